@@ -47,7 +47,7 @@ class Provenance:
 
 @dataclass(frozen=True)
 class DateRef:
-    """A date known to a precision. ``date`` is ISO, cut to the precision: 2024, 2024-05, 2024-05-16."""
+    """A date known to a precision; ``date`` is ISO cut to it: 2024, 2024-05, 2024-05-16."""
 
     date: str
     precision: Precision

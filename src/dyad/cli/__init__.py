@@ -1,1 +1,189 @@
-"""cli."""
+"""The ``dyad`` command line: a thin layer over the library; only this package prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dyad import __version__
+from dyad.errors import DyadError
+from dyad.settings import SETTINGS, Settings
+
+DB_HELP = "the database file (default ./dyad.db, or $DYAD_DB)"
+
+
+def _db_option(f: Any) -> Any:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False),
+        envvar="DYAD_DB",
+        default="dyad.db",
+        show_default=True,
+        help=DB_HELP,
+    )(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dyad")
+@click.option("-v", "--verbose", count=True, help="log more (-v info, -vv debug)")
+def cli(verbose: int) -> None:
+    """dyad reads news articles about relations between states into a sourced, dated record:
+    persons, quotes, figures, publication dates and PLOVER events between states."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
+@click.option("--quiet", "-q", is_flag=True, help="no progress bar and no summary")
+@click.option("--published", help="publication date (YYYY[-MM[-DD]]) for every input")
+@click.option("--replace", is_flag=True, help="update documents whose id is stored with other text")
+@click.option(
+    "--max-file-bytes",
+    type=int,
+    default=None,
+    help=f"refuse larger files (default {Settings().max_file_bytes:,})",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    quiet: bool,
+    published: str | None,
+    replace: bool,
+    max_file_bytes: int | None,
+) -> None:
+    """Read articles (.txt, .html, .jsonl files or folders) into the database.
+
+    A document whose content is already stored is skipped. Each bad input gets one line on
+    stderr naming the file (and line); the rest still go in, and the exit status is 1.
+    """
+    from dyad.pipeline import ingest as run_ingest
+    from dyad.store.sqlite import open_store
+
+    settings = Settings.from_env(db=db, max_file_bytes=max_file_bytes)
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        def progress(files: Any) -> Any:
+            return tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+
+    try:
+        with open_store(settings.db) as store:
+            report = run_ingest(
+                list(paths),
+                store,
+                settings,
+                published=published,
+                replace=replace,
+                progress=progress,
+            )
+            counts = store.stats()
+    except DyadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in report.failed:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        click.echo(
+            f"{len(report.added)} added, {len(report.skipped)} already stored, "
+            f"{len(report.failed)} failed; {settings.db} holds {counts['documents']} documents"
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["eval", "json", "csv"]),
+    default="eval",
+    show_default=True,
+    help="eval: SPEC.md's dyad-eval/1; json: everything with provenance; csv: one row per fact",
+)
+@_db_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="file to write (default stdout)"
+)
+def export(fmt: str, db: str, output: str | None) -> None:
+    """Export what the database holds, one document per line (or CSV rows)."""
+    from dyad.export.formats import write
+    from dyad.store.sqlite import open_store
+
+    _require_db(db)
+    with open_store(db) as store:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = write(store.analyses(), fmt, fh)
+            click.echo(f"{n} documents written to {output}", err=True)
+        else:
+            write(store.analyses(), fmt, sys.stdout)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
+def eval_cmd(gold: str, db: str, as_json: bool) -> None:
+    """Score the database against a gold file in dyad-eval/1 format (see SPEC.md)."""
+    from dyad.evaluate import load_records, report_lines, score
+    from dyad.export.formats import eval_record
+    from dyad.store.sqlite import open_store
+
+    _require_db(db)
+    try:
+        gold_docs = load_records(gold)
+    except DyadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with open_store(db) as store:
+        pred = {a.doc_id: eval_record(a) for a in store.analyses()}
+    result = score(gold_docs, pred)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo("\n".join(report_lines(result)))
+
+
+@cli.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
+def stats(db: str, as_json: bool) -> None:
+    """Count documents, sentences, persons, quotes, figures and events in the database."""
+    from dyad.store.sqlite import open_store
+
+    _require_db(db)
+    with open_store(db) as store:
+        counts = store.stats()
+    if as_json:
+        click.echo(json.dumps(counts))
+        return
+    for name, n in counts.items():
+        click.echo(f"{name:>10}: {n}")
+
+
+@cli.command()
+def settings() -> None:
+    """List dyad's settings with their defaults and environment variables."""
+    for s in SETTINGS:
+        env = f" (${s.env})" if s.env else ""
+        click.echo(f"{s.name} = {s.default!r}{env}: {s.help}")
+
+
+def _require_db(db: str) -> None:
+    if not Path(db).exists():
+        raise click.ClickException(
+            f"{db}: no such database; run `dyad ingest PATH --db {db}` first"
+        )
+
+
+def main() -> None:
+    cli()

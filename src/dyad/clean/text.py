@@ -1,0 +1,148 @@
+"""Plain-text cleaning: page furniture removed by general rules, offsets kept.
+
+The cleaned text is built from pieces of the original; ``Cleaned.offsets`` records, for each
+piece, where it starts in the cleaned text and in the original, so any span of the cleaned text
+maps back to the original (``to_original``). Furniture is recognised by its shape — short
+lines made of navigation, log-in, subscription, sharing and comment-policy words, "read more"
+links, photo-agency boilerplate — never by strings copied from any particular article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Words that make up navigation bars, account prompts and sharing widgets.
+_FURNITURE_WORDS = (
+    r"log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|reset password|forgot password|"
+    r"my account|menu|search|home|subscribe|subscription|subscribers?|newsletters?|"
+    r"share|share this|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|telegram|"
+    r"reddit|pinterest|copy link|comments?|advertisement|advertising|sponsored|skip to content|"
+    r"skip to main content|toggle navigation|close|open|next|previous|back to top|"
+    r"read more|more to read|more from|related|related articles|related stories|recommended|"
+    r"most popular|most read|trending|latest|top stories|view original post|view comments|"
+    r"follow us|listen|watch|play|video|photos?|gallery|cookies?|accept|privacy policy|"
+    r"terms of use|terms of service|contact us|about us|donate|support us|premium|"
+    r"world today|world|news|opinion|business|politics|sport|sports|culture|tech|science"
+)
+_MENU_LINE = re.compile(
+    rf"^[\s•·|>»\-–—*#]*((?:{_FURNITURE_WORDS})[\s•·|/,:!.\-–—]*)+$", re.IGNORECASE
+)
+# Whole-sentence prompts that are furniture wherever they stand.
+_PROMPT_PATTERNS = (
+    r"^\s*(click|tap) here\b",
+    r"\bsubscribe (now|today|for|to)\b",
+    r"\b(enjoying|enjoy) (this|the) (article|story)\b",
+    r"\bfull access\b.*\$\s?\d",
+    r"\bjust \$\s?\d+(\.\d\d)? (a|per) (month|year|week)\b",
+    r"\bjoin (us|our)\b.*\b(channel|newsletter|community|telegram|whatsapp)\b",
+    r"\bsign up (for|to) (our|the)\b.*\bnewsletter\b",
+    r"\b(comment threads?|comments?) (are|is) (monitored|moderated|closed)\b",
+    r"\bcomments? policy\b",
+    r"\bwe (use|value) cookies\b",
+    r"\bthis (article|story) (was|has been) (updated|corrected)\b.*\bsee (below|correction)\b",
+    r"^\s*(read|see) (more|also|next)\s*:",
+    r"^\s*(also read|read also|recommended reading|more on this)\s*:?",
+    r"^\s*(advertisement|sponsored content|continue reading( below)?)\s*$",
+    r"^\s*(share|follow) (this|us|on)\b.{0,40}$",
+    r"^\s*download (the|our) app\b",
+    r"^\s*(image|photo|video) (source|credit)s?\s*[:,]",
+    r"^\s*(photo |image )?credits?\s*:",
+)
+_PROMPT = re.compile("|".join(_PROMPT_PATTERNS), re.IGNORECASE)
+_BLANK_RUN = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    offsets: tuple[tuple[int, int], ...]  # (clean_start, original_start) of each piece
+    removed: tuple[str, ...]  # the furniture lines taken out, for the record
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of cleaned-text ``offset``."""
+        if not self.offsets:
+            return offset
+        starts = [c for c, _ in self.offsets]
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        clean_start, original_start = self.offsets[i]
+        return original_start + (offset - clean_start)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line of text is page furniture rather than article text."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if len(words) <= 8 and _MENU_LINE.match(stripped):
+        return True
+    return len(words) <= 40 and bool(_PROMPT.search(stripped))
+
+
+def clean_text(original: str) -> Cleaned:
+    """Remove furniture lines and indentation, keep paragraphs apart by one blank line."""
+    original = original.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = _lines_with_offsets(original)
+    one_per_line = _paragraph_per_line(original)
+    pieces: list[tuple[int, str]] = []  # (original_start, text) ; text "" marks a paragraph break
+    removed: list[str] = []
+    for start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            pieces.append((start, ""))
+            continue
+        if is_furniture(line):
+            removed.append(stripped)
+            pieces.append((start, ""))
+            continue
+        lead = len(line) - len(line.lstrip())
+        pieces.append((start + lead, stripped))
+        if one_per_line:
+            pieces.append((start + len(line), ""))
+    text_parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    length = 0
+    pending_break = False
+    for start, piece in pieces:
+        if not piece:
+            pending_break = bool(text_parts)
+            continue
+        if text_parts:
+            sep = "\n\n" if pending_break else "\n"
+            text_parts.append(sep)
+            length += len(sep)
+        offsets.append((length, start))
+        text_parts.append(piece)
+        length += len(piece)
+        pending_break = False
+    text = "".join(text_parts)
+    if text:
+        text += "\n"
+    return Cleaned(text=text, offsets=tuple(offsets), removed=tuple(removed))
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _paragraph_per_line(text: str) -> bool:
+    """True when the text has no blank lines but many lines: each line is then a paragraph.
+
+    Hard-wrapped text (lines of similar width that mostly end mid-sentence) is the exception.
+    """
+    if _BLANK_RUN.search(text):
+        return False
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 3:
+        return True
+    mid_sentence = sum(1 for ln in lines if not re.search(r"[.!?\"”'’:)]\s*$", ln))
+    widths = sorted(len(ln) for ln in lines)
+    narrow_band = widths[len(widths) // 2] <= 90 and widths[-1] <= 100
+    return not (narrow_band and mid_sentence > len(lines) / 2)

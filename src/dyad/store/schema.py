@@ -1,0 +1,107 @@
+"""The database schema, as numbered migrations. ``PRAGMA user_version`` records the last applied.
+
+Tables are plain and denormalised enough that `datasette dyad.db` can browse them as they are:
+each fact row carries its document id, its character span in the cleaned text and its sentence.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents and the parse
+    """
+    CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        published_meta TEXT,
+        published_date TEXT,
+        published_precision TEXT,
+        published_evidence TEXT,
+        original TEXT NOT NULL,
+        text TEXT NOT NULL,
+        offsets TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE sentences (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_id);
+    """,
+    # 2: extracted facts
+    """
+    CREATE TABLE persons (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        state TEXT,
+        start INTEGER,
+        "end" INTEGER,
+        sentence TEXT,
+        PRIMARY KEY (doc_id, name)
+    );
+    CREATE TABLE quotes (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_kind TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE figures (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        year INTEGER,
+        measure TEXT,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        score REAL NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE INDEX events_pair ON events(source, target);
+    CREATE TABLE event_sentences (
+        doc_id TEXT NOT NULL,
+        event_idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+    );
+    """,
+)
