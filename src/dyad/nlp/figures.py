@@ -1,0 +1,328 @@
+"""Figures: amounts of money, percentages, measures and counts of people and materiel.
+
+``extract_figures(doc, doc_id=..., published=...)`` reads a parsed article into ``Figure``
+records. Two kinds of candidates:
+
+- amounts whose unit is written beside the number ("$240 billion", "63 percent", "2,500-mile",
+  "38 billion cubic meters"), found in the text by ``numbers.find_amounts``;
+- bare numbers ("seven", "130,000") that count the noun they modify, found by
+  ``numbers.find_numbers`` and kept only when the parse gives them a counted noun from the unit
+  lexicon (troops, people, aircraft, ships or materiel counted as ``count``).
+
+Not figures: years, dates and times (no counted noun, or a DATE/TIME entity), ages and durations
+("72-year-old", "two-day visit", "10 years": no counted noun), ordinals and codes (the number
+guards), vague quantities ("hundreds of"), the article's own parties ("the two leaders"),
+sources of a report ("two officials said"), vote tallies ("10 members in favor") and page
+furniture prices ("$5 a month" next to a subscription prompt). A document states each amount
+once: repeats of the same value and unit are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dyad.models import DateRef, Figure, Provenance
+from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
+
+# spaCy's Doc, Span and Token are untyped; they are passed through as Any.
+Doc = Any
+Token = Any
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_SKIP_TAGS = frozenset({"DATE", "TIME"})
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "speak", "confirm", "add", "report", "brief", "note", "state", "claim"}
+    | {"disclose", "reveal", "warn", "insist", "describe", "write", "announce", "estimate"}
+)
+_MILITANT = frozenset(
+    {"militant", "rebel", "insurgent", "islamist", "jihadist", "armed", "foreign"}
+)
+_CUE_WINDOW = 200
+
+_FURNITURE_PERIOD = re.compile(r"^\s*(?:a|an|per|/|each)\s*(?:month|year|week|day|mo|yr)\b", re.I)
+_FURNITURE_CUE = re.compile(
+    r"subscri|\baccess\b|sign\s*up|\bmembership|free\s+trial|\bpremium\b|\bdonat|paywall", re.I
+)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+){0,2}$", re.I)
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:familiar\s+with|who\s+(?:spoke|asked|declined|requested|were\s+not)|"
+    r",?\s*speaking\s+on|briefed\s+on|with\s+knowledge)",
+    re.I,
+)
+_VOTE_AFTER = re.compile(r"^\s*(?:in\s+favou?r|against\b|voted|voting|abstain|for\b\s*,)", re.I)
+_PARTY_BEFORE = re.compile(r"\b(?:the|their|both|all|our|these|those)\s+$", re.I)
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|any|every|each|the|this|that|which|another|only|just|not)\s+$", re.I
+)
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
+_LEVEL_VERBS = frozenset(
+    {"reach", "hit", "rise", "grow", "jump", "fall", "drop", "climb", "increase", "decrease"}
+    | {"double", "triple", "total", "stand", "exceed", "top", "surge", "soar", "decline", "amount"}
+    | {"slump", "plunge", "expand", "shrink", "contract", "swell", "dip", "edge", "slide", "be"}
+)
+_MEASURE_PREP = re.compile(r"^\s+(?:of|in|on|for)\s+", re.I)
+_YEAR = re.compile(r"(?<![\w.,/$-])((?:19|20)\d{2})(?!\w|,\d|\s*[-–]\s*\d)")
+_YEAR_BASELINE = re.compile(
+    r"\b(?:from|since|than|between|before|compared\s+(?:with|to))\s+$", re.I
+)
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|past)\s+(?:fiscal\s+|calendar\s+)?year\b", re.I)
+_RELATIVE_OFFSET = {"last": -1, "this": 0, "past": 0, "next": 1}
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A figure before its provenance and year are attached."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    measure: str | None = None
+
+
+def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) -> list[Figure]:
+    """The figures of a parsed article, in text order, each amount once.
+
+    ``published`` anchors "last year" / "this year"; without it those give no year.
+    """
+    text: str = doc.text
+    found: list[_Found] = []
+    for amount in find_amounts(text):
+        if not _is_furniture(text, amount):
+            found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
+    taken = [(f.start, f.end) for f in found]
+    for number in find_numbers(text):
+        if any(number.start < end and start < number.end for start, end in taken):
+            continue
+        count = _count(doc, number)
+        if count is not None:
+            found.append(count)
+    figures = [_figure(doc, f, doc_id, published) for f in sorted(found, key=lambda f: f.start)]
+    return _once_each(figures)
+
+
+# -- candidates --------------------------------------------------------------------------------
+
+
+def _is_furniture(text: str, amount: Amount) -> bool:
+    """A price in a subscription prompt: 'Just $5 a month' beside 'subscribe'."""
+    if amount.kind != "money":
+        return False
+    per_period = bool(_FURNITURE_PERIOD.match(text[amount.end : amount.end + 20]))
+    if not per_period and amount.value >= 100:
+        return False
+    window = text[max(0, amount.start - _CUE_WINDOW) : amount.end + _CUE_WINDOW // 2]
+    return bool(_FURNITURE_CUE.search(window))
+
+
+def _span(doc: Doc, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _counted_noun(doc: Doc, first: int) -> Token | None:
+    """From the token after a number, the noun (or adjective: "12 dead") it counts.
+
+    Skips the modifiers between ("four top Russian officials", "24 Su-35 fighters", "two marine
+    surveillance ships"): adjectives, nouns whose syntactic head lies further right, and parts
+    of words joined by hyphens.
+    """
+    last: Token | None = None
+    i = first
+    while i < len(doc) and i < first + 7:
+        tok = doc[i]
+        joined = i > first and not doc[i - 1].whitespace_
+        if (tok.ent_type_ in _SKIP_TAGS and not joined) or tok.tag_ == "POS":
+            break  # a date, or a possessive: "the two nations' ships" counts nations
+        if tok.pos_ in _NOUNS or tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and joined):
+            last = tok
+            points_right = i < tok.head.i < first + 7
+            if not points_right and tok.whitespace_ and not _hyphen_next(doc, i):
+                break
+        elif tok.pos_ == "ADV" and i + 1 < len(doc) and doc[i + 1].pos_ == "ADJ":
+            pass
+        elif _MODEL_CODE.match(tok.text):
+            pass  # "6 F-16 jets", "12 MiG-29s"
+        elif not (joined or (tok.text in "-–" and not tok.whitespace_)):
+            break
+        i += 1
+    return last
+
+
+def _hyphen_next(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
+
+
+def _unit_of(head: Token, before: Token | None) -> str | None:
+    nouns = lexicon().nouns
+    for key in (
+        f"{before.lower_} {head.lower_}" if before is not None else "",
+        head.lower_,
+        head.lemma_.lower(),
+    ):
+        if key in nouns:
+            return nouns[key]
+    if head.ent_type_ == "NORP" and head.text[:1].isupper() and head.lower_.endswith("s"):
+        return "people"  # "three Americans"
+    return None
+
+
+def _count(doc: Doc, number: NumberMatch) -> _Found | None:
+    """A bare number that counts people or materiel, or None."""
+    span = _span(doc, number.start, number.end)
+    if span is None or any(t.ent_type_ in _SKIP_TAGS for t in span):
+        return None
+    text: str = doc.text
+    before = text[max(0, number.start - 40) : number.start]
+    if number.value == 1 and number.word and _ONE_BEFORE.search(before):
+        return None  # "no one", "the one"
+    noun = _counted_noun(doc, span.end)
+    candidates: list[tuple[Token, Token | None]] = []
+    if noun is not None:
+        candidates.append((noun, doc[noun.i - 1] if noun.i > span.end else None))
+    number_tok = span[-1]
+    if number_tok.dep_ == "nummod" and number_tok.head.i > number_tok.i:
+        head = number_tok.head
+        candidates.append((head, doc[head.i - 1] if head.i - 1 > number_tok.i else None))
+    for head, prev in candidates:
+        unit = _unit_of(head, prev)
+        if unit is None or head.i - span.end > 6:
+            continue
+        if _not_a_figure(doc, number, span, head, unit, before):
+            return None
+        end = max(number.end, head.idx + len(head.text))
+        measure = text[span.end_char : end].strip()
+        unit = _troops_or_aircraft(doc, span.end, head, unit)
+        return _Found(number.value, unit, number.start, end, measure or None)
+    return None
+
+
+def _not_a_figure(
+    doc: Doc, number: NumberMatch, span: Any, head: Token, unit: str, before: str
+) -> bool:
+    """The article's own parties, sources of a report and vote tallies."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    after: str = doc.text[head.idx + len(head.text) : head.idx + len(head.text) + 40]
+    small = number.value <= 3
+    if (lemma in lex.party_nouns or head.lower_ in lex.party_nouns) and (
+        number.value == 2 or (small and _PARTY_BEFORE.search(before))
+    ):
+        return True
+    if unit == "people" and (lemma in lex.source_nouns or head.lower_ in lex.source_nouns):
+        verb = head.head
+        if head.dep_.startswith("nsubj") and verb.lemma_.lower() in _SPEECH_VERBS:
+            return True
+        if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+            return True
+    return unit == "people" and (
+        bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
+    )
+
+
+def _troops_or_aircraft(doc: Doc, first: int, head: Token, unit: str) -> str:
+    """'fighters' are aircraft unless an armed group's: '500 militant fighters' are troops."""
+    if unit != "aircraft" or head.lemma_.lower() != "fighter":
+        return unit
+    modifiers = doc[first : head.i]
+    if any(t.ent_type_ == "ORG" or t.lemma_.lower() in _MILITANT for t in modifiers):
+        return "troops"
+    return unit
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+def _figure(doc: Doc, found: _Found, doc_id: str, published: DateRef | None) -> Figure:
+    span = _span(doc, found.start, found.end)
+    sent = span[0].sent if span is not None and len(span) else None
+    sentence: str = sent.text if sent is not None else ""
+    sent_start: int = sent.start_char if sent is not None else found.start
+    measure = found.measure
+    if measure is None and span is not None and len(span):
+        measure = _measure_of_amount(doc, span)
+    year = _year(sentence, found.start - sent_start, found.end - sent_start, published)
+    return Figure(
+        value=found.value,
+        unit=found.unit,
+        text=doc.text[found.start : found.end],
+        provenance=Provenance(doc_id, found.start, found.end, sentence),
+        year=year,
+        measure=measure,
+    )
+
+
+def _phrase(doc: Doc, head: Token) -> str | None:
+    """A noun phrase without determiners or possessors: 'its gas supplies' -> 'gas supplies'."""
+    if head.pos_ not in _NOUNS:
+        return None
+    words = [
+        t
+        for t in doc[head.left_edge.i : head.i + 1]
+        if t.dep_ not in {"det", "poss", "case", "predet"}
+        and t.pos_ not in {"PRON", "PUNCT"}
+        and t.head.dep_ != "poss"
+    ]
+    return " ".join(t.text for t in words) or None
+
+
+def _measure_of_amount(doc: Doc, span: Any) -> str | None:
+    """What an amount measures: '40% of its gas supplies', '$200 billion in trade', 'trade rose'."""
+    text: str = doc.text
+    prep = _MEASURE_PREP.match(text[span.end_char : span.end_char + 8])
+    if prep is not None:
+        following = _span(doc, span.end_char + prep.end(), span.end_char + prep.end() + 1)
+        if following is not None and len(following):
+            noun = _counted_noun(doc, following[0].i)
+            if noun is not None and noun.pos_ == "NOUN":
+                return _phrase(doc, noun)
+    tok = span[-1]
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.lemma_.lower() not in _LEVEL_VERBS:
+        return None
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and subjects[0].pos_ == "PRON" and tok.dep_ == "relcl":
+        return _phrase(doc, tok.head)
+    if subjects and subjects[0].pos_ == "NOUN":
+        return _phrase(doc, subjects[0])
+    return None
+
+
+def _year(sentence: str, start: int, end: int, published: DateRef | None) -> int | None:
+    """The year the sentence ties the figure to: the nearest 'in 2023', 'by 2024', 'last year'.
+
+    A year the figure is compared with ('up 63 percent from 2021') is not its year.
+    """
+    options: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(sentence):
+        if m.start() >= start and m.end() <= end:
+            continue
+        if _YEAR_BASELINE.search(sentence[max(0, m.start() - 25) : m.start()]):
+            continue
+        options.append((_distance(m.start(), m.end(), start, end), int(m.group(1))))
+    if published is not None:
+        for m in _RELATIVE_YEAR.finditer(sentence):
+            year = published.year + _RELATIVE_OFFSET[m.group(1).lower()]
+            options.append((_distance(m.start(), m.end(), start, end), year))
+    return min(options)[1] if options else None
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(a_start - b_end, b_start - a_end, 0)
+
+
+def _once_each(figures: list[Figure]) -> list[Figure]:
+    """One figure per value and unit: the first mention, with a year from a later one if needed."""
+    kept: dict[tuple[str, float], Figure] = {}
+    for fig in figures:
+        key = (fig.unit, float(f"{fig.value:.6g}"))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = fig
+        elif first.year is None and fig.year is not None:
+            kept[key] = replace(first, year=fig.year)
+    return sorted(kept.values(), key=lambda f: f.provenance.start)

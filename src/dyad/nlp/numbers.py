@@ -1,0 +1,272 @@
+"""Numbers and amounts in plain text, without spaCy.
+
+Reads number expressions ("240", "1,120", "2.05 billion", "US$1.5tn", "seven", "a dozen") and the
+amounts whose unit is written next to the number: money ("$240 billion", "2.05 billion yen",
+"Rs 500 crore"), percentages ("40%", "63 percent") and measures ("2,500-mile", "38 billion cubic
+meters"). Counts of people and materiel need the noun the number modifies, so ``figures`` finds
+those with the parse; this module gives it the bare numbers (``find_numbers``).
+
+The words are data: ``dyad/data/units.csv`` (scales, currency symbols and names, measure units,
+counted nouns), read once through ``lexicon()``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+AmountKind = Literal["money", "percent", "measure"]
+
+# fmt: off
+_SMALL = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)
+# fmt: on
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+WORD_VALUES: MappingProxyType[str, int] = MappingProxyType(
+    {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+)
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNIT_WORD = "|".join(_SMALL[1:10])
+_WORDNUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_UNIT_WORD}))?|{'|'.join(reversed(_SMALL[10:]))}"
+    rf"|{_UNIT_WORD})"
+)
+_ARTICLE = r"(?:half\s+an?|an?)"
+# what may not touch a number on its left: letters or digits (G20, Su-35), decimals, paths, times
+_LEFT_GUARD = r"(?<![\w.,/:#$€£¥₹₽₩-])"
+_VAGUE_BEFORE = re.compile(
+    r"(?:\b(?:tens|hundreds|thousands|millions|dozens)\s+of\s+|\bno\.?\s*)$", re.I
+)
+_PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)"
+
+
+@dataclass(frozen=True)
+class UnitLexicon:
+    """The unit words of ``units.csv``: every mapping keyed by lower-cased term."""
+
+    scales: MappingProxyType[str, float]
+    short_scales: MappingProxyType[str, float]
+    currency_prefixes: MappingProxyType[str, str]
+    currency_words: MappingProxyType[str, str]
+    measures: MappingProxyType[str, tuple[str, float]]
+    nouns: MappingProxyType[str, str]
+    party_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit written beside it, at ``text[start:end]``."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    kind: AmountKind
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A bare number at ``text[start:end]``; ``word`` when it is spelled out ("seven")."""
+
+    value: float
+    start: int
+    end: int
+    word: bool
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    money_prefix: re.Pattern[str]
+    money_suffix: re.Pattern[str]
+    percent: re.Pattern[str]
+    measure: re.Pattern[str]
+    number: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> UnitLexicon:
+    """The unit lexicon, read from the package data on first use."""
+    tables: dict[str, dict[str, str]] = {}
+    factors: dict[str, dict[str, float]] = {}
+    text = resources.files("dyad.data").joinpath("units.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        kind = row["kind"]
+        term = row["term"] if kind == "currency_prefix" else row["term"].lower()
+        tables.setdefault(kind, {})[term] = row["code"]
+        factors.setdefault(kind, {})[term] = float(row["factor"] or 1)
+    return UnitLexicon(
+        scales=MappingProxyType(factors["scale"]),
+        short_scales=MappingProxyType(factors["scale_short"]),
+        currency_prefixes=MappingProxyType(tables["currency_prefix"]),
+        currency_words=MappingProxyType(tables["currency_word"]),
+        measures=MappingProxyType(
+            {t: (code, factors["measure"][t]) for t, code in tables["measure"].items()}
+        ),
+        nouns=MappingProxyType(tables["noun"]),
+        party_nouns=frozenset(tables["party"]),
+        source_nouns=frozenset(tables["source"]),
+    )
+
+
+def _alternation(terms: Iterable[str]) -> str:
+    """A regex alternation of the terms, longest first, spaces matching any white space."""
+    words = sorted(terms, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _number_group(tag: str) -> str:
+    """A number with an optional scale; its parts land in groups ``n{tag}``, ``s{tag}``..."""
+    lex = lexicon()
+    long_scales = _alternation(lex.scales)
+    short_scales = _alternation(lex.short_scales)
+    return (
+        rf"(?P<n{tag}>{_DIGITS}|{_WORDNUM}|{_ARTICLE})"
+        rf"(?:(?P<ss{tag}>{short_scales})\b|(?:\s*|-)(?P<s{tag}>{long_scales})\b"
+        rf"(?:\s+(?P<t{tag}>{long_scales})\b)?)?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    num = _number_group("")
+    prefixes = _alternation(lex.currency_prefixes)
+    words = _alternation(lex.currency_words)
+    measures = _alternation(lex.measures)
+    upper = rf"(?:\s?(?:-|–|to)\s?(?:{prefixes})?\s?{_number_group('2')})?"
+    flags = re.IGNORECASE
+    return _Patterns(
+        money_prefix=re.compile(
+            rf"(?<![\w$])(?P<cur>(?-i:{prefixes}))\s?{num}{upper}(?!\w)", flags
+        ),
+        money_suffix=re.compile(
+            rf"{_LEFT_GUARD}{num}\s+(?:(?:of\s+)?(?P<cw>{words}))\b(?!-)", flags
+        ),
+        percent=re.compile(rf"{_LEFT_GUARD}{num}\s?{_PERCENT}", flags),
+        measure=re.compile(
+            rf"{_LEFT_GUARD}{num}(?:\s|-)?(?P<mu>{measures})(?![\w²³])"
+            r"(?!\s*(?:/|per\s|an?\s+(?:hour|second|minute)\b))",
+            flags,
+        ),
+        number=re.compile(rf"{_LEFT_GUARD}{num}(?![\w%]|[-–/:]\w|[.,]\d)", flags),
+    )
+
+
+def word_value(word: str) -> float | None:
+    """The value of a spelled-out number ("seven", "twenty-one"), or None."""
+    parts = re.split(r"[- ]+", word.lower().strip())
+    if not parts or any(p not in WORD_VALUES for p in parts):
+        return None
+    return float(sum(WORD_VALUES[p] for p in parts))
+
+
+def parse_number(number: str, *scales: str | None) -> float | None:
+    """The value of a number and its scale words: ("2.05", "billion") -> 2.05e9.
+
+    An article ("a", "half a") counts only with a scale: "a million" but not "a".
+    """
+    lex = lexicon()
+    word = number.lower()
+    factors = [lex.scales.get(s.lower()) or lex.short_scales.get(s.lower()) for s in scales if s]
+    if any(f is None for f in factors):
+        return None
+    if re.fullmatch(_ARTICLE, word):
+        if not factors:
+            return None
+        value: float | None = 0.5 if word.startswith("half") else 1.0
+    elif word[:1].isdigit():
+        value = float(word.replace(",", ""))
+    else:
+        value = word_value(word)
+    if value is None:
+        return None
+    for factor in factors:
+        value *= factor or 1.0
+    return value
+
+
+def _value(match: re.Match[str], tag: str = "") -> float | None:
+    return parse_number(
+        match.group(f"n{tag}"),
+        match.group(f"ss{tag}"),
+        match.group(f"s{tag}"),
+        match.group(f"t{tag}"),
+    )
+
+
+def _vague(text: str, start: int) -> bool:
+    """'hundreds of thousands', 'No. 1': the number before start is not an amount."""
+    return bool(_VAGUE_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def _currency_of_prefix(symbol: str) -> str:
+    return lexicon().currency_prefixes.get(symbol, "USD")
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money, percentages and measures in ``text``, in order, none overlapping."""
+    pats = _patterns()
+    lex = lexicon()
+    found: list[Amount] = []
+    for m in pats.money_prefix.finditer(text):
+        value = _value(m)
+        if value is None and m.group("n2"):
+            value = _value(m, "2")
+        elif value is not None and m.group("n2") and not (m.group("ss") or m.group("s")):
+            # "$5-6 billion": the scale written once, after the upper bound
+            value = parse_number(m.group("n"), m.group("ss2"), m.group("s2"), m.group("t2"))
+        if value is not None:
+            code = _currency_of_prefix(m.group("cur"))
+            found.append(Amount(value, code, m.start(), m.end(), "money"))
+    for m in pats.money_suffix.finditer(text):
+        value = _value(m)
+        word = re.sub(r"\s+", " ", m.group("cw").lower())
+        scaled = m.group("s") or m.group("ss")
+        # "won" and "pounds" are also a verb and a weight: only with a scale or a large sum
+        if word in {"won", "sterling", "rand", "dong"} and not scaled and (value or 0) < 1000:
+            continue
+        if value is not None and not _vague(text, m.start()):
+            found.append(Amount(value, lex.currency_words[word], m.start(), m.end(), "money"))
+    for m in pats.percent.finditer(text):
+        value = _value(m)
+        if value is not None and not _vague(text, m.start()):
+            found.append(Amount(value, "percent", m.start(), m.end(), "percent"))
+    for m in pats.measure.finditer(text):
+        value = _value(m)
+        unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
+        if value is not None and not _vague(text, m.start()):
+            found.append(Amount(value * factor, unit, m.start(), m.end(), "measure"))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(amounts: list[Amount]) -> list[Amount]:
+    """Keep the earliest-starting, then longest, of overlapping amounts."""
+    kept: list[Amount] = []
+    for a in sorted(amounts, key=lambda a: (a.start, -(a.end - a.start))):
+        if not kept or a.start >= kept[-1].end:
+            kept.append(a)
+    return kept
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Bare numbers, not part of a code (G20, Su-35), time, range, ordinal or 'hundreds of'."""
+    found: list[NumberMatch] = []
+    for m in _patterns().number.finditer(text):
+        value = _value(m)
+        if value is None or _vague(text, m.start()):
+            continue
+        word = not m.group("n")[:1].isdigit()
+        found.append(NumberMatch(value, m.start(), m.end(), word))
+    return found
