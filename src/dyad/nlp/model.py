@@ -44,7 +44,7 @@ def paragraph_chunks(text: str) -> list[str]:
 
 
 def parse(text: str, nlp: Any = None) -> Any:
-    """Parse ``text`` paragraph by paragraph into one ``spacy.tokens.Doc`` with ``doc.text == text``."""
+    """Parse ``text`` paragraph by paragraph into one spaCy ``Doc`` with ``doc.text == text``."""
     from spacy.tokens import Doc
 
     nlp = nlp if nlp is not None else load()
