@@ -154,17 +154,19 @@ def _hyphen_next(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
 
 
-def _unit_of(head: Token, before: Token | None) -> str | None:
+def _unit_of(doc: Doc, head: Token, first: int) -> tuple[str, Token] | None:
+    """The unit of a counted noun, and the phrase's last token ('heads of state')."""
     nouns = lexicon().nouns
-    for key in (
-        f"{before.lower_} {head.lower_}" if before is not None else "",
-        head.lower_,
-        head.lemma_.lower(),
-    ):
+    keys = [(head.lower_, head), (head.lemma_.lower(), head)]
+    if head.i - 1 >= first:
+        keys.insert(0, (f"{doc[head.i - 1].lower_} {head.lower_}", head))
+    if head.i + 2 < len(doc):
+        keys.insert(0, (" ".join(t.lower_ for t in doc[head.i : head.i + 3]), doc[head.i + 2]))
+    for key, last in keys:
         if key in nouns:
-            return nouns[key]
+            return nouns[key], last
     if head.ent_type_ == "NORP" and head.text[:1].isupper() and head.lower_.endswith("s"):
-        return "people"  # "three Americans"
+        return "people", head  # "three Americans"
     return None
 
 
@@ -178,20 +180,18 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     if number.value == 1 and number.word and _ONE_BEFORE.search(before):
         return None  # "no one", "the one"
     noun = _counted_noun(doc, span.end)
-    candidates: list[tuple[Token, Token | None]] = []
-    if noun is not None:
-        candidates.append((noun, doc[noun.i - 1] if noun.i > span.end else None))
+    candidates: list[Token] = [] if noun is None else [noun]
     number_tok = span[-1]
     if number_tok.dep_ == "nummod" and number_tok.head.i > number_tok.i:
-        head = number_tok.head
-        candidates.append((head, doc[head.i - 1] if head.i - 1 > number_tok.i else None))
-    for head, prev in candidates:
-        unit = _unit_of(head, prev)
-        if unit is None or head.i - span.end > 6:
+        candidates.append(number_tok.head)
+    for head in candidates:
+        found = _unit_of(doc, head, span.end)
+        if found is None or head.i - span.end > 6:
             continue
-        if _not_a_figure(doc, number, span, head, unit, before):
+        unit, last = found
+        if _not_a_figure(doc, number, span.end, head, unit, before):
             return None
-        end = max(number.end, head.idx + len(head.text))
+        end = max(number.end, last.idx + len(last.text))
         measure = text[span.end_char : end].strip()
         unit = _troops_or_aircraft(doc, span.end, head, unit)
         return _Found(number.value, unit, number.start, end, measure or None)
@@ -199,9 +199,9 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
 
 
 def _not_a_figure(
-    doc: Doc, number: NumberMatch, span: Any, head: Token, unit: str, before: str
+    doc: Doc, number: NumberMatch, first: int, head: Token, unit: str, before: str
 ) -> bool:
-    """The article's own parties, sources of a report and vote tallies."""
+    """The article's own parties, sources of a report, vote tallies, a body's member states."""
     lex = lexicon()
     lemma = head.lemma_.lower()
     after: str = doc.text[head.idx + len(head.text) : head.idx + len(head.text) + 40]
@@ -215,6 +215,10 @@ def _not_a_figure(
         if head.dep_.startswith("nsubj") and verb.lemma_.lower() in _SPEECH_VERBS:
             return True
         if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+            return True
+    if lemma == "member" and not after.lower().startswith(" of "):
+        # "27 members" of a bloc are states; "seven members of", "three crew members" people
+        if head.i - 1 < first or doc[head.i - 1].pos_ != "NOUN":
             return True
     return unit == "people" and (
         bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
