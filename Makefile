@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 demo: setup
 	@mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/dyad ingest $(CORPUS) --db $(DEMO_DB)
+	$(BIN)/dyad list --db $(DEMO_DB)
 	$(BIN)/dyad stats --db $(DEMO_DB)
 	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad export --db $(DEMO_DB) --format csv)"
 

@@ -170,6 +170,23 @@ def stats(db: str, as_json: bool) -> None:
         click.echo(f"{name:>10}: {n}")
 
 
+@cli.command("list")
+@_db_option
+def list_cmd(db: str) -> None:
+    """One line per document: id, publication date, and how many facts were read from it."""
+    from dyad.store.sqlite import open_store
+
+    _require_db(db)
+    with open_store(db) as store:
+        click.echo(f"{'document':<28} {'published':<11} persons quotes figures events")
+        for a in store.analyses():
+            when = a.published.date if a.published else "?"
+            click.echo(
+                f"{a.doc_id[:28]:<28} {when:<11} {len(a.persons):>7} {len(a.quotes):>6} "
+                f"{len(a.figures):>7} {len(a.events):>6}"
+            )
+
+
 @cli.command()
 def settings() -> None:
     """List dyad's settings with their defaults and environment variables."""
