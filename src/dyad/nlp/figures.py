@@ -216,10 +216,10 @@ def _not_a_figure(
             return True
         if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
             return True
-    if lemma == "member" and not after.lower().startswith(" of "):
-        # "27 members" of a bloc are states; "seven members of", "three crew members" people
-        if head.i - 1 < first or doc[head.i - 1].pos_ != "NOUN":
-            return True
+    # "27 members" of a bloc are states; "seven members of", "three crew members" are people
+    bare = head.i - 1 < first or doc[head.i - 1].pos_ != "NOUN"
+    if lemma == "member" and bare and not after.lower().startswith(" of "):
+        return True
     return unit == "people" and (
         bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
     )
