@@ -101,6 +101,13 @@ def test_distances_and_volumes() -> None:
     ]
 
 
+def test_hyphenated_percent_strong_forces_and_death_tolls() -> None:
+    assert amounts("A 15-percent duty.") == [(15.0, "percent")]
+    assert amounts("A 6,000-strong peacekeeping force.") == [(6000.0, "troops")]
+    assert amounts("A 6,000-strong crowd.") == []
+    assert amounts("The death toll climbed to 87 on Sunday.") == [(87.0, "people")]
+
+
 def test_small_measurements_and_speeds_are_not_distances() -> None:
     assert amounts("A 30-centimeter stone and a 3 meter wall.") == []
     assert amounts("The train runs at 300 km/h.") == []
@@ -109,6 +116,10 @@ def test_small_measurements_and_speeds_are_not_distances() -> None:
 def test_bare_numbers_skip_codes_times_ranges_and_ordinals() -> None:
     text = "The MiG-31, the G8, the 41st, at 11:45, in 1939-1945, one-on-one, pages 4-7."
     assert numbers(text) == []
+
+
+def test_bare_numbers_skip_names_with_a_leading_zero() -> None:
+    assert numbers("the Type 054 frigates") == []
 
 
 def test_bare_numbers_skip_vague_quantities() -> None:
@@ -162,6 +173,12 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("More than 300 rockets and drones were launched.", [(300, "count")]),
         ("Exporters need licences for some 850 chemical items.", [(850, "count")]),
         ("Some 31 heads of state came to the funeral.", [(31, "people")]),
+        ("The convoy carried 90,000 rounds of ammunition.", [(90000, "count")]),
+        ("On Sunday 14 sailors were rescued.", [(14, "troops")]),
+        ("On May 9 three journalists were detained.", [(3, "people")]),
+        ("Police held 40 Britons and 2 Canadians.", [(40, "people"), (2, "people")]),
+        ("Between 2,000 and 3,000 troops will stay.", [(3000, "troops")]),
+        ("The carrier flew 20 Boeing 777 planes.", [(20, "aircraft")]),
     ],
 )
 def test_counts_with_their_unit(text: str, expected: list[tuple[float, str]]) -> None:
@@ -188,6 +205,7 @@ def test_counts_with_their_unit(text: str, expected: list[tuple[float, str]]) ->
         "Hundreds of soldiers and dozens of tanks moved north.",
         "They met at 4 p.m. on Sept. 14 in hall 3.",
         "Kim stepped over a 40-centimeter-high curb.",
+        "In 2015 Iranian troops entered the valley.",
     ],
 )
 def test_not_figures(text: str) -> None:

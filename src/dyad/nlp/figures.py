@@ -62,6 +62,10 @@ _LEVEL_VERBS = frozenset(
     | {"double", "triple", "total", "stand", "exceed", "top", "surge", "soar", "decline", "amount"}
     | {"slump", "plunge", "expand", "shrink", "contract", "swell", "dip", "edge", "slide", "be"}
 )
+_DEMONYM_END = re.compile(r"(?:ans|is|ons|ks|os|ards|ites)$")
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.I
+)
 _MEASURE_PREP = re.compile(r"^\s+(?:of|in|on|for)\s+", re.I)
 _YEAR = re.compile(r"(?<![\w.,/$-])((?:19|20)\d{2})(?!\w|,\d|\s*[-–]\s*\d)")
 _YEAR_BASELINE = re.compile(
@@ -142,8 +146,8 @@ def _counted_noun(doc: Doc, first: int) -> Token | None:
                 break
         elif tok.pos_ == "ADV" and i + 1 < len(doc) and doc[i + 1].pos_ == "ADJ":
             pass
-        elif _MODEL_CODE.match(tok.text):
-            pass  # "6 F-16 jets", "12 MiG-29s"
+        elif _MODEL_CODE.match(tok.text) or _model_number(doc, i):
+            pass  # "6 F-16 jets", "12 MiG-29s", "20 Boeing 777 planes"
         elif not (joined or (tok.text in "-–" and not tok.whitespace_)):
             break
         i += 1
@@ -165,18 +169,28 @@ def _unit_of(doc: Doc, head: Token, first: int) -> tuple[str, Token] | None:
     for key, last in keys:
         if key in nouns:
             return nouns[key], last
-    if head.ent_type_ == "NORP" and head.text[:1].isupper() and head.lower_.endswith("s"):
+    if _demonym(head):
         return "people", head  # "three Americans"
     return None
+
+
+def _demonym(tok: Token) -> bool:
+    """A plural demonym: 'Americans', 'Israelis', 'Britons' (by entity, or by tag and ending)."""
+    if not tok.text[:1].isupper() or not tok.lower_.endswith("s"):
+        return False
+    if tok.ent_type_ == "NORP":
+        return True
+    named = tok.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"}
+    return tok.tag_ == "NNPS" and not named and bool(_DEMONYM_END.search(tok.lower_))
 
 
 def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     """A bare number that counts people or materiel, or None."""
     span = _span(doc, number.start, number.end)
-    if span is None or any(t.ent_type_ in _SKIP_TAGS for t in span):
-        return None
     text: str = doc.text
     before = text[max(0, number.start - 40) : number.start]
+    if span is None or _date_or_name(doc, span, number):
+        return None
     if number.value == 1 and number.word and _ONE_BEFORE.search(before):
         return None  # "no one", "the one"
     noun = _counted_noun(doc, span.end)
@@ -185,6 +199,9 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     if number_tok.dep_ == "nummod" and number_tok.head.i > number_tok.i:
         candidates.append(number_tok.head)
     for head in candidates:
+        between = range(span.end, head.i)
+        if any(doc[i].pos_ == "CCONJ" or _bare_number(doc, i) for i in between):
+            continue  # "between 5,000 and 7,000 troops": the upper bound counts
         found = _unit_of(doc, head, span.end)
         if found is None or head.i - span.end > 6:
             continue
@@ -196,6 +213,35 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         unit = _troops_or_aircraft(doc, span.end, head, unit)
         return _Found(number.value, unit, number.start, end, measure or None)
     return None
+
+
+def _model_number(doc: Doc, i: int) -> bool:
+    """A number naming a model after its maker: 'Boeing 777', 'Patriot 3'."""
+    prev = doc[i - 1] if i > 0 else None
+    return (
+        doc[i].like_num
+        and prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.ent_type_ in {"ORG", "PRODUCT", "FAC", "WORK_OF_ART"}
+    )
+
+
+def _bare_number(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return bool(tok.like_num) and not _MODEL_CODE.match(tok.text) and not _model_number(doc, i)
+
+
+def _date_or_name(doc: Doc, span: Any, number: NumberMatch) -> bool:
+    """A year ('in 2014 Russian troops'), a day of a month ('March 3'), a name ('Boeing 737')."""
+    digits = doc.text[number.start : number.end]
+    if re.fullmatch(r"(?:18|19|20|21)\d\d", digits):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    by_month = any(t is not None and _MONTH.match(t.text) for t in (prev, nxt))
+    if digits.isdigit() and int(digits) <= 31 and by_month:
+        return True
+    return digits[:1].isdigit() and _model_number(doc, span.start)
 
 
 def _not_a_figure(

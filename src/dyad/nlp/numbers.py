@@ -21,7 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
-AmountKind = Literal["money", "percent", "measure"]
+AmountKind = Literal["money", "percent", "measure", "count"]
 
 # fmt: off
 _SMALL = (
@@ -46,6 +46,15 @@ _ARTICLE = r"(?:half\s+an?|an?)"
 _LEFT_GUARD = r"(?<![\w.,/:#$€£¥₹₽₩-])"
 _VAGUE_BEFORE = re.compile(
     r"(?:\b(?:tens|hundreds|thousands|millions|dozens)\s+of\s+|\bno\.?\s*)$", re.I
+)
+# "a 100,000-strong force": troops; "the death toll rose to 45": people
+_FORCE_AFTER = (
+    r"\s+(?:[\w-]+\s+){0,2}?(?:forces?|army|armies|contingent|garrison|troops|brigade|division"
+    r"|deployment|mission|militia)\b"
+)
+_DEATH_TOLL = (
+    r"\bdeath\s+toll\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|is|was|now)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|almost\s+)?"
 )
 _PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)"
 
@@ -92,6 +101,8 @@ class _Patterns:
     percent: re.Pattern[str]
     measure: re.Pattern[str]
     number: re.Pattern[str]
+    strong: re.Pattern[str]
+    death_toll: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +165,9 @@ def _patterns() -> _Patterns:
         money_suffix=re.compile(
             rf"{_LEFT_GUARD}{num}\s+(?:(?:of\s+)?(?P<cw>{words}))\b(?!-)", flags
         ),
-        percent=re.compile(rf"{_LEFT_GUARD}{num}\s?{_PERCENT}", flags),
+        percent=re.compile(rf"{_LEFT_GUARD}{num}[\s-]?{_PERCENT}", flags),
+        strong=re.compile(rf"{_LEFT_GUARD}{num}-strong\b(?={_FORCE_AFTER})", flags),
+        death_toll=re.compile(rf"{_DEATH_TOLL}{num}(?![\w%-]|\s+(?:{_PERCENT}|{measures}))", flags),
         measure=re.compile(
             rf"{_LEFT_GUARD}{num}(?:\s|-)?(?P<mu>{measures})(?![\w²³])"
             r"(?!\s*(?:/|per\s|an?\s+(?:hour|second|minute)\b))",
@@ -243,6 +256,14 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(m)
         if value is not None and not _vague(text, m.start()):
             found.append(Amount(value, "percent", m.start(), m.end(), "percent"))
+    for m in pats.strong.finditer(text):
+        value = _value(m)
+        if value is not None:
+            found.append(Amount(value, "troops", m.start(), m.end(), "count"))
+    for m in pats.death_toll.finditer(text):
+        value = _value(m)
+        if value is not None:
+            found.append(Amount(value, "people", m.start("n"), m.end(), "count"))
     for m in pats.measure.finditer(text):
         value = _value(m)
         unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
@@ -265,8 +286,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for m in _patterns().number.finditer(text):
         value = _value(m)
-        if value is None or _vague(text, m.start()):
-            continue
+        if value is None or _vague(text, m.start()) or re.match(r"0\d", m.group("n")):
+            continue  # "Type 055" is a name
         word = not m.group("n")[:1].isdigit()
         found.append(NumberMatch(value, m.start(), m.end(), word))
     return found
