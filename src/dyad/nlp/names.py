@@ -1,0 +1,320 @@
+"""Person names in plain text, without spaCy: the shape of a name, titles, credits and bylines.
+
+A *word* here is a run of non-space characters with its quotes, brackets and trailing
+punctuation cut off (``Word``); a possessive ``'s`` is cut too and remembered. A name is 2-4
+such words, each capitalised ("Xi", "Jae-in", "el-Sisi", "J."), in one line with nothing but a
+space between them. The words that stand around names (titles, honorifics, organisation words,
+photo-credit words) and the speech verbs are data: ``dyad/data/titles.tsv`` and
+``dyad/data/speech_verbs.tsv``, read once through ``lexicon()``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+
+def _wordset(words_: str) -> frozenset[str]:
+    return frozenset(words_.split())
+
+
+PARTICLES = _wordset(
+    "al el ad as ash bin ibn bint abu de da del della di du dos das van von der den ter le la"
+)
+FUNCTION_WORDS = _wordset(
+    """a an the and or but nor in on at of for to by with from as when while after before if
+    then so yet this that these those his her its their our my your it he she we they i you
+    meanwhile however also still even only now here there where what who whom whose which why
+    how although though since during despite under over about into via among between without
+    within amid against according earlier later last next both each every all some many most
+    such no not yes once until unless because thus hence instead besides like unlike near
+    analysts officials experts critics others people many several"""
+)
+DAY_MONTH = frozenset(
+    [d.lower() for d in calendar.day_name]
+    + [m.lower() for m in calendar.month_name if m]
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+_OPENERS = "\"'“‘«([{<"
+_CLOSERS = "\"'”’»)]}>,;:!?…"
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists: ``titles`` maps a lower-case phrase to its kinds (see titles.tsv)."""
+
+    titles: Mapping[str, frozenset[str]]
+    speech: Mapping[str, str]
+
+    def kinds(self, phrase: str) -> frozenset[str]:
+        return self.titles.get(phrase.lower().strip(), frozenset())
+
+    def is_title(self, phrase: str) -> bool:
+        """A title, honorific or title modifier ("President", "Mr.", "deputy")."""
+        return bool(self.kinds(phrase) & {"honorific", "leader", "official", "other", "modifier"})
+
+    def is_role(self, phrase: str) -> bool:
+        return bool(self.kinds(phrase) & {"leader", "official", "other"})
+
+    def speech_kind(self, lemma: str) -> str | None:
+        return self.speech.get(lemma.lower())
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    text = resources.files("dyad").joinpath("data", name).read_text(encoding="utf-8")
+    rows: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, _, second = line.partition("\t")
+        rows.append((first.strip().lower(), second.strip()))
+    return rows[1:]  # the column header
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The titles and speech-verb lists, read once from ``dyad/data``."""
+    titles: dict[str, set[str]] = {}
+    for phrase, kind in _read_tsv("titles.tsv"):
+        titles.setdefault(phrase, set()).add(kind)
+    speech = dict(_read_tsv("speech_verbs.tsv"))
+    return Lexicon(
+        MappingProxyType({k: frozenset(v) for k, v in titles.items()}), MappingProxyType(speech)
+    )
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text: ``text`` without surrounding punctuation, at ``start``-``end``."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+    closed: bool = False  # punctuation (a comma, a quote mark...) follows the word
+    opened: bool = False  # punctuation precedes the word
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
+    """The words of ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    for m in _WORD.finditer(text, start, end):
+        raw, s = m.group(), m.start()
+        lead = len(raw) - len(raw.lstrip(_OPENERS))
+        body = raw[lead:]
+        stripped = body.rstrip(_CLOSERS)
+        if stripped.endswith(".") and not _keeps_dot(stripped):
+            stripped = stripped.rstrip(".")
+        possessive = bool(_POSSESSIVE.search(stripped))
+        if possessive:
+            stripped = _POSSESSIVE.sub("", stripped)
+        if not stripped:
+            continue
+        closed = len(stripped) < len(body)
+        yield Word(stripped, s + lead, s + lead + len(stripped), possessive, closed, lead > 0)
+
+
+def _keeps_dot(word: str) -> bool:
+    """ "J." and "U.S." keep their final dot; "said." does not."""
+    core = word[:-1]
+    return (len(core) == 1 and core.isalpha()) or "." in core
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def is_particle(word: str) -> bool:
+    return word.lower() in PARTICLES
+
+
+def _alpha_parts(word: str) -> list[str] | None:
+    parts = word.split("-")
+    if any(not p or not all(c.isalpha() or c in "'’" for c in p) for p in parts):
+        return None
+    if not parts[0][0].isalpha():
+        return None
+    return parts
+
+
+def is_name_word(word: str, *, caps_ok: bool = False) -> bool:
+    """Shaped like a word of a person's name: "Xi", "Jae-in", "el-Sisi", "O'Brien", "J."."""
+    if is_initial(word) or is_particle(word):
+        return True
+    parts = _alpha_parts(word)
+    if parts is None:
+        return False
+    if len(parts) > 1 and parts[0].lower() in PARTICLES:
+        return all(p[0].isupper() for p in parts[1:])
+    if not parts[0][0].isupper():
+        return False
+    if word.isupper() and len(word) > 1:
+        return caps_ok
+    return True
+
+
+def is_core_word(word: str) -> bool:
+    """A name word that can open or close a name: not an initial nor a bare particle."""
+    return is_name_word(word) and not is_initial(word) and not is_particle(word)
+
+
+def title_case(word: str) -> str:
+    """ "DRUZHININ" -> "Druzhinin", "JEAN-YVES" -> "Jean-Yves"."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing names."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def name_tokens(name: str) -> list[str]:
+    """The comparable tokens of a name: no particles, initials kept as their letter."""
+    out = re.findall(r"[a-z0-9']+", fold(name).replace("-", " "))
+    return [t for t in out if t not in PARTICLES] or out
+
+
+def surname_key(word: str) -> str:
+    """A single name word as compared with a name's first or last word ("el-Sisi" -> "sisi")."""
+    toks = name_tokens(word)
+    return "".join(toks)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two full names of one person: same words, or same last word and compatible first word."""
+    for ta in (name_tokens(a), ["".join(name_tokens(a.replace("-", "")))]):
+        for tb in (name_tokens(b), ["".join(name_tokens(b.replace("-", "")))]):
+            if len(ta) < 2 or len(tb) < 2:
+                continue
+            if set(ta) == set(tb):
+                return True
+            if ta[-1] == tb[-1]:
+                fa, fb = ta[0], tb[0]
+                if fa == fb or (len(fa) == 1 and fb.startswith(fa)):
+                    return True
+                if len(fb) == 1 and fa.startswith(fb):
+                    return True
+    ja, jb = "".join(name_tokens(a)), "".join(name_tokens(b))
+    return len(name_tokens(a)) >= 2 and ja == jb
+
+
+def canonical(words_: list[str]) -> str:
+    """A name as written, middle initials dropped: "Antony J. Blinken" -> "Antony Blinken"."""
+    kept = [w for i, w in enumerate(words_) if not (is_initial(w) and 0 < i < len(words_) - 1)]
+    return " ".join(kept)
+
+
+def name_weight(name: str) -> tuple[int, int]:
+    """Prefer the fuller form of a name: more words, then more letters."""
+    parts = [p for p in name.split() if not is_initial(p)]
+    return (len(parts), len(name))
+
+
+def is_title_case_line(line: str) -> bool:
+    """A headline or caption line: nearly every longer word capitalised."""
+    ws = [w.text for w in words(line) if w.text[:1].isalpha()]
+    long_ = [w for w in ws if len(w) > 3 or w[:1].isupper()]
+    if len(ws) < 3 or len(ws) > 16 or not long_:
+        return False
+    caps = sum(1 for w in long_ if w[:1].isupper())
+    return caps / len(long_) >= 0.8
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name read from a credit or byline: its words (title-cased) and where it is."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+
+_PAREN = re.compile(r"[(\[]([^()\[\]\n]{3,240})[)\]]")
+_CREDIT_MARK = re.compile(r"\b(?:PHOTOS?|Photos?|Photograph|CREDIT|Credit|FILE|File)\b\s*[:/]?")
+_SEGMENT_SPLIT = re.compile(r"\s*/\s*|\s+(?:via|VIA)\s+|\s*[,;|]\s*|\s+-\s+")
+_BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+([^\n]{3,120})$", re.MULTILINE)
+_BYLINE_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|AND|&)\s+")
+_CONTRIBUTED = re.compile(
+    r"contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting"
+    r"|(?:reported|reporting) from",
+    re.IGNORECASE,
+)
+
+
+def _segment_name(text: str, start: int, lex: Lexicon) -> NameSpan | None:
+    ws = list(words(text, start, start + len(_segment_raw(text, start))))
+    while ws and "credit" in lex.kinds(ws[0].text):
+        ws.pop(0)
+    if not 2 <= len(ws) <= 4:
+        return None
+    for w in ws:
+        if not is_name_word(w.text, caps_ok=True) or w.possessive:
+            return None
+        if lex.kinds(w.text) & {"credit", "orgword"} or w.text.lower() in FUNCTION_WORDS:
+            return None
+    if not (is_core_word(title_case(ws[0].text)) and is_core_word(title_case(ws[-1].text))):
+        return None
+    shaped = tuple(title_case(w.text) if w.text.isupper() else w.text for w in ws)
+    return NameSpan(ws[0].start, ws[-1].end, shaped)
+
+
+def _segment_raw(text: str, start: int) -> str:
+    m = _SEGMENT_SPLIT.search(text, start)
+    return text[start : m.start()] if m else text[start:]
+
+
+def _segments(text: str, start: int, end: int) -> Iterator[int]:
+    pos = start
+    while pos < end:
+        m = _SEGMENT_SPLIT.search(text, pos, end)
+        yield pos
+        if not m or m.end() <= pos:
+            return
+        pos = m.end()
+
+
+def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
+    """Photographers named in credits: "(Jane Roe/Agency)", "PHOTO / POOL JOHN SMITH", bylines."""
+    lex = lex or lexicon()
+    found: list[NameSpan] = []
+    zones: list[tuple[int, int]] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        if "/" in inner or _CREDIT_MARK.search(inner) or " via " in inner.lower():
+            zones.append((m.start(1), m.end(1)))
+    for m in _CREDIT_MARK.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        close = text.find(")", m.end(), line_end)
+        zones.append((m.end(), close if close >= 0 else line_end))
+    for m in _BYLINE.finditer(text):
+        zones.append((m.start(1), m.end(1)))
+    for zs, ze in zones:
+        sub = text[:ze]
+        head = _CREDIT_MARK.match(sub, zs)
+        for seg in _segments(sub, head.end() if head else zs, ze):
+            name = _segment_name(sub, seg, lex)
+            if name and all(n.start != name.start for n in found):
+                found.append(name)
+    return found
+
+
+def contributor_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences that credit reporters ("X in Y contributed to this report"): their spans."""
+    spans: list[tuple[int, int]] = []
+    for m in _CONTRIBUTED.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
+        spans.append((start, m.start()))
+    for m in _BYLINE.finditer(text):
+        spans.append((m.start(1), m.end(1)))
+    return spans

@@ -1,0 +1,131 @@
+"""The persons of one document and the ways to find them again: by a surface form, by a
+character span, by a role ("the Russian leader"), and in the order they are mentioned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from dyad.models import Person
+from dyad.nlp import names as nm
+from dyad.nlp.roles import Gender
+
+_LEADER_WORDS = frozenset({"leader", "head of state", "head of government"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a person: its span and the person's canonical name."""
+
+    start: int
+    end: int
+    name: str
+    full: bool  # the mention gives a full name, not a single word
+
+
+class PersonIndex:
+    """The persons of a document (``persons``, in order of first mention) and look-ups."""
+
+    def __init__(
+        self,
+        persons: Sequence[Person],
+        mentions: Sequence[Mention],
+        genders: dict[str, Gender] | None = None,
+        state_code: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.persons: list[Person] = list(persons)
+        self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: m.start))
+        self._genders = dict(genders or {})
+        self._by_name = {p.name: p for p in self.persons}
+        self._state_code = state_code
+
+    def __len__(self) -> int:
+        return len(self.persons)
+
+    def get(self, name: str) -> Person | None:
+        """The person of this canonical name."""
+        return self._by_name.get(name)
+
+    def gender(self, name: str) -> Gender | None:
+        """ "m", "f" or None (unknown), from pronouns near the person's mentions."""
+        return self._genders.get(name)
+
+    def state_code(self, mention: str) -> str | None:
+        """The gazetteer's state code of a word ("Russian" -> "RUS"), None without one."""
+        return self._state_code(mention) if self._state_code else None
+
+    def at(self, start: int, end: int) -> Person | None:
+        """The person mentioned at (or overlapping) the character span ``start``-``end``."""
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and (best is None or (m.start <= start < m.end)):
+                best = m
+        return self._by_name.get(best.name) if best else None
+
+    def resolve(self, text: str, near: int | None = None) -> Person | None:
+        """The person a surface form stands for: "Putin", "Mr. Putin", "Xi's", "Vladimir Putin".
+
+        A single word shared by several persons goes to the one mentioned last before ``near``.
+        """
+        lex = nm.lexicon()
+        words = [w.text for w in nm.words(text)]
+        while words and (lex.is_title(words[0]) or words[0].lower() in nm.FUNCTION_WORDS):
+            words.pop(0)
+        if not words:
+            return None
+        if len(words) > 1:
+            name = nm.canonical(words)
+            for p in self.persons:
+                if p.name == name or nm.same_name(p.name, name):
+                    return p
+            words = words[-1:]
+        key = nm.surname_key(words[0])
+        for first in (False, True):
+            hits = [p for p in self.persons if self._key(p.name, first) == key]
+            if hits:
+                return self._latest(hits, near)
+        return None
+
+    @staticmethod
+    def _key(name: str, first: bool) -> str:
+        parts = name.split()
+        return nm.surname_key(parts[0] if first else parts[-1])
+
+    def _latest(self, hits: list[Person], near: int | None) -> Person:
+        if len(hits) == 1 or near is None:
+            return hits[0]
+        names = {p.name for p in hits}
+        last = None
+        for m in self.mentions:
+            if m.start >= near:
+                break
+            if m.name in names:
+                last = m.name
+        return self._by_name[last] if last else hits[0]
+
+    def by_role(self, role: str, state: str | None = None) -> Person | None:
+        """The one person with this role (and state): "leader" matches any head of state."""
+        lex = nm.lexicon()
+        role = role.lower().strip()
+        leaderish = role in _LEADER_WORDS or "leader" in lex.kinds(role)
+
+        def fits(p: Person) -> bool:
+            if state is not None and p.state != state:
+                return False
+            if not p.role:
+                return False
+            have = p.role.lower()
+            if have == role or have.endswith(" " + role):
+                return True
+            if not (leaderish and role in _LEADER_WORDS):
+                return False
+            return "leader" in lex.kinds(have) or "leader" in lex.kinds(have.split()[-1])
+
+        hits = [p for p in self.persons if fits(p)]
+        return hits[0] if len(hits) == 1 else None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start inside ``start``-``end``, in order."""
+        return [m for m in self.mentions if start <= m.start < end]

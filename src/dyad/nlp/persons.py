@@ -1,0 +1,372 @@
+"""Persons: every real person an article names, under the full name the article gives.
+
+spaCy's small model finds most names but also labels headline fragments, products and
+agencies as PERSON, and misses names it labels ORG or GPE. So a name is a run of 2-4
+capitalised words (``names``) in one line that either overlaps a PERSON entity or stands where
+only a person can (after a title, before an appositive role, in a credit or a byline); words
+that are states, organisations, titles or days are cut or make it no name. Full names are then
+merged (``same_name``), and single words ("Putin", "Xi's") are linked to the full name they
+stand for, or through the gazetteer's officeholders, else dropped.
+
+Roles, affiliations and states come from the words before a name ("Russian President"),
+appositives ("X, an associate professor at Y") and the gazetteer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from dyad.models import Person, Provenance
+from dyad.nlp import names as nm
+from dyad.nlp.names import Lexicon, Word
+from dyad.nlp.person_index import Mention, PersonIndex
+from dyad.nlp.roles import appositive_role, guess_genders, roles_of
+
+log = logging.getLogger(__name__)
+
+__all__ = ["GazetteerLike", "Mention", "OfficeLike", "PersonIndex", "extract_persons"]
+
+_NON_PERSON_ENTS = frozenset(
+    {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
+)
+
+
+class OfficeLike(Protocol):
+    """What persons reads of a gazetteer ``Office``."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def state(self) -> str | None: ...
+    @property
+    def valid_from(self) -> date | None: ...
+    @property
+    def valid_to(self) -> date | None: ...
+
+
+class GazetteerLike(Protocol):
+    """The two gazetteer look-ups persons needs (``dyad.resolve.gazetteer.Gazetteer``)."""
+
+    def state_code(self, mention: str) -> str | None: ...
+    def offices_of(self, name: str, on: date | None = None) -> Sequence[OfficeLike]: ...
+
+
+@dataclass
+class _Cluster:
+    names: list[tuple[str, int]] = field(default_factory=list)  # (name, mention start)
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # start, end, full
+    gazetteer_name: str | None = None
+
+    @property
+    def name(self) -> str:
+        if self.gazetteer_name and not self.names:
+            return self.gazetteer_name
+        best = max(self.names, key=lambda n: (nm.name_weight(n[0]), -n[1]))
+        return best[0]
+
+
+class _Reader:
+    """The document, its gazetteer and lexicon, with the look-ups the rules need."""
+
+    def __init__(self, doc: Any, gazetteer: GazetteerLike | None, on: date | None) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.gaz = gazetteer
+        self.on = on
+        self.lex: Lexicon = nm.lexicon()
+        self._states: dict[str, str | None] = {}
+
+    def state(self, word: str) -> str | None:
+        """The state a capitalised word names ("Russian", "U.S."); short names never do."""
+        if self.gaz is None or not word[:1].isupper() or (len(word) <= 2 and not word.isupper()):
+            return None
+        if word not in self._states:
+            try:
+                self._states[word] = self.gaz.state_code(word)
+            except Exception:  # a gazetteer error must not lose the document's persons
+                log.exception("gazetteer.state_code failed on %r", word)
+                self._states[word] = None
+        return self._states[word]
+
+    def labels(self, start: int, end: int) -> set[str]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return {t.ent_type_ for t in span} if span is not None else set()
+
+    def lemma_at(self, start: int) -> str:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return str(span[0].lemma_).lower() if span is not None and len(span) else ""
+
+    def offices(self, name: str) -> Sequence[OfficeLike]:
+        if self.gaz is None:
+            return ()
+        try:
+            found = self.gaz.offices_of(name, on=self.on)
+        except Exception:
+            log.exception("gazetteer.offices_of failed on %r", name)
+            return ()
+        if self.on is not None:
+            dated = [o for o in found if _valid_on(o, self.on)]
+            found = dated or found
+        return found
+
+
+def _valid_on(office: OfficeLike, on: date) -> bool:
+    start, end = office.valid_from, office.valid_to
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
+    """Maximal runs of name-shaped words joined by single spaces only."""
+    runs: list[list[Word]] = []
+    cur: list[Word] = []
+    for w in ws:
+        shaped = nm.is_name_word(w.text) and "/" not in w.text
+        joined = (
+            bool(cur)
+            and text[cur[-1].end : w.start] == " "
+            and not (cur[-1].closed or cur[-1].possessive)
+            and not w.opened
+        )
+        if shaped and joined:
+            cur.append(w)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [w] if shaped else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
+    w = ws[0]
+    low = w.text.lower()
+    if r.lex.is_title(w.text) or low in nm.FUNCTION_WORDS or low in nm.DAY_MONTH:
+        return True
+    if r.state(w.text) is not None or "orgword" in r.lex.kinds(w.text):
+        return True
+    if len(ws) < 3:
+        return False  # "Natalia Abbakumova" stays whole even if "Natalia" is tagged GPE
+    span = r.doc.char_span(w.start, w.end, alignment_mode="expand")
+    if span is None or not span[-1].ent_type_ or span[-1].ent_type_ == "PERSON":
+        return False
+    ends_here = span[-1].ent_iob_ != "I" or span[-1].i + 1 >= len(r.doc)
+    ends_here = ends_here or r.doc[span[-1].i + 1].ent_iob_ != "I"
+    return span[-1].ent_type_ in _NON_PERSON_ENTS and ends_here
+
+
+def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], list[Word]]:
+    """Cut titles and other non-name words off a run: (name words, cut leading words)."""
+    ws = list(run)
+    titled = [i for i, w in enumerate(ws) if r.lex.is_title(w.text) and len(ws) - i > 2]
+    lead: list[Word] = ws[: titled[-1] + 1] if titled else []
+    ws = ws[len(lead) :]
+    while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
+        lead.append(ws.pop(0))
+    while ws:
+        last = ws[-1]
+        low = last.text.lower()
+        cut = low in nm.DAY_MONTH and low not in {"may", "june", "april", "august"}
+        cut = cut or "orgword" in r.lex.kinds(last.text) or r.state(last.text) is not None
+        cut = cut or (headline and (low in nm.FUNCTION_WORDS or r.lex.is_title(last.text)))
+        cut = cut or not (nm.is_core_word(last.text) or "-" in last.text)
+        if not cut:
+            break
+        ws.pop()
+    return ws, lead
+
+
+def _valid_name(r: _Reader, ws: list[Word]) -> bool:
+    if not 2 <= len(ws) <= 4 or any(w.possessive for w in ws[:-1]):
+        return False
+    for w in ws:
+        low = w.text.lower()
+        if r.lex.kinds(w.text) & {"orgword", "credit"} or low in nm.FUNCTION_WORDS - {"in"}:
+            return False
+        if r.state(w.text) is not None or low in {"day", "days"}:
+            return False
+    return True
+
+
+def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | None) -> bool:
+    """Evidence beyond NER that ``ws`` names a person: a title before, a role after."""
+    if any(r.lex.is_role(w.text) or "honorific" in r.lex.kinds(w.text) for w in run_lead):
+        return True
+    if prev is not None and not prev.closed and r.lex.is_role(prev.text):
+        return True
+    if ws[-1].possessive:
+        return False
+    return appositive_role(r.lex, r.text, ws[-1].end) is not None
+
+
+def _bare_line(r: _Reader, ws: list[Word]) -> bool:
+    """A line that is nothing but 2-4 capitalised words: a menu entry as often as a name."""
+    return 2 <= len(ws) <= 4 and all(nm.is_name_word(w.text) for w in ws)
+
+
+def _corroborated(ws: list[Word], person_words: set[str]) -> bool:
+    """The first or last word is tagged PERSON elsewhere in the document ("Xi" -> "Xi Jinping")."""
+    return ws[0].text in person_words or ws[-1].text in person_words
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    name: str
+    headline: bool
+
+
+def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
+    """Full-name candidates, and single words that may stand for a full name."""
+    full: list[_Cand] = []
+    singles: list[tuple[Word, bool]] = []
+    zones = nm.contributor_spans(r.text)
+    person_words = {t.text for t in r.doc if t.ent_type_ == "PERSON" and nm.is_core_word(t.text)}
+    for ls, le in _lines(r.text):
+        ws = list(nm.words(r.text, ls, le))
+        headline = nm.is_title_case_line(r.text[ls:le]) or _bare_line(r, ws)
+        index = {id(w): i for i, w in enumerate(ws)}
+        for run in _runs(r.text, ws):
+            name_ws, lead = _clean_run(r, run, headline)
+            start = name_ws[0].start if name_ws else run[0].start
+            prev_i = index[id(run[0])] - 1 + len(lead)
+            prev = ws[prev_i] if 0 <= prev_i < len(ws) else None
+            ok = _valid_name(r, name_ws)
+            if ok:
+                end = name_ws[-1].end
+                evidence = "PERSON" in r.labels(start, end) or _has_context(r, lead, name_ws, prev)
+                evidence = evidence or _corroborated(name_ws, person_words)
+                evidence = evidence or any(zs <= start < ze for zs, ze in zones)
+                if evidence:
+                    words_ = [w.text for w in name_ws]
+                    full.append(_Cand(start, end, nm.canonical(words_), headline))
+                    continue
+            if len(name_ws) == 1 or (headline and not ok):
+                singles.extend((w, headline) for w in name_ws if nm.is_core_word(w.text))
+    for c in nm.credit_names(r.text, r.lex):
+        full = [f for f in full if not (f.start < c.end and c.start < f.end)]
+        full.append(_Cand(c.start, c.end, nm.canonical(list(c.words)), False))
+    full.sort(key=lambda c: c.start)
+    return full, singles
+
+
+def _cluster(cands: list[_Cand]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for pass_headline in (False, True):
+        for c in cands:
+            if c.headline != pass_headline:
+                continue
+            home = next(
+                (k for k in clusters if any(nm.same_name(c.name, n) for n, _ in k.names)), None
+            )
+            if home is None:
+                if c.headline:
+                    continue
+                home = _Cluster()
+                clusters.append(home)
+            if not c.headline:
+                home.names.append((c.name, c.start))
+            home.mentions.append((c.start, c.end, True))
+    return clusters
+
+
+def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word, bool]]) -> None:
+    """Attach "Putin" to "Vladimir Putin"; ask the gazetteer about surnames never introduced."""
+    taken = [(s, e) for k in clusters for s, e, _ in k.mentions]
+    by_gazetteer: dict[str, _Cluster | None] = {}
+    for w, _headline in sorted(singles, key=lambda x: x[0].start):
+        if any(s <= w.start < e for s, e in taken):
+            continue
+        key = nm.surname_key(w.text)
+        if not key:
+            continue
+        home = _match_single(clusters, key, w.start)
+        if home is None:
+            if key not in by_gazetteer:
+                by_gazetteer[key] = _gazetteer_person(r, w, clusters)
+            home = by_gazetteer[key]
+        if home is not None:
+            home.mentions.append((w.start, w.end, False))
+
+
+def _match_single(clusters: list[_Cluster], key: str, pos: int) -> _Cluster | None:
+    for first in (False, True):
+        hits = []
+        for k in clusters:
+            parts = k.name.split()
+            word = parts[0] if first else parts[-1]
+            if nm.surname_key(word) == key:
+                hits.append(k)
+        if hits:
+            before = [(max((s for s, _, _ in k.mentions if s < pos), default=-1), k) for k in hits]
+            return max(before, key=lambda x: x[0])[1]
+    return None
+
+
+def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
+    labels = r.labels(w.start, w.end)
+    if "PERSON" not in labels or r.state(w.text) is not None:
+        return None
+    key = nm.surname_key(w.text)
+    found = {
+        o.name
+        for o in r.offices(w.text)
+        if o.name and key in {nm.surname_key(p) for p in o.name.split()}
+    }
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    for k in clusters:
+        if any(nm.same_name(name, n) for n, _ in k.names):
+            return k
+    cluster = _Cluster(gazetteer_name=name)
+    clusters.append(cluster)
+    return cluster
+
+
+def extract_persons(
+    doc: Any, gazetteer: GazetteerLike | None = None, *, doc_id: str, on: date | None = None
+) -> PersonIndex:
+    """The persons ``doc`` names, each with its mentions, role, affiliation and state.
+
+    ``on`` (the publication date, if known) picks the officeholders the gazetteer returns.
+    """
+    r = _Reader(doc, gazetteer, on)
+    cands, singles = _candidates(r)
+    clusters = _cluster(cands)
+    _link_singles(r, clusters, singles)
+    clusters = [k for k in clusters if k.mentions]
+    clusters.sort(key=lambda k: min(s for s, _, _ in k.mentions))
+    persons: list[Person] = []
+    mentions: list[Mention] = []
+    for k in clusters:
+        name = k.name
+        spans = sorted(k.mentions)
+        provs = tuple(Provenance(doc_id, s, e, _sentence(doc, s, e)) for s, e, _ in spans)
+        role, affiliation, state = roles_of(r, name, [(s, e) for s, e, full in spans if full])
+        persons.append(Person(name, role, affiliation, state, provs))
+        mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
+    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions])
+    return PersonIndex(persons, mentions, genders, r.state)
+
+
+def _sentence(doc: Any, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    return str(span[0].sent.text).strip()

@@ -1,0 +1,208 @@
+"""What an article says of a person: role, affiliation, state, and a guess at gender.
+
+- Before the name: "Russian President Vladimir Putin", "U.S. Secretary of State Antony
+  Blinken", "Kremlin foreign policy aide Yuri Ushakov", "China's Xi Jinping", and the
+  appositive sandwich "Japan's chief cabinet secretary, Jane Roe, said".
+- After it: "Jane Roe, an associate professor at Some University", "John Doe, head of the
+  X program", "Sergei Ivanov, chief of the Presidential Administration of Russia".
+- The gazetteer's offices fill what the text leaves open.
+
+A state is set only for officials (a title the lexicon calls ``official`` or ``leader``) or
+when a state's possessive stands alone before the name ("China's Xi Jinping").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, Literal, Protocol
+
+from dyad.nlp import names as nm
+from dyad.nlp.names import Lexicon, Word
+
+Gender = Literal["m", "f"]
+
+_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?([^,.;:()“”\"\n]{2,160})")
+_SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_OFFICIAL = frozenset({"official", "leader"})
+
+
+class OfficeLike(Protocol):
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def state(self) -> str | None: ...
+
+
+class RoleReader(Protocol):
+    """The look-ups the role rules need (persons' reader gives them)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def doc(self) -> Any: ...
+    @property
+    def lex(self) -> Lexicon: ...
+    def state(self, word: str) -> str | None: ...
+    def offices(self, name: str) -> Sequence[OfficeLike]: ...
+
+
+def _title_word(lex: Lexicon, word: str) -> bool:
+    return lex.is_title(word) or word.lower() in {"of", "in"}
+
+
+def role_suffix(lex: Lexicon, ws: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split words into (rest, role): the role is the longest run of title words at the end."""
+    i = len(ws)
+    while i > 0 and _title_word(lex, ws[i - 1]):
+        i -= 1
+    role = list(ws[i:])
+    while role and role[0].lower() in {"of", "in"}:
+        role.pop(0)
+    if not any(lex.is_role(w) for w in role):
+        return list(ws), []
+    return list(ws[:i]), role
+
+
+def is_official(lex: Lexicon, role: str | None) -> bool:
+    if not role:
+        return False
+    if lex.kinds(role) & _OFFICIAL:
+        return True
+    return bool(lex.kinds(role.split()[-1]) & _OFFICIAL)
+
+
+def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
+    """The title-like words right before a mention, left to right."""
+    line_start = r.text.rfind("\n", 0, start) + 1
+    ws = list(nm.words(r.text, line_start, start))
+    out: list[Word] = []
+    right = start
+    sandwich_ok = r.text[end : end + 1] == ","
+    for w in reversed(ws):
+        gap = r.text[w.end : right]
+        if gap.strip() == "," and not out and sandwich_ok:
+            sandwich_ok = False
+        elif gap.strip() or (w.closed and not w.possessive):
+            break
+        if w.possessive and out and not r.state(w.text):
+            break
+        low = w.text.lower()
+        titled = _title_word(r.lex, w.text) and (low not in {"of", "in"} or bool(out))
+        if titled or r.state(w.text) or (w.text[:1].isupper() and low not in nm.FUNCTION_WORDS):
+            out.insert(0, w)
+            right = w.start
+            continue
+        break
+    return out
+
+
+def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    ws = _prefix_words(r, start, end)
+    if not ws:
+        return None, None, None
+    rest, role = role_suffix(r.lex, [w.text for w in ws])
+    states = [r.state(w) for w in rest]
+    pairs = [r.state(f"{a} {b}") for a, b in pairwise(rest)]
+    state = next((s for s in pairs + states if s), None)
+    role_text = " ".join(role).lower() or None
+    if len(rest) == 1 and ws[0].possessive and state and not role:
+        return None, None, state  # "China's Xi Jinping"
+    if not is_official(r.lex, role_text):
+        state = None
+    org_words = [w for w, s in zip(rest, states, strict=True) if not s or len(rest) > 1]
+    affiliation = " ".join(org_words) if org_words and role_text else None
+    if affiliation and all(r.state(w) for w in affiliation.split()):
+        affiliation = None
+    return role_text, affiliation, state
+
+
+def _org_in(r: RoleReader, start: int, end: int) -> str | None:
+    span = r.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    orgs = [e for e in span.ents if e.label_ in {"ORG", "FAC"}]
+    orgs.sort(key=lambda e: "orgword" not in r.lex.kinds(e[-1].text))
+    if not orgs:
+        return None
+    words = [w.text for w in nm.words(r.text, orgs[0].start_char, orgs[0].end_char)]
+    while words and words[0].lower() == "the":
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def appositive_role(lex: Lexicon, text: str, end: int) -> tuple[str, re.Match[str]] | None:
+    """The role an appositive after ``end`` gives (", an associate professor at ..."), if any."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    head = _SPLIT_ROLE.split(m.group(1), maxsplit=1)[0].split()
+    _, role = role_suffix(lex, head[:7])
+    return (" ".join(role).lower(), m) if role else None
+
+
+def _from_appositive(r: RoleReader, end: int) -> tuple[str | None, str | None, str | None]:
+    found = appositive_role(r.lex, r.text, end)
+    if found is None:
+        return None, None, None
+    role_text, m = found
+    affiliation = _org_in(r, m.start(1), m.end(1))
+    state = None
+    if is_official(r.lex, role_text):
+        for w in nm.words(r.text, m.start(1), m.end(1)):
+            state = state or r.state(w.text)
+    return role_text, affiliation, state
+
+
+def roles_of(
+    r: RoleReader, name: str, spans: list[tuple[int, int]]
+) -> tuple[str | None, str | None, str | None]:
+    """(role, affiliation, state) of the person ``name`` mentioned in full at ``spans``."""
+    role = affiliation = state = None
+    for start, end in spans:
+        for found in (_from_prefix(r, start, end), _from_appositive(r, end)):
+            role = role or found[0]
+            affiliation = affiliation or found[1]
+            state = state or found[2]
+    offices = r.offices(name)
+    if offices:
+        role = role or offices[0].role
+        if state is None and (is_official(r.lex, role) or role == offices[0].role):
+            state = offices[0].state
+    return role, affiliation, state
+
+
+def guess_genders(doc: Any, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Gender]:
+    """A gender per person from "he"/"she" right after its mentions and from honorifics."""
+    votes: dict[str, Counter[str]] = {}
+    text: str = doc.text
+    ordered = sorted(mentions)
+    for tok in doc:
+        low = tok.lower_
+        if low not in _MALE and low not in _FEMALE:
+            continue
+        sent_start = tok.sent.start_char
+        prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
+        before = [m for m in ordered if prev_sent <= m[0] < tok.idx]
+        if not before:
+            continue
+        near = [m for m in before if m[0] >= sent_start] or before
+        name = near[-1][2] if low in {"he", "she"} else before[-1][2]
+        votes.setdefault(name, Counter())["m" if low in _MALE else "f"] += 1
+    for start, _end, name in ordered:
+        lead = text[max(0, start - 6) : start].lower()
+        if re.search(r"\bmr\.?\s$", lead):
+            votes.setdefault(name, Counter())["m"] += 3
+        elif re.search(r"\b(?:mrs|ms)\.?\s$", lead):
+            votes.setdefault(name, Counter())["f"] += 3
+    out: dict[str, Gender] = {}
+    for name, c in votes.items():
+        if c["m"] > c["f"]:
+            out[name] = "m"
+        elif c["f"] > c["m"]:
+            out[name] = "f"
+    return out
