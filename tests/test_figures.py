@@ -59,6 +59,7 @@ def test_parse_number_rejects_a_bare_article_and_unknown_words() -> None:
         ("Loans of 90 billion yuan and 15 billion roubles.", [(90e9, "CNY"), (15e9, "RUB")]),
         ("A grant of 2 million rubles.", [(2e6, "RUB")]),
         ("Brussels offered €7bn and 300 million euros.", [(7e9, "EUR"), (300e6, "EUR")]),
+        ("A 9-billion-yuan swap.", [(9e9, "CNY")]),
         ("London added £45m.", [(45e6, "GBP")]),
         ("Delhi set aside Rs 800 crore and Rs. 25 lakh.", [(8e9, "INR"), (2.5e6, "INR")]),
         ("A ticket costs $9.", [(9.0, "USD")]),
@@ -109,7 +110,8 @@ def test_hyphenated_percent_strong_forces_and_death_tolls() -> None:
 
 
 def test_small_measurements_and_speeds_are_not_distances() -> None:
-    assert amounts("A 30-centimeter stone and a 3 meter wall.") == []
+    small = find_amounts("A 30-centimeter stone, a 3 meter wall and 152 mm shells.")
+    assert [(a.value, a.kind) for a in small] == [(30, "ignored"), (3, "ignored"), (152, "ignored")]
     assert amounts("The train runs at 300 km/h.") == []
 
 
@@ -205,6 +207,7 @@ def test_counts_with_their_unit(text: str, expected: list[tuple[float, str]]) ->
         "Hundreds of soldiers and dozens of tanks moved north.",
         "They met at 4 p.m. on Sept. 14 in hall 3.",
         "Kim stepped over a 40-centimeter-high curb.",
+        "They sent 152 mm shells, Javelin missiles and rifles.",
         "In 2015 Iranian troops entered the valley.",
     ],
 )

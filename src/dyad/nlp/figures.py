@@ -40,6 +40,7 @@ _MILITANT = frozenset(
     {"militant", "rebel", "insurgent", "islamist", "jihadist", "armed", "foreign"}
 )
 _CUE_WINDOW = 200
+_STOP_PUNCT = frozenset(",;:.!?()[]{}\"'“”‘’…")
 
 _FURNITURE_PERIOD = re.compile(r"^\s*(?:a|an|per|/|each)\s*(?:month|year|week|day|mo|yr)\b", re.I)
 _FURNITURE_CUE = re.compile(
@@ -93,10 +94,11 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
     """
     text: str = doc.text
     found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
     for amount in find_amounts(text):
-        if not _is_furniture(text, amount):
+        taken.append((amount.start, amount.end))
+        if amount.kind != "ignored" and not _is_furniture(text, amount):
             found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
-    taken = [(f.start, f.end) for f in found]
     for number in find_numbers(text):
         if any(number.start < end and start < number.end for start, end in taken):
             continue
@@ -136,7 +138,7 @@ def _counted_noun(doc: Doc, first: int) -> Token | None:
     i = first
     while i < len(doc) and i < first + 7:
         tok = doc[i]
-        joined = i > first and not doc[i - 1].whitespace_
+        joined = i > first and not doc[i - 1].whitespace_ and tok.text not in _STOP_PUNCT
         if (tok.ent_type_ in _SKIP_TAGS and not joined) or tok.tag_ == "POS":
             break  # a date, or a possessive: "the two nations' ships" counts nations
         if tok.pos_ in _NOUNS or tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and joined):

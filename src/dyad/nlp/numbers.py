@@ -21,7 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
-AmountKind = Literal["money", "percent", "measure", "count"]
+AmountKind = Literal["money", "percent", "measure", "count", "ignored"]
 
 # fmt: off
 _SMALL = (
@@ -75,7 +75,11 @@ class UnitLexicon:
 
 @dataclass(frozen=True)
 class Amount:
-    """A number with its unit written beside it, at ``text[start:end]``."""
+    """A number with its unit written beside it, at ``text[start:end]``.
+
+    ``ignored``: a small length ("155 mm", "50-centimeter"), read only so that its number is
+    not taken for a count.
+    """
 
     value: float
     unit: str
@@ -163,7 +167,7 @@ def _patterns() -> _Patterns:
             rf"(?<![\w$])(?P<cur>(?-i:{prefixes}))\s?{num}{upper}(?!\w)", flags
         ),
         money_suffix=re.compile(
-            rf"{_LEFT_GUARD}{num}\s+(?:(?:of\s+)?(?P<cw>{words}))\b(?!-)", flags
+            rf"{_LEFT_GUARD}{num}(?:\s+|-)(?:(?:of\s+)?(?P<cw>{words}))\b", flags
         ),
         percent=re.compile(rf"{_LEFT_GUARD}{num}[\s-]?{_PERCENT}", flags),
         strong=re.compile(rf"{_LEFT_GUARD}{num}-strong\b(?={_FORCE_AFTER})", flags),
@@ -268,7 +272,8 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(m)
         unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
         if value is not None and not _vague(text, m.start()):
-            found.append(Amount(value * factor, unit, m.start(), m.end(), "measure"))
+            kind: AmountKind = "ignored" if unit == "-" else "measure"
+            found.append(Amount(value * factor, unit, m.start(), m.end(), kind))
     return _without_overlaps(found)
 
 
