@@ -141,7 +141,8 @@ def _counted_noun(doc: Doc, first: int) -> Token | None:
         joined = i > first and not doc[i - 1].whitespace_ and tok.text not in _STOP_PUNCT
         if (tok.ent_type_ in _SKIP_TAGS and not joined) or tok.tag_ == "POS":
             break  # a date, or a possessive: "the two nations' ships" counts nations
-        if tok.pos_ in _NOUNS or tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and joined):
+        nounlike = tok.pos_ in _NOUNS or tok.lower_ in lexicon().nouns  # "frigates" as VERB
+        if nounlike or tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and joined):
             last = tok
             points_right = i < tok.head.i < first + 7
             if not points_right and tok.whitespace_ and not _hyphen_next(doc, i):
