@@ -113,6 +113,8 @@ def test_small_measurements_and_speeds_are_not_distances() -> None:
     small = find_amounts("A 30-centimeter stone, a 3 meter wall and 152 mm shells.")
     assert [(a.value, a.kind) for a in small] == [(30, "ignored"), (3, "ignored"), (152, "ignored")]
     assert amounts("The train runs at 300 km/h.") == []
+    assert [a.kind for a in find_amounts("A 7,000-ton frigate.")] == ["ignored"]
+    assert amounts("It shipped 7,000 tons of grain.") == [(7000.0, "t")]
 
 
 def test_bare_numbers_skip_codes_times_ranges_and_ordinals() -> None:
@@ -220,6 +222,7 @@ def test_page_furniture_prices_are_skipped() -> None:
     text = "Liked this story? Subscribe for unlimited access.\n\nOnly $3 a month."
     assert figures(text) == []
     assert pairs("The ferry ticket costs $3 a trip.") == [(3.0, "USD")]
+    assert pairs("Market access improved as crude fell to $48 a barrel.") == [(48.0, "USD")]
 
 
 @pytest.mark.model

@@ -44,7 +44,9 @@ _STOP_PUNCT = frozenset(",;:.!?()[]{}\"'“”‘’…")
 
 _FURNITURE_PERIOD = re.compile(r"^\s*(?:a|an|per|/|each)\s*(?:month|year|week|day|mo|yr)\b", re.I)
 _FURNITURE_CUE = re.compile(
-    r"subscri|\baccess\b|sign\s*up|\bmembership|free\s+trial|\bpremium\b|\bdonat|paywall", re.I
+    r"subscri|(?:full|unlimited|digital|premium|all)\s+access|sign\s*up|\bmembership|free\s+trial"
+    r"|\bdonat|paywall",
+    re.I,
 )
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(

@@ -272,7 +272,9 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(m)
         unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
         if value is not None and not _vague(text, m.start()):
-            kind: AmountKind = "ignored" if unit == "-" else "measure"
+            # "-": a small length; "a 9,000-ton frigate" is the size of a thing, not a tonnage
+            small = unit == "-" or (unit == "t" and "-" in text[m.end("n") : m.start("mu")])
+            kind: AmountKind = "ignored" if small else "measure"
             found.append(Amount(value * factor, unit, m.start(), m.end(), kind))
     return _without_overlaps(found)
 
