@@ -240,6 +240,11 @@ def test_money_percent_and_distance_figures() -> None:
 
 
 @pytest.mark.model
+def test_values_are_exact() -> None:
+    assert pairs("It paid 4.07 billion yen.") == [(4070000000.0, "JPY")]
+
+
+@pytest.mark.model
 def test_year_of_a_figure() -> None:
     found = figures("Bilateral trade rose to $31 billion last year.")
     assert [(f.year, f.measure) for f in found] == [(2030, "Bilateral trade")]

@@ -9,9 +9,10 @@ records. Two kinds of candidates:
   ``numbers.find_numbers`` and kept only when the parse gives them a counted noun from the unit
   lexicon (troops, people, aircraft, ships or materiel counted as ``count``).
 
-Not figures: years, dates and times (no counted noun, or a DATE/TIME entity), ages and durations
-("72-year-old", "two-day visit", "10 years": no counted noun), ordinals and codes (the number
-guards), vague quantities ("hundreds of"), the article's own parties ("the two leaders"),
+Not figures: years and days of a month ("in 2014 Russian troops", "March 3"), times, ages and
+durations ("72-year-old", "two-day visit", "10 years": no counted noun), ordinals and codes
+("38th", "Su-35", "Boeing 737", "Type 055"), vague quantities ("hundreds of"), small lengths
+("155 mm", "50-centimeter"), the article's own parties ("the two leaders"),
 sources of a report ("two officials said"), vote tallies ("10 members in favor") and page
 furniture prices ("$5 a month" next to a subscription prompt). A document states each amount
 once: repeats of the same value and unit are dropped.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any
 
 from dyad.models import DateRef, Figure, Provenance
@@ -75,7 +77,7 @@ _YEAR_BASELINE = re.compile(
     r"\b(?:from|since|than|between|before|compared\s+(?:with|to))\s+$", re.I
 )
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|past)\s+(?:fiscal\s+|calendar\s+)?year\b", re.I)
-_RELATIVE_OFFSET = {"last": -1, "this": 0, "past": 0, "next": 1}
+_RELATIVE_OFFSET = MappingProxyType({"last": -1, "this": 0, "past": 0, "next": 1})
 
 
 @dataclass(frozen=True)
@@ -299,7 +301,7 @@ def _figure(doc: Doc, found: _Found, doc_id: str, published: DateRef | None) -> 
         measure = _measure_of_amount(doc, span)
     year = _year(sentence, found.start - sent_start, found.end - sent_start, published)
     return Figure(
-        value=found.value,
+        value=float(f"{found.value:.12g}"),  # 2.05 billion, not 2049999999.9999998
         unit=found.unit,
         text=doc.text[found.start : found.end],
         provenance=Provenance(doc_id, found.start, found.end, sentence),
