@@ -1,0 +1,211 @@
+"""Direct quotations and who said them.
+
+Quotation marks are read line by line (a paragraph is never one quote with the next, and one
+unmatched mark loses at most the rest of its line): straight and curly double marks, and single
+curly or straight marks used as quotation marks (‘strong force’, 'act of theft') but not as
+apostrophes (it’s, Russia’s, countries’). An opening mark with no closing mark runs to the end
+of its line: the first paragraph of a quote that goes on in the next one. Quotes under 3 words,
+titles of works ("the song ..."), short all-capitalised titles and quotes repeated inside
+longer ones are dropped. The speaker is found by ``speakers.Attributor``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.models import Provenance, Quote
+from dyad.nlp import names as nm
+from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.speakers import Attributor, QuoteSpan
+
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_OPEN_BEFORE = " \t([{—–-/:;" + _DOUBLE_OPEN + "‘"
+_MIN_WORDS = 3
+_SINGLE_MAX = 160
+_REPEAT_SLACK = 2  # words a repeat may lack
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    open: bool
+    close: bool
+
+
+def _double_marks(line: str) -> list[_Mark]:
+    marks = []
+    for i, ch in enumerate(line):
+        if ch in _DOUBLE_OPEN:
+            marks.append(_Mark(i, True, False))
+        elif ch in _DOUBLE_CLOSE:
+            marks.append(_Mark(i, False, True))
+        elif ch == '"':
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            can_open = before in _OPEN_BEFORE and not after.isspace()
+            can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+            marks.append(_Mark(i, can_open or not can_close, can_close or not can_open))
+    return marks
+
+
+def _pair_double(line: str) -> list[tuple[int, int | None]]:
+    """(open, close) index pairs of double marks in a line; close None when unmatched."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for m in _double_marks(line):
+        if open_at is None:
+            if m.open:
+                open_at = m.pos
+            continue
+        if m.close:
+            pairs.append((open_at, m.pos))
+            open_at = None
+        elif m.open:  # a new opening mark while one is open: the first was never closed
+            open_at = m.pos
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def _pair_single(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single marks used as quotation marks, outside double-quoted stretches."""
+    pairs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        inside = any(s <= i <= e for s, e in taken)
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if ch in "‘'" and not inside and before in _OPEN_BEFORE and after.isalpha():
+            close = _single_close(line, i + 1, "’" if ch == "‘" else "'")
+            if close is not None:
+                pairs.append((i, close))
+                i = close + 1
+                continue
+        i += 1
+    return pairs
+
+
+def _single_close(line: str, start: int, mark: str) -> int | None:
+    end = min(len(line), start + _SINGLE_MAX)
+    for j in range(start, end):
+        ch = line[j]
+        if ch in '"“”‘' or (ch == "'" and mark == "’"):
+            return None
+        if ch != mark:
+            continue
+        after = line[j + 1] if j + 1 < len(line) else " "
+        if not line[j - 1].isspace() and not after.isalnum():
+            return j
+    return None
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, with the span of its content."""
+    spans: list[QuoteSpan] = []
+    lines = text.split("\n")
+    last_line = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
+    pos = 0
+    for n, line in enumerate(lines):
+        doubles = _pair_double(line)
+        closed = [(s, e) for s, e in doubles if e is not None]
+        for s, e in doubles:
+            unclosed = e is None
+            content_end = len(line) if e is None else e
+            if unclosed and n == last_line and not line.rstrip().endswith((".", "?", "!", "…")):
+                continue  # a text cut off inside a quote
+            spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, unclosed, n))
+        for s, e in _pair_single(line, closed):
+            spans.append(_span(text, pos + s + 1, pos + e, pos + s, False, n))
+        pos += len(line) + 1
+    spans = [s for s in spans if s.end > s.start]
+    spans.sort(key=lambda s: s.start)
+    return _merge_adjacent(text, spans)
+
+
+def _span(text: str, start: int, end: int, mark: int, unclosed: bool, line: int) -> QuoteSpan:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return QuoteSpan(start, end, mark, unclosed, line)
+
+
+def _merge_adjacent(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Two quotes of one line with nothing but space between them are one quote."""
+    out: list[QuoteSpan] = []
+    for s in spans:
+        if out and out[-1].line == s.line and not out[-1].unclosed:
+            gap = text[out[-1].end : s.mark]
+            if re.fullmatch(r"[\s,.\"”’]*", gap) and "\n" not in gap:
+                prev = out.pop()
+                s = QuoteSpan(prev.start, s.end, prev.mark, s.unclosed, s.line)
+        out.append(s)
+    return out
+
+
+def _is_title(text: str, q: QuoteSpan, lex: nm.Lexicon) -> bool:
+    """A named work or a short title ("the song ...", "Some Great Title")."""
+    before = [w.text.lower() for w in nm.words(text, max(0, q.mark - 40), q.mark)]
+    if before and lex.speech_kind(before[-1]) == "work":
+        return True
+    ws = [w.text for w in nm.words(text, q.start, q.end)]
+    content = [w for w in ws if w.lower() not in nm.FUNCTION_WORDS]
+    if not content or len(ws) > 6 or text[q.end - 1 : q.end] in ".?!":
+        return False
+    return all(w[:1].isupper() for w in content) and not text[q.start : q.end].isupper()
+
+
+def _word_list(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _drop_repeats(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quote given again a little longer elsewhere (a headline's 'act of theft' and the
+    body's "an act of theft") is one quote: the longer is kept."""
+    words = [_word_list(text[s.start : s.end]) for s in spans]
+    keep = []
+    for i, s in enumerate(spans):
+        wi = words[i]
+        repeat = any(
+            j != i
+            and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
+            and (len(wj) > len(wi) or j < i)
+            and _in_order(wi, wj)
+            for j, wj in enumerate(words)
+        )
+        if not repeat:
+            keep.append(s)
+    return keep
+
+
+def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
+    """The direct quotations of ``doc`` (3 words or more), each with its speaker or None."""
+    text: str = doc.text
+    lex = nm.lexicon()
+    spans = find_quote_spans(text)
+    kept = [
+        s
+        for s in spans
+        if len(text[s.start : s.end].split()) >= _MIN_WORDS and not _is_title(text, s, lex)
+    ]
+    kept = _drop_repeats(text, kept)
+    attributor = Attributor(doc, persons, spans)
+    speakers = attributor.attribute(kept)
+    quotes = []
+    for s, who in zip(kept, speakers, strict=True):
+        prov = Provenance(doc_id, s.start, s.end, attributor.sentence_text(s))
+        quotes.append(
+            Quote(text[s.start : s.end], who.name if who else None, prov, who.kind if who else None)
+        )
+    return quotes

@@ -1,0 +1,339 @@
+"""Who said a quote: the dependency parse first, then the words around the quote.
+
+In order, for one quote:
+
+1. a speech verb (``data/speech_verbs.tsv``) that governs the quote in the parse, or that the
+   quote governs ("..., he said" as parataxis): its subject, or its object for "quote";
+2. "according to X" in the quote's sentence;
+3. the speech verb nearest the quote in its sentence;
+4. the subject of the nearest verb above a partial quote ("Putin called it a '...'");
+5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
+   the last speaker of its own or the previous paragraph; a quote paragraph left open takes
+   the speaker of the quote that continues it.
+
+A speaker phrase becomes a person (a mention, "he"/"she" resolved to the most recent speaker
+or subject of that gender, or a role such as "the Russian leader" resolved through the persons'
+roles and states) or an organisation (the proper nouns of the phrase, "the IDF" expanded to a
+full name the article gives). Otherwise the speaker is None: no guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from dyad.nlp import names as nm
+from dyad.nlp.person_index import PersonIndex
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl"})
+_PRONOUNS = {"he": "m", "she": "f"}
+_LOOKBACK_LINES = 3
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation's content ``start``-``end``; ``mark`` is its opening mark."""
+
+    start: int
+    end: int
+    mark: int
+    unclosed: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: Literal["person", "organisation"]
+
+
+@dataclass(frozen=True)
+class _Event:
+    pos: int
+    line: int
+    speaker: Speaker | None
+
+
+class Attributor:
+    """Speakers for the quotes of one document."""
+
+    def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.persons = persons
+        self.lex = nm.lexicon()
+        self._quoted = sorted((s.mark, s.end + 1) for s in spans)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._acronyms = self._find_acronyms()
+        self._events: list[_Event] = []
+        self._verb_speaker: dict[int, Speaker | None] = {}
+        self._read_events()
+
+    # -- positions -------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._line_starts, pos) - 1
+
+    def sentence_text(self, q: QuoteSpan) -> str:
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return str(span[0].sent.text).strip() if span is not None and len(span) else ""
+
+    def _paragraph_gap(self, a: int, b: int) -> int:
+        """How many non-blank lines lie from line ``a`` to line ``b``."""
+        lo, hi = sorted((a, b))
+        starts = self._line_starts
+        count = 0
+        for n in range(lo, hi):
+            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
+            count += bool(self.text[starts[n] : end].strip())
+        return count
+
+    # -- events: who spoke, in reading order -----------------------------------------------
+
+    def _read_events(self) -> None:
+        for tok in self.doc:
+            if self.in_quote(tok.idx):
+                continue
+            kind = self.lex.speech_kind(tok.lemma_)
+            line = self.line_of(tok.idx)
+            if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
+                who = self._speaker_of_verb(tok, kind)
+                self._verb_speaker[tok.i] = who
+                self._events.append(_Event(tok.idx, line, who))
+            elif tok.lower_ == "according" and self._according_object(tok) is not None:
+                obj = self._according_object(tok)
+                who = self.resolve_phrase(obj) if obj is not None else None
+                self._events.append(_Event(tok.idx, line, who))
+            elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
+                who = self._person_at(tok)
+                if who is None and tok.lower_ in _PRONOUNS:
+                    who = self._pronoun(tok)
+                if who is not None:
+                    self._events.append(_Event(tok.idx, line, who))
+
+    def _according_object(self, tok: Any) -> Any:
+        for child in tok.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            for obj in nxt.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+
+    def _speaker_of_verb(self, verb: Any, kind: str) -> Speaker | None:
+        if kind == "object":
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+            return self.resolve_phrase(obj) if obj is not None else None
+        return self._subject_speaker(verb)
+
+    def _subject_speaker(self, verb: Any) -> Speaker | None:
+        """The first of a verb's subjects that is a person or an organisation."""
+        for subj in self._subjects(verb):
+            who = self.resolve_phrase(subj)
+            if who is not None:
+                return who
+        return None
+
+    def _subjects(self, verb: Any, depth: int = 0) -> list[Any]:
+        found = [c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
+        if found or depth >= 3 or verb.head is verb:
+            return found
+        if verb.dep_ in _CLIMB:
+            return self._subjects(verb.head, depth + 1)
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        if verb.dep_ == "acl" and verb.head.head is not verb.head:
+            return self._subjects(verb.head.head, depth + 1)
+        return []
+
+    # -- phrases to speakers ---------------------------------------------------------------
+
+    def _person_at(self, tok: Any) -> Speaker | None:
+        p = self.persons.at(tok.idx, tok.idx + len(tok.text))
+        return Speaker(p.name, "person") if p else None
+
+    def _pronoun(self, tok: Any) -> Speaker | None:
+        """The most recent speaker or subject of the pronoun's gender, a few lines back."""
+        want = _PRONOUNS.get(tok.lower_)
+        line = self.line_of(tok.idx)
+        i = bisect.bisect_left([e.pos for e in self._events], tok.idx)
+        for event in reversed(self._events[:i]):
+            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
+                break
+            who = event.speaker
+            if who is None or who.kind != "person":
+                continue
+            if want and self.persons.gender(who.name) not in (None, want):
+                continue
+            return who
+        return None
+
+    def _it(self, tok: Any) -> Speaker | None:
+        line = self.line_of(tok.idx)
+        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
+        return None
+
+    def resolve_phrase(self, tok: Any) -> Speaker | None:
+        """The person or organisation a subject (or object) token stands for."""
+        low = tok.lower_
+        if low in _PRONOUNS:
+            return self._pronoun(tok)
+        if low == "it":
+            return self._it(tok)
+        if tok.pos_ == "PRON" or low in nm.FUNCTION_WORDS:
+            return None
+        left = [t for t in tok.subtree if t.i <= tok.i and not self.in_quote(t.idx)]
+        for t in [tok, *reversed(left)]:
+            who = self._person_at(t)
+            if who:
+                return who
+        for child in tok.children:
+            if child.dep_ == "appos":
+                for t in child.subtree:
+                    who = self._person_at(t)
+                    if who:
+                        return who
+                org = self._organisation(child, list(child.subtree))
+                if org:
+                    return org
+        if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
+            return self._by_role(tok, left)
+        return self._organisation(tok, left)
+
+    def _by_role(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
+            return None  # "a ministry spokesman", "Gazprom's CEO": no name, no guess
+        state = None
+        for t in left:
+            state = state or self.persons.state_code(t.text)
+        role = " ".join(t.lower_ for t in left if self.lex.is_title(t.text)) or tok.lower_
+        p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
+        return Speaker(p.name, "person") if p else None
+
+    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
+        while words and "generic" in self.lex.kinds(words[-1].text):
+            words.pop()
+        run: list[Any] = []
+        for t in reversed(words):
+            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
+                break
+            run.insert(0, t)
+        while run and run[0].lower_ in {"of", "for", "and"}:
+            run.pop(0)
+        if not run or not words or run[-1].i != words[-1].i:
+            return None
+        tail = [t for t in tok.subtree if t.i > tok.i]
+        if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
+            run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
+        name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        if len(run) == 1 and run[0].text.isupper():
+            name = self._acronyms.get(run[0].text, name)
+        person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
+        if person is not None:
+            return Speaker(person.name, "person")
+        return Speaker(name, "organisation")
+
+    def _find_acronyms(self) -> dict[str, str]:
+        """ "IDF" -> "Israel Defense Forces" when the article spells the name out."""
+        found: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
+                continue
+            ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
+            caps = [w for w in ws if w[:1].isupper()]
+            if len(caps) >= 2:
+                found.setdefault("".join(w[0] for w in caps), " ".join(ws))
+        return found
+
+    # -- quotes ----------------------------------------------------------------------------
+
+    def attribute(self, spans: list[QuoteSpan]) -> list[Speaker | None]:
+        out = [self._attribute(q) for q in spans]
+        for i, q in enumerate(spans):
+            if out[i] is None and q.unclosed and i + 1 < len(spans):
+                nxt = spans[i + 1]
+                if self._paragraph_gap(q.line, nxt.line) <= 1:
+                    out[i] = out[i + 1]
+        return out
+
+    def _attribute(self, q: QuoteSpan) -> Speaker | None:
+        inside = [t for t in self.doc if q.start <= t.idx < q.end]
+        if not inside:
+            return None
+        context = self._context(q, inside)
+        verb = self._governing_verb(q, inside)
+        if verb is not None:
+            return self._verb_speaker.get(verb.i)
+        for tok in context:
+            if tok.lower_ == "according":
+                obj = self._according_object(tok)
+                if obj is not None:
+                    return self.resolve_phrase(obj)
+        verbs = [t for t in context if t.i in self._verb_speaker]
+        if verbs:
+            near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+            return self._verb_speaker[near.i]
+        who = self._subject_above(q, inside)
+        if who is not None:
+            return who
+        if sum(not t.is_punct for t in context) <= 2:
+            return self._last_speaker(q)
+        return None
+
+    def _context(self, q: QuoteSpan, inside: list[Any]) -> list[Any]:
+        """The tokens outside quotes in the quote's sentences and line."""
+        first, last = inside[0].sent, inside[-1].sent
+        line = q.line
+        toks = self.doc[first.start : last.end]
+        return [t for t in toks if not self.in_quote(t.idx) and self.line_of(t.idx) == line]
+
+    def _governing_verb(self, q: QuoteSpan, inside: list[Any]) -> Any:
+        best: tuple[int, Any] | None = None
+        ids = {t.i for t in inside}
+        for t in inside:
+            for child in t.children:
+                outside = child.i not in ids and not self.in_quote(child.idx)
+                if outside and child.i in self._verb_speaker and (best is None or best[0] > 0):
+                    best = (0, child)
+            if t.head.i in ids:
+                continue
+            for depth, anc in enumerate(t.ancestors):
+                if anc.i in self._verb_speaker and not self.in_quote(anc.idx):
+                    if best is None or depth < best[0]:
+                        best = (depth, anc)
+                    break
+        return best[1] if best else None
+
+    def _subject_above(self, q: QuoteSpan, inside: list[Any]) -> Speaker | None:
+        ids = {t.i for t in inside}
+        for t in inside:
+            if t.head.i in ids:
+                continue
+            for anc in t.ancestors:
+                if self.in_quote(anc.idx):
+                    continue
+                if anc.pos_ in {"VERB", "AUX"} and self._subjects(anc):
+                    return self._subject_speaker(anc)
+        return None
+
+    def _last_speaker(self, q: QuoteSpan) -> Speaker | None:
+        before = [e for e in self._events if e.pos < q.start]
+        if not before or self._paragraph_gap(before[-1].line, q.line) > 1:
+            return None
+        return before[-1].speaker
