@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.models import Analysis, DateRef, Document, Person, Provenance
+from dyad.nlp.figures import extract_figures
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,10 @@ def extract(parsed: Any, doc: Document) -> Extraction:
         if ent.text not in persons:
             persons[ent.text] = Person(ent.text, mentions=(prov,))
     published = _meta_date(doc.published_meta)
-    return Extraction(Analysis(doc.doc_id, published, tuple(persons.values())))
+    figures = extract_figures(parsed, doc_id=doc.doc_id, published=published)
+    return Extraction(
+        Analysis(doc.doc_id, published, tuple(persons.values()), figures=tuple(figures))
+    )
 
 
 def _meta_date(value: str | None) -> DateRef | None:
