@@ -297,13 +297,19 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
         line_end = len(text) if line_end < 0 else line_end
         close = text.find(")", m.end(), line_end)
         zones.append((m.end(), close if close >= 0 else line_end))
-    for m in _BYLINE.finditer(text):
-        zones.append((m.start(1), m.end(1)))
     for zs, ze in zones:
         sub = text[:ze]
         head = _CREDIT_MARK.match(sub, zs)
         for seg in _segments(sub, head.end() if head else zs, ze):
             name = _segment_name(sub, seg, lex)
+            if name and all(n.start != name.start for n in found):
+                found.append(name)
+    for m in _BYLINE.finditer(text):
+        pos = m.start(1)
+        for part in _BYLINE_SPLIT.split(m.group(1)):
+            start = text.find(part, pos)
+            pos = start + len(part)
+            name = _segment_name(text[: start + len(part)], start, lex) if part else None
             if name and all(n.start != name.start for n in found):
                 found.append(name)
     return found

@@ -24,6 +24,7 @@ from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
 from dyad.nlp.person_index import Mention, PersonIndex
+from dyad.nlp.quotes import find_quote_spans
 from dyad.nlp.roles import appositive_role, guess_genders, roles_of
 
 log = logging.getLogger(__name__)
@@ -191,7 +192,8 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
 
 
 def _valid_name(r: _Reader, ws: list[Word]) -> bool:
-    if not 2 <= len(ws) <= 4 or any(w.possessive for w in ws[:-1]):
+    core = [w for w in ws if not nm.is_particle(w.text)]
+    if not 2 <= len(core) <= 4 or len(ws) > 5 or any(w.possessive for w in ws[:-1]):
         return False
     for w in ws:
         low = w.text.lower()
@@ -305,13 +307,19 @@ def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word
 
 
 def _match_single(clusters: list[_Cluster], key: str, pos: int) -> _Cluster | None:
-    for first in (False, True):
+    """The person a single word names: by last name, else first, else a middle name."""
+    for where in ("last", "first", "middle"):
         hits = []
         for k in clusters:
-            parts = k.name.split()
-            word = parts[0] if first else parts[-1]
-            if nm.surname_key(word) == key:
-                hits.append(k)
+            parts = [p for p in k.name.split() if nm.is_core_word(p)]
+            if where == "middle":
+                if len(parts) < 3 or key not in {nm.surname_key(p) for p in parts[1:-1]}:
+                    continue
+            elif nm.surname_key(parts[0] if where == "first" else parts[-1]) != key:
+                continue
+            hits.append(k)
+        if where == "middle" and len(hits) > 1:
+            return None
         if hits:
             before = [(max((s for s, _, _ in k.mentions if s < pos), default=-1), k) for k in hits]
             return max(before, key=lambda x: x[0])[1]
@@ -361,7 +369,8 @@ def extract_persons(
         role, affiliation, state = roles_of(r, name, [(s, e) for s, e, full in spans if full])
         persons.append(Person(name, role, affiliation, state, provs))
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
-    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions])
+    quoted = [(q.mark, q.end) for q in find_quote_spans(r.text)]
+    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], quoted)
     return PersonIndex(persons, mentions, genders, r.state)
 
 

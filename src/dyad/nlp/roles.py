@@ -58,12 +58,15 @@ def _title_word(lex: Lexicon, word: str) -> bool:
 def role_suffix(lex: Lexicon, ws: Sequence[str]) -> tuple[list[str], list[str]]:
     """Split words into (rest, role): the role is the longest run of title words at the end."""
     i = len(ws)
-    while i > 0 and _title_word(lex, ws[i - 1]):
-        i -= 1
+    while i > 0:
+        n = next((n for n in (4, 3, 2) if n <= i and lex.is_title(" ".join(ws[i - n : i]))), 1)
+        if n == 1 and not _title_word(lex, ws[i - 1]):
+            break
+        i -= n
     role = list(ws[i:])
     while role and role[0].lower() in {"of", "in"}:
         role.pop(0)
-    if not any(lex.is_role(w) for w in role):
+    if not (any(lex.is_role(w) for w in role) or lex.is_role(" ".join(role))):
         return list(ws), []
     return list(ws[:i]), role
 
@@ -176,14 +179,23 @@ def roles_of(
     return role, affiliation, state
 
 
-def guess_genders(doc: Any, mentions: Sequence[tuple[int, int, str]]) -> dict[str, Gender]:
-    """A gender per person from "he"/"she" right after its mentions and from honorifics."""
+def guess_genders(
+    doc: Any, mentions: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()
+) -> dict[str, Gender]:
+    """A gender per person from "he"/"she" right after its mentions and from honorifics.
+
+    Mentions and pronouns inside ``quoted`` spans (quotations) are not read.
+    """
+
+    def in_quote(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
     votes: dict[str, Counter[str]] = {}
     text: str = doc.text
-    ordered = sorted(mentions)
+    ordered = sorted(m for m in mentions if not in_quote(m[0]))
     for tok in doc:
         low = tok.lower_
-        if low not in _MALE and low not in _FEMALE:
+        if (low not in _MALE and low not in _FEMALE) or in_quote(tok.idx):
             continue
         sent_start = tok.sent.start_char
         prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0

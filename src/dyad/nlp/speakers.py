@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.roles import role_suffix
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl"})
@@ -132,9 +133,14 @@ class Attributor:
         return None
 
     def _speaker_of_verb(self, verb: Any, kind: str) -> Speaker | None:
-        if kind == "object":
-            obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+        if kind == "object":  # "Tass quoted the leader", "the leader was quoted as saying"
+            deps = {"dobj", "obj", "nsubjpass"}
+            obj = next((c for c in verb.children if c.dep_ in deps), None)
             return self.resolve_phrase(obj) if obj is not None else None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... quoted X as saying"
+            above = verb.head.head
+            if above.i in self._verb_speaker:
+                return self._verb_speaker[above.i]
         return self._subject_speaker(verb)
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
@@ -143,10 +149,38 @@ class Attributor:
             who = self.resolve_phrase(subj)
             if who is not None:
                 return who
+        return self._adjacent_person(verb)
+
+    def _adjacent_person(self, verb: Any) -> Speaker | None:
+        """A person named right before ("X also said") or after ("said Minister X") a verb."""
+        line = self.line_of(verb.idx)
+        back = self.doc[max(0, verb.i - 4) : verb.i]
+        for tok in reversed(back):
+            if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
+                break
+            who = self._person_at(tok)
+            if who is not None:
+                return who
+            if tok.pos_ not in {"ADV", "AUX", "PART"}:
+                break
+        ahead = self.doc[verb.i + 1 : verb.i + 7]
+        for tok in ahead:
+            if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
+                break
+            who = self._person_at(tok)
+            if who is not None:
+                return who
+            if not (tok.pos_ == "PROPN" or self.lex.is_title(tok.text) or tok.dep_ == "det"):
+                break
         return None
 
     def _subjects(self, verb: Any, depth: int = 0) -> list[Any]:
-        found = [c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
+        line = self.line_of(verb.idx)
+        found = [
+            c
+            for c in verb.children
+            if c.dep_ in _SUBJECTS and not self.in_quote(c.idx) and self.line_of(c.idx) == line
+        ]
         if found or depth >= 3 or verb.head is verb:
             return found
         if verb.dep_ in _CLIMB:
@@ -221,7 +255,7 @@ class Attributor:
         state = None
         for t in left:
             state = state or self.persons.state_code(t.text)
-        role = " ".join(t.lower_ for t in left if self.lex.is_title(t.text)) or tok.lower_
+        role = " ".join(role_suffix(self.lex, [t.lower_ for t in left])[1]) or tok.lower_
         p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
         return Speaker(p.name, "person") if p else None
 
@@ -237,7 +271,7 @@ class Attributor:
         while run and run[0].lower_ in {"of", "for", "and"}:
             run.pop(0)
         if not run or not words or run[-1].i != words[-1].i:
-            return None
+            return self._state_body(tok, words)
         tail = [t for t in tok.subtree if t.i > tok.i]
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
@@ -249,6 +283,15 @@ class Attributor:
             return Speaker(person.name, "person")
         return Speaker(name, "organisation")
 
+    def _state_body(self, tok: Any, words: list[Any]) -> Speaker | None:
+        """ "Egypt's foreign ministry", "the Chinese government": a state's body as written."""
+        if "orgword" not in self.lex.kinds(tok.lemma_) or not words or words[-1].i != tok.i:
+            return None
+        if not any(self.persons.state_code(t.text) for t in words[:-1]):
+            return None
+        start = words[0].idx
+        return Speaker(self.text[start : tok.idx + len(tok.text)], "organisation")
+
     def _find_acronyms(self) -> dict[str, str]:
         """ "IDF" -> "Israel Defense Forces" when the article spells the name out."""
         found: dict[str, str] = {}
@@ -257,8 +300,10 @@ class Attributor:
                 continue
             ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
             caps = [w for w in ws if w[:1].isupper()]
+            parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
             if len(caps) >= 2:
                 found.setdefault("".join(w[0] for w in caps), " ".join(ws))
+                found.setdefault("".join(p[0] for p in parts), " ".join(ws))
         return found
 
     # -- quotes ----------------------------------------------------------------------------
