@@ -1,0 +1,291 @@
+"""Evidence about an article's publication date read from its own text.
+
+Each piece of evidence is an interval of days the publication date is likely to fall in, with
+a weight and a short label saying why (:class:`Evidence`). Month-days without a year ("SEOUL,
+Aug. 2 (Yonhap)", "on Jan. 31") are kept as :class:`PendingDay` until the year is known, and
+weekday words as :class:`WeekdayMention`. :func:`dyad.dating.published.infer_published` weighs
+them together.
+
+Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted") 10, a dateline
+with a date 9 (8 without the year), a date-only line near the top 7, an "Updated" line 6, a
+date-only line elsewhere 4, the latest reported date 2 (a window of a week after it) plus 1 (a
+lower bound), a copyright year 2, page furniture (a date line next to a menu, log-in or
+subscription block) 1.5, year and month mentions 0.5 (bounds only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
+
+from dyad.dating.patterns import (
+    DAY_RE,
+    MAX_DATE,
+    MIN_DATE,
+    MONTH_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    ref_range,
+    safe_date,
+    shift_days,
+    weekday_number,
+)
+from dyad.dating.relative import TimeExpression, find_time_expressions
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The publication date lies in ``lo..hi`` (inclusive), with confidence ``weight``."""
+
+    lo: date
+    hi: date
+    weight: float
+    label: str
+
+
+@dataclass(frozen=True)
+class PendingDay:
+    """A month and day seen without a year; it becomes evidence once candidate years exist.
+
+    The publication date is taken to be from ``lag_before`` days before to ``window`` days after
+    the day (a dateline gives the day itself, a reported event a week after it).
+    """
+
+    month: int
+    day: int
+    weight: float
+    label: str
+    window: int = 0
+    lag_before: int = 0
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    weekday: int  # Monday = 0
+    future: bool
+    start: int
+
+
+@dataclass
+class TextEvidence:
+    """All the evidence read from one text (built once per call, never shared)."""
+
+    items: list[Evidence] = field(default_factory=list)
+    pending: list[PendingDay] = field(default_factory=list)
+    weekdays: list[WeekdayMention] = field(default_factory=list)
+    full_date_years: list[int] = field(default_factory=list)
+
+
+_LABEL: Final = re.compile(
+    r"^\W*(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication date|"
+    r"date|last\s+updated|updated(?:\s+on)?|last\s+modified|modified)\b\s*(?:at|on)?\s*:?",
+    re.IGNORECASE,
+)
+_DATELINE: Final = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
+    rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
+    rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:\((?P<agency>[^()\n]{{2,40}})\)|/(?P<agency2>[A-Za-z]+)/)?"
+    r"\s*(?:--|[-–—:])"
+)
+_COPYRIGHT: Final = re.compile(
+    rf"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?P<y1>{YEAR_RE})(?:\s*[-–]\s*(?P<y2>{YEAR_RE}))?"
+)
+_FURNITURE: Final = re.compile(
+    r"\b(?:MENU|Menu|Log ?[Ii]n|LOG ?IN|Sign ?[Ii]n|Sign [Uu]p|Subscribe|SUBSCRIBE|Subscription|"
+    r"Reset Password|Register|Newsletters?|Search|Skip to (?:main )?content|My Account|E-?[Pp]aper|"
+    r"Today['’]s Paper|Home)\b"
+)
+_CAPTION: Final = re.compile(
+    r"\((?:[^()]*(?:/|\bvia\b|Photo|PHOTO|Pool|File|Getty|[Hh]andout)[^()]*)\)\s*$|"
+    r"\b(?:AFP|AP|REUTERS|Reuters|EPA|Xinhua|Getty) (?:PHOTO|Photo)\b|"
+    r"\b(?:Photo|PHOTO|Credit|Image):|\[File:"
+)
+_TIME_OR_NOISE: Final = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|KST|JST|"
+    r"CET|CEST|IST|HKT|SGT)\b|\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b|"
+    r"[A-Z][\w'’.-]*",
+    re.IGNORECASE,
+)
+_TOP_LINES: Final = 25
+_TOP_CHARS: Final = 2500
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _point(d: date, weight: float, label: str, before: int = 0, after: int = 0) -> Evidence:
+    return Evidence(shift_days(d, -before), shift_days(d, after), weight, label)
+
+
+def _first_date(expressions: list[TimeExpression]) -> TimeExpression | None:
+    for expression in expressions:
+        if expression.date and expression.kind in ("absolute", "month"):
+            return expression
+    return None
+
+
+def _is_furniture(lines: list[tuple[int, str]], index: int) -> bool:
+    window = lines[max(0, index - 6) : index + 1]
+    return any(len(line.split()) <= 6 and _FURNITURE.search(line) for _, line in window)
+
+
+def _is_date_line(line: str, expression: TimeExpression) -> bool:
+    """A short line that is (nearly) only a date, a time and labels: a byline or header date."""
+    if len(line.split()) > 14:
+        return False
+    rest = line.replace(expression.text, " ")
+    rest = _TIME_OR_NOISE.sub(" ", rest)
+    return len(re.findall(r"\b[a-z]{2,}\b", rest)) <= 1
+
+
+def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
+    lines = _lines(text)
+    for index, (offset, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        top = index < _TOP_LINES and offset < _TOP_CHARS
+        label = _LABEL.match(line)
+        dateline = _DATELINE.match(line) if offset < _TOP_CHARS * 2 else None
+        if label:
+            expression = _first_date(find_time_expressions(line[label.end() :], None, future=False))
+            if expression and expression.date:
+                strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
+                lo, hi = ref_range(expression.date)
+                name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"
+                found.items.append(Evidence(lo, hi, 10.0 if strong else 6.0, name))
+                used.append((offset, offset + len(line)))
+                continue
+        if dateline:
+            _read_dateline(dateline, found)
+            used.append((offset, offset + dateline.end()))
+            continue
+        expressions = find_time_expressions(line, None, future=False)
+        expression = _first_date(expressions)
+        if expression and expression.date and _is_date_line(line, expression):
+            lo, hi = ref_range(expression.date)
+            if top and _is_furniture(lines, index):
+                found.items.append(Evidence(lo, hi, 1.5, f"page furniture '{line.strip()[:40]}'"))
+            else:
+                weight = 7.0 if top else 4.0
+                found.items.append(Evidence(lo, hi, weight, f"date line '{line.strip()[:40]}'"))
+            used.append((offset, offset + len(line)))
+
+
+def _read_dateline(match: re.Match[str], found: TextEvidence) -> None:
+    month = month_number(match["mon"] or match["mon2"])
+    day = int((match["day"] or match["day2"]).rstrip("stndrh"))
+    label = f"dateline '{match.group().strip(' -–—:')}'"
+    if match["year"]:
+        when = safe_date(int(match["year"]), month, day)
+        if when:
+            found.items.append(_point(when, 9.0, label))
+    elif safe_date(2000, month, day):
+        found.pending.append(PendingDay(month, day, 8.0, label))
+
+
+def _read_copyright(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
+    for match in _COPYRIGHT.finditer(text):
+        year = int(match["y2"] or match["y1"])
+        weight = 1.0 if match["y2"] else 2.0
+        found.items.append(
+            Evidence(date(year, 1, 1), date(year, 12, 31), weight, f"copyright {year}")
+        )
+        used.append((match.start(), match.end()))
+
+
+def _caption_lines(text: str) -> list[tuple[int, int]]:
+    return [(o, o + len(line)) for o, line in _lines(text) if _CAPTION.search(line)]
+
+
+def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def _latest_month_day(days: list[tuple[int, int, bool]]) -> tuple[int, int, bool]:
+    """The latest of some month-days read on a circular year: the one before the widest gap."""
+    ordered = sorted(set(days))
+    if len(ordered) == 1:
+        return ordered[0]
+
+    def ordinal(item: tuple[int, int, bool]) -> int:
+        return date(2001, item[0], min(item[1], 28)).timetuple().tm_yday
+
+    gaps = [
+        ((ordinal(ordered[(i + 1) % len(ordered)]) - ordinal(item)) % 365, i)
+        for i, item in enumerate(ordered)
+    ]
+    return ordered[max(gaps)[1]]
+
+
+def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
+    captions = _caption_lines(text)
+    past_days: list[tuple[date, bool]] = []
+    month_days: list[tuple[int, int, bool]] = []
+    lower = MIN_DATE
+    upper = MAX_DATE
+    for expression in find_time_expressions(text, None):
+        if _inside(expression.start, used):
+            continue
+        caption = _inside(expression.start, captions)
+        if expression.kind == "weekday" and not caption:
+            name = re.search(WEEKDAY_RE, expression.text)
+            weekday = weekday_number(name.group()) if name else -1
+            if weekday >= 0:
+                found.weekdays.append(WeekdayMention(weekday, expression.future, expression.start))
+        elif expression.kind == "absolute" and expression.date is None and not expression.future:
+            match = re.search(
+                rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})",
+                expression.text,
+            )
+            if match:
+                day = int((match["day"] or match["d"]).rstrip("stndrh"))
+                month_days.append((month_number(match["mon"] or match["m"]), day, caption))
+        elif expression.date is not None and expression.kind in ("absolute", "month", "year"):
+            lo, hi = ref_range(expression.date)
+            if expression.future:
+                upper = min(upper, hi)
+            elif expression.date.precision == "day":
+                past_days.append((lo, caption))
+                found.full_date_years.append(lo.year)
+            else:
+                lower = max(lower, lo)
+    if past_days:
+        latest, caption = max(past_days)
+        lag = 1 if caption else 0
+        where = "in a caption " if caption else ""
+        label = f"latest date reported {where}{latest.isoformat()}"
+        found.items.append(_point(latest, 2.0, label, before=lag, after=7))
+        found.items.append(
+            Evidence(shift_days(latest, -lag), MAX_DATE, 1.0, f"after {latest.isoformat()}")
+        )
+    if month_days:
+        month, day, caption = _latest_month_day(month_days)
+        lag = 1 if caption else 0
+        label = f"latest day reported {month:02d}-{day:02d}"
+        found.pending.append(PendingDay(month, day, 2.0, label, window=7, lag_before=lag))
+    if lower > MIN_DATE:
+        found.items.append(Evidence(lower, MAX_DATE, 0.5, f"mentions {lower.isoformat()[:7]}"))
+    if upper < MAX_DATE:
+        found.items.append(
+            Evidence(MIN_DATE, upper, 0.5, f"looks ahead to {upper.isoformat()[:7]}")
+        )
+
+
+def read_text_evidence(text: str) -> TextEvidence:
+    """Publication lines, datelines, date lines, copyright, reported dates and weekdays."""
+    found = TextEvidence()
+    used: list[tuple[int, int]] = []
+    _read_lines(text, found, used)
+    _read_copyright(text, found, used)
+    _read_expressions(text, found, used)
+    return found

@@ -1,0 +1,210 @@
+"""The publication date of an article: from metadata, else inferred from its text.
+
+Metadata wins when it is a valid date. Otherwise every clue becomes :class:`Evidence`, an
+interval of days with a weight (see :mod:`dyad.dating.evidence` and
+:mod:`dyad.dating.offices`): publication lines, datelines, date lines near the top, copyright
+years, the latest date the article reports, year mentions, page furniture, and the offices and
+terms people are said to hold. The days covered by the heaviest total weight win. Weekday
+words then pin a day inside a short winning window: the article is taken to be written on the
+latest weekday it mentions in the past tense on or after the window's start (a dateline's day
+must itself be a weekday the article mentions to be chosen among several years).
+
+The answer is a day when the evidence pins one day, else the month or year holding at least
+three quarters of the winning days, else None. Page furniture (a header date beside a menu)
+weighs little, so the article's own dates and offices outvote it when they disagree.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from dyad.dating.evidence import (
+    Evidence,
+    PendingDay,
+    TextEvidence,
+    WeekdayMention,
+    read_text_evidence,
+)
+from dyad.dating.offices import OfficeSource, office_evidence
+from dyad.dating.patterns import (
+    MAX_DATE,
+    MIN_DATE,
+    make_ref,
+    on_or_after,
+    safe_date,
+    shift_days,
+)
+from dyad.dating.relative import find_time_expressions
+from dyad.models import DateRef, Person, Precision
+
+log = logging.getLogger(__name__)
+
+_ISO: Final = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z ]*)?\s*$")
+_MAX_YEARS: Final = 40
+_WINDOW: Final = 9  # days: the longest stretch weekday words may pin a day in
+
+
+@dataclass(frozen=True)
+class _Segment:
+    lo: date
+    hi: date
+    score: float
+
+
+def parse_meta(meta: str) -> DateRef | None:
+    """A metadata date ("2024-05-16", "2024-05-16T09:00:00Z", "2024-05", "May 16, 2024")."""
+    match = _ISO.match(meta)
+    if match:
+        year, month, day = match.groups()
+        if day and safe_date(int(year), int(month), int(day)):
+            return DateRef(f"{year}-{month}-{day}", "day", "metadata")
+        if month and day is None and 1 <= int(month) <= 12:
+            return DateRef(f"{year}-{month}", "month", "metadata")
+        if month is None and int(year) >= 1000:
+            return DateRef(year, "year", "metadata")
+        return None
+    for expression in find_time_expressions(meta, None):
+        if expression.date and expression.kind in ("absolute", "month"):
+            return DateRef(expression.date.date, expression.date.precision, "metadata")
+    return None
+
+
+def _finite_years(items: Sequence[Evidence]) -> set[int]:
+    return {d.year for item in items for d in (item.lo, item.hi) if MIN_DATE < d < MAX_DATE}
+
+
+def _expand(found: TextEvidence, items: list[Evidence]) -> list[Evidence]:
+    """Month-days without a year become evidence for each year the other evidence allows.
+
+    A day reported in the body is placed in the year of the latest full date, when there is
+    one (writers drop the year for dates of the current year); a dateline day in every year
+    from the earliest to one after the latest year any other evidence names.
+    """
+    years = _finite_years(items) | set(found.full_date_years)
+    if not years:
+        return []
+    broad = range(max(min(years), max(years) + 1 - _MAX_YEARS), max(years) + 2)
+    expanded: list[Evidence] = []
+    for pending in found.pending:
+        span = [max(found.full_date_years)] if pending.window and found.full_date_years else broad
+        for year in span:
+            when = safe_date(year, pending.month, pending.day)
+            if when:
+                lo, hi = shift_days(when, -pending.lag_before), shift_days(when, pending.window)
+                expanded.append(Evidence(lo, hi, pending.weight, f"{pending.label} ({year})"))
+    return expanded
+
+
+def _segments(items: Sequence[Evidence]) -> list[_Segment]:
+    """The days split where any evidence starts or stops, each stretch with its total weight."""
+    cuts = sorted({item.lo for item in items} | {shift_days(item.hi, 1) for item in items})
+    segments: list[_Segment] = []
+    for index, start in enumerate(cuts):
+        if start == MAX_DATE and index:
+            break
+        end = shift_days(cuts[index + 1], -1) if index + 1 < len(cuts) else MAX_DATE
+        score = sum(item.weight for item in items if item.lo <= start <= item.hi)
+        segments.append(_Segment(start, end, score))
+    return segments
+
+
+def _best(items: Sequence[Evidence]) -> list[_Segment]:
+    segments = _segments(items)
+    best = max(segment.score for segment in segments)
+    top: list[_Segment] = []
+    for segment in segments:
+        if segment.score < best - 1e-9:
+            continue
+        if top and shift_days(top[-1].hi, 1) == segment.lo:
+            top[-1] = _Segment(top[-1].lo, segment.hi, best)
+        else:
+            top.append(segment)
+    return top
+
+
+def _weekday_pick(segment: _Segment, weekdays: Sequence[WeekdayMention]) -> date | None:
+    """The day weekday words pin inside a short segment, if any."""
+    past = {mention.weekday for mention in weekdays if not mention.future}
+    if not past or (segment.hi - segment.lo).days >= _WINDOW:
+        return None
+    if segment.lo == segment.hi:
+        return segment.lo if segment.lo.weekday() in past else None
+    pick = max(on_or_after(segment.lo, weekday) for weekday in past)
+    return pick if pick <= segment.hi else None
+
+
+def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
+    """The month or year holding three quarters of the winning days, else None."""
+    if any(s.lo == MIN_DATE or s.hi == MAX_DATE for s in top):
+        return None
+    total = sum((s.hi - s.lo).days + 1 for s in top)
+    levels: tuple[Precision, ...] = ("month", "year")
+    for level in levels:
+        counts: Counter[date] = Counter()
+        for segment in top:
+            day = segment.lo
+            while day <= segment.hi:
+                counts[date(day.year, day.month if level == "month" else 1, 1)] += 1
+                day = shift_days(day, 1)
+        key, days = counts.most_common(1)[0]
+        if days >= 0.75 * total:
+            return make_ref(key, level, evidence)
+    return None
+
+
+def _explain(items: Sequence[Evidence], day: date, extra: str = "") -> str:
+    holding = sorted(
+        (i for i in items if i.lo <= day <= i.hi), key=lambda i: ((i.hi - i.lo).days + 1) / i.weight
+    )
+    labels = list(dict.fromkeys(item.label for item in holding))[:3]
+    return "; ".join(labels + ([extra] if extra else []))
+
+
+def _decide(items: list[Evidence], weekdays: Sequence[WeekdayMention]) -> DateRef | None:
+    top = _best(items)
+    if len(top) == 1 and top[0].lo == top[0].hi:
+        return make_ref(top[0].lo, "day", _explain(items, top[0].lo))
+    picks = {pick for segment in top if (pick := _weekday_pick(segment, weekdays))}
+    if len(picks) == 1:
+        (pick,) = picks
+        names = sorted({m.weekday for m in weekdays if not m.future})
+        words = ", ".join(date(2024, 1, 1 + n).strftime("%A") for n in names)
+        return make_ref(pick, "day", _explain(items, pick, f"latest weekday mentioned ({words})"))
+    return _coarsen(top, _explain(items, top[0].lo))
+
+
+def infer_published(
+    text: str,
+    *,
+    meta: str | None = None,
+    gazetteer: object | None = None,
+    persons: Sequence[Person] = (),
+) -> DateRef | None:
+    """The article's publication date with a short ``evidence`` string, or None.
+
+    ``meta`` (an ISO date from HTML meta, a JSONL field or a CLI option) wins when valid.
+    ``gazetteer`` is anything with ``offices_of(name, on=None)`` returning offices with
+    ``role``, ``valid_from``, ``valid_to`` and ``term``; ``persons`` are the article's people.
+    """
+    if meta:
+        parsed = parse_meta(meta)
+        if parsed:
+            return parsed
+        log.debug("ignoring invalid publication metadata %r", meta)
+    found = read_text_evidence(text)
+    items = list(found.items)
+    if isinstance(gazetteer, OfficeSource):
+        items.extend(office_evidence(text, gazetteer, persons))
+    items.extend(_expand(found, items))
+    if not items:
+        return None
+    return _decide(items, found.weekdays)
+
+
+__all__ = ["Evidence", "OfficeSource", "PendingDay", "infer_published", "parse_meta"]

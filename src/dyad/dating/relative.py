@@ -1,0 +1,464 @@
+"""Time expressions in a text, resolved against an anchor date (usually the publication date).
+
+``find_time_expressions`` finds spans such as "on Thursday", "May 21, 2014", "in March last
+year", "two years ago" or "seven months later" with compiled regular expressions and resolves
+each to a :class:`~dyad.models.DateRef`. Resolution works on ranges: the anchor stands for the
+days it may be (one day, a month, a year), each expression maps that range to the range of
+days it may mean, and the result is given only as precisely as that range allows (see
+:func:`dyad.dating.patterns.range_to_ref`). So a weekday against a day anchor gives a day,
+against a month anchor only the month, and nothing is ever more precise than its anchor.
+
+Decisions worth knowing:
+
+- A bare weekday, month or month-day means the most recent one on or before the anchor, or
+  the next one on or after it when the clause is future-tense (``future``; ``None`` lets
+  :func:`~dyad.dating.patterns.is_future_at` judge each clause). A month-day up to 7 days
+  after the anchor is taken as this year's even in a past clause.
+- Against a year-precision anchor, month names and month-days fall inside that year.
+- Years count only after a temporal word ("in 1997", "by 2024", "since 2011", "2023's");
+  ranges ("1950-1953", "the 1910-45 colonial rule") and decades ("the 1990s") are periods,
+  durations ("for more than a decade", "the past 10 years") are durations: both have no date.
+  Bare numbers ("75 years", "2½-hour", "$140 billion", "G20") are not time expressions.
+- "a day earlier", "seven months later", "the next day" count from ``reference``: in
+  ``find_time_expressions`` the last dated expression before them, else the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from dyad.dating.patterns import (
+    DAY_RE,
+    MONTH_RE,
+    NUMBER_RE,
+    WEEKDAY_RE,
+    YEAR_CORE,
+    YEAR_RE,
+    add_months,
+    count_value,
+    is_future_at,
+    month_end,
+    month_number,
+    on_or_after,
+    on_or_before,
+    range_to_ref,
+    ref_range,
+    safe_date,
+    shift_days,
+    weekday_number,
+)
+from dyad.models import DateRef, Precision
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression at ``text[start:end]`` and the date it stands for, if any.
+
+    ``kind`` is one of absolute, month, year, weekday, relative, deictic, duration, period;
+    ``future`` says whether its clause was read as future-tense.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: DateRef | None
+    kind: str
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    lo: date | None  # the days the anchor may be
+    hi: date | None
+    by_year: bool  # the anchor is known only to the year
+    future: bool
+    ref_lo: date | None
+    ref_hi: date | None
+
+
+_Range = tuple[date, date, Precision]
+_Resolver = Callable[[re.Match[str], _Context], _Range | None]
+
+_PREP_MONTH = (
+    r"(?:in|since|by|until|till|from|during|through|before|after|as early as|as late as|"
+    r"at the (?:end|start|beginning) of|the (?:end|start|beginning) of|early|late|mid|"
+    r"last|this|next|In|Since|By|Until|From|During|Before|After|Early|Late|Last|This|Next)"
+)
+_PREP_YEAR = (
+    r"(?:in|In|since|Since|by|By|from|From|during|During|for|For|until|Until|till|through|"
+    r"Through|before|Before|after|After|of|early|late|end of|start of|beginning of|"
+    r"spring of|summer of|autumn of|fall of|winter of)\s+|mid-"
+)
+_NOT_A_YEAR = (
+    r"(?!\s*[-–/]\s*\d)(?!s\b)(?!\s*(?:%|percent|per cent|troops|soldiers|people|km|"
+    r"kilometers|miles|tons|tonnes|barrels|units|meters|feet|dollars|yuan|euros))"
+)
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
+
+
+def _day_of(m: re.Match[str]) -> int:
+    return int(m["day"].rstrip("stndrh"))
+
+
+def _day_range(d: date | None) -> _Range | None:
+    return (d, d, "day") if d else None
+
+
+def _full_date(m: re.Match[str], _: _Context) -> _Range | None:
+    return _day_range(safe_date(int(m["year"]), month_number(m["mon"]), _day_of(m)))
+
+
+def _iso_date(m: re.Match[str], _: _Context) -> _Range | None:
+    return _day_range(safe_date(int(m["year"]), int(m["mon"]), int(m["day"])))
+
+
+def _latest_month_day(month: int, day: int, limit: date) -> date | None:
+    for year in (limit.year, limit.year - 1, limit.year - 4):
+        found = safe_date(year, month, day)
+        if found and found <= limit:
+            return found
+    return None
+
+
+def _next_month_day(month: int, day: int, limit: date) -> date | None:
+    for year in (limit.year, limit.year + 1, limit.year + 4):
+        found = safe_date(year, month, day)
+        if found and found >= limit:
+            return found
+    return None
+
+
+def _month_day(m: re.Match[str], ctx: _Context) -> _Range | None:
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    month, day = month_number(m["mon"]), _day_of(m)
+    if ctx.by_year:
+        return _day_range(safe_date(ctx.lo.year, month, day))
+    if ctx.future:
+        return _day_range(_next_month_day(month, day, ctx.lo))
+    return _day_range(_latest_month_day(month, day, shift_days(ctx.hi, 7)))
+
+
+def _month_year(m: re.Match[str], _: _Context) -> _Range | None:
+    year, month = int(m["year"]), month_number(m["mon"])
+    return date(year, month, 1), month_end(year, month), "month"
+
+
+def _month_alone(m: re.Match[str], ctx: _Context) -> _Range | None:
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    month = month_number(m["mon"])
+    prep = m["prep"].strip().lower()
+    rel = {"last": -1, "this": 0, "next": 1}.get(m["rel"] or "")
+    if rel is not None:
+        year = ctx.lo.year + rel
+    elif prep.startswith("last"):
+        year = ctx.lo.year if month < ctx.lo.month else ctx.lo.year - 1
+    elif prep.startswith("next"):
+        year = ctx.hi.year if month > ctx.hi.month else ctx.hi.year + 1
+    elif prep.startswith("this") or ctx.by_year:
+        year = ctx.lo.year
+    elif ctx.future:
+        year = ctx.lo.year if month >= ctx.lo.month else ctx.lo.year + 1
+    else:
+        year = ctx.hi.year if month <= ctx.hi.month else ctx.hi.year - 1
+    return date(year, month, 1), month_end(year, month), "month"
+
+
+def _year(m: re.Match[str], _: _Context) -> _Range | None:
+    year = int(m["year"])
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> _Range | None:
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    weekday = weekday_number(m["wd"])
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        return (
+            on_or_before(shift_days(ctx.lo, -1), weekday),
+            on_or_before(shift_days(ctx.hi, -1), weekday),
+            "day",
+        )
+    if rel == "next" or (rel == "this" and ctx.future):
+        step = 1 if rel == "next" else 0
+        return (
+            on_or_after(shift_days(ctx.lo, step), weekday),
+            on_or_after(shift_days(ctx.hi, step), weekday),
+            "day",
+        )
+    if ctx.future:
+        return on_or_after(ctx.lo, weekday), on_or_after(ctx.hi, weekday), "day"
+    return on_or_before(ctx.lo, weekday), on_or_before(ctx.hi, weekday), "day"
+
+
+def _deictic(m: re.Match[str], ctx: _Context) -> _Range | None:
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    word = m.group().lower()
+    step = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
+    return shift_days(ctx.lo, step), shift_days(ctx.hi, step), "day"
+
+
+def _shifted(lo: date, hi: date, unit: str, n: int) -> _Range:
+    """The range lo..hi moved by ``n`` units, with the precision such a shift supports."""
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return shift_days(lo, n), shift_days(hi, n), "day"
+    if unit == "week":
+        return shift_days(lo, 7 * n), shift_days(hi, 7 * n), "month"
+    if unit == "month":
+        return add_months(lo, n), add_months(hi, n), "month"
+    years = n * (10 if unit == "decade" else 1)
+    return date(lo.year + years, 1, 1), date(hi.year + years, 12, 31), "year"
+
+
+def _relative_unit(m: re.Match[str], ctx: _Context) -> _Range | None:
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    rel = m["rel"].lower().replace("the ", "")
+    step = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+    unit, mod = m["unit"], (m["mod"] or "").lower()
+    lo, hi = ctx.lo, ctx.hi
+    if unit == "week":
+        lo = shift_days(on_or_before(lo, 0), 7 * step)
+        return lo, shift_days(on_or_after(hi, 6), 7 * step), "month"
+    if unit == "month":
+        lo, hi = add_months(lo, step).replace(day=1), add_months(hi, step)
+        hi = month_end(hi.year, hi.month)
+        cap: Precision = "month"
+    else:
+        lo, hi, cap = date(lo.year + step, 1, 1), date(hi.year + step, 12, 31), "year"
+    if step == 0 and mod == "earlier":
+        hi = ctx.hi
+    elif step == 0 and mod == "later":
+        lo = ctx.lo
+    return lo, hi, cap
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> _Range | None:
+    n = count_value(m["n"])
+    if ctx.lo is None or ctx.hi is None or n is None:
+        return None
+    return _shifted(ctx.lo, ctx.hi, m["unit"], -n)
+
+
+def _from_reference(m: re.Match[str], ctx: _Context) -> _Range | None:
+    lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
+    groups = m.groupdict()
+    n = count_value(groups.get("n") or "one")
+    unit = groups.get("unit") or groups.get("unit2") or ""
+    direction = (groups.get("dir") or groups.get("dir2") or "").lower()
+    if lo is None or hi is None or n is None:
+        return None
+    backwards = direction in ("earlier", "before", "prior", "previous", "preceding")
+    return _shifted(lo, hi, unit, -n if backwards else n)
+
+
+def _no_date(m: re.Match[str], ctx: _Context) -> _Range | None:
+    return None
+
+
+# (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
+    (
+        "absolute",
+        re.compile(
+            rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
+        ),
+        _full_date,
+    ),
+    (
+        "absolute",
+        re.compile(
+            rf"\b(?:{WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
+        ),
+        _full_date,
+    ),
+    (
+        "absolute",
+        re.compile(
+            r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
+        ),
+        _iso_date,
+    ),
+    (
+        "period",
+        re.compile(
+            rf"\b(?:(?:from|between)\s+)?{YEAR_CORE}\s*(?:[-–/]|to|and|until)\s*(?:(?:1[89]|20)\d{{2}}|\d{{2}})(?!\d)"
+        ),
+        _no_date,
+    ),
+    ("period", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b"), _no_date),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:early|mid|late|Early|Mid|Late)[- ]?)?(?P<mon>{MONTH_RE}),?\s+"
+            rf"(?P<year>{YEAR_RE})"
+        ),
+        _month_year,
+    ),
+    (
+        "absolute",
+        re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
+        _month_day,
+    ),
+    (
+        "absolute",
+        re.compile(rf"\b(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"),
+        _month_day,
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>{_PREP_MONTH}[- ](?:(?:early|late|mid)[- ])?)(?P<mon>{MONTH_RE})"
+            rf"(?![.,]?\s*\d)(?:\s+(?P<rel>last|this|next) year)?"
+        ),
+        _month_alone,
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:{_PREP_YEAR})(?:(?:early|late|mid)[- ])?(?P<year>{YEAR_RE}){_NOT_A_YEAR}"
+        ),
+        _year,
+    ),
+    ("year", re.compile(rf"\b(?P<year>{YEAR_CORE})['’]s\b"), _year),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
+            rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+        _weekday,
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?:today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow|now|Now|"
+            r"(?:this|This) (?:morning|afternoon|evening)|(?:last|Last) night)\b"
+        ),
+        _deictic,
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?:for|over|in|within|during|For|Over|In|Within|During)\s+(?:the\s+)?"
+            rf"(?:(?:more|less|fewer) than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
+            rf"over\s+|just\s+|at least\s+|up to\s+)?{_RANGE_OF_NUMBERS}\s+{_UNIT}\b"
+        ),
+        _no_date,
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?:the\s+)?(?:past|last|next|coming|previous|first|Past|Last|Next|Coming|"
+            rf"Previous|First)\s+(?:{_RANGE_OF_NUMBERS}\s+)?(?:decades?|years|months|weeks|days)\b"
+        ),
+        _no_date,
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?P<mod>earlier|later|early|late|Earlier|Later|Early|Late)\s+)?"
+            r"(?P<rel>last|this|next|Last|This|Next|coming|the coming|the current|current)\s+"
+            r"(?P<unit>year|month|week)\b"
+        ),
+        _relative_unit,
+    ),
+    ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), _ago),
+    (
+        "relative",
+        re.compile(
+            rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|afterwards?|prior|on)\b",
+            re.IGNORECASE,
+        ),
+        _from_reference,
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)"
+            r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
+        ),
+        _from_reference,
+    ),
+)
+
+
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], _Resolver]]:
+    """All pattern matches, longest first, without overlaps."""
+    found: list[tuple[int, int, int, str, re.Match[str], _Resolver]] = []
+    for order, (kind, pattern, resolver) in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            found.append(
+                (-(match.end() - match.start()), order, match.start(), kind, match, resolver)
+            )
+    found.sort(key=lambda item: item[:3])
+    taken: list[tuple[int, int, str, re.Match[str], _Resolver]] = []
+    for _, _, start, kind, match, resolver in found:
+        end = match.end()
+        if all(end <= s or start >= e for s, e, *_ in taken):
+            taken.append((start, end, kind, match, resolver))
+    return sorted(taken, key=lambda item: item[0])
+
+
+def _context(anchor: DateRef | None, future: bool, reference: DateRef | None) -> _Context:
+    lo, hi = ref_range(anchor) if anchor else (None, None)
+    ref_lo, ref_hi = ref_range(reference) if reference else (None, None)
+    by_year = anchor is not None and anchor.precision == "year"
+    return _Context(lo, hi, by_year, future, ref_lo, ref_hi)
+
+
+def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context, kind: str) -> DateRef | None:
+    found = resolver(match, ctx)
+    if found is None:
+        return None
+    lo, hi, cap = found
+    return range_to_ref(lo, hi, cap, evidence=f"{kind} '{match.group()}'")
+
+
+def resolve_expression(
+    text: str,
+    anchor: DateRef | None,
+    *,
+    future: bool = False,
+    reference: DateRef | None = None,
+) -> DateRef | None:
+    """The date the (longest) time expression in ``text`` stands for, or None.
+
+    ``anchor`` is the date the text was written (usually the publication date); ``future``
+    reads bare weekdays, months and month-days forwards; ``reference`` is the date that
+    "a day earlier" or "seven months later" count from (the anchor when not given).
+    """
+    matches = _matches(text)
+    if not matches:
+        return None
+    _, _, kind, match, resolver = max(matches, key=lambda item: item[1] - item[0])
+    return _resolve(match, resolver, _context(anchor, future, reference), kind)
+
+
+def find_time_expressions(
+    text: str, anchor: DateRef | None, *, future: bool | None = None
+) -> list[TimeExpression]:
+    """Every time expression in ``text`` with its character offsets and resolved date.
+
+    ``future=None`` judges each clause's tense; True or False forces it for all. Without an
+    anchor only self-contained dates ("May 21, 2014", "in 2008", "November 2019") resolve.
+    """
+    expressions: list[TimeExpression] = []
+    reference: DateRef | None = None
+    for start, end, kind, match, resolver in _matches(text):
+        tense = future if future is not None else is_future_at(text, start, end)
+        ctx = _context(anchor, tense, reference)
+        resolved = _resolve(match, resolver, ctx, kind)
+        expressions.append(TimeExpression(start, end, match.group(), resolved, kind, tense))
+        if resolved is not None:
+            reference = resolved
+    return expressions
