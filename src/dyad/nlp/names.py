@@ -36,9 +36,9 @@ FUNCTION_WORDS = _wordset(
     such no not yes once until unless because thus hence instead besides like unlike near
     analysts officials experts critics others people many several"""
 )
-DAY_MONTH = frozenset(
-    [d.lower() for d in calendar.day_name]
-    + [m.lower() for m in calendar.month_name if m]
+DAYS = frozenset(d.lower() for d in calendar.day_name)
+MONTHS = frozenset(
+    [m.lower() for m in calendar.month_name if m]
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
@@ -127,6 +127,18 @@ def _keeps_dot(word: str) -> bool:
     """ "J." and "U.S." keep their final dot; "said." does not."""
     core = word[:-1]
     return (len(core) == 1 and core.isalpha()) or "." in core
+
+
+def is_date_word(text: str, w: Word) -> bool:
+    """A day name, or a month name next to a number ("Jan. 26", "26 May")."""
+    low = w.text.lower()
+    if low in DAYS:
+        return True
+    if low not in MONTHS:
+        return False
+    after = text[w.end : w.end + 3].lstrip(". ")
+    before = text[max(0, w.start - 3) : w.start].rstrip()
+    return after[:1].isdigit() or before[-1:].isdigit()
 
 
 def is_initial(word: str) -> bool:
@@ -222,8 +234,10 @@ def name_weight(name: str) -> tuple[int, int]:
 
 def is_title_case_line(line: str) -> bool:
     """A headline or caption line: nearly every longer word capitalised."""
+    if line.rstrip().endswith((".", "!", '"', "”", ",", ";")):
+        return False
     ws = [w.text for w in words(line) if w.text[:1].isalpha()]
-    long_ = [w for w in ws if len(w) > 3 or w[:1].isupper()]
+    long_ = [w for w in ws if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
     if len(ws) < 3 or len(ws) > 16 or not long_:
         return False
     caps = sum(1 for w in long_ if w[:1].isupper())

@@ -156,7 +156,7 @@ def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
 def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
     w = ws[0]
     low = w.text.lower()
-    if r.lex.is_title(w.text) or low in nm.FUNCTION_WORDS or low in nm.DAY_MONTH:
+    if r.lex.is_title(w.text) or low in nm.FUNCTION_WORDS or nm.is_date_word(r.text, w):
         return True
     if r.state(w.text) is not None or "orgword" in r.lex.kinds(w.text):
         return True
@@ -181,8 +181,8 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
     while ws:
         last = ws[-1]
         low = last.text.lower()
-        cut = low in nm.DAY_MONTH and low not in {"may", "june", "april", "august"}
-        cut = cut or "orgword" in r.lex.kinds(last.text) or r.state(last.text) is not None
+        cut = nm.is_date_word(r.text, last) or "orgword" in r.lex.kinds(last.text)
+        cut = cut or r.state(last.text) is not None
         cut = cut or (headline and (low in nm.FUNCTION_WORDS or r.lex.is_title(last.text)))
         cut = cut or not (nm.is_core_word(last.text) or "-" in last.text)
         if not cut:

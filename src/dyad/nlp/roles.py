@@ -88,6 +88,8 @@ def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
     sandwich_ok = r.text[end : end + 1] == ","
     for w in reversed(ws):
         gap = r.text[w.end : right]
+        if w.possessive:
+            gap = gap.lstrip("'’s")
         if gap.strip() == "," and not out and sandwich_ok:
             sandwich_ok = False
         elif gap.strip() or (w.closed and not w.possessive):
@@ -117,10 +119,12 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
         return None, None, state  # "China's Xi Jinping"
     if not is_official(r.lex, role_text):
         state = None
-    org_words = [w for w, s in zip(rest, states, strict=True) if not s or len(rest) > 1]
+    in_state = {i for i, code in enumerate(states) if code}
+    in_state |= {j for i, code in enumerate(pairs) if code for j in (i, i + 1)}
+    if any("orgword" in r.lex.kinds(w) for w in rest):  # "Israel Defense Forces spokesperson"
+        in_state = set()
+    org_words = [w for i, w in enumerate(rest) if i not in in_state]
     affiliation = " ".join(org_words) if org_words and role_text else None
-    if affiliation and all(r.state(w) for w in affiliation.split()):
-        affiliation = None
     return role_text, affiliation, state
 
 
