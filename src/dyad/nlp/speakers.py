@@ -281,6 +281,8 @@ class Attributor:
         person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
         if person is not None:
             return Speaker(person.name, "person")
+        if len(run) == 1 and run[0].ent_type_ == "PERSON" and not self._known_org(run[0].text):
+            return None  # a surname never introduced with a full name
         return Speaker(name, "organisation")
 
     def _state_body(self, tok: Any, words: list[Any]) -> Speaker | None:
@@ -291,6 +293,12 @@ class Attributor:
             return None
         start = words[0].idx
         return Speaker(self.text[start : tok.idx + len(tok.text)], "organisation")
+
+    def _known_org(self, word: str) -> bool:
+        """A word tagged PERSON that names an agency or is tagged ORG elsewhere ("Xinhua")."""
+        if self.lex.kinds(word) & {"credit", "orgword"}:
+            return True
+        return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
 
     def _find_acronyms(self) -> dict[str, str]:
         """ "IDF" -> "Israel Defense Forces" when the article spells the name out."""

@@ -1,0 +1,228 @@
+"""Quotes: quotation marks, and speakers read with the parse.
+
+Every sentence and name here is written for the test. Finding the marks needs no model; the
+speakers need the real parse (``model``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+import pytest
+
+from dyad.nlp.quotes import extract_quotes, find_quote_spans
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+# -- marks: no model ----------------------------------------------------------------------------
+
+
+def test_straight_and_curly_double_marks() -> None:
+    text = 'He said "we will go on talking." She said “the door stays open for now.”'
+    assert spans(text) == ["we will go on talking.", "the door stays open for now."]
+
+
+def test_mixed_marks_pair() -> None:
+    assert spans('a "quasi-formal alliance” of the two') == ["quasi-formal alliance"]
+
+
+def test_interrupted_quote_gives_two_spans() -> None:
+    text = "“The first part is here,” she said. “And the second part follows.”"
+    assert spans(text) == ["The first part is here", "And the second part follows."]
+
+
+def test_single_curly_marks_not_apostrophes() -> None:
+    text = "Minister calls it a ‘turning point for trade’ as the country’s exports rise"
+    assert spans(text) == ["turning point for trade"]
+    assert spans("It’s the countries’ best year, and the rivals’ worst.") == []
+
+
+def test_straight_single_marks_in_headline() -> None:
+    text = "Capital condemns 'an unfriendly act' and vows to 'defend its interests' today"
+    assert spans(text) == ["an unfriendly act", "defend its interests"]
+    assert spans("Sales rose in the '90s and the firm's rock 'n' roll era") == ["n"]
+
+
+def test_unmatched_mark_loses_only_its_line() -> None:
+    text = (
+        'He said "this mark is never closed and runs on\n\n'
+        'Later she said "the next quote is fine."\n\n'
+        "“A paragraph of quote that goes on\n\n"
+        "“into the next paragraph,” he said.\n\n"
+        "The text is cut off here: “We will not"
+    )
+    assert spans(text) == [
+        "this mark is never closed and runs on",
+        "the next quote is fine.",
+        "A paragraph of quote that goes on",
+        "into the next paragraph",
+    ]
+
+
+# -- speakers: the real model ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    role: str
+    state: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class FakeGazetteer:
+    STATES = MappingProxyType(
+        {
+            "Russian": "RUS",
+            "Kremlin": "RUS",
+            "Polish": "POL",
+            "Indian": "IND",
+            "U.S.": "USA",
+            "Japanese": "JPN",
+            "Egypt": "EGY",
+        }
+    )
+
+    def state_code(self, mention: str) -> str | None:
+        return self.STATES.get(mention.strip())
+
+    def offices_of(self, name: str, on: date | None = None) -> list[Office]:
+        return []
+
+
+def quotes_of(text: str) -> list[tuple[str | None, str]]:
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+
+    doc = parse(text)
+    persons = extract_persons(doc, FakeGazetteer(), doc_id="t")
+    return [(q.speaker, q.text) for q in extract_quotes(doc, persons, doc_id="t")]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [s for s, _ in quotes_of(text)]
+
+
+@pytest.mark.model
+def test_said_before_after_and_reversed() -> None:
+    text = (
+        "Polish President Anna Kowalska met the envoy on Monday.\n\n"
+        "“We are ready to sign the deal soon,” Kowalska said.\n\n"
+        "“Nobody expected such quick progress,” said Maria Lind, an associate professor at "
+        "Northfield University."
+    )
+    assert quotes_of(text) == [
+        ("Anna Kowalska", "We are ready to sign the deal soon"),
+        ("Maria Lind", "Nobody expected such quick progress"),
+    ]
+
+
+@pytest.mark.model
+def test_pronoun_takes_the_last_speaker_not_a_name_in_the_quote() -> None:
+    text = (
+        "Polish President Anna Kowalska arrived in the capital on Monday.\n\n"
+        "The visit is about trade, said Jan Brandt, a senior fellow at the Northfield "
+        "Institute.\n\n"
+        "“Kowalska needs a quick win before the vote at home,” he said. “That is why she came.”"
+    )
+    assert speakers(text) == ["Jan Brandt", "Jan Brandt"]
+
+
+@pytest.mark.model
+def test_colon_told_and_according_to() -> None:
+    text = (
+        "Russian Foreign Minister Ivan Sokolov spoke after the talks.\n\n"
+        "Sokolov told reporters: “We have found common ground on most issues.”\n\n"
+        "“The second round will be in the spring,” Sokolov told Kowalski.\n\n"
+        "The talks were “frank and very useful,” according to Maria Lind, who attended them."
+    )
+    assert speakers(text) == ["Ivan Sokolov", "Ivan Sokolov", "Maria Lind"]
+
+
+@pytest.mark.model
+def test_quoted_leader_resolved_by_role_and_state() -> None:
+    text = (
+        "Indian Prime Minister Ravi Menon met U.S. President Laura Hayes on Friday.\n\n"
+        "“Our ties have never been this strong,” the wire service quoted the Indian leader "
+        "as saying.\n\n"
+        "The U.S. president told Menon: “We want to double our trade within five years.”"
+    )
+    assert speakers(text) == ["Ravi Menon", "Laura Hayes"]
+
+
+@pytest.mark.model
+def test_partial_quote_and_statement() -> None:
+    text = (
+        "Kowalska, the Polish president, called the accord a “turning point for the region” "
+        "on Tuesday.\n\n"
+        "Anna Kowalska also said in a statement that both sides would “work without delay on "
+        "the details.”"
+    )
+    assert speakers(text) == ["Anna Kowalska", "Anna Kowalska"]
+
+
+@pytest.mark.model
+def test_organisations_speak() -> None:
+    text = (
+        "The Japan Maritime Patrol Service said two ships entered the zone. “Our vessels "
+        "followed them at a safe distance,” the JMPS said.\n\n"
+        "The Kremlin said the exercise was “routine and planned long in advance.”\n\n"
+        "The drills will “strengthen regional stability,” according to a Russian Defense "
+        "Ministry statement."
+    )
+    assert speakers(text) == [
+        "Japan Maritime Patrol Service",
+        "Kremlin",
+        "Russian Defense Ministry",
+    ]
+
+
+@pytest.mark.model
+def test_no_speaker_rather_than_a_guess() -> None:
+    text = "The crowd carried banners reading “no more war in our time” through the square."
+    assert quotes_of(text) == [(None, "no more war in our time")]
+
+
+@pytest.mark.model
+def test_short_quotes_titles_and_repeats_dropped() -> None:
+    text = (
+        "Minister Warns Of ‘Hard Choices Ahead’\n\n"
+        "The band played the song “Evening In The Old Harbour” as guests arrived, calling the "
+        "night “magical” and a “great success.”\n\n"
+        "Anna Kowalska warned of “very hard choices ahead” for the coalition."
+    )
+    assert quotes_of(text) == [("Anna Kowalska", "very hard choices ahead")]
+
+
+@pytest.mark.model
+def test_continued_paragraph_and_run_of_sentences() -> None:
+    text = (
+        "“We will defend what belongs to us,” Egypt’s President Omar Farouk said on Sunday.\n\n"
+        "“We have no claims on anyone. We only ask for what is fair.”\n\n"
+        "“The first paragraph of a long statement goes here\n\n"
+        "“and it ends in this one,” Farouk added."
+    )
+    assert quotes_of(text) == [
+        ("Omar Farouk", "We will defend what belongs to us"),
+        ("Omar Farouk", "We have no claims on anyone. We only ask for what is fair."),
+        ("Omar Farouk", "The first paragraph of a long statement goes here"),
+        ("Omar Farouk", "and it ends in this one"),
+    ]
+
+
+@pytest.mark.model
+def test_provenance_points_at_the_quote() -> None:
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+
+    text = "Nothing here.\n\n“We are ready to talk at any time,” Kowalska said."
+    doc = parse(text)
+    (q,) = extract_quotes(doc, extract_persons(doc, None, doc_id="d"), doc_id="d")
+    assert text[q.provenance.start : q.provenance.end] == q.text
+    assert q.provenance.doc_id == "d" and "Kowalska said" in q.provenance.sentence
