@@ -71,6 +71,16 @@ class _Cluster:
         best = max(self.names, key=lambda n: (nm.name_weight(n[0]), -n[1]))
         return best[0]
 
+    def has_name(self, name: str) -> bool:
+        forms = {n for n, _ in self.names}
+        return name in forms or any(nm.same_name(name, n) for n in forms)
+
+    def keys(self) -> tuple[str, str, frozenset[str]]:
+        """The comparison keys of the last, first and middle words of the name."""
+        parts = [p for p in self.name.split() if nm.is_core_word(p)] or self.name.split()
+        middle = frozenset(nm.surname_key(p) for p in parts[1:-1]) if len(parts) > 2 else None
+        return nm.surname_key(parts[-1]), nm.surname_key(parts[0]), middle or frozenset()
+
 
 class _Reader:
     """The document, its gazetteer and lexicon, with the look-ups the rules need."""
@@ -273,9 +283,7 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
         for c in cands:
             if c.headline != pass_headline:
                 continue
-            home = next(
-                (k for k in clusters if any(nm.same_name(c.name, n) for n, _ in k.names)), None
-            )
+            home = next((k for k in clusters if k.has_name(c.name)), None)
             if home is None:
                 if c.headline:
                     continue
@@ -291,34 +299,31 @@ def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word
     """Attach "Putin" to "Vladimir Putin"; ask the gazetteer about surnames never introduced."""
     taken = [(s, e) for k in clusters for s, e, _ in k.mentions]
     by_gazetteer: dict[str, _Cluster | None] = {}
+    keys = [(k, k.keys()) for k in clusters]
     for w, _headline in sorted(singles, key=lambda x: x[0].start):
         if any(s <= w.start < e for s, e in taken):
             continue
         key = nm.surname_key(w.text)
         if not key:
             continue
-        home = _match_single(clusters, key, w.start)
+        home = _match_single(keys, key, w.start)
         if home is None:
             if key not in by_gazetteer:
                 by_gazetteer[key] = _gazetteer_person(r, w, clusters)
+                if by_gazetteer[key] is not None and len(clusters) > len(keys):
+                    keys.append((clusters[-1], clusters[-1].keys()))
             home = by_gazetteer[key]
         if home is not None:
             home.mentions.append((w.start, w.end, False))
 
 
-def _match_single(clusters: list[_Cluster], key: str, pos: int) -> _Cluster | None:
+def _match_single(
+    keys: list[tuple[_Cluster, tuple[str, str, frozenset[str]]]], key: str, pos: int
+) -> _Cluster | None:
     """The person a single word names: by last name, else first, else a middle name."""
-    for where in ("last", "first", "middle"):
-        hits = []
-        for k in clusters:
-            parts = [p for p in k.name.split() if nm.is_core_word(p)]
-            if where == "middle":
-                if len(parts) < 3 or key not in {nm.surname_key(p) for p in parts[1:-1]}:
-                    continue
-            elif nm.surname_key(parts[0] if where == "first" else parts[-1]) != key:
-                continue
-            hits.append(k)
-        if where == "middle" and len(hits) > 1:
+    for where in (0, 1, 2):
+        hits = [k for k, ks in keys if (key in ks[2] if where == 2 else ks[where] == key)]
+        if where == 2 and len(hits) > 1:
             return None
         if hits:
             before = [(max((s for s, _, _ in k.mentions if s < pos), default=-1), k) for k in hits]
@@ -340,7 +345,7 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
         return None
     name = found.pop()
     for k in clusters:
-        if any(nm.same_name(name, n) for n, _ in k.names):
+        if k.has_name(name):
             return k
     cluster = _Cluster(gazetteer_name=name)
     clusters.append(cluster)
