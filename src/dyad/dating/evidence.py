@@ -7,9 +7,9 @@ weekday words as :class:`WeekdayMention`. :func:`dyad.dating.published.infer_pub
 them together.
 
 Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted") 10, a dateline
-with a date 9 (8 without the year), a date-only line near the top 7, an "Updated" line 6, a
-date-only line elsewhere 4, the latest reported date 2 (a window of a week after it) plus 1 (a
-lower bound), a copyright year 2, page furniture (a date line next to a menu, log-in or
+with a date 9 (8 without the year), a date-only line near the top or an "Updated" line 6, a
+date-only line elsewhere 4, a copyright year 2.5, the latest reported date 2 (a window of a week
+after it) plus 1 (a lower bound), page furniture (a date line next to a menu, log-in or
 subscription block) 1.5, year and month mentions 0.5 (bounds only).
 """
 
@@ -88,8 +88,8 @@ _DATELINE: Final = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
     rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
-    rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:\((?P<agency>[^()\n]{{2,40}})\)|/(?P<agency2>[A-Za-z]+)/)?"
-    r"\s*(?:--|[-–—:])"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"
+    r"(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—:]))"
 )
 _COPYRIGHT: Final = re.compile(
     rf"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?P<y1>{YEAR_RE})(?:\s*[-–]\s*(?P<y2>{YEAR_RE}))?"
@@ -106,8 +106,7 @@ _CAPTION: Final = re.compile(
 )
 _TIME_OR_NOISE: Final = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|KST|JST|"
-    r"CET|CEST|IST|HKT|SGT)\b|\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b|"
-    r"[A-Z][\w'’.-]*",
+    r"CET|CEST|IST|HKT|SGT)\b|\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b",
     re.IGNORECASE,
 )
 _TOP_LINES: Final = 25
@@ -176,7 +175,7 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             if top and _is_furniture(lines, index):
                 found.items.append(Evidence(lo, hi, 1.5, f"page furniture '{line.strip()[:40]}'"))
             else:
-                weight = 7.0 if top else 4.0
+                weight = 6.0 if top else 4.0
                 found.items.append(Evidence(lo, hi, weight, f"date line '{line.strip()[:40]}'"))
             used.append((offset, offset + len(line)))
 
@@ -196,7 +195,7 @@ def _read_dateline(match: re.Match[str], found: TextEvidence) -> None:
 def _read_copyright(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
     for match in _COPYRIGHT.finditer(text):
         year = int(match["y2"] or match["y1"])
-        weight = 1.0 if match["y2"] else 2.0
+        weight = 1.0 if match["y2"] else 2.5
         found.items.append(
             Evidence(date(year, 1, 1), date(year, 12, 31), weight, f"copyright {year}")
         )

@@ -112,6 +112,9 @@ _RECENT: Final = re.compile(r"\b(?:since|new|newly|recent(?:ly)?|just)\b[^.;]{0,
 _CLAUSE_END: Final = re.compile(r"[,;.(]|\bwhile\b|\bbut\b")
 _GENERIC_ROLES: Final = frozenset({"power", "office", "leader", "charge", "government"})
 _WORDS: Final = re.compile(r"[a-z]+")
+_FULL_NAME: Final = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von)[- ])?[A-Z][\w'’-]+){1,3}"
+)
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ class _Lookup:
         candidates += [f for f in self._full if f != name and set(tokens) <= set(f.split())]
         candidates += [" ".join(tokens[i:]) for i in range(1, len(tokens) - 1)]
         for candidate in candidates:
-            offices = list(self._gazetteer.offices_of(candidate))
+            offices = [o for o in self._gazetteer.offices_of(candidate) if o.valid_from]
             if offices:
                 return candidate, offices
         return name, []
@@ -340,7 +343,11 @@ def office_evidence(
 ) -> list[Evidence]:
     """Evidence about the publication date from the offices the text says people hold."""
     mentions = list(_mentions(text, persons))
-    names = list(dict.fromkeys([p.name for p in persons] + [m.name for m in mentions]))
+    names = [p.name for p in persons] + [m.name for m in mentions]
+    for match in (*_TERM.finditer(text), *_BECAME.finditer(text)):
+        start, _ = sentence_bounds(text, match.start(), match.end())
+        names += [_clean_name(n) for n in _FULL_NAME.findall(text[start : match.start()])]
+    names = list(dict.fromkeys(names))
     lookup = _Lookup(gazetteer, names)
     found: list[Evidence] = []
     seen: set[tuple[str, frozenset[str], str]] = set()

@@ -36,6 +36,7 @@ from dyad.dating.patterns import (
     MAX_DATE,
     MIN_DATE,
     make_ref,
+    month_end,
     on_or_after,
     safe_date,
     shift_days,
@@ -79,17 +80,21 @@ def _finite_years(items: Sequence[Evidence]) -> set[int]:
     return {d.year for item in items for d in (item.lo, item.hi) if MIN_DATE < d < MAX_DATE}
 
 
-def _expand(found: TextEvidence, items: list[Evidence]) -> list[Evidence]:
+def _expand(found: TextEvidence, items: list[Evidence], today: date) -> list[Evidence]:
     """Month-days without a year become evidence for each year the other evidence allows.
 
     A day reported in the body is placed in the year of the latest full date, when there is
-    one (writers drop the year for dates of the current year); a dateline day in every year
-    from the earliest to one after the latest year any other evidence names.
+    one (writers drop the year for dates of the current year); otherwise in every year from
+    the earliest any evidence names to one after the latest (to ``today`` when some evidence
+    is open-ended, such as a term still running), at most 40 years.
     """
     years = _finite_years(items) | set(found.full_date_years)
     if not years:
         return []
-    broad = range(max(min(years), max(years) + 1 - _MAX_YEARS), max(years) + 2)
+    last = max(years) + 1
+    if any(item.hi == MAX_DATE and item.lo > MIN_DATE for item in items):
+        last = max(last, today.year)
+    broad = range(max(min(years), last + 1 - _MAX_YEARS), last + 1)
     expanded: list[Evidence] = []
     for pending in found.pending:
         span = [max(found.full_date_years)] if pending.window and found.full_date_years else broad
@@ -108,7 +113,9 @@ def _segments(items: Sequence[Evidence]) -> list[_Segment]:
     for index, start in enumerate(cuts):
         if start == MAX_DATE and index:
             break
-        end = shift_days(cuts[index + 1], -1) if index + 1 < len(cuts) else MAX_DATE
+        end = MAX_DATE
+        if index + 1 < len(cuts) and cuts[index + 1] < MAX_DATE:
+            end = shift_days(cuts[index + 1], -1)
         score = sum(item.weight for item in items if item.lo <= start <= item.hi)
         segments.append(_Segment(start, end, score))
     return segments
@@ -150,8 +157,11 @@ def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
         for segment in top:
             day = segment.lo
             while day <= segment.hi:
-                counts[date(day.year, day.month if level == "month" else 1, 1)] += 1
-                day = shift_days(day, 1)
+                key = date(day.year, day.month if level == "month" else 1, 1)
+                end = month_end(day.year, day.month) if level == "month" else date(day.year, 12, 31)
+                end = min(end, segment.hi)
+                counts[key] += (end - day).days + 1
+                day = shift_days(end, 1)
         key, days = counts.most_common(1)[0]
         if days >= 0.75 * total:
             return make_ref(key, level, evidence)
@@ -185,12 +195,14 @@ def infer_published(
     meta: str | None = None,
     gazetteer: object | None = None,
     persons: Sequence[Person] = (),
+    today: date | None = None,
 ) -> DateRef | None:
     """The article's publication date with a short ``evidence`` string, or None.
 
     ``meta`` (an ISO date from HTML meta, a JSONL field or a CLI option) wins when valid.
     ``gazetteer`` is anything with ``offices_of(name, on=None)`` returning offices with
     ``role``, ``valid_from``, ``valid_to`` and ``term``; ``persons`` are the article's people.
+    ``today`` (default: the clock) only bounds the years a yearless dateline may fall in.
     """
     if meta:
         parsed = parse_meta(meta)
@@ -201,7 +213,7 @@ def infer_published(
     items = list(found.items)
     if isinstance(gazetteer, OfficeSource):
         items.extend(office_evidence(text, gazetteer, persons))
-    items.extend(_expand(found, items))
+    items.extend(_expand(found, items, today or date.today()))
     if not items:
         return None
     return _decide(items, found.weekdays)

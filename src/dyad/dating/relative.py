@@ -117,6 +117,18 @@ def _iso_date(m: re.Match[str], _: _Context) -> _Range | None:
     return _day_range(safe_date(int(m["year"]), int(m["mon"]), int(m["day"])))
 
 
+def _numeric_date(m: re.Match[str], _: _Context) -> _Range | None:
+    """12/31/2020 or 31.12.2020; a slash date whose day and month could swap gives None."""
+    first, second, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if first > 12 or (m["sep"] == "." and second <= 12):
+        day, month = first, second
+    elif second > 12 or first == second:
+        day, month = second, first
+    else:
+        return None
+    return _day_range(safe_date(year, month, day))
+
+
 def _latest_month_day(month: int, day: int, limit: date) -> date | None:
     for year in (limit.year, limit.year - 1, limit.year - 4):
         found = safe_date(year, month, day)
@@ -294,6 +306,20 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             rf"\b(?:(?:from|between)\s+)?{YEAR_CORE}\s*(?:[-–/]|to|and|until)\s*(?:(?:1[89]|20)\d{{2}}|\d{{2}})(?!\d)"
         ),
         _no_date,
+    ),
+    (
+        "absolute",
+        re.compile(
+            r"\b(?P<year>(?:19|20)\d{2})/(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])\b"
+        ),
+        _iso_date,
+    ),
+    (
+        "absolute",
+        re.compile(
+            r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b"
+        ),
+        _numeric_date,
     ),
     ("period", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b"), _no_date),
     (

@@ -1,0 +1,207 @@
+"""Time expressions and their resolution against an anchor (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.dating.patterns import is_future_at, range_to_ref
+from dyad.dating.relative import TimeExpression, find_time_expressions, resolve_expression
+from dyad.models import DateRef
+
+THURSDAY = DateRef("2024-05-16", "day")  # a Thursday
+MONTH = DateRef("2014-07", "month")
+YEAR = DateRef("2014", "year")
+
+
+def when(
+    text: str,
+    anchor: DateRef | None = THURSDAY,
+    *,
+    future: bool = False,
+    reference: DateRef | None = None,
+) -> str | None:
+    found = resolve_expression(text, anchor, future=future, reference=reference)
+    return f"{found.date}/{found.precision}" if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Thursday", "2024-05-16/day"),
+        ("Thursday morning", "2024-05-16/day"),
+        ("Wednesday", "2024-05-15/day"),
+        ("on Friday", "2024-05-10/day"),
+        ("last Friday", "2024-05-10/day"),
+        ("last Thursday", "2024-05-09/day"),
+        ("next Tuesday", "2024-05-21/day"),
+        ("in May", "2024-05/month"),
+        ("in June", "2023-06/month"),
+        ("May 25", "2023-05-25/day"),
+        ("May 20", "2024-05-20/day"),
+        ("May 21, 2014", "2014-05-21/day"),
+        ("21 May 2014", "2014-05-21/day"),
+        ("12 September, 2012", "2012-09-12/day"),
+        ("Wednesday, 12 September, 2012", "2012-09-12/day"),
+        ("Jan. 31", "2024-01-31/day"),
+        ("Aug. 26", "2023-08-26/day"),
+        ("Sept. 5", "2023-09-05/day"),
+        ("April 1", "2024-04-01/day"),
+        ("2019-03-08", "2019-03-08/day"),
+        ("31.12.2020", "2020-12-31/day"),
+        ("12/31/2020", "2020-12-31/day"),
+        ("in 2008", "2008/year"),
+        ("by 2024", "2024/year"),
+        ("in November 2019", "2019-11/month"),
+        ("last year", "2023/year"),
+        ("this year", "2024/year"),
+        ("next year", "2025/year"),
+        ("last month", "2024-04/month"),
+        ("this month", "2024-05/month"),
+        ("next month", "2024-06/month"),
+        ("last week", "2024-05/month"),
+        ("yesterday", "2024-05-15/day"),
+        ("today", "2024-05-16/day"),
+        ("now", "2024-05-16/day"),
+        ("earlier this year", "2024/year"),
+        ("in March last year", "2023-03/month"),
+        ("last March", "2024-03/month"),
+        ("two years ago", "2022/year"),
+        ("three days ago", "2024-05-13/day"),
+        ("a day earlier", "2024-05-15/day"),
+    ],
+)
+def test_resolves_against_a_day(text: str, expected: str) -> None:
+    assert when(text) == expected
+
+
+def test_future_reads_forwards() -> None:
+    assert when("on Friday", future=True) == "2024-05-17/day"
+    assert when("Thursday", future=True) == "2024-05-16/day"
+    assert when("in June", future=True) == "2024-06/month"
+    assert when("in April", future=True) == "2025-04/month"
+    assert when("May 21", future=True) == "2024-05-21/day"
+
+
+def test_relative_to_a_reference() -> None:
+    reference = DateRef("2020-08-26", "day")
+    assert when("a day earlier", reference=reference) == "2020-08-25/day"
+    assert when("one day after", reference=reference) == "2020-08-27/day"
+    assert when("the next day", reference=reference) == "2020-08-27/day"
+    assert when("seven months later", reference=DateRef("2023-03", "month")) == "2023-10/month"
+    assert when("two years later", reference=DateRef("2015", "year")) == "2017/year"
+
+
+def test_last_week_across_a_month_boundary_is_only_the_year() -> None:
+    # The week before Tuesday 4 June 2024 runs 27 May - 2 June: no month holds it.
+    assert when("last week", DateRef("2024-06-04", "day")) == "2024/year"
+
+
+def test_never_more_precise_than_the_anchor() -> None:
+    assert when("on Thursday", MONTH) == "2014-07/month"
+    assert when("yesterday", MONTH) == "2014-07/month"
+    assert when("May 21", MONTH) == "2014-05-21/day"
+    assert when("July 25", MONTH) == "2014-07-25/day"
+    assert when("in May", YEAR) == "2014-05/month"
+    assert when("on Thursday", YEAR) == "2014/year"
+    assert when("last month", YEAR) == "2014/year"
+    assert when("last year", YEAR) == "2013/year"
+
+
+def test_without_an_anchor_only_self_contained_dates_resolve() -> None:
+    assert when("on Thursday", None) is None
+    assert when("last year", None) is None
+    assert when("May 21, 2014", None) == "2014-05-21/day"
+    assert when("in 1997", None) == "1997/year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for more than a decade",
+        "over the past 10 years",
+        "the past few months",
+        "in more than two years",
+        "the next five to six years",
+    ],
+)
+def test_durations_have_no_date(text: str) -> None:
+    (expression,) = find_time_expressions(text, THURSDAY)
+    assert expression.kind == "duration"
+    assert expression.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 2½-hour meeting",
+        "75 years of ties",
+        "a pipeline 10 years in the making",
+        "the G20 summit",
+        "a record $140 billion",
+        "some 2050 troops crossed",
+        "about 1,120 items",
+    ],
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert [e for e in find_time_expressions(text, THURSDAY) if e.date] == []
+
+
+def test_year_ranges_and_decades_are_periods() -> None:
+    text = "the 1950-1953 war, the 1910-45 occupation and the 1990s boom"
+    kinds = [(e.text, e.kind, e.date) for e in find_time_expressions(text, THURSDAY)]
+    assert kinds == [
+        ("1950-1953", "period", None),
+        ("1910-45", "period", None),
+        ("the 1990s", "period", None),
+    ]
+
+
+def test_offsets_index_the_text() -> None:
+    text = "The envoys met on Tuesday in Oslo. In March last year, talks stalled; since 2011 too."
+    found = find_time_expressions(text, THURSDAY)
+    assert all(text[e.start : e.end] == e.text for e in found)
+    assert [(e.text, e.kind) for e in found] == [
+        ("on Tuesday", "weekday"),
+        ("In March last year", "month"),
+        ("since 2011", "year"),
+    ]
+    assert [e.date.date if e.date else None for e in found] == ["2024-05-14", "2023-03", "2011"]
+
+
+def test_clause_tense_decides_weekdays() -> None:
+    text = "The minister said on Monday that the delegation will arrive on Friday."
+    monday, friday = find_time_expressions(text, THURSDAY)
+    assert monday.future is False
+    assert monday.date is not None and monday.date.date == "2024-05-13"
+    assert friday.future is True
+    assert friday.date is not None and friday.date.date == "2024-05-17"
+
+
+def test_forced_tense() -> None:
+    (expression,) = find_time_expressions("talks on Friday", THURSDAY, future=True)
+    assert isinstance(expression, TimeExpression)
+    assert expression.date is not None and expression.date.date == "2024-05-17"
+
+
+def test_relative_expressions_count_from_the_last_date() -> None:
+    text = "The treaty was signed on Aug. 26, 2020. Talks had ended a day earlier."
+    signed, earlier = find_time_expressions(text, THURSDAY)
+    assert signed.date is not None and signed.date.date == "2020-08-26"
+    assert earlier.date is not None and earlier.date.date == "2020-08-25"
+
+
+def test_tense_markers() -> None:
+    text = "Officials are expected to meet on Monday."
+    start = text.index("on Monday")
+    assert is_future_at(text, start, start + 9)
+    text = "Officials met on Monday."
+    start = text.index("on Monday")
+    assert not is_future_at(text, start, start + 9)
+
+
+def test_range_to_ref_shares() -> None:
+    from datetime import date
+
+    assert range_to_ref(date(2024, 5, 1), date(2024, 5, 1)) == DateRef("2024-05-01", "day")
+    assert range_to_ref(date(2024, 4, 28), date(2024, 5, 31)) == DateRef("2024-05", "month")
+    assert range_to_ref(date(2023, 12, 1), date(2024, 2, 1)) is None

@@ -1,0 +1,230 @@
+"""Publication-date inference on short articles written for these tests, with a fake gazetteer.
+
+The people, places and terms below are invented; only the calendar is real.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from dyad.dating.offices import OfficeSource, office_evidence, role_matches
+from dyad.dating.patterns import MAX_DATE
+from dyad.dating.published import infer_published, parse_meta
+from dyad.models import DateRef, Person
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    role: str
+    state: str
+    valid_from: date | None
+    valid_to: date | None
+    term: int | None
+    source: str = "test"
+
+
+class FakeGazetteer:
+    def __init__(self, *offices: Office) -> None:
+        self.offices = offices
+
+    def offices_of(self, name: str, on: date | None = None) -> list[Office]:
+        return [o for o in self.offices if o.name == name]
+
+
+VELK = (
+    Office("Ana Velk", "president", "XAA", date(2019, 1, 20), date(2024, 1, 20), 1),
+    Office("Ana Velk", "president", "XAA", date(2031, 4, 10), None, 2),
+)
+BRENN = Office("Ola Brenn", "trade minister", "XAA", date(2030, 6, 3), None, None)
+ORSO = Office("Piet Orso", "foreign minister", "XAA", date(2012, 2, 1), date(2018, 6, 30), None)
+DORAN = (
+    Office("Tomas Doran", "president", "XBB", date(2005, 3, 1), date(2010, 3, 1), 1),
+    Office("Tomas Doran", "president", "XBB", date(2010, 3, 1), date(2015, 3, 1), 2),
+    Office("Tomas Doran", "president", "XBB", date(2015, 3, 1), date(2020, 3, 1), 3),
+)
+GAZETTEER = FakeGazetteer(*VELK, BRENN, ORSO, *DORAN)
+
+
+def published(text: str, **kwargs: object) -> str | None:
+    found = infer_published(text, today=date(2035, 1, 1), **kwargs)  # type: ignore[arg-type]
+    return f"{found.date}/{found.precision}" if found else None
+
+
+def test_the_fake_gazetteer_fits_the_protocol() -> None:
+    assert isinstance(GAZETTEER, OfficeSource)
+
+
+def test_metadata_wins() -> None:
+    text = "PUBLISHED : Tuesday, 3 March, 2020, 8:00am\n\nTalks resumed."
+    found = infer_published(text, meta="2021-06-07T10:00:00Z")
+    assert found == DateRef("2021-06-07", "day", "metadata")
+    assert parse_meta("2021-06") == DateRef("2021-06", "month", "metadata")
+    assert parse_meta("June 7, 2021") == DateRef("2021-06-07", "day", "metadata")
+    assert published(text, meta="not a date") == "2020-03-03/day"
+
+
+def test_no_evidence_gives_none() -> None:
+    assert infer_published("Officials met to discuss fishing quotas and a new ferry line.") is None
+    assert infer_published("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ferry talks\n\nPORT LEVAN, March 9, 2021 (Wire) -- The two governments agreed on "
+            "Tuesday to reopen the ferry line.",
+            "2021-03-09/day",
+        ),
+        (
+            "LOWTOWN, Oct. 4 (Reuters) - Negotiators said on Monday they were close to a deal.\n\n"
+            "© 2022 Reuters",
+            "2022-10-04/day",
+        ),
+        (
+            "NORDHAVEN, June 2. /TASS/. The ministry said the drills had ended.\n\nCopyright 2019",
+            "2019-06-02/day",
+        ),
+        (
+            "KALT, 14 November (Xinhua) -- The envoys met on Saturday.\n\n(c) 2015 Xinhua",
+            "2015-11-14/day",
+        ),
+    ],
+)
+def test_datelines(text: str, expected: str) -> None:
+    assert published(text) == expected
+
+
+def test_wire_dateline_without_a_date_uses_the_posted_line() -> None:
+    text = (
+        "Posted Mar 3, 2020 6:15 PM\n\nRIVERSIDE, Calif. (AP) — Officials said Tuesday that the "
+        "border crossing would reopen. The talks lasted four hours."
+    )
+    assert published(text) == "2020-03-03/day"
+
+
+def test_publication_and_update_lines() -> None:
+    text = (
+        "Harbour deal signed\n\nPUBLISHED : Tuesday, 3 March, 2020, 8:00am\n"
+        "UPDATED : Thursday, 5 March, 2020, 9:00am\n\nThe deal was signed yesterday."
+    )
+    assert published(text) == "2020-03-03/day"
+    assert published("Harbour deal\n\nLast updated: 5 March 2020\n\nIt was signed.") == (
+        "2020-03-05/day"
+    )
+
+
+def test_copyright_alone_gives_the_year() -> None:
+    text = "The two states held a naval drill near the strait.\n\n© 2017 Example News Ltd"
+    found = infer_published(text)
+    assert found is not None and (found.date, found.precision) == ("2017", "year")
+    assert "copyright" in found.evidence
+
+
+def test_page_furniture_loses_to_the_article() -> None:
+    text = (
+        "Log In\nSubscribe\n  • MENU\n    Friday, July 12, 2030\n\n"
+        "Trade ministers meet\n\n"
+        "New Trade Minister Ola Brenn met her neighbour's envoy on Wednesday to discuss tariffs. "
+        "Brenn said the talks would continue next month."
+    )
+    found = infer_published(text, gazetteer=GAZETTEER)
+    assert found is not None and found.date == "2030-06-05"
+    assert "furniture" not in found.evidence
+    # Without the gazetteer the header date is all there is.
+    assert published(text) == "2030-07-12/day"
+
+
+def test_date_line_near_the_top_is_the_byline_date() -> None:
+    text = "Border talks stall\n\nBy Jo Bell | April 2, 2016 10:32 GMT\n\nThe talks stalled."
+    assert published(text) == "2016-04-02/day"
+
+
+def test_latest_reported_date_and_weekdays() -> None:
+    # 14 February 2022 is a Monday; the article was written on the Thursday after it.
+    text = (
+        "The council voted on Feb. 14, 2022 to extend the mission. On Wednesday the ministers "
+        "met again, and talks continued Thursday in the capital."
+    )
+    found = infer_published(text)
+    assert found is not None and found.date == "2022-02-17"
+    assert "weekday" in found.evidence
+
+
+def test_latest_reported_date_without_weekdays_gives_the_month() -> None:
+    text = "The council voted on Sept. 10, 2018 to extend the mission by a year."
+    assert published(text) == "2018-09/month"
+
+
+def test_caption_dates_allow_a_day_earlier() -> None:
+    # A photo taken on Sunday 14 April 2024 (local time); the story is about Saturday.
+    text = (
+        "Rockets were fired across the border on Saturday evening, officials said.\n"
+        "Crowds gather in the square on April 14, 2024. (Photo: J. Doe/Agency)\n"
+        "The strike answered an April 1 raid."
+    )
+    assert published(text) == "2024-04-13/day"
+
+
+def test_dateline_year_from_an_office_and_the_weekday() -> None:
+    # Doran was president 2005-2020; 9 March fell on a Tuesday only in 2010 then.
+    text = (
+        "PORT LEVAN, March 9 (Wire) -- President Tomas Doran said Tuesday that the ferry line "
+        "would reopen."
+    )
+    assert published(text, gazetteer=GAZETTEER) == "2010-03-09/day"
+    assert published(text) is None
+
+
+def test_term_started_this_month() -> None:
+    text = "Ana Velk, who began a second term as president this month, flew to the summit."
+    found = infer_published(text, gazetteer=GAZETTEER)
+    assert found is not None and (found.date, found.precision) == ("2031-04", "month")
+    assert "term 2" in found.evidence
+
+
+def test_became_president_this_year() -> None:
+    text = (
+        "It is the third trip abroad for Ana Velk since she became president in January this year."
+    )
+    assert published(text, gazetteer=GAZETTEER) == "2019/year"
+
+
+def test_future_term_means_before_it() -> None:
+    text = "Tomas Doran is expected to secure a third term at the vote in the spring."
+    found = infer_published(text, gazetteer=GAZETTEER)
+    assert found is not None and found.date == "2014"
+
+
+def test_former_minister_means_after_the_term() -> None:
+    text = "Piet Orso (the former foreign minister) joined the delegation."
+    (evidence,) = office_evidence(text, GAZETTEER)
+    assert (evidence.lo, evidence.hi) == (date(2018, 7, 1), MAX_DATE)
+    assert evidence.label.startswith("former")
+    text = "Former Foreign Minister Piet Orso and President Tomas Doran met in 2017."
+    # After Orso left (mid-2018) and before Doran's last term ended (March 2020): no one year.
+    assert published(text, gazetteer=GAZETTEER) is None
+    text += " The ministers last met in 2019."
+    assert published(text, gazetteer=GAZETTEER) == "2019/year"
+    text = "Foreign Minister Piet Orso and President Tomas Doran met in 2017."
+    assert published(text, gazetteer=GAZETTEER) is None  # 2017 or 2018: not one year
+
+
+def test_persons_records_give_roles() -> None:
+    persons = [Person("Ola Brenn", role="trade minister", state="XAA")]
+    text = "Ola Brenn visited the port city. The visit came a year after talks on July 3, 2030."
+    found = infer_published(text, gazetteer=GAZETTEER, persons=persons)
+    assert found is not None and found.date == "2030-07"
+
+
+def test_role_matching() -> None:
+    assert role_matches("Defense Minister", "defence minister")
+    assert role_matches("Defence Minister", "Minister of Defense")
+    assert role_matches("Premier", "premier")
+    assert role_matches("Foreign Minister", "minister of foreign affairs")
+    assert not role_matches("President", "vice president")
+    assert not role_matches("President", "acting president")
