@@ -24,7 +24,7 @@ from dyad.nlp.names import Lexicon, Word
 
 Gender = Literal["m", "f"]
 
-_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?([^,.;:()“”\"\n]{2,160})")
+_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,]))+)")
 _SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -147,8 +147,10 @@ def appositive_role(lex: Lexicon, text: str, end: int) -> tuple[str, re.Match[st
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None
-    head = _SPLIT_ROLE.split(m.group(1), maxsplit=1)[0].split()
-    _, role = role_suffix(lex, head[:7])
+    head = _SPLIT_ROLE.split(m.group(1), maxsplit=1)[0].split()[:7]
+    while head and not lex.is_role(head[-1]):  # "a defence analyst based in ..."
+        head.pop()
+    _, role = role_suffix(lex, head)
     return (" ".join(role).lower(), m) if role else None
 
 

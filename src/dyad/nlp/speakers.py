@@ -145,7 +145,7 @@ class Attributor:
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
         """The first of a verb's subjects that is a person or an organisation."""
-        for subj in self._subjects(verb):
+        for subj in sorted(self._subjects(verb), key=lambda t: abs(t.i - verb.i)):
             who = self.resolve_phrase(subj)
             if who is not None:
                 return who
