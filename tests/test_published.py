@@ -99,6 +99,32 @@ def test_datelines(text: str, expected: str) -> None:
     assert published(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Border talks\n\nThu 16 May 2024 09.00 BST\n\nThe envoys met.", "2024-05-16"),
+        ("Dam talks fail\n\nPublished On 7 Apr 2021\n\nThe talks ended on Tuesday.", "2021-04-07"),
+        ("Source: Wire| 2019-08-02 20:14:39|Editor: desk\n\nThe ministry said so.", "2019-08-02"),
+        (
+            "WIRE NEWS - Apr 27, 2018 - 20:36 | World, All\n\nThe leaders met on Friday.",
+            "2018-04-27",
+        ),
+        ("Updated 10:32 AM EDT, Thu May 16, 2024\n\nThe leaders met.", "2024-05-16"),
+        ("Published - May 16, 2024 09:00 pm IST\n\nThe ministers met.", "2024-05-16"),
+        ("World Desk / Updated: May 16, 2024, 10:41 IST\n\nThe ministers met.", "2024-05-16"),
+        ("Leaders meet\n\n16.05.2024 | 10:32\n\nThe leaders met.", "2024-05-16"),
+        (
+            "NEW DELHI, May 16 (Wire) Officials met on Thursday.\n\nCopyright 2024 Wire",
+            "2024-05-16",
+        ),
+        ("ISLAMABAD, Dec 30 (Wire): The talks ended on Monday.\n\n© 2019 Wire", "2019-12-30"),
+    ],
+)
+def test_outlet_date_formats(text: str, expected: str) -> None:
+    found = infer_published(text, today=date(2035, 1, 1))
+    assert found is not None and found.date == expected
+
+
 def test_wire_dateline_without_a_date_uses_the_posted_line() -> None:
     text = (
         "Posted Mar 3, 2020 6:15 PM\n\nRIVERSIDE, Calif. (AP) — Officials said Tuesday that the "

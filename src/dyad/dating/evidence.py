@@ -8,9 +8,10 @@ them together.
 
 Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted") 10, a dateline
 with a date 9 (8 without the year), a date-only line near the top or an "Updated" line 6, a
-date-only line elsewhere 4, a copyright year 2.5, the latest reported date 2 (a window of a week
-after it) plus 1 (a lower bound), page furniture (a date line next to a menu, log-in or
-subscription block) 1.5, year and month mentions 0.5 (bounds only).
+date-only line elsewhere 4, a bare date led by its weekday near the top (how site headers show
+today's date) 3, a copyright year 2.5, the latest reported date 2 (a window of a week after it)
+plus 1 (a lower bound), page furniture (a date line next to a menu, log-in or subscription
+block) 1.5, year and month mentions 0.5 (bounds only).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ _DATELINE: Final = re.compile(
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
     rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"
-    r"(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—:]))"
+    r"\((?P<agency>[^()\n]{2,40})\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—:]))"
 )
 _COPYRIGHT: Final = re.compile(
     rf"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?P<y1>{YEAR_RE})(?:\s*[-–]\s*(?P<y2>{YEAR_RE}))?"
@@ -109,6 +110,8 @@ _TIME_OR_NOISE: Final = re.compile(
     r"CET|CEST|IST|HKT|SGT)\b|\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b",
     re.IGNORECASE,
 )
+# A bare date led by its weekday ("Wednesday, June 19, 2024") is how site headers show today.
+_HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
 
@@ -172,11 +175,14 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
         expression = _first_date(expressions)
         if expression and expression.date and _is_date_line(line, expression):
             lo, hi = ref_range(expression.date)
+            quoted = line.strip()[:40]
             if top and _is_furniture(lines, index):
-                found.items.append(Evidence(lo, hi, 1.5, f"page furniture '{line.strip()[:40]}'"))
+                found.items.append(Evidence(lo, hi, 1.5, f"page furniture '{quoted}'"))
+            elif top and _HEADER_DATE.match(line):
+                found.items.append(Evidence(lo, hi, 3.0, f"header date '{quoted}'"))
             else:
                 weight = 6.0 if top else 4.0
-                found.items.append(Evidence(lo, hi, weight, f"date line '{line.strip()[:40]}'"))
+                found.items.append(Evidence(lo, hi, weight, f"date line '{quoted}'"))
             used.append((offset, offset + len(line)))
 
 

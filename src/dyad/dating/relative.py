@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Final
 
 from dyad.dating.patterns import (
@@ -418,10 +419,31 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
 )
 
 
+# A cheap test per kind: a text without it cannot hold an expression of that kind.
+_GUARDS: Final = MappingProxyType(
+    {
+        "absolute": re.compile(r"\d"),
+        "period": re.compile(r"\d"),
+        "year": re.compile(r"\d"),
+        "month": re.compile(MONTH_RE),
+        "weekday": re.compile(WEEKDAY_RE),
+        "deictic": re.compile(
+            r"\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|morning|afternoon|evening|"
+            r"night)\b"
+        ),
+        "duration": re.compile(r"(?:day|week|month|year|decade)s?\b"),
+        "relative": re.compile(r"(?:day|week|month|year|decade)s?\b"),
+    }
+)
+
+
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], _Resolver]]:
     """All pattern matches, longest first, without overlaps."""
     found: list[tuple[int, int, int, str, re.Match[str], _Resolver]] = []
+    present = {kind: bool(guard.search(text)) for kind, guard in _GUARDS.items()}
     for order, (kind, pattern, resolver) in enumerate(_PATTERNS):
+        if not present[kind]:
+            continue
         for match in pattern.finditer(text):
             found.append(
                 (-(match.end() - match.start()), order, match.start(), kind, match, resolver)
