@@ -1,0 +1,170 @@
+"""Reading the gazetteer's data files from the package (``dyad/data``).
+
+Three CSV files, each opening with ``#`` comment lines that name the source and licence:
+
+- ``states.csv`` (``code,kind,text``): names, capitals, seats of power, demonyms, people,
+  institutions, armed forces, state firms and media of states, one alias a row; rows with
+  an empty code are phrases that contain a state word but name no state actor.
+- ``organisations.csv`` (``code,kind,text``): multilateral bodies by acronym and name.
+- ``officeholders.csv``: people with their date-ranged offices.
+
+The functions here only parse; ``Gazetteer.load`` puts the pieces together and caches them.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from dyad.errors import DyadError
+
+log = logging.getLogger(__name__)
+
+DATA_PACKAGE = "dyad.data"
+
+STATE_KINDS = frozenset(
+    {
+        "name",
+        "official",
+        "capital",
+        "seat",
+        "demonym",
+        "people",
+        "institution",
+        "military",
+        "firm",
+        "media",
+        "pair",
+        "former",
+        "place",
+        "other",
+    }
+)
+ORGANISATION_KINDS = frozenset({"name", "acronym", "generic"})
+
+
+class GazetteerDataError(DyadError):
+    """A gazetteer data file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of naming an actor: the text as written in the data, the code it stands for
+    (ISO 3166-1 alpha-3, an organisation's acronym, or "" for a phrase that names no actor),
+    the kind of name, and whether the code is a state or an organisation."""
+
+    text: str
+    code: str
+    kind: str
+    organisation: bool = False
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    """One row of ``officeholders.csv``, parsed."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+    state: str
+    valid_from: date | None
+    valid_to: date | None
+    term: int | None
+    source: str
+    note: str
+
+
+def data_lines(filename: str) -> Iterator[str]:
+    """The lines of a packaged data file without its ``#`` comment lines."""
+    try:
+        text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise GazetteerDataError(
+            f"gazetteer data file {filename!r} is missing from the dyad package; reinstall dyad"
+        ) from exc
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield line
+
+
+def read_rows(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a packaged CSV file as dicts, after checking its header."""
+    reader = csv.DictReader(data_lines(filename))
+    header = tuple(reader.fieldnames or ())
+    if header[: len(columns)] != columns:
+        raise GazetteerDataError(f"{filename}: expected columns {columns}, found {header}")
+    return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+
+
+def _date(value: str, filename: str, line: int) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise GazetteerDataError(f"{filename} row {line}: bad date {value!r}") from exc
+
+
+def load_state_aliases(filename: str = "states.csv") -> tuple[list[Alias], dict[str, str]]:
+    """All state aliases, and each state's display name (its first ``name`` row)."""
+    aliases: list[Alias] = []
+    names: dict[str, str] = {}
+    for i, row in enumerate(read_rows(filename, ("code", "kind", "text")), start=2):
+        code, kind, text = row["code"], row["kind"], row["text"]
+        if kind not in STATE_KINDS or not text:
+            raise GazetteerDataError(f"{filename} row {i}: bad kind {kind!r} or empty text")
+        if code and kind == "name":
+            names.setdefault(code, text)
+        aliases.append(Alias(text=text, code=code, kind=kind))
+    return aliases, names
+
+
+def load_organisation_aliases(
+    filename: str = "organisations.csv",
+) -> tuple[list[Alias], dict[str, str]]:
+    """All aliases of multilateral bodies, and each body's display name."""
+    aliases: list[Alias] = []
+    names: dict[str, str] = {}
+    for i, row in enumerate(read_rows(filename, ("code", "kind", "text")), start=2):
+        code, kind, text = row["code"], row["kind"], row["text"]
+        if kind not in ORGANISATION_KINDS or not code or not text:
+            raise GazetteerDataError(f"{filename} row {i}: bad row {row}")
+        if kind == "name":
+            names.setdefault(code, text)
+        aliases.append(Alias(text=text, code=code, kind=kind, organisation=True))
+    return aliases, names
+
+
+def load_office_rows(filename: str = "officeholders.csv") -> list[OfficeRow]:
+    """Every office in ``officeholders.csv``."""
+    columns = ("name", "aliases", "role", "state", "valid_from", "valid_to", "term", "source")
+    rows: list[OfficeRow] = []
+    for i, row in enumerate(read_rows(filename, columns), start=2):
+        if not row["name"] or not row["role"] or not row["state"]:
+            raise GazetteerDataError(f"{filename} row {i}: name, role and state are required")
+        valid_from = _date(row["valid_from"], filename, i)
+        valid_to = _date(row["valid_to"], filename, i)
+        if valid_from and valid_to and valid_to < valid_from:
+            raise GazetteerDataError(f"{filename} row {i}: office ends before it starts")
+        term = row["term"]
+        if term and not term.isdigit():
+            raise GazetteerDataError(f"{filename} row {i}: bad term {term!r}")
+        rows.append(
+            OfficeRow(
+                name=row["name"],
+                aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+                role=row["role"].lower(),
+                state=row["state"],
+                valid_from=valid_from,
+                valid_to=valid_to,
+                term=int(term) if term else None,
+                source=row["source"],
+                note=row.get("note", ""),
+            )
+        )
+    log.debug("read %d offices from %s", len(rows), filename)
+    return rows
