@@ -205,3 +205,8 @@ def test_range_to_ref_shares() -> None:
     assert range_to_ref(date(2024, 5, 1), date(2024, 5, 1)) == DateRef("2024-05-01", "day")
     assert range_to_ref(date(2024, 4, 28), date(2024, 5, 31)) == DateRef("2024-05", "month")
     assert range_to_ref(date(2023, 12, 1), date(2024, 2, 1)) is None
+
+
+def test_capitalised_deictic_words_only_open_a_sentence() -> None:
+    found = find_time_expressions("Inside World Today. Today the talks resume.", THURSDAY)
+    assert [(e.start, e.text) for e in found] == [(20, "Today")]

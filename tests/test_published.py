@@ -254,3 +254,7 @@ def test_role_matching() -> None:
     assert role_matches("Foreign Minister", "minister of foreign affairs")
     assert not role_matches("President", "vice president")
     assert not role_matches("President", "acting president")
+    assert role_matches("Russian President", "president")
+    assert role_matches("U.S. Secretary of State", "secretary of state")
+    assert role_matches("president of Egypt", "president")
+    assert not role_matches("Egyptian Vice President", "president")

@@ -122,6 +122,7 @@ class _Mention:
     name: str
     title: str
     modifier: str
+    weight: float = 2.0  # a title read in the text; a role from ``persons`` weighs less
 
 
 def _clean_name(name: str) -> str:
@@ -139,10 +140,21 @@ def _normal_role(role: str) -> frozenset[str]:
 
 
 def role_matches(title: str, role: str) -> bool:
-    """Whether a title read in text ("Defense Minister") names a gazetteer role."""
-    said, held = _normal_role(title), _normal_role(role)
+    """Whether a title read in text ("Defense Minister", "Russian President") names a role.
+
+    Leading words may be dropped ("U.S. Secretary of State" -> "Secretary of State"), and so
+    may a trailing "of <place>" ("president of Egypt"); rank words (vice, deputy, first,
+    acting) must agree.
+    """
+    held = _normal_role(role)
     rank = {"vice", "deputy", "first", "acting"}
-    return bool(said) and said <= held and (said & rank) == (held & rank)
+    words = title.split()
+    candidates = [" ".join(words[i:]) for i in range(len(words))]
+    if " of " in title:
+        candidates.append(title.split(" of ")[0])
+    if (_normal_role(title) & rank) != (held & rank):
+        return False
+    return any(_normal_role(c) and _normal_role(c) <= held for c in candidates)
 
 
 def _mentions(text: str, persons: Sequence[Person]) -> Iterator[_Mention]:
@@ -156,7 +168,7 @@ def _mentions(text: str, persons: Sequence[Person]) -> Iterator[_Mention]:
         if person.role:
             words = person.role.split()
             modifier = words[0].lower() if words[0].lower() in ("former", "new") else ""
-            yield _Mention(person.name, person.role, modifier)
+            yield _Mention(person.name, person.role, modifier, weight=1.0)
 
 
 class _Lookup:
@@ -198,9 +210,9 @@ def _union(offices: Sequence[OfficeRecord]) -> list[tuple[date, date]]:
     return merged
 
 
-def _title_evidence(mention: _Mention, name: str, offices: list[OfficeRecord]) -> list[Evidence]:
-    matching = [o for o in offices if role_matches(mention.title, o.role)]
-    if not matching or mention.modifier in ("then", "late", "outgoing"):
+def _title_evidence(mention: _Mention, name: str, matching: list[OfficeRecord]) -> list[Evidence]:
+    """Evidence from a title the text gives a person, ``matching`` being the offices it names."""
+    if mention.modifier in ("then", "late", "outgoing"):
         return []
     label = f"{mention.title} {name}"
     spans = _union(matching)
@@ -214,7 +226,7 @@ def _title_evidence(mention: _Mention, name: str, offices: list[OfficeRecord]) -
         ]
     if mention.modifier == "incoming":
         return [Evidence(shift_days(lo, -90), lo, 1.5, f"incoming {label}") for lo, _ in spans]
-    found = [Evidence(lo, hi, 2.0, f"{label} in office") for lo, hi in spans]
+    found = [Evidence(lo, hi, mention.weight, f"{label} in office") for lo, hi in spans]
     if mention.modifier.startswith("new"):
         for office in matching:
             if office.valid_from:
@@ -350,13 +362,14 @@ def office_evidence(
     names = list(dict.fromkeys(names))
     lookup = _Lookup(gazetteer, names)
     found: list[Evidence] = []
-    seen: set[tuple[str, frozenset[str], str]] = set()
+    seen: set[tuple[str, frozenset[tuple[date, date]], str]] = set()
     for mention in mentions:
         name, offices = lookup(mention.name)
-        key = (name, _normal_role(mention.title), mention.modifier)
-        if offices and key not in seen:
+        matching = [o for o in offices if role_matches(mention.title, o.role)]
+        key = (name, frozenset(_span(o) for o in matching), mention.modifier)
+        if matching and key not in seen:
             seen.add(key)
-            found.extend(_title_evidence(mention, name, offices))
+            found.extend(_title_evidence(mention, name, matching))
     full = [n for n in names if lookup(n)[1]]
     found.extend(_term_evidence(text, lookup, full))
     found.extend(_became_evidence(text, lookup, full))

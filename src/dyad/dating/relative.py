@@ -368,8 +368,9 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
     (
         "deictic",
         re.compile(
-            r"\b(?:today|Today|tonight|Tonight|yesterday|Yesterday|tomorrow|Tomorrow|now|Now|"
-            r"(?:this|This) (?:morning|afternoon|evening)|(?:last|Last) night)\b"
+            r"\b(?:today|tonight|yesterday|tomorrow|now|this (?:morning|afternoon|evening)|"
+            r"last night)\b|(?<![\w,;] )(?<![\w-])(?:Today|Tonight|Yesterday|Tomorrow|Now|"
+            r"This (?:morning|afternoon|evening)|Last night)\b"
         ),
         _deictic,
     ),
