@@ -113,17 +113,19 @@ class _Reader:
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         return str(span[0].lemma_).lower() if span is not None and len(span) else ""
 
-    def offices(self, name: str) -> Sequence[OfficeLike]:
+    def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]:
+        """The offices the gazetteer knows for a name: those held on the publication date
+        (when known and ``dated``), else all of them, latest last."""
         if self.gaz is None:
             return ()
         try:
-            found = self.gaz.offices_of(name, on=self.on)
-        except Exception:
+            found = self.gaz.offices_of(name)
+        except Exception:  # a gazetteer error must not lose the document's persons
             log.exception("gazetteer.offices_of failed on %r", name)
             return ()
-        if self.on is not None:
-            dated = [o for o in found if _valid_on(o, self.on)]
-            found = dated or found
+        if dated and self.on is not None:
+            on = self.on
+            return [o for o in found if _valid_on(o, on)]
         return found
 
 
@@ -338,7 +340,7 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
     key = nm.surname_key(w.text)
     found = {
         o.name
-        for o in r.offices(w.text)
+        for o in r.offices(w.text, dated=False)
         if o.name and key in {nm.surname_key(p) for p in o.name.split()}
     }
     if len(found) != 1:

@@ -48,7 +48,7 @@ class RoleReader(Protocol):
     @property
     def lex(self) -> Lexicon: ...
     def state(self, word: str) -> str | None: ...
-    def offices(self, name: str) -> Sequence[OfficeLike]: ...
+    def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]: ...
 
 
 def _title_word(lex: Lexicon, word: str) -> bool:
@@ -98,6 +98,8 @@ def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
             break
         low = w.text.lower()
         titled = _title_word(r.lex, w.text) and (low not in {"of", "in"} or bool(out))
+        phrase = " ".join([low] + [o.text.lower() for o in out[:2]])
+        titled = titled or (bool(out) and r.lex.is_title(phrase))  # "cabinet secretary"
         if titled or r.state(w.text) or (w.text[:1].isupper() and low not in nm.FUNCTION_WORDS):
             out.insert(0, w)
             right = w.start
@@ -149,7 +151,8 @@ def appositive_role(lex: Lexicon, text: str, end: int) -> tuple[str, re.Match[st
         return None
     head = _SPLIT_ROLE.split(m.group(1), maxsplit=1)[0].split()[:7]
     while head and not lex.is_role(head[-1]):  # "a defence analyst based in ..."
-        head.pop()
+        if nm.is_core_word(head.pop()):
+            return None  # "X, Defense Minister Jane Roe": a list of names, not an appositive
     _, role = role_suffix(lex, head)
     return (" ".join(role).lower(), m) if role else None
 
@@ -179,9 +182,9 @@ def roles_of(
             state = state or found[2]
     offices = r.offices(name)
     if offices:
-        role = role or offices[0].role
-        if state is None and (is_official(r.lex, role) or role == offices[0].role):
-            state = offices[0].state
+        role = role or offices[-1].role
+        if state is None and (is_official(r.lex, role) or role == offices[-1].role):
+            state = offices[-1].state
     return role, affiliation, state
 
 
