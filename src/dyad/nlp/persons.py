@@ -338,11 +338,14 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
     if "PERSON" not in labels or r.state(w.text) is not None:
         return None
     key = nm.surname_key(w.text)
-    found = {
-        o.name
-        for o in r.offices(w.text, dated=False)
-        if o.name and key in {nm.surname_key(p) for p in o.name.split()}
-    }
+    for dated in (False, True):  # a surname two officeholders share: the one then in office
+        found = {
+            o.name
+            for o in r.offices(w.text, dated=dated)
+            if o.name and key in {nm.surname_key(p) for p in o.name.split()}
+        }
+        if len(found) == 1 or r.on is None:
+            break
     if len(found) != 1:
         return None
     name = found.pop()
