@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from dyad.dating.evidence import read_text_evidence
 from dyad.dating.offices import OfficeSource, office_evidence, role_matches
 from dyad.dating.patterns import MAX_DATE
 from dyad.dating.published import infer_published, parse_meta
@@ -258,3 +259,8 @@ def test_role_matching() -> None:
     assert role_matches("U.S. Secretary of State", "secretary of state")
     assert role_matches("president of Egypt", "president")
     assert not role_matches("Egyptian Vice President", "president")
+
+
+def test_targets_are_not_lower_bounds() -> None:
+    found = read_text_evidence("They aim to double trade by 2030. Trade fell in 2019.")
+    assert [item.label for item in found.items] == ["mentions 2019-01", "looks ahead to 2030-12"]

@@ -112,6 +112,8 @@ _TIME_OR_NOISE: Final = re.compile(
 )
 # A bare date led by its weekday ("Wednesday, June 19, 2024") is how site headers show today.
 _HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
+# "by 2024", "for 2022", "until 2030", "before 2020": targets and limits, not things past.
+_TARGET: Final = re.compile(r"(?i)(?:by|for|until|till|through|before)\b")
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
 
@@ -262,7 +264,7 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
             elif expression.date.precision == "day":
                 past_days.append((lo, caption))
                 found.full_date_years.append(lo.year)
-            else:
+            elif not _TARGET.match(expression.text):
                 lower = max(lower, lo)
     if past_days:
         latest, caption = max(past_days)

@@ -143,6 +143,35 @@ def on_or_after(d: date, weekday: int) -> date:
     return shift_days(d, (weekday - d.weekday()) % 7)
 
 
+def latest_month_day(month: int, day: int, limit: date) -> date | None:
+    for year in (limit.year, limit.year - 1, limit.year - 4):
+        found = safe_date(year, month, day)
+        if found and found <= limit:
+            return found
+    return None
+
+
+def next_month_day(month: int, day: int, limit: date) -> date | None:
+    for year in (limit.year, limit.year + 1, limit.year + 4):
+        found = safe_date(year, month, day)
+        if found and found >= limit:
+            return found
+    return None
+
+
+def shifted(lo: date, hi: date, unit: str, n: int) -> tuple[date, date, Precision]:
+    """The range lo..hi moved by ``n`` units, with the precision such a shift supports."""
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return shift_days(lo, n), shift_days(hi, n), "day"
+    if unit == "week":
+        return shift_days(lo, 7 * n), shift_days(hi, 7 * n), "month"
+    if unit == "month":
+        return add_months(lo, n), add_months(hi, n), "month"
+    years = n * (10 if unit == "decade" else 1)
+    return date(lo.year + years, 1, 1), date(hi.year + years, 12, 31), "year"
+
+
 def ref_range(ref: DateRef) -> tuple[date, date]:
     """The days a :class:`DateRef` may stand for."""
     year = ref.year

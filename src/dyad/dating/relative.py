@@ -42,14 +42,17 @@ from dyad.dating.patterns import (
     add_months,
     count_value,
     is_future_at,
+    latest_month_day,
     month_end,
     month_number,
+    next_month_day,
     on_or_after,
     on_or_before,
     range_to_ref,
     ref_range,
     safe_date,
     shift_days,
+    shifted,
     weekday_number,
 )
 from dyad.models import DateRef, Precision
@@ -130,22 +133,6 @@ def _numeric_date(m: re.Match[str], _: _Context) -> _Range | None:
     return _day_range(safe_date(year, month, day))
 
 
-def _latest_month_day(month: int, day: int, limit: date) -> date | None:
-    for year in (limit.year, limit.year - 1, limit.year - 4):
-        found = safe_date(year, month, day)
-        if found and found <= limit:
-            return found
-    return None
-
-
-def _next_month_day(month: int, day: int, limit: date) -> date | None:
-    for year in (limit.year, limit.year + 1, limit.year + 4):
-        found = safe_date(year, month, day)
-        if found and found >= limit:
-            return found
-    return None
-
-
 def _month_day(m: re.Match[str], ctx: _Context) -> _Range | None:
     if ctx.lo is None or ctx.hi is None:
         return None
@@ -153,8 +140,8 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Range | None:
     if ctx.by_year:
         return _day_range(safe_date(ctx.lo.year, month, day))
     if ctx.future:
-        return _day_range(_next_month_day(month, day, ctx.lo))
-    return _day_range(_latest_month_day(month, day, shift_days(ctx.hi, 7)))
+        return _day_range(next_month_day(month, day, ctx.lo))
+    return _day_range(latest_month_day(month, day, shift_days(ctx.hi, 7)))
 
 
 def _month_year(m: re.Match[str], _: _Context) -> _Range | None:
@@ -219,19 +206,6 @@ def _deictic(m: re.Match[str], ctx: _Context) -> _Range | None:
     return shift_days(ctx.lo, step), shift_days(ctx.hi, step), "day"
 
 
-def _shifted(lo: date, hi: date, unit: str, n: int) -> _Range:
-    """The range lo..hi moved by ``n`` units, with the precision such a shift supports."""
-    unit = unit.rstrip("s")
-    if unit == "day":
-        return shift_days(lo, n), shift_days(hi, n), "day"
-    if unit == "week":
-        return shift_days(lo, 7 * n), shift_days(hi, 7 * n), "month"
-    if unit == "month":
-        return add_months(lo, n), add_months(hi, n), "month"
-    years = n * (10 if unit == "decade" else 1)
-    return date(lo.year + years, 1, 1), date(hi.year + years, 12, 31), "year"
-
-
 def _relative_unit(m: re.Match[str], ctx: _Context) -> _Range | None:
     if ctx.lo is None or ctx.hi is None:
         return None
@@ -259,7 +233,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Range | None:
     n = count_value(m["n"])
     if ctx.lo is None or ctx.hi is None or n is None:
         return None
-    return _shifted(ctx.lo, ctx.hi, m["unit"], -n)
+    return shifted(ctx.lo, ctx.hi, m["unit"], -n)
 
 
 def _from_reference(m: re.Match[str], ctx: _Context) -> _Range | None:
@@ -271,7 +245,7 @@ def _from_reference(m: re.Match[str], ctx: _Context) -> _Range | None:
     if lo is None or hi is None or n is None:
         return None
     backwards = direction in ("earlier", "before", "prior", "previous", "preceding")
-    return _shifted(lo, hi, unit, -n if backwards else n)
+    return shifted(lo, hi, unit, -n if backwards else n)
 
 
 def _no_date(m: re.Match[str], ctx: _Context) -> _Range | None:
