@@ -226,3 +226,17 @@ def test_provenance_points_at_the_quote() -> None:
     (q,) = extract_quotes(doc, extract_persons(doc, None, doc_id="d"), doc_id="d")
     assert text[q.provenance.start : q.provenance.end] == q.text
     assert q.provenance.doc_id == "d" and "Kowalska said" in q.provenance.sentence
+
+
+def test_british_single_marks_with_plural_possessive() -> None:
+    text = "‘Both our countries’ navies will patrol together from now on,’ she said."
+    assert spans(text) == ["Both our countries’ navies will patrol together from now on"]
+
+
+@pytest.mark.model
+def test_british_style_and_spokesperson_of_an_office() -> None:
+    text = (
+        "The opposition leader, Nora Quist, called the plan ‘a gimmick that fixes nothing’.\n\n"
+        "A Harbour Office spokesperson said: ‘We will not comment on operational matters.’"
+    )
+    assert speakers(text) == ["Nora Quist", "Harbour Office"]

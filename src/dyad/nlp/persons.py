@@ -220,8 +220,12 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
     """Evidence beyond NER that ``ws`` names a person: a title before, a role after."""
     if any(r.lex.is_role(w.text) or "honorific" in r.lex.kinds(w.text) for w in run_lead):
         return True
-    if prev is not None and not prev.closed and r.lex.is_role(prev.text):
-        return True
+    if prev is not None and r.lex.is_role(prev.text):
+        if not prev.closed:
+            return True  # "spokesman Jane Roe"
+        between = r.text[prev.end : ws[0].start]
+        if between.strip() == "," and r.text[ws[-1].end : ws[-1].end + 1] == ",":
+            return True  # "the opposition leader, Jane Roe, said"
     if ws[-1].possessive:
         return False
     return appositive_role(r.lex, r.text, ws[-1].end) is not None

@@ -26,7 +26,8 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _OPEN_BEFORE = " \t([{—–-/:;" + _DOUBLE_OPEN + "‘"
 _MIN_WORDS = 3
-_SINGLE_MAX = 160
+_SINGLE_MAX = 160  # straight single marks: short, headline-style quotes only
+_CURLY_SINGLE_MAX = 1200
 _REPEAT_SLACK = 2  # words a repeat may lack
 
 
@@ -92,17 +93,24 @@ def _pair_single(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _single_close(line: str, start: int, mark: str) -> int | None:
-    end = min(len(line), start + _SINGLE_MAX)
+    """The closing single mark: not an apostrophe ("it’s"), and not a plural possessive
+    ("the countries’ leaders") unless nothing better follows."""
+    end = min(len(line), start + (_SINGLE_MAX if mark == "'" else _CURLY_SINGLE_MAX))
+    possessive: int | None = None
     for j in range(start, end):
         ch = line[j]
         if ch in '"“”‘' or (ch == "'" and mark == "’"):
-            return None
+            break
         if ch != mark:
             continue
-        after = line[j + 1] if j + 1 < len(line) else " "
-        if not line[j - 1].isspace() and not after.isalnum():
-            return j
-    return None
+        after = line[j + 1 : j + 3]
+        if line[j - 1].isspace() or after[:1].isalnum():
+            continue
+        if line[j - 1] == "s" and after[:1] == " " and after[1:2].islower():
+            possessive = j if possessive is None else possessive
+            continue
+        return j
+    return possessive
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

@@ -31,6 +31,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl"})
 _PRONOUNS = {"he": "m", "she": "f"}
 _LOOKBACK_LINES = 3
+_PLACES = frozenset({"NORP", "GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,12 @@ class Attributor:
 
     def _by_role(self, tok: Any, left: list[Any]) -> Speaker | None:
         if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
-            return None  # "a ministry spokesman", "Gazprom's CEO": no name, no guess
+            if "generic" not in self.lex.kinds(tok.text):
+                return None  # "Gazprom's CEO": no name, no guess
+            org = self._organisation(tok, left)  # "a Home Office spokesperson" speaks for it
+            if org is None or " " in org.name or self.doc[tok.i - 1].ent_type_ not in _PLACES:
+                return org
+            return None
         state = None
         for t in left:
             state = state or self.persons.state_code(t.text)
