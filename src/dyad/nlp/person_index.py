@@ -1,16 +1,23 @@
 """The persons of one document and the ways to find them again: by a surface form, by a
-character span, by a role ("the Russian leader"), and in the order they are mentioned."""
+character span, by a role ("the Russian leader"), and in the order they are mentioned; and a
+guess at each one's gender from the pronouns that follow the mentions."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
 from dyad.models import Person
 from dyad.nlp import names as nm
-from dyad.nlp.roles import Gender
+
+Gender = Literal["m", "f"]
 
 _LEADER_WORDS = frozenset({"leader", "head of state", "head of government"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 @dataclass(frozen=True)
@@ -129,3 +136,44 @@ class PersonIndex:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start inside ``start``-``end``, in order."""
         return [m for m in self.mentions if start <= m.start < end]
+
+
+def guess_genders(
+    doc: Any, mentions: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()
+) -> dict[str, Gender]:
+    """A gender per person from "he"/"she" right after its mentions and from honorifics.
+
+    Mentions and pronouns inside ``quoted`` spans (quotations) are not read.
+    """
+
+    def in_quote(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
+    votes: dict[str, Counter[str]] = {}
+    text: str = doc.text
+    ordered = sorted(m for m in mentions if not in_quote(m[0]))
+    for tok in doc:
+        low = tok.lower_
+        if (low not in _MALE and low not in _FEMALE) or in_quote(tok.idx):
+            continue
+        sent_start = tok.sent.start_char
+        prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
+        before = [m for m in ordered if prev_sent <= m[0] < tok.idx]
+        if not before:
+            continue
+        near = [m for m in before if m[0] >= sent_start] or before
+        name = near[-1][2] if low in {"he", "she"} else before[-1][2]
+        votes.setdefault(name, Counter())["m" if low in _MALE else "f"] += 1
+    for start, _end, name in ordered:
+        lead = text[max(0, start - 6) : start].lower()
+        if re.search(r"\bmr\.?\s$", lead):
+            votes.setdefault(name, Counter())["m"] += 3
+        elif re.search(r"\b(?:mrs|ms)\.?\s$", lead):
+            votes.setdefault(name, Counter())["f"] += 3
+    out: dict[str, Gender] = {}
+    for name, c in votes.items():
+        if c["m"] > c["f"]:
+            out[name] = "m"
+        elif c["f"] > c["m"]:
+            out[name] = "f"
+    return out

@@ -23,9 +23,9 @@ from typing import Any, Protocol
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
-from dyad.nlp.person_index import Mention, PersonIndex
+from dyad.nlp.person_index import Mention, PersonIndex, guess_genders
 from dyad.nlp.quotes import find_quote_spans
-from dyad.nlp.roles import appositive_role, guess_genders, roles_of
+from dyad.nlp.roles import appositive_role, roles_of
 
 log = logging.getLogger(__name__)
 

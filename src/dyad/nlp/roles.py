@@ -1,4 +1,4 @@
-"""What an article says of a person: role, affiliation, state, and a guess at gender.
+"""What an article says of a person: role, affiliation and state.
 
 - Before the name: "Russian President Vladimir Putin", "U.S. Secretary of State Antony
   Blinken", "Kremlin foreign policy aide Yuri Ushakov", "China's Xi Jinping", and the
@@ -14,20 +14,15 @@ when a state's possessive stands alone before the name ("China's Xi Jinping").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
 
-Gender = Literal["m", "f"]
-
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,]))+)")
 _SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
 _OFFICIAL = frozenset({"official", "leader"})
 
 
@@ -186,44 +181,3 @@ def roles_of(
         if state is None and (is_official(r.lex, role) or role == offices[-1].role):
             state = offices[-1].state
     return role, affiliation, state
-
-
-def guess_genders(
-    doc: Any, mentions: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()
-) -> dict[str, Gender]:
-    """A gender per person from "he"/"she" right after its mentions and from honorifics.
-
-    Mentions and pronouns inside ``quoted`` spans (quotations) are not read.
-    """
-
-    def in_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
-
-    votes: dict[str, Counter[str]] = {}
-    text: str = doc.text
-    ordered = sorted(m for m in mentions if not in_quote(m[0]))
-    for tok in doc:
-        low = tok.lower_
-        if (low not in _MALE and low not in _FEMALE) or in_quote(tok.idx):
-            continue
-        sent_start = tok.sent.start_char
-        prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
-        before = [m for m in ordered if prev_sent <= m[0] < tok.idx]
-        if not before:
-            continue
-        near = [m for m in before if m[0] >= sent_start] or before
-        name = near[-1][2] if low in {"he", "she"} else before[-1][2]
-        votes.setdefault(name, Counter())["m" if low in _MALE else "f"] += 1
-    for start, _end, name in ordered:
-        lead = text[max(0, start - 6) : start].lower()
-        if re.search(r"\bmr\.?\s$", lead):
-            votes.setdefault(name, Counter())["m"] += 3
-        elif re.search(r"\b(?:mrs|ms)\.?\s$", lead):
-            votes.setdefault(name, Counter())["f"] += 3
-    out: dict[str, Gender] = {}
-    for name, c in votes.items():
-        if c["m"] > c["f"]:
-            out[name] = "m"
-        elif c["f"] > c["m"]:
-            out[name] = "f"
-    return out
