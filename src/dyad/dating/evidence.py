@@ -11,7 +11,8 @@ with a date 9 (8 without the year), a date-only line near the top or an "Updated
 date-only line elsewhere 4, a bare date led by its weekday near the top (how site headers show
 today's date) 3, a copyright year 2.5, the latest reported date 2 (a window of a week after it)
 plus 1 (a lower bound), page furniture (a date line next to a menu, log-in or subscription
-block) 1.5, year and month mentions 0.5 (bounds only).
+block: the day the page was served) 1 as an upper bound, and 1.5 for the 30 days before it only
+when nothing else settles the date, year and month mentions 0.5 (bounds only).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Evidence:
     hi: date
     weight: float
     label: str
+    fallback: bool = False  # counted only when the rest of the evidence settles nothing
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,11 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             lo, hi = ref_range(expression.date)
             quoted = line.strip()[:40]
             if top and _is_furniture(lines, index):
-                found.items.append(Evidence(lo, hi, 1.5, f"page furniture '{quoted}'"))
+                # The day the page was served: publication was then or before (likely within
+                # a month, but that guess only counts when nothing else dates the article).
+                note = f"page furniture '{quoted}'"
+                found.items.append(Evidence(MIN_DATE, hi, 1.0, f"not after the page date {hi}"))
+                found.items.append(Evidence(shift_days(lo, -30), hi, 1.5, note, fallback=True))
             elif top and _HEADER_DATE.match(line):
                 found.items.append(Evidence(lo, hi, 3.0, f"header date '{quoted}'"))
             else:

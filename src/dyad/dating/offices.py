@@ -78,8 +78,9 @@ _MODIFIER: Final = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION: Final = re.compile(
-    rf"(?P<name>{_NAME})\s*[,(]\s*(?:the\s+|a\s+)?(?P<mod>former|new|newly[- ]appointed|incoming)"
-    rf"\s+(?:[A-Z][\w.’'-]*\s+)?(?P<title>(?i:{_TITLE}))\b"
+    rf"(?P<name>{_NAME})\s*(?:\(\s*(?:the\s+|a\s+)?|,\s*(?:the|a)\s+)"
+    rf"(?P<mod>former|new|newly[- ]appointed|incoming)\s+(?:[A-Z][\w.’'-]*\s+)?"
+    rf"(?P<title>(?i:{_TITLE}))\b(?!\s+[A-Z][a-z])"
 )
 _ORDINALS: Final = (
     "first",
@@ -110,6 +111,9 @@ _WHEN: Final = re.compile(
 )
 _RECENT: Final = re.compile(r"\b(?:since|new|newly|recent(?:ly)?|just)\b[^.;]{0,40}$")
 _CLAUSE_END: Final = re.compile(r"[,;.(]|\bwhile\b|\bbut\b")
+_ROLE_WORDS: Final = frozenset(
+    word.lower() for word in re.findall(r"[A-Za-z]+", _PORTFOLIO + _TITLE) if len(word) > 2
+) | {"defense", "prime", "minister", "secretary", "foreign"}
 _GENERIC_ROLES: Final = frozenset({"power", "office", "leader", "charge", "government"})
 _WORDS: Final = re.compile(r"[a-z]+")
 _FULL_NAME: Final = re.compile(
@@ -149,7 +153,11 @@ def role_matches(title: str, role: str) -> bool:
     held = _normal_role(role)
     rank = {"vice", "deputy", "first", "acting"}
     words = title.split()
-    candidates = [" ".join(words[i:]) for i in range(len(words))]
+    candidates = [title]
+    for i, word in enumerate(words[:-1]):
+        if _normal_role(word) & _ROLE_WORDS:
+            break  # "Defense" in "Defense Minister" is part of the role, not a nationality
+        candidates.append(" ".join(words[i + 1 :]))
     if " of " in title:
         candidates.append(title.split(" of ")[0])
     if (_normal_role(title) & rank) != (held & rank):

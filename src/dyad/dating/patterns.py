@@ -31,6 +31,7 @@ NUMBER_RE: Final = (
 )
 
 MIN_DATE: Final = date(1, 1, 1)
+_WIDEST: Final = 490  # days: no year can hold three quarters of a longer range
 MAX_DATE: Final = date(9999, 12, 31)
 
 _MONTHS: Final = MappingProxyType(
@@ -144,6 +145,7 @@ def on_or_after(d: date, weekday: int) -> date:
 
 
 def latest_month_day(month: int, day: int, limit: date) -> date | None:
+    """The last ``month``-``day`` on or before ``limit`` (29 February looks back to a leap year)."""
     for year in (limit.year, limit.year - 1, limit.year - 4):
         found = safe_date(year, month, day)
         if found and found <= limit:
@@ -152,6 +154,7 @@ def latest_month_day(month: int, day: int, limit: date) -> date | None:
 
 
 def next_month_day(month: int, day: int, limit: date) -> date | None:
+    """The first ``month``-``day`` on or after ``limit``."""
     for year in (limit.year, limit.year + 1, limit.year + 4):
         found = safe_date(year, month, day)
         if found and found >= limit:
@@ -169,7 +172,8 @@ def shifted(lo: date, hi: date, unit: str, n: int) -> tuple[date, date, Precisio
     if unit == "month":
         return add_months(lo, n), add_months(hi, n), "month"
     years = n * (10 if unit == "decade" else 1)
-    return date(lo.year + years, 1, 1), date(hi.year + years, 12, 31), "year"
+    first, last = min(max(lo.year + years, 1), 9999), min(max(hi.year + years, 1), 9999)
+    return date(first, 1, 1), date(last, 12, 31), "year"
 
 
 def ref_range(ref: DateRef) -> tuple[date, date]:
@@ -198,7 +202,7 @@ def range_to_ref(
     A single day gives day precision; a range mostly inside one month gives that month; one
     mostly inside one year gives that year; anything wider gives None.
     """
-    if hi < lo or hi == MAX_DATE or lo == MIN_DATE:
+    if hi < lo or hi == MAX_DATE or lo == MIN_DATE or (hi - lo).days > _WIDEST:
         return None
     if cap == "day" and lo == hi:
         return make_ref(lo, "day", evidence)

@@ -151,6 +151,8 @@ def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
     if any(s.lo == MIN_DATE or s.hi == MAX_DATE for s in top):
         return None
     total = sum((s.hi - s.lo).days + 1 for s in top)
+    if top[-1].hi.year - top[0].lo.year > 2:
+        return None  # three quarters of the days cannot fall in one year
     levels: tuple[Precision, ...] = ("month", "year")
     for level in levels:
         counts: Counter[date] = Counter()
@@ -169,9 +171,13 @@ def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
 
 
 def _explain(items: Sequence[Evidence], day: date, extra: str = "") -> str:
-    holding = sorted(
-        (i for i in items if i.lo <= day <= i.hi), key=lambda i: ((i.hi - i.lo).days + 1) / i.weight
-    )
+    """The labels of the (at most three) narrowest, heaviest pieces of evidence for ``day``."""
+
+    def rank(item: Evidence) -> tuple[bool, float]:
+        open_ended = item.lo == MIN_DATE or item.hi == MAX_DATE
+        return open_ended, ((item.hi - item.lo).days + 1) / item.weight
+
+    holding = sorted((i for i in items if i.lo <= day <= i.hi), key=rank)
     labels = list(dict.fromkeys(item.label for item in holding))[:3]
     return "; ".join(labels + ([extra] if extra else []))
 
@@ -214,9 +220,11 @@ def infer_published(
     if isinstance(gazetteer, OfficeSource):
         items.extend(office_evidence(text, gazetteer, persons))
     items.extend(_expand(found, items, today or date.today()))
-    if not items:
-        return None
-    return _decide(items, found.weekdays)
+    main = [item for item in items if not item.fallback]
+    decided = _decide(main, found.weekdays) if main else None
+    if decided is None and len(main) < len(items):
+        decided = _decide(items, found.weekdays)
+    return decided
 
 
 __all__ = ["Evidence", "OfficeSource", "PendingDay", "infer_published", "parse_meta"]
