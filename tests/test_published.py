@@ -145,6 +145,11 @@ def test_publication_and_update_lines() -> None:
     )
 
 
+def test_a_sentence_starting_with_published_is_not_a_publication_line() -> None:
+    text = "Published reports said the envoys had first met in secret on March 3, 2011."
+    assert published(text) == "2011-03/month"
+
+
 def test_copyright_alone_gives_the_year() -> None:
     text = "The two states held a naval drill near the strait.\n\n© 2017 Example News Ltd"
     found = infer_published(text)
@@ -259,6 +264,14 @@ def test_role_matching() -> None:
     assert role_matches("U.S. Secretary of State", "secretary of state")
     assert role_matches("president of Egypt", "president")
     assert not role_matches("Egyptian Vice President", "president")
+    assert not role_matches("Defense Minister", "foreign minister")
+
+
+def test_a_list_of_titles_is_not_an_apposition() -> None:
+    text = "The delegation included Foreign Minister Piet Orso, new Trade Minister Ola Brenn."
+    labels = {e.label for e in office_evidence(text, GAZETTEER)}
+    assert "new Trade Minister Ola Brenn since 2030-06-03" in labels
+    assert not any("Orso" in label and "new" in label for label in labels)
 
 
 def test_targets_are_not_lower_bounds() -> None:

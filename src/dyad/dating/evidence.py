@@ -162,9 +162,9 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
         top = index < _TOP_LINES and offset < _TOP_CHARS
         label = _LABEL.match(line)
         dateline = _DATELINE.match(line) if offset < _TOP_CHARS * 2 else None
-        if label:
+        if label and len(line) <= 120:
             expression = _first_date(find_time_expressions(line[label.end() :], None, future=False))
-            if expression and expression.date:
+            if expression and expression.date and expression.start <= 20:
                 strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
                 lo, hi = ref_range(expression.date)
                 name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"

@@ -111,9 +111,15 @@ _WHEN: Final = re.compile(
 )
 _RECENT: Final = re.compile(r"\b(?:since|new|newly|recent(?:ly)?|just)\b[^.;]{0,40}$")
 _CLAUSE_END: Final = re.compile(r"[,;.(]|\bwhile\b|\bbut\b")
+# Words of titles and portfolios: a title's leading words are dropped ("Russian President")
+# only until one of these ("Defense Minister" keeps "Defense").
 _ROLE_WORDS: Final = frozenset(
-    word.lower() for word in re.findall(r"[A-Za-z]+", _PORTFOLIO + _TITLE) if len(word) > 2
-) | {"defense", "prime", "minister", "secretary", "foreign"}
+    "president prime minister premier chancellor secretary general king queen emperor crown "
+    "prince emir sultan supreme leader chief executive adviser state foreign defense finance "
+    "economy economic trade interior home justice energy industry unification water irrigation "
+    "health education agriculture oil petroleum commerce transport security intelligence "
+    "information labor labour environment culture affairs vice deputy first acting".split()
+)
 _GENERIC_ROLES: Final = frozenset({"power", "office", "leader", "charge", "government"})
 _WORDS: Final = re.compile(r"[a-z]+")
 _FULL_NAME: Final = re.compile(

@@ -11,7 +11,8 @@ must itself be a weekday the article mentions to be chosen among several years).
 
 The answer is a day when the evidence pins one day, else the month or year holding at least
 three quarters of the winning days, else None. Page furniture (a header date beside a menu)
-weighs little, so the article's own dates and offices outvote it when they disagree.
+only bounds the date from above, and dates the article (to the month before it) only when the
+rest of the evidence settles nothing; so the article's own dates and offices win a conflict.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import Final
 
 from dyad.dating.evidence import (
     Evidence,
-    PendingDay,
     TextEvidence,
     WeekdayMention,
     read_text_evidence,
@@ -227,4 +227,4 @@ def infer_published(
     return decided
 
 
-__all__ = ["Evidence", "OfficeSource", "PendingDay", "infer_published", "parse_meta"]
+__all__ = ["OfficeSource", "infer_published", "parse_meta"]
