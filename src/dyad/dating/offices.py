@@ -114,11 +114,61 @@ _CLAUSE_END: Final = re.compile(r"[,;.(]|\bwhile\b|\bbut\b")
 # Words of titles and portfolios: a title's leading words are dropped ("Russian President")
 # only until one of these ("Defense Minister" keeps "Defense").
 _ROLE_WORDS: Final = frozenset(
-    "president prime minister premier chancellor secretary general king queen emperor crown "
-    "prince emir sultan supreme leader chief executive adviser state foreign defense finance "
-    "economy economic trade interior home justice energy industry unification water irrigation "
-    "health education agriculture oil petroleum commerce transport security intelligence "
-    "information labor labour environment culture affairs vice deputy first acting".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "general",
+        "king",
+        "queen",
+        "emperor",
+        "crown",
+        "prince",
+        "emir",
+        "sultan",
+        "supreme",
+        "leader",
+        "chief",
+        "executive",
+        "adviser",
+        "state",
+        "foreign",
+        "defense",
+        "finance",
+        "economy",
+        "economic",
+        "trade",
+        "interior",
+        "home",
+        "justice",
+        "energy",
+        "industry",
+        "unification",
+        "water",
+        "irrigation",
+        "health",
+        "education",
+        "agriculture",
+        "oil",
+        "petroleum",
+        "commerce",
+        "transport",
+        "security",
+        "intelligence",
+        "information",
+        "labor",
+        "labour",
+        "environment",
+        "culture",
+        "affairs",
+        "vice",
+        "deputy",
+        "first",
+        "acting",
+    ]
 )
 _GENERIC_ROLES: Final = frozenset({"power", "office", "leader", "charge", "government"})
 _WORDS: Final = re.compile(r"[a-z]+")
