@@ -160,6 +160,15 @@ def test_officials_are_coded_by_the_office_held_that_day(blank: Any, gaz: Gazett
     assert codes(blank, gaz, text, on=date(2012, 3, 1)) == ["UN", "KEN"]
 
 
+def test_officials_out_of_office_are_marked(blank: Any, gaz: Gazetteer) -> None:
+    text = "Hemedti met Mohamed Morsi."
+    assert found(blank, gaz, text, on=date(2020, 1, 1)) == [
+        ("Hemedti", "SDN", "person"),
+        ("Mohamed Morsi", "EGY", "out-of-office"),
+    ]
+    assert found(blank, gaz, text, on=date(2024, 1, 1))[0] == ("Hemedti", "SDN", "out-of-office")
+
+
 def test_a_capital_as_a_venue_is_a_location(blank: Any, gaz: Gazetteer) -> None:
     text = "Talks in Addis Ababa failed, Cairo said."
     assert found(blank, gaz, text) == [
@@ -181,7 +190,10 @@ def test_spans_give_offsets_into_the_doc(blank: Any, gaz: Gazetteer) -> None:
 def test_person_names_are_not_states_with_the_model(gaz: Gazetteer) -> None:
     from dyad.nlp.model import parse
 
-    doc = parse("Jordan Henderson met Chad Smith. Later Jordan and Chad signed a water deal.")
+    doc = parse(
+        "Jordan Henderson met Chad Smith and Kerry Washington. "
+        "Later Jordan and Chad signed a water deal."
+    )
     assert [(m.text, m.code) for m in find_state_mentions(doc, gaz)] == [
         ("Jordan", "JOR"),
         ("Chad", "TCD"),

@@ -14,7 +14,8 @@ drop false friends and to read role phrases. Kinds:
   per state on the same span;
 - ``organisation``: a multilateral body, coded by its acronym ("NATO", "EU", "UN");
 - ``person``: a named officeholder ("Xi Jinping", later "Xi"), coded by the state of the
-  office held on ``on`` (else the latest office);
+  office held on ``on``; ``out-of-office`` when ``on`` is given and the person held no
+  office that day (coded by the latest office: a former leader is not the state);
 - ``role``: a role phrase around a mention ("Russia's foreign minister", "Chinese President
   Xi Jinping", "a colonel of the Turkish army"); it encloses the mention it is built on;
 - ``place`` (only with ``places=True``): places named after states ("South China Sea",
@@ -114,8 +115,11 @@ def _doc_mentions(
             person = gazetteer.person_for_key(raw.key)
             code = gazetteer.person_state(person, on) if person else None
             if person and code:
+                if " " not in span.strip() and reader.inside_longer_person(raw.start, raw.end):
+                    continue  # "Kerry" in "Kerry Washington"
                 people.add(person)
-                found.append(StateMention(raw.start, raw.end, span, code, "person"))
+                kind = _person_kind(gazetteer, person, on)
+                found.append(StateMention(raw.start, raw.end, span, code, kind))
             continue
         actors = [a for a in aliases if a.code and a.kind not in NON_ACTOR_KINDS]
         if not actors:
@@ -182,7 +186,8 @@ def _surname_mentions(
         code = gazetteer.person_state(person, on)
         if code:
             taken.append((start, end))
-            out.append(StateMention(start, end, doc.text[start:end], code, "person"))
+            kind = _person_kind(gazetteer, person, on)
+            out.append(StateMention(start, end, doc.text[start:end], code, kind))
 
     titled = gazetteer.titled_surnames
     for m in titled.finditer(folded) if titled is not None else ():
@@ -200,6 +205,12 @@ def _surname_mentions(
     for m in pattern.finditer(folded) if pattern is not None else ():
         add(m.start(), m.end(), by_surname[m.group()])
     return out
+
+
+def _person_kind(gazetteer: Gazetteer, person: str, on: date | None) -> str:
+    """ "person" for an official in office on ``on`` (or any official when undated), else
+    "out-of-office" (coded by the nearest office: a former leader, a minister-to-be)."""
+    return "person" if on is None or gazetteer.offices_of(person, on) else "out-of-office"
 
 
 def _role_mentions(

@@ -288,8 +288,8 @@ class Gazetteer:
         return [o for o in held if on is None or o.valid_on(on)]
 
     def person_state(self, name: str, on: date | None = None) -> str | None:
-        """The state (or body) a person acts for: that of the office held on ``on``, else of
-        the latest office."""
+        """The state (or body) a person acts for: that of the office held on ``on`` (else of
+        the latest office begun by then, else of the first); without ``on``, of the latest."""
         held = self.offices_of(name)
         if not held:
             return None
@@ -297,6 +297,10 @@ class Gazetteer:
             current = [o for o in held if o.valid_on(on)]
             if current:
                 return current[-1].state
+            before = [o for o in held if o.valid_from is None or o.valid_from <= on]
+            if before:
+                return before[-1].state
+            return held[0].state
         return held[-1].state
 
     def holders(self, role: str, state: str, on: date | None = None) -> list[Office]:
