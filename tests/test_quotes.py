@@ -240,3 +240,34 @@ def test_british_style_and_spokesperson_of_an_office() -> None:
         "A Harbour Office spokesperson said: ‘We will not comment on operational matters.’"
     )
     assert speakers(text) == ["Nora Quist", "Harbour Office"]
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    code: str
+    kind: str
+
+
+class GazetteerWithAliases(FakeGazetteer):
+    ALIASES = (Alias("Norway", "NOR", "name"), Alias("Oslo", "NOR", "capital"))
+    DEMONYMS = (Alias("Norwegian", "NOR", "demonym"),)
+
+    def lookup(self, mention: str) -> tuple[Alias, ...]:
+        return tuple(a for a in self.ALIASES if a.text == mention)
+
+    def aliases_of(self, code: str) -> tuple[Alias, ...]:
+        return tuple(a for a in self.ALIASES + self.DEMONYMS if a.code == code)
+
+
+@pytest.mark.model
+def test_a_capital_speaking_is_its_government() -> None:
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+
+    text = "Oslo called the seizure of the trawler “an act of piracy on the high seas.”"
+    doc = parse(text)
+    for gazetteer, want in ((GazetteerWithAliases(), "Norwegian government"), (None, "Oslo")):
+        persons = extract_persons(doc, gazetteer, doc_id="t")
+        (quote,) = extract_quotes(doc, persons, doc_id="t")
+        assert (quote.speaker, quote.speaker_kind) == (want, "organisation")

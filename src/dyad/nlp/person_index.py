@@ -39,12 +39,14 @@ class PersonIndex:
         mentions: Sequence[Mention],
         genders: dict[str, Gender] | None = None,
         state_code: Callable[[str], str | None] | None = None,
+        government: Callable[[str], str | None] | None = None,
     ) -> None:
         self.persons: list[Person] = list(persons)
         self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: m.start))
         self._genders = dict(genders or {})
         self._by_name = {p.name: p for p in self.persons}
         self._state_code = state_code
+        self._government = government
 
     def __len__(self) -> int:
         return len(self.persons)
@@ -60,6 +62,10 @@ class PersonIndex:
     def state_code(self, mention: str) -> str | None:
         """The gazetteer's state code of a word ("Russian" -> "RUS"), None without one."""
         return self._state_code(mention) if self._state_code else None
+
+    def government_of(self, mention: str) -> str | None:
+        """ "Chinese government" for a state's name or capital ("China", "Beijing"), if known."""
+        return self._government(mention) if self._government else None
 
     def at(self, start: int, end: int) -> Person | None:
         """The person mentioned at (or overlapping) the character span ``start``-``end``."""

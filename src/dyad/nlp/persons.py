@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["GazetteerLike", "Mention", "OfficeLike", "PersonIndex", "extract_persons"]
 
+_STATE_NAMES = frozenset({"name", "capital"})
 _NON_PERSON_ENTS = frozenset(
     {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
 )
@@ -112,6 +113,24 @@ class _Reader:
     def lemma_at(self, start: int) -> str:
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         return str(span[0].lemma_).lower() if span is not None and len(span) else ""
+
+    def government(self, mention: str) -> str | None:
+        """ "Chinese government" for "China" or "Beijing" standing for a state, when the
+        gazetteer can tell names and capitals (``lookup``) and demonyms (``aliases_of``)."""
+        lookup = getattr(self.gaz, "lookup", None)
+        aliases_of = getattr(self.gaz, "aliases_of", None)
+        if lookup is None or aliases_of is None:
+            return None
+        try:
+            found = list(lookup(mention))
+            codes = {a.code for a in found}
+            if len(codes) != 1 or any(a.kind not in _STATE_NAMES for a in found):
+                return None
+            demonym = next((a.text for a in aliases_of(codes.pop()) if a.kind == "demonym"), None)
+        except Exception:  # an optional look-up: never fatal
+            log.exception("gazetteer look-up failed on %r", mention)
+            return None
+        return f"{demonym} government" if demonym else None
 
     def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]:
         """The offices the gazetteer knows for a name: those held on the publication date
@@ -385,7 +404,7 @@ def extract_persons(
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
     quoted = [(q.mark, q.end) for q in find_quote_spans(r.text)]
     genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], quoted)
-    return PersonIndex(persons, mentions, genders, r.state)
+    return PersonIndex(persons, mentions, genders, r.state, r.government)
 
 
 def _sentence(doc: Any, start: int, end: int) -> str:

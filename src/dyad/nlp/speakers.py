@@ -284,6 +284,7 @@ class Attributor:
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
             name = self._acronyms.get(run[0].text, name)
+        name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
         person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
         if person is not None:
             return Speaker(person.name, "person")
