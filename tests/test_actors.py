@@ -62,6 +62,16 @@ def test_longest_names_win(blank: Any, gaz: Gazetteer) -> None:
     assert codes(blank, gaz, "South Sudanese and Sudanese troops") == ["SSD", "SDN"]
 
 
+def test_a_shared_name_means_the_state_the_text_names(blank: Any, gaz: Gazetteer) -> None:
+    assert codes(blank, gaz, "Korea and Japan met.") == ["KOR", "JPN"]
+    text = "North Korea fired a missile. The Korean leader watched."
+    assert codes(blank, gaz, text) == ["PRK", "PRK"]
+    text = "North Korea fired a missile. South Korea said Korean jets flew."
+    assert codes(blank, gaz, text) == ["PRK", "KOR", "KOR"]
+    text = "Brazzaville said the Republic of Congo and Congo would talk."
+    assert codes(blank, gaz, text) == ["COG", "COG", "COG"]
+
+
 def test_hyphenated_pairs(blank: Any, gaz: Gazetteer) -> None:
     assert codes(blank, gaz, "U.S.-China trade and Sino-Russian ties") == [
         "USA",

@@ -21,7 +21,8 @@ drop false friends and to read role phrases. Kinds:
 - ``place`` (only with ``places=True``): places named after states ("South China Sea",
   "Brussels") that are not actors; their code may be "".
 
-Mentions are sorted by start, longer first. Only role mentions overlap other mentions (and
+A name two states share ("Korea", "Congo") means the usual one (KOR, COD) unless the text
+names only the other. Mentions are sorted by start, longer first. Only role mentions overlap other mentions (and
 the two mentions of a pair share a span). Results for a whole Doc are kept in
 ``doc.user_data`` so that asking sentence by sentence costs one scan.
 """
@@ -36,7 +37,7 @@ from typing import Any
 
 from dyad.resolve.gazetteer import Gazetteer
 from dyad.resolve.roles import Anchor, find_role_phrases
-from dyad.resolve.text import compile_names, fold
+from dyad.resolve.text import alias_key, compile_names, fold
 
 __all__ = ["StateMention", "find_state_mentions"]
 
@@ -63,6 +64,15 @@ _US_STATE_CUES = re.compile(
     r"state of Georgia|Georgia state|U\.?S\.? state|Peach State|Senate race|[Pp]rimary)\b"
 )
 _CUE_WINDOW = 200
+# Names two states share: (the state they usually mean, the other).
+AMBIGUOUS_NAMES = {
+    "korea": ("KOR", "PRK"),
+    "korean": ("KOR", "PRK"),
+    "koreans": ("KOR", "PRK"),
+    "congo": ("COD", "COG"),
+    "congolese": ("COD", "COG"),
+    "dominican": ("DOM", "DMA"),
+}
 _CACHE_KEY = "dyad.resolve.actors"
 
 
@@ -108,6 +118,7 @@ def _doc_mentions(
     found: list[StateMention] = []
     people: set[str] = set()
     generic: list[StateMention] = []
+    ambiguous: list[StateMention] = []
     for raw in gazetteer.matcher.scan(text):
         aliases = gazetteer.aliases_for_key(raw.key)
         span = text[raw.start : raw.end]
@@ -146,7 +157,11 @@ def _doc_mentions(
             continue
         if kind == "capital" and reader.after_locative(raw.start, raw.end):
             kind = "location"
+        if raw.key in AMBIGUOUS_NAMES:
+            ambiguous.append(StateMention(raw.start, raw.end, span, codes[0], kind))
+            continue
         found.extend(StateMention(raw.start, raw.end, span, c, kind) for c in codes)
+    found.extend(_disambiguate(ambiguous, found))
     # "the Security Council" is the UN's only in a text that names the UN
     named = {m.code for m in found if m.kind == "organisation"}
     found.extend(m for m in generic if m.code in named)
@@ -154,6 +169,19 @@ def _doc_mentions(
     if roles:
         found.extend(_role_mentions(doc, reader, found))
     return sorted(set(found), key=lambda m: (m.start, -m.end, m.code, m.kind))
+
+
+def _disambiguate(
+    ambiguous: Sequence[StateMention], found: Sequence[StateMention]
+) -> list[StateMention]:
+    """Bare "Korea", "Congo"...: the usual state, unless the text names only the other."""
+    named = {m.code for m in found}
+    out = []
+    for m in ambiguous:
+        other = AMBIGUOUS_NAMES[alias_key(m.text)][1]
+        code = other if other in named and m.code not in named else m.code
+        out.append(StateMention(m.start, m.end, m.text, code, m.kind))
+    return out
 
 
 def _plausible(reader: _TokenReader, text: str, start: int, end: int, code: str, kind: str) -> bool:
