@@ -1,50 +1,56 @@
 """From a parsed document to dyad's records: the extractors, called in dependency order.
 
-persons (and their offices) -> publication date -> quotes, figures -> events.
+persons -> publication date -> persons again on that date (offices are date-ranged) ->
+quotes, figures -> events. The gazetteer is loaded once per process and shared.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from dyad.models import Analysis, DateRef, Document, Person, Provenance
+from dyad.dating import infer_published
+from dyad.models import Analysis, DateRef, Document
 from dyad.nlp.figures import extract_figures
+from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.persons import extract_persons
+from dyad.nlp.quotes import extract_quotes
+from dyad.resolve.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
 class Extraction:
+    """An ``Analysis`` and the look-ups built on the way (for callers that want more)."""
+
     analysis: Analysis
+    persons: PersonIndex
 
 
-def _sentence_of(span: Any) -> str:
-    return str(span.sent.text)
-
-
-def extract(parsed: Any, doc: Document) -> Extraction:
-    """Everything dyad reads from ``parsed`` (the spaCy Doc of ``doc.text``)."""
-    persons: dict[str, Person] = {}
-    for ent in parsed.ents:
-        if ent.label_ != "PERSON" or len(ent.text.split()) < 2:
-            continue
-        prov = Provenance(doc.doc_id, ent.start_char, ent.end_char, _sentence_of(ent))
-        if ent.text not in persons:
-            persons[ent.text] = Person(ent.text, mentions=(prov,))
-    published = _meta_date(doc.published_meta)
-    figures = extract_figures(parsed, doc_id=doc.doc_id, published=published)
-    return Extraction(
-        Analysis(doc.doc_id, published, tuple(persons.values()), figures=tuple(figures))
-    )
-
-
-def _meta_date(value: str | None) -> DateRef | None:
-    if not value:
+def _day(ref: DateRef | None) -> date | None:
+    """A representative day of a date known to some precision (its first day)."""
+    if ref is None:
         return None
-    value = value.strip()[:10]
-    for length, precision in ((10, "day"), (7, "month"), (4, "year")):
-        if len(value) >= length:
-            try:
-                return DateRef(value[:length], precision, "metadata")  # type: ignore[arg-type]
-            except ValueError:
-                continue
-    return None
+    parts = [int(x) for x in ref.date.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def extract(parsed: Any, doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Everything dyad reads from ``parsed`` (the spaCy Doc of ``doc.text``)."""
+    gazetteer = gazetteer or Gazetteer.load()
+    persons = extract_persons(parsed, gazetteer, doc_id=doc.doc_id)
+    published = infer_published(
+        doc.text, meta=doc.published_meta, gazetteer=gazetteer, persons=persons.persons
+    )
+    if published is not None:
+        persons = extract_persons(parsed, gazetteer, doc_id=doc.doc_id, on=_day(published))
+    quotes = extract_quotes(parsed, persons, doc_id=doc.doc_id)
+    figures = extract_figures(parsed, doc_id=doc.doc_id, published=published)
+    analysis = Analysis(
+        doc.doc_id,
+        published,
+        persons=tuple(persons.persons),
+        quotes=tuple(quotes),
+        figures=tuple(figures),
+    )
+    return Extraction(analysis, persons)
