@@ -288,7 +288,8 @@ class Attributor:
         person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
         if person is not None:
             return Speaker(person.name, "person")
-        if len(run) == 1 and run[0].ent_type_ == "PERSON" and not self._known_org(run[0].text):
+        single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
+        if single is not None and single.ent_type_ == "PERSON" and not self._known_org(name):
             return None  # a surname never introduced with a full name
         return Speaker(name, "organisation")
 
