@@ -22,9 +22,9 @@ drop false friends and to read role phrases. Kinds:
   "Brussels") that are not actors; their code may be "".
 
 A name two states share ("Korea", "Congo") means the usual one (KOR, COD) unless the text
-names only the other. Mentions are sorted by start, longer first. Only role mentions overlap other mentions (and
-the two mentions of a pair share a span). Results for a whole Doc are kept in
-``doc.user_data`` so that asking sentence by sentence costs one scan.
+names only the other. Mentions are sorted by start, longer first. Only role mentions
+overlap other mentions (and the two mentions of a pair share a span). Results for a whole
+Doc are kept in ``doc.user_data`` so that asking sentence by sentence costs one scan.
 """
 
 from __future__ import annotations
