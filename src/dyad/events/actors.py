@@ -1,0 +1,399 @@
+"""Who acts on whom: the states behind the arguments of an event cue.
+
+A state is named by a state mention (names, capitals, demonyms, institutions, multilateral
+bodies, from ``resolve.actors``) or by a person who acts for it (``PersonIndex``). The source
+of an event is its cue's subject (or the subject of the light verb carrying an event noun:
+"X held talks"), its possessor or demonym ("Israeli strike"); the target is its object or the
+object of a preposition ("with X", "on X", "against X", "to X"). "The two countries", "they"
+and "their" stand for the article's two most mentioned states.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from dyad.events.cues import Lexicon, direct_objects, lemma_of
+from dyad.models import Person
+
+# State mentions that name no actor: a news agency reporting, a place named after a state.
+IGNORED_KINDS = frozenset({"media", "place"})
+ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+STATE_PRONOUNS = frozenset({"it", "its"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+GROUP_NOUNS = frozenset(
+    {"country", "nation", "state", "leader", "side", "neighbor", "neighbour", "power",
+     "government", "president", "capital", "ally", "partner", "rival", "military"}
+)  # fmt: skip
+GROUP_NUMBERS = MappingProxyType({"two": 2, "both": 2, "three": 3, "four": 4})
+# Adjectives that keep "the two neighbouring countries" a reference to the article's pair.
+GROUP_ADJECTIVES = frozenset({"neighboring", "neighbouring"})
+TARGET_PREPS = frozenset(
+    {"with", "to", "on", "against", "at", "toward", "towards", "into", "between", "among",
+     "over", "for", "near", "from", "of", "upon", "in", "inside"}
+)  # fmt: skip
+PLACE_PREPS = frozenset({"in", "inside", "within"})
+# Prepositions of a clause whose objects join the actors of a meeting, deal or war in it.
+SYMMETRIC_PREPS = frozenset({"between", "among", "with"})
+CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# A state named as a modifier ("U.S. sanctions") is no antecedent of "its".
+ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Marks of clauses that share the time and place of the clause above them.
+TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
+
+
+class StateMentionLike(Protocol):
+    """A state mention as ``resolve.actors.find_state_mentions`` returns it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class PersonsLike(Protocol):
+    """The part of ``nlp.persons.PersonIndex`` events read: the persons and their mentions."""
+
+    @property
+    def persons(self) -> Sequence[Person]: ...
+
+
+def looks_like_state(code: str) -> bool:
+    """An ISO 3166-1 alpha-3 shaped code ("RUS", "XKX"), not an acronym like "NATO" or "G20"."""
+    return len(code) == 3 and code.isalpha() and code.isupper()
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """State codes of a document's tokens, and its states ranked by how often they appear."""
+
+    codes: Mapping[int, tuple[str, ...]]
+    persons: frozenset[int]
+    ranking: tuple[str, ...]
+    organisations: frozenset[str] = frozenset()
+
+    def is_state(self, code: str) -> bool:
+        """A state, not a multilateral body ("SCO" is a body although three letters long)."""
+        return code not in self.organisations and looks_like_state(code)
+
+    def code(self, tok: Any) -> tuple[str, ...]:
+        """The states a token names ("U.S.-China" names two)."""
+        return self.codes.get(int(tok.i), ())
+
+    def top(self, n: int) -> tuple[str, ...]:
+        return self.ranking[:n] if len(self.ranking) >= n else ()
+
+    def partner(self, code: str) -> str | None:
+        """The other state of the article's main pair, if ``code`` is one of the two."""
+        pair = self.top(2)
+        if code in pair:
+            return pair[1] if pair[0] == code else pair[0]
+        return None
+
+
+def build_index(
+    doc: Any, mentions: Iterable[StateMentionLike], persons: PersonsLike | None
+) -> ActorIndex:
+    """Map every token of a state mention, or of a mention of an official, to its state."""
+    starts = [int(t.idx) for t in doc]
+    codes: dict[int, list[str]] = {}
+    person_tokens: set[int] = set()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    organisations: set[str] = set()
+
+    def mark(start: int, end: int, code: str, person: bool) -> None:
+        toks = [t.i for t in doc if starts[t.i] < end and starts[t.i] + len(t.text) > start]
+        if not toks:
+            return
+        for i in toks:
+            if code not in codes.setdefault(i, []):
+                codes[i].append(code)
+            if person:
+                person_tokens.add(i)
+        counts[code] += 1
+        first.setdefault(code, toks[0])
+
+    for m in mentions:
+        if m.code and m.kind not in IGNORED_KINDS:
+            mark(m.start, m.end, m.code, m.kind == "person")
+            if m.kind in ORGANISATION_KINDS:
+                organisations.add(m.code)
+    for p in persons.persons if persons is not None else ():
+        if p.state:
+            for prov in p.mentions:
+                mark(prov.start, prov.end, p.state, True)
+    states = [c for c in counts if c not in organisations and looks_like_state(c)]
+    ranked = sorted(states, key=lambda c: (-counts[c], first[c]))
+    frozen = {i: tuple(cs) for i, cs in codes.items()}
+    return ActorIndex(
+        MappingProxyType(frozen), frozenset(person_tokens), tuple(ranked), frozenset(organisations)
+    )
+
+
+def clause_tokens(tok: Any) -> Iterator[Any]:
+    """The tokens under ``tok`` in its own clause: no relative, reported, coordinated or
+    concessive clause ("while X ...") below it; temporal and purpose clauses stay in."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in ("relcl", "ccomp", "parataxis", "csubj") or (
+            c.dep_ == "conj" and str(c.pos_) in ("VERB", "AUX")
+        ):
+            continue
+        if c.dep_ == "advcl":
+            marks = {lemma_of(m) for m in c.children if m.dep_ == "mark"}
+            if marks and not marks & TEMPORAL_MARKS:
+                continue
+        yield from clause_tokens(c)
+
+
+def add_codes(out: list[str], codes: Iterable[str]) -> None:
+    """Append codes not yet in ``out``, keeping their order."""
+    for c in codes:
+        if c not in out:
+            out.append(c)
+
+
+class ActorReader:
+    """Reads the actors of cues in one document (its index, its lexicon, its cue tokens)."""
+
+    def __init__(self, index: ActorIndex, lex: Lexicon) -> None:
+        self.index = index
+        self.lex = lex
+        self.group_used = False
+        self.exclude: set[str] = set()
+
+    # -- one noun phrase ---------------------------------------------------------------------
+
+    def is_actor(self, tok: Any) -> bool:
+        """Whether a token names a state or official itself (or through an apposition or a
+        conjunct, or as "he"/"she"): "pressed Japan", "welcomed a guest, X", not "their plan"."""
+        if self.index.code(tok):
+            return True
+        if str(tok.text).lower() in PERSON_PRONOUNS:
+            return bool(self._nearest(tok, person=True))
+        return any(c.dep_ in ("appos", "conj") and self.is_actor(c) for c in tok.children)
+
+    def np_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
+        """The states a noun phrase headed by ``tok`` names (its conjuncts included)."""
+        out: list[str] = []
+        if depth > 4:
+            return out
+        codes = self.index.code(tok)
+        if codes:
+            if (
+                role == "target"
+                or tok.i in self.index.persons
+                or not self._bare_demonym(tok)
+                or lemma_of(tok.head) in self.lex.agents
+            ):
+                add_codes(out, codes)
+        else:
+            add_codes(out, self._pronoun_or_group(tok))
+            if not out:
+                add_codes(out, self._modifier_actors(tok, role, depth))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                add_codes(out, self.np_actors(c, role, depth + 1))
+        return out
+
+    def _bare_demonym(self, tok: Any) -> bool:
+        return str(tok.pos_) == "ADJ" or str(tok.ent_type_) == "NORP"
+
+    def _modifier_actors(self, tok: Any, role: str, depth: int) -> list[str]:
+        out: list[str] = []
+        agentive = lemma_of(tok) in self.lex.agents or lemma_of(tok) in GROUP_NOUNS
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS:
+                if c.dep_ in ("amod", "compound", "nmod") and role == "source" and not agentive:
+                    continue
+                add_codes(out, self.np_actors(c, "target" if agentive else role, depth + 1))
+            elif c.dep_ == "prep" and lemma_of(c) in ("of", "from") and agentive:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add_codes(out, self.np_actors(p, "target", depth + 1))
+        return out
+
+    def _pronoun_or_group(self, tok: Any) -> list[str]:
+        lemma = lemma_of(tok)
+        text = str(tok.text).lower()
+        if lemma in PLURAL_PRONOUNS or text in PLURAL_PRONOUNS:
+            return self._group(2)
+        if text in PERSON_PRONOUNS or lemma in PERSON_PRONOUNS:
+            return self._nearest(tok, person=True)
+        if text in STATE_PRONOUNS:
+            return self._nearest(tok, person=False)
+        if str(tok.tag_) in RELATIVE_TAGS:
+            return self._antecedent(tok)
+        if (
+            lemma in GROUP_NUMBERS
+            and str(tok.pos_) in ("NUM", "DET", "PRON")
+            and tok.dep_ in SUBJECT_DEPS
+        ):
+            return self._group(GROUP_NUMBERS[lemma])
+        if lemma in GROUP_NOUNS and str(tok.tag_) in ("NNS", "NNPS"):
+            dets = {lemma_of(c) for c in tok.children if c.dep_ in ("det", "poss", "predet")}
+            if not dets & {"the", "their", "both", "these", "our"}:
+                return []
+            for c in tok.children:
+                n = GROUP_NUMBERS.get(lemma_of(c))
+                if n is not None and c.dep_ in ("nummod", "det", "predet"):
+                    return self._group(n)
+            if {lemma_of(c) for c in tok.children if c.dep_ == "amod"} - GROUP_ADJECTIVES:
+                return []
+            return self._group(2)
+        return []
+
+    def _group(self, n: int) -> list[str]:
+        top = self.index.top(n)
+        if top:
+            self.group_used = True
+        return list(top)
+
+    def _nearest(self, tok: Any, person: bool) -> list[str]:
+        """The nearest state (or official's state) named before a pronoun, within two sentences."""
+        doc = tok.doc
+        sent_start = tok.sent.start
+        limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        for i in range(tok.i - 1, limit - 1, -1):
+            codes = self.index.codes.get(i, ())
+            if not codes or (i in self.index.persons) != person:
+                continue
+            if not person:
+                if (
+                    not all(self.index.is_state(c) for c in codes)
+                    or doc[i].dep_ in ARGUMENT_MODIFIER_DEPS
+                ):
+                    continue
+                if str(doc[i].pos_) == "ADJ":
+                    continue
+            return list(codes)
+        return []
+
+    def _antecedent(self, tok: Any) -> list[str]:
+        """The noun a relative pronoun stands for: the nearest noun before its clause that
+        lies in the phrase the clause modifies ("purchases of X vehicles, on which ...")."""
+        head = tok.head
+        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("relcl", "acl"):
+            return []
+        phrase = {t.i for t in head.head.subtree}
+        start = min(t.i for t in head.subtree)
+        doc = tok.doc
+        for i in range(start - 1, head.head.i - 1, -1):
+            if i in phrase and str(doc[i].pos_) in ("NOUN", "PROPN"):
+                return self.np_actors(doc[i], "target", 3)
+        return self.np_actors(head.head, "target", 3)
+
+    # -- deep search for targets ------------------------------------------------------------
+
+    def deep_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
+        """A phrase's states, else those of its prepositional objects ("on exports to X");
+        states in ``self.exclude`` (the sources) do not count ("to its border with X")."""
+        out = [c for c in self.np_actors(tok, role) if c not in self.exclude]
+        if out or depth >= 2:
+            return out
+        for c in tok.children:
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, role, depth + 1))
+        return out
+
+    def subtree_states(self, tok: Any, skip: set[int]) -> list[str]:
+        """States named anywhere under ``tok`` outside the token indices in ``skip``."""
+        out: list[str] = []
+        for t in clause_tokens(tok):
+            if t.i not in skip:
+                add_codes(out, self.index.code(t))
+        return out
+
+    # -- clauses -----------------------------------------------------------------------------
+
+    def subjects(self, verb: Any, depth: int = 0) -> tuple[list[Any], list[Any]]:
+        """(subjects, patients) of a verb; subjects inherited through xcomp, conj, advcl."""
+        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for c in verb.children:
+            if c.dep_ == "agent":
+                subj.extend(p for p in c.children if p.dep_ == "pobj")
+        if subj or patients or depth > 4 or verb.head.i == verb.i:
+            return subj, patients
+        if verb.dep_ == "pcomp" and lemma_of(verb.head) in ("with", "without"):
+            objs = [p for p in verb.head.children if p.dep_ == "pobj"]
+            if objs:  # "with X joining Y": X does it
+                return objs, []
+        if verb.dep_ in ("acl", "relcl") and str(verb.tag_) == "VBG":
+            return [verb.head], []
+        if verb.dep_ in INHERIT_DEPS:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                objs = [o for o in direct_objects(head) if o.dep_ != "nsubjpass"]
+                if objs and self.is_actor(objs[0]):
+                    return objs[:1], []
+            return self.subjects(head, depth + 1)
+        return subj, patients
+
+    def subject_actors(self, verb: Any) -> tuple[list[str], list[str]]:
+        subj, patients = self.subjects(verb)
+        sources: list[str] = []
+        targets: list[str] = []
+        for s in subj:
+            add_codes(sources, self.np_actors(s, "source"))
+        for p in patients:
+            add_codes(targets, self.deep_actors(p, "target"))
+        return sources, targets
+
+    def prep_actors(self, tok: Any, preps: frozenset[str]) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and lemma_of(c) in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, "target"))
+        return out
+
+    def left_possessor(self, tok: Any) -> list[str]:
+        """The owner in "X and Y's joint drills" when the parser lost the possessive link."""
+        doc = tok.doc
+        i = tok.i - 1
+        while (
+            i > tok.sent.start
+            and doc[i].dep_ in ("amod", "compound", "punct", "nmod", "nummod")
+            and doc[i].head.i == tok.i
+        ):
+            i -= 1
+        if i <= tok.sent.start or str(doc[i].tag_) != "POS":
+            return []
+        owner = doc[i - 1]
+        out = self.np_actors(owner, "target")
+        while owner.dep_ == "conj" and owner.head.i != owner.i:
+            owner = owner.head
+            add_codes(out, self.np_actors(owner, "target"))
+        return out
+
+    def co_actors(self, tok: Any) -> list[str]:
+        """States acting alongside: "X, along with Y, ...", "together with Y", "alongside Y"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ != "prep" or lemma_of(c) not in CO_ACTOR_PREPS:
+                continue
+            add_codes(out, self.prep_actors(c, frozenset({"with"})))
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add_codes(out, self.np_actors(p, "target"))
+        return out

@@ -1,0 +1,427 @@
+"""Coding events between states in the PLOVER ontology: ``extract_events``.
+
+For each sentence: find the cues of the lexicon (``cues``), read who acts on whom
+(``actors``), whether it happened (``status``) and when (``dates``), then merge the mentions
+of one real-world event (``merge``). State mentions come from ``resolve.actors``, persons'
+states from ``nlp.persons``, time expressions from ``dating.relative``; each is reached
+through a small protocol, so tests can pass fakes (``EventTools``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from dyad.events.actors import (
+    SYMMETRIC_TYPES,
+    ActorIndex,
+    ActorReader,
+    PersonsLike,
+    StateMentionLike,
+    build_index,
+)
+from dyad.events.cues import Cue, lemma_of, load_lexicon, load_scores, match_cue
+from dyad.events.dates import (
+    PRESENT_TAGS,
+    Anchored,
+    Dated,
+    TimeExpressionLike,
+    TimeResolver,
+    anchor_expressions,
+    is_after,
+    linked_cues,
+    own_expression,
+    resolve,
+    tense_date,
+    year_of,
+)
+from dyad.events.frames import Frame, FrameReader, governor, pairs_of
+from dyad.events.merge import Draft, Merger
+from dyad.events.status import (
+    CONTENT_TYPES,
+    clause_of,
+    dispute_tokens,
+    disputes_claim,
+    is_disputed,
+    status_of,
+)
+from dyad.models import DateRef, Event, Provenance, Status
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
+
+LEAD_SENTENCES = 3  # sentences of the lead, whose past tense without a date means "now"
+LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
+DEFINITE = frozenset({"the", "this", "these", "that"})
+ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
+# Nouns of these types that are the subject of a present-tense copula describe a standing
+# relationship ("their treaty remains ..."), not an event.
+STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+
+
+class GazetteerLike(Protocol):
+    """What events need of ``resolve.gazetteer.Gazetteer`` (passed on to the mention finder)."""
+
+    def state_code(self, mention: str) -> str | None: ...
+
+
+class MentionFinder(Protocol):
+    """``resolve.actors.find_state_mentions`` (``on`` dates the officials it codes)."""
+
+    def __call__(
+        self, doc_or_span: Any, gazetteer: Any, /, *, on: date | None = None
+    ) -> Sequence[StateMentionLike]: ...
+
+
+class TimeFinder(Protocol):
+    """``dating.relative.find_time_expressions``."""
+
+    def __call__(self, text: str, anchor: DateRef | None, /) -> Sequence[TimeExpressionLike]: ...
+
+
+@dataclass(frozen=True)
+class EventTools:
+    """The finders events rely on: state mentions, time expressions, relative dates."""
+
+    find_mentions: MentionFinder
+    find_times: TimeFinder
+    resolve_time: TimeResolver
+
+
+def default_tools() -> EventTools:
+    """dyad's own finders (``resolve.actors``, ``dating.relative``)."""
+    from dyad.dating.relative import find_time_expressions, resolve_expression
+    from dyad.resolve.actors import find_state_mentions
+
+    return EventTools(find_state_mentions, find_time_expressions, resolve_expression)
+
+
+def extract_events(
+    doc: Any,
+    *,
+    doc_id: str,
+    published: DateRef | None,
+    persons: PersonsLike | None,
+    gazetteer: GazetteerLike,
+    tools: EventTools | None = None,
+) -> list[Event]:
+    """The PLOVER events between states that ``doc`` (a parsed article) reports, one per
+    real-world event, each with its sentences as provenance, its status, date, mode and score.
+    """
+    return _Coder(doc, doc_id, published, persons, gazetteer, tools or default_tools()).run()
+
+
+@dataclass
+class _Candidate:
+    tok: Any
+    cue: Cue
+    type: str
+    status: Status
+    pairs: list[tuple[str, str]]
+    expr: Anchored | None
+    mode: str | None
+    weight: int
+    anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
+
+
+class _Coder:
+    def __init__(
+        self,
+        doc: Any,
+        doc_id: str,
+        published: DateRef | None,
+        persons: PersonsLike | None,
+        gazetteer: GazetteerLike,
+        tools: EventTools,
+    ) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.published = published
+        self.tools = tools
+        self.lex = load_lexicon()
+        on = (
+            date.fromisoformat(published.date)
+            if published and published.precision == "day"
+            else None
+        )
+        mentions = tools.find_mentions(doc, gazetteer, on=on)
+        self.index: ActorIndex = build_index(doc, mentions, persons)
+        self.reader = ActorReader(self.index, self.lex)
+        self.frames = FrameReader(self.reader)
+        self.times = list(tools.find_times(str(doc.text), published)) if len(doc) else []
+        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.headline, self.lead = _headline_and_lead(self.sents)
+        self.merger = Merger()
+        self.last_date: DateRef | None = None
+
+    def run(self) -> list[Event]:
+        for si, sent in enumerate(self.sents):
+            self._sentence(si, sent)
+        return self.merger.events(load_scores())
+
+    # -- one sentence --------------------------------------------------------------------------
+
+    def _sentence(self, si: int, sent: Any) -> None:
+        cues: dict[int, Cue] = {}
+        for tok in sent:
+            cue = match_cue(tok, self.lex, self.reader.is_actor)
+            if cue is not None:
+                cues[tok.i] = cue
+        if not cues:
+            return
+        exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
+        anchored = anchor_expressions(sent, exprs, cues.keys(), self.lex)
+        content = {i for i, c in cues.items() if c.type in CONTENT_TYPES}
+        disputes = dispute_tokens(sent, self.lex)
+        disputers = self._next_disputers(si)
+        found: list[_Candidate] = []
+        for i in sorted(cues):
+            cand = self._candidate(self.doc[i], cues[i], anchored, content - {i}, disputes, found)
+            if cand is None:
+                continue
+            if cand.status == "occurred" and any(s in disputers for s, _ in cand.pairs):
+                cand.status = "reported"
+            found.append(cand)
+        self._add(si, sent, found, anchored, cues)
+
+    def _candidate(
+        self,
+        tok: Any,
+        cue: Cue,
+        anchored: Sequence[Anchored],
+        content: Collection[int],
+        disputes: Collection[int],
+        before: Sequence[_Candidate],
+    ) -> _Candidate | None:
+        status = status_of(
+            tok, cue, self.lex, content=content, disputed=is_disputed(tok, disputes, False)
+        )
+        if status is None:
+            log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
+            return None
+        if _stative(tok, cue):
+            return None
+        frame = self.frames.frame(tok, cue)
+        type_ = cue.type
+        if cue.joint_type and _acts_jointly(frame):
+            type_ = cue.joint_type
+        pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        weight = 1 if frame.group or cue.pos != "VERB" else 2
+        earlier = _same_parties_since(tok, type_, before)
+        if earlier:
+            pairs, weight = earlier, 1
+        if not pairs and not frame.sources and not frame.targets and _definite(tok, cue):
+            expr = own_expression(tok, anchored, climb_ccomp=False)
+            if expr is None:
+                return None
+            return _Candidate(tok, cue, type_, status, [], expr, cue.mode, 0, anaphor=True)
+        if not pairs:
+            pairs, weight = self._fill(frame, cue, type_, tok), 0
+        log.debug(
+            "cue %r (%s) %s: sources %s targets %s -> %s",
+            str(tok.text),
+            type_,
+            status,
+            frame.sources,
+            frame.targets,
+            pairs,
+        )
+        if not pairs:
+            return None
+        mode = cue.mode
+        if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
+            mode = "multilateral"
+        expr = own_expression(tok, anchored, climb_ccomp=False)
+        return _Candidate(tok, cue, type_, status, pairs, expr, mode, weight)
+
+    def _add(
+        self,
+        si: int,
+        sent: Any,
+        found: list[_Candidate],
+        anchored: Sequence[Anchored],
+        cues: Collection[int],
+    ) -> None:
+        text = str(sent.text).strip()
+        start = int(sent.start_char) + (len(sent.text) - len(str(sent.text).lstrip()))
+        prov = Provenance(self.doc_id, start, start + len(text), text)
+        by_tok = {c.tok.i: c for c in found}
+        dates: dict[int, Dated] = {}
+        for cand in found:
+            dated = self._date(si, cand, by_tok, dates, cues)
+            if cand.anaphor:
+                if dated.explicit and dated.date is not None:
+                    back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
+                    self.merger.redate_last(cand.type, dated.date, back)
+                continue
+            status = cand.status
+            if status == "occurred" and self._after_published(dated.date):
+                status = "planned"
+            merged: DateRef | None = dated.date
+            weight = min(cand.weight, 1) if si in self.headline else cand.weight
+            for source, target in cand.pairs:
+                draft = Draft(
+                    cand.type,
+                    source,
+                    target,
+                    status,
+                    dated.date,
+                    dated.explicit,
+                    text,
+                    prov,
+                    cand.mode,
+                    weight,
+                )
+                merged = self.merger.add(draft)
+            dates[cand.tok.i] = Dated(merged, dated.explicit, dated.relative)
+            if merged is not None and dated.explicit:
+                self.last_date = merged
+
+    def _date(
+        self,
+        si: int,
+        cand: _Candidate,
+        by_tok: dict[int, _Candidate],
+        dates: dict[int, Dated],
+        cues: Collection[int],
+    ) -> Dated:
+        planned = cand.status == "planned"
+        if cand.expr is not None:
+            dated = resolve(
+                cand.expr,
+                self.published,
+                planned=planned,
+                reference=self.last_date,
+                resolver=self.tools.resolve_time,
+            )
+            if dated.date is not None:
+                return dated
+        for j in linked_cues(cand.tok, cues):
+            if j in dates and dates[j].explicit:
+                return Dated(dates[j].date, True)
+            other = by_tok.get(j)
+            if j not in dates and other is not None and other.expr is not None:
+                got = resolve(
+                    other.expr,
+                    self.published,
+                    planned=other.status == "planned",
+                    reference=self.last_date,
+                    resolver=self.tools.resolve_time,
+                )
+                if got.date is not None:
+                    return Dated(got.date, True)
+        if self.published is None:
+            return Dated(None, False)
+        head = clause_of(cand.tok).head
+        if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
+            return Dated(year_of(self.published), False)  # "X's visit": a reference, undated
+        default = tense_date(
+            head,
+            self.published,
+            planned=planned,
+            lead=si in self.lead,
+            headline=si in self.headline,
+        )
+        return Dated(default, False)
+
+    def _carried(self, tok: Any) -> bool:
+        """Whether an event noun is the object of a light verb ("signed a deal"), whose tense
+        dates it."""
+        gov, _ = governor(tok)
+        if gov is None:
+            return False
+        lemma = lemma_of(gov)
+        return lemma in self.lex.light_source or lemma in self.lex.light_target
+
+    def _after_published(self, date: DateRef | None) -> bool:
+        return date is not None and self.published is not None and is_after(date, self.published)
+
+    # -- actors ---------------------------------------------------------------------------------
+
+    def _fill(self, frame: Frame, cue: Cue, type_: str, tok: Any) -> list[tuple[str, str]]:
+        """One side named: the other is the article's main partner of that state. For a
+        meeting, deal or joint action always; for an act of one side on another only when the
+        recipient's place is empty and the partner is named in or just before the sentence."""
+        if "nofill" in cue.flags or frame.target_slot:
+            return []
+        actors = list(dict.fromkeys(frame.sources + frame.targets))
+        if len(actors) != 1 or not self.index.is_state(actors[0]):
+            return []
+        actor = actors[0]
+        partner = self.index.partner(actor)
+        if partner is None:
+            return []
+        if type_ in SYMMETRIC_TYPES:
+            return [(actor, partner)]
+        if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
+            return [(actor, partner)]
+        return []
+
+    def _named_near(self, code: str, tok: Any) -> bool:
+        """Whether a state is named in the cue's sentence or the one before."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        return any(code in self.index.codes.get(i, ()) for i in range(start, sent.end))
+
+    def _next_disputers(self, si: int) -> set[str]:
+        """States that dispute a claim in the next sentence ("Russia rejects this")."""
+        if si + 1 >= len(self.sents):
+            return set()
+        nxt = self.sents[si + 1]
+        out: set[str] = set()
+        for tok in nxt:
+            if tok.dep_ == "ROOT" and disputes_claim(tok, self.lex):
+                for s in self.reader.subjects(tok)[0]:
+                    out.update(self.reader.np_actors(s, "source"))
+        return out
+
+
+def _stative(tok: Any, cue: Cue) -> bool:
+    """An agreement or partnership as the subject of a present copula: a state, no event."""
+    if cue.pos != "NOUN" or cue.type not in STATIVE_TYPES or tok.dep_ not in ("nsubj", "attr"):
+        return False
+    head = tok.head
+    return lemma_of(head) in COPULAS and str(head.tag_) in PRESENT_TAGS
+
+
+def _same_parties_since(
+    tok: Any, type_: str, before: Sequence[_Candidate]
+) -> list[tuple[str, str]]:
+    """ "Their first meeting since a summit in X": the earlier meeting was between the same
+    parties, so it takes the pairs of the later one."""
+    if tok.dep_ != "pobj" or lemma_of(tok.head) not in ("since", "after"):
+        return []
+    for c in before:
+        if c.tok.i == tok.head.head.i and c.type == type_:
+            return list(c.pairs)
+    return []
+
+
+def _acts_jointly(frame: Frame) -> bool:
+    if frame.distributive:
+        return False
+    return frame.joint or len(frame.sources) >= 2
+
+
+def _headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[int]]:
+    """Headlines (the lines before the running text) and the lead: the first full sentence of
+    running text (long, with a finite verb, ending in a full stop) and the ones after it."""
+    for si, sent in enumerate(sents):
+        words = [t for t in sent if t.is_alpha]
+        finite = any(str(t.tag_) in ("VBD", "VBZ", "VBP") for t in sent)
+        full = str(sent.text).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+        if len(words) >= LEAD_MIN_WORDS and finite and full:
+            return frozenset(range(si)), frozenset(range(si, si + LEAD_SENTENCES))
+    return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))
+
+
+def _definite(tok: Any, cue: Cue) -> bool:
+    """An event noun referring back: "the talks", "this meeting"."""
+    return cue.pos == "NOUN" and any(
+        c.dep_ == "det" and lemma_of(c) in DEFINITE for c in tok.children
+    )

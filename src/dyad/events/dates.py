@@ -1,0 +1,236 @@
+"""When a coded event happened: the time expression of its clause, else a default.
+
+Each time expression of a sentence ("on Thursday", "in May", "last year", "Jan. 31", "seven
+months later") is attached to the nearest verb or event cue above it in the parse; a cue takes
+the expression attached to it, else one attached to a verb it depends on, else the date of an
+event it is tied to ("deals signed during X's visit in May"). Without any, the publication
+date is the date of what happens now (present tense, a lead sentence in the past tense, a plan);
+undated background (present perfect, later past-tense paragraphs, bare nouns) gets the
+publication year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from dyad.events.cues import Lexicon, lemma_of
+from dyad.models import PRECISION_LEN, DateRef
+
+# Expressions counted from another event, not from the publication date.
+REFERENCE_WORDS = re.compile(r"\b(later|afterwards?|after that|subsequently)\b", re.I)
+EARLIER_WORDS = re.compile(r"\b(earlier|before)\b", re.I)
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
+# Marks of adverbial clauses that happen at the time of the clause above them.
+SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
+# Prepositions linking an event to another that dates it: "signed during X's visit".
+LINK_PREPS = frozenset({"during", "at", "amid", "on", "with", "coinciding"})
+
+
+class TimeExpressionLike(Protocol):
+    """A time expression as ``dating.relative.find_time_expressions`` returns it."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def date(self) -> DateRef | None: ...
+
+
+class TimeResolver(Protocol):
+    """``dating.relative.resolve_expression``."""
+
+    def __call__(
+        self,
+        text: str,
+        anchor: DateRef | None,
+        *,
+        future: bool = False,
+        reference: DateRef | None = None,
+    ) -> DateRef | None: ...
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A time expression of a sentence, its head token and the token it dates."""
+
+    expr: TimeExpressionLike
+    head: int
+    anchor: int
+    blocked: bool  # "since May", "until 2020": dates no event of its clause
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date chosen for a cue, and whether a time expression gave it."""
+
+    date: DateRef | None
+    explicit: bool
+    relative: bool = False  # counted from the previous event ("seven months later")
+
+
+def year_of(ref: DateRef) -> DateRef:
+    return DateRef(ref.date[:4], "year", ref.evidence)
+
+
+def month_of(ref: DateRef) -> DateRef:
+    if ref.precision == "year":
+        return ref
+    return DateRef(ref.date[:7], "month", ref.evidence)
+
+
+def is_after(a: DateRef, b: DateRef) -> bool:
+    """Whether ``a`` is later than ``b`` at the coarser of their precisions."""
+    n = min(PRECISION_LEN[a.precision], PRECISION_LEN[b.precision])
+    return a.date[:n] > b.date[:n]
+
+
+def compatible(vague: DateRef, precise: DateRef) -> bool:
+    """Whether ``precise`` lies within ``vague`` (same year, or same month)."""
+    n = PRECISION_LEN[vague.precision]
+    return PRECISION_LEN[precise.precision] >= n and precise.date[:n] == vague.date[:n]
+
+
+def anchor_expressions(
+    sent: Any, exprs: Sequence[TimeExpressionLike], cues: Collection[int], lex: Lexicon
+) -> list[Anchored]:
+    """Attach each time expression inside ``sent`` to the verb or cue it dates."""
+    out: list[Anchored] = []
+    doc = sent.doc
+    blockers = lex.status_words("since", "ADP")
+    for e in exprs:
+        toks = [t for t in sent if t.idx >= e.start and t.idx < e.end]
+        if not toks:
+            continue
+        inside = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+        words = str(e.text).lower().split()
+        blocked = not words or words[0] in blockers or words[-1] in blockers
+        cur = head
+        if cur.head.i != cur.i:
+            cur = cur.head
+            if cur.dep_ == "prep" and lemma_of(cur) in blockers:
+                blocked = True
+        while cur.i not in cues and str(cur.pos_) not in ("VERB", "AUX") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i in inside:
+            cur = doc[cur.i]
+        out.append(Anchored(e, head.i, cur.i, blocked))
+    return out
+
+
+def _closest(tok: Any, found: list[Anchored]) -> Anchored | None:
+    dated = [a for a in found if not a.blocked]
+    if not dated:
+        return None
+    return min(dated, key=lambda a: (a.expr.date is None, abs(a.head - tok.i)))
+
+
+def own_expression(tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool) -> Anchored | None:
+    """The time expression that dates a cue: its own, else that of a verb it depends on."""
+    doc = tok.doc
+    found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
+    best = _closest(tok, found)
+    cur = tok
+    while best is None and cur.head.i != cur.i:
+        if cur.dep_ == "relcl" or (cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp):
+            break
+        if (
+            cur.dep_ == "advcl"
+            and {lemma_of(c) for c in cur.children if c.dep_ == "mark"} - SAME_TIME_MARKS
+        ):
+            break  # "gathered on May 2 after X attacked": the attack is not dated May 2
+        cur = cur.head
+        best = _closest(tok, [a for a in anchored if a.anchor == cur.i])
+    return best
+
+
+def _complement_of(verb: Any, tok: Any) -> bool:
+    """Whether a verb is a clause on the noun ``tok``: "a goal of reaching X by 2024", "a goal
+    they set for 2024", "the deals signed in May"."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("relcl", "acl", "pcomp", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == tok.i:
+            return True
+    return False
+
+
+def resolve(
+    a: Anchored,
+    published: DateRef | None,
+    *,
+    planned: bool,
+    reference: DateRef | None,
+    resolver: TimeResolver,
+) -> Dated:
+    """The date of an attached expression, resolved for plans and for "N months later"."""
+    text = str(a.expr.text)
+    if REFERENCE_WORDS.search(text):
+        ref = reference or published
+        got = resolver(text, published, reference=ref)
+        if got is not None:
+            return Dated(got, True, relative=True)
+    if EARLIER_WORDS.search(text) and a.expr.date is None:
+        got = resolver(text, published, reference=published)
+        if got is not None:
+            return Dated(got, True, relative=True)
+    date = a.expr.date
+    if planned and published is not None and (date is None or is_after(published, date)):
+        future = resolver(text, published, future=True)
+        if future is not None:
+            date = future
+    return Dated(date, date is not None)
+
+
+def tense_date(
+    clause_head: Any, published: DateRef, *, planned: bool, lead: bool, headline: bool = False
+) -> DateRef:
+    """The default date of an undated event from its clause's tense (a headline sums up the
+    news of the day or the days before: only its month is sure)."""
+    if headline:
+        return month_of(published)
+    if planned:
+        return published
+    head = clause_head
+    if str(head.pos_) not in ("VERB", "AUX"):
+        return year_of(published)
+    auxes = {lemma_of(c) for c in head.children if c.dep_ in ("aux", "auxpass")}
+    aux_tags = {str(c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")}
+    words = {str(t.text).lower() for t in head.subtree}
+    if words & NOW_WORDS:
+        return published
+    if "have" in auxes and str(head.tag_) == "VBN":
+        return year_of(published)
+    if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS:
+        return published
+    if str(head.tag_) == "VBD" or "VBD" in aux_tags:
+        return published if lead else year_of(published)
+    return year_of(published)
+
+
+def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
+    """Cues an event is tied to by "during", "at", "amid", "coinciding with" ("signed during
+    X's visit"): in the cue's own subtree, or on the verb carrying it."""
+    out: list[int] = []
+    roots = [tok]
+    for anc in tok.ancestors:
+        roots.append(anc)
+        if str(anc.pos_) in ("VERB", "AUX"):
+            break
+    for root in roots:
+        for t in root.subtree:
+            if t.i == tok.i or t.i not in cues or t.dep_ != "pobj":
+                continue
+            prep = t.head
+            if lemma_of(prep) in LINK_PREPS or lemma_of(prep.head) in LINK_PREPS:
+                out.append(t.i)
+    return out

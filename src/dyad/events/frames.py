@@ -1,0 +1,263 @@
+"""The frame of an event cue: which states act, which are acted on, and the pairs they make.
+
+A verb cue takes its subject (inherited through "X vowed to ...", "X ... and then ...") as
+source and its object, else the object of a preposition ("with", "to", "on", "against"; "in"
+for meetings and attacks) as target. A noun cue takes its possessor or demonym as source
+("Israel's strike", "U.S. sanctions"), the objects of its prepositions as targets ("talks with
+X", "sanctions on X"), and, when it is carried by a light verb, that verb's subject ("X held
+talks", "X imposed tariffs") or its recipient ("X faced sanctions").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.events.actors import (
+    SUBJECT_DEPS,
+    SYMMETRIC_TYPES,
+    TARGET_PREPS,
+    ActorReader,
+    add_codes,
+)
+from dyad.events.cues import Cue, direct_objects, lemma_of
+
+LOCATION_PREPS = frozenset({"in", "inside"})
+DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
+# Prepositions of the clause around a subject noun that name the other party ("war erupted
+# between X and Y", "the visit was to X").
+CLAUSE_PREPS = frozenset({"between", "among", "with", "against", "to"})
+CLAUSE_CUE_PREPS = frozenset({"between", "with", "to", "on", "against"})
+# Prepositions by which a clause's participants hold a meeting ("X told Y in a phone call").
+SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
+# Types whose recipient is often named only elsewhere in the clause ("sent ships to the
+# islands after X agreed to buy them").
+SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
+LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
+MAX_ACTORS = 5
+
+
+@dataclass
+class Frame:
+    """The states around one cue: who acts, who is acted on, and how they were found."""
+
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    group: bool = False  # an actor was "the two countries", "they", "their"
+    joint: bool = False  # the actors act together ("X, along with Y, ...")
+    distributive: bool = False  # "both ... engaged in exercises": each on its own
+    target_slot: bool = False  # a target was named, state or not ("clashes with the West")
+
+
+def governor(tok: Any) -> tuple[Any | None, str | None]:
+    """The verb carrying a noun (as object, or through a preposition), and that preposition."""
+    while tok.dep_ in ("conj", "appos") and str(tok.head.pos_) in ("NOUN", "PROPN"):
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "conj" and str(head.pos_) in ("VERB", "AUX"):
+        return head, None
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and str(head.pos_) in (
+        "VERB",
+        "AUX",
+    ):
+        return head, None
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and str(head.head.pos_) in ("VERB", "AUX"):
+        return head.head, lemma_of(head)
+    return None, None
+
+
+def _anti(tok: Any) -> bool:
+    """A modifier "anti-X" (one token, or "anti", "-", "X"): X is the target."""
+    if str(tok.text).lower().startswith("anti"):
+        return True
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and str(doc[tok.i - 1].text) == "-"
+        and str(doc[tok.i - 2].text).lower() == "anti"
+    )
+
+
+def _distributive(tok: Any, subjects: list[Any]) -> bool:
+    """ "Both X and Y ...", "each": the subjects act each on their own."""
+    words = {lemma_of(c) for c in tok.children if c.dep_ in ("preconj", "advmod", "det", "predet")}
+    for s in subjects:
+        words |= {lemma_of(c) for c in s.children if c.dep_ in ("preconj", "det", "predet")}
+    return bool(words & {"both", "each"})
+
+
+def _has_prep_object(tok: Any, preps: frozenset[str]) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and lemma_of(c) in preps
+        and any(p.dep_ in ("pobj", "pcomp") for p in c.children)
+        for c in tok.children
+    )
+
+
+class FrameReader:
+    """Reads the frame of each cue of a document."""
+
+    def __init__(self, reader: ActorReader) -> None:
+        self.r = reader
+
+    def frame(self, tok: Any, cue: Cue) -> Frame:
+        self.r.group_used = False
+        self.r.exclude = set()
+        f = self._verb(tok, cue) if cue.pos == "VERB" else self._noun(tok, cue)
+        self.r.exclude = set()
+        f.group = f.group or self.r.group_used
+        return f
+
+    def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
+        add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
+        f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS)
+        self._place(f, tok, cue)
+
+    def _place(self, f: Frame, tok: Any, cue: Cue) -> None:
+        """The place as recipient ("visited X", "talks in X", "strike in X") when no other is
+        named, unless several parties met there (a third country hosting them)."""
+        if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
+            add_codes(f.targets, self.r.prep_actors(tok, LOCATION_PREPS))
+
+    def _clause_subjects(self, tok: Any) -> list[str]:
+        """States that are subjects of adverbial clauses under a cue: the other side in
+        "sent ships after X agreed to buy", "warned of sanctions if X invades"."""
+        out: list[str] = []
+        for t in tok.subtree:
+            if t.dep_ == "advcl" and t.i != tok.i:
+                for s in t.children:
+                    if s.dep_ in SUBJECT_DEPS:
+                        add_codes(out, self.r.np_actors(s, "source"))
+        return out
+
+    def _verb(self, tok: Any, cue: Cue) -> Frame:
+        r = self.r
+        f = Frame()
+        subj, patients = r.subjects(tok)
+        for s in subj:
+            add_codes(f.sources, r.np_actors(s, "source"))
+            co = r.co_actors(s)
+            f.joint = f.joint or bool(co)
+            add_codes(f.sources, co)
+        r.exclude = set(f.sources)
+        for p in patients:
+            add_codes(f.targets, r.deep_actors(p, "target"))
+        objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        for o in objs:
+            add_codes(f.targets, r.deep_actors(o, "target"))
+        theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
+        f.target_slot = bool(objs) and not theme
+        if not f.targets:
+            self._targets_by_prep(f, tok, cue)
+        co = r.co_actors(tok)
+        f.joint = f.joint or bool(co)
+        add_codes(f.sources, co)
+        if "inverse" in cue.flags:
+            f.sources, f.targets = f.targets, f.sources
+        if not f.targets and cue.type in SUBTREE_TARGET_TYPES:
+            rest = [c for c in self._clause_subjects(tok) if c not in f.sources]
+            f.targets.extend(rest[:1])
+        f.distributive = _distributive(tok, subj)
+        return f
+
+    def _noun(self, tok: Any, cue: Cue) -> Frame:
+        r = self.r
+        f = Frame()
+        forum = False
+        for c in tok.children:
+            if c.dep_ == "poss":
+                add_codes(f.sources, r.np_actors(c, "target"))
+            elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                codes = r.np_actors(c, "target")
+                if cue.type == "CONSULT" and codes and not any(r.index.is_state(x) for x in codes):
+                    forum = True
+                    add_codes(f.targets, codes)
+                else:
+                    add_codes(f.targets if _anti(c) else f.sources, codes)
+            elif c.dep_ == "prep" and lemma_of(c) == "by":
+                add_codes(f.sources, r.prep_actors(tok, frozenset({"by"})))
+            elif c.dep_ in ("acl", "relcl"):
+                for s in c.children:
+                    if s.dep_ in SUBJECT_DEPS:
+                        add_codes(f.sources, r.np_actors(s, "source"))
+                add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
+        if not f.sources:
+            add_codes(f.sources, r.left_possessor(tok))
+        r.exclude = set(f.sources)
+        add_codes(f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"}))
+        f.target_slot = _has_prep_object(tok, DIRECT_PREPS - {"by", "of", "for", "over"})
+        if not forum:
+            self._place(f, tok, cue)
+        gov, prep = governor(tok)
+        if gov is not None:
+            self._governed(f, cue, gov, prep, forum)
+        if tok.dep_ in ("nsubj", "nsubjpass") and not f.targets:
+            add_codes(f.targets, r.prep_actors(tok.head, CLAUSE_PREPS))
+        if not f.sources and tok.dep_ == "conj" and str(tok.head.pos_) in ("NOUN", "PROPN"):
+            for c in tok.head.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    add_codes(f.sources, r.np_actors(c, "target"))
+        return f
+
+    def _governed(self, f: Frame, cue: Cue, gov: Any, prep: str | None, forum: bool) -> None:
+        """Actors a noun cue takes from the verb that carries it ("X held talks with Y")."""
+        r = self.r
+        lex = r.lex
+        lem = lemma_of(gov)
+        subj = r.subjects(gov)[0]
+        light = lem in lex.light_source or (lem == "be" and prep is not None)
+        if light and not f.sources:
+            add_codes(f.sources, r.subject_actors(gov)[0])
+        if lem in lex.light_cosource:
+            add_codes(f.sources, r.subject_actors(gov)[0])
+        if lem in lex.light_target:
+            add_codes(f.targets, [s for s in r.subject_actors(gov)[0] if s not in f.sources])
+        if light or lem in lex.light_target:
+            for s in subj:
+                co = r.co_actors(s)
+                f.joint = f.joint or bool(co)
+                add_codes(f.sources, co)
+            co = r.co_actors(gov)
+            f.joint = f.joint or bool(co)
+            add_codes(f.sources, co)
+            if not f.targets:
+                add_codes(f.targets, r.prep_actors(gov, DIRECT_PREPS))
+                f.target_slot = f.target_slot or _has_prep_object(gov, DIRECT_PREPS)
+            if not forum:
+                self._place(f, gov, cue)
+            if not f.targets and cue.type == "AGREE" and len(f.sources) < 2:
+                skip = {t.i for s in subj for t in s.subtree}
+                rest = [c for c in r.subtree_states(gov, skip) if c not in f.sources]
+                f.targets.extend(rest[:1])
+        elif prep in SETTING_PREPS and cue.type in SYMMETRIC_TYPES:
+            add_codes(f.sources, r.subject_actors(gov)[0])
+            for o in direct_objects(gov):
+                add_codes(f.targets, r.np_actors(o, "target"))
+        f.distributive = f.distributive or _distributive(gov, subj)
+
+
+def pairs_of(
+    frame: Frame, cue: Cue, type_: str, is_state: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """Source-target pairs of a frame. A state acting on itself makes no pair, nor do two
+    multilateral bodies; a meeting of sources and targets pairs each source with each target
+    and the sources among themselves ("X and Y met Z")."""
+    sources = frame.sources[:MAX_ACTORS]
+    targets = [t for t in frame.targets if t not in sources][:MAX_ACTORS]
+    pairs: list[tuple[str, str]] = []
+    if type_ in SYMMETRIC_TYPES or cue.symmetric:
+        if sources and targets:
+            pairs = [(s, t) for s in sources for t in targets] + _combinations(sources)
+        else:
+            pairs = _combinations(sources or targets)
+    elif sources and targets:
+        pairs = [(s, t) for s in sources for t in targets]
+    elif len(sources) >= 2 and (frame.group or frame.distributive):
+        pairs = _combinations(sources)
+    return [(a, b) for a, b in pairs if a != b and (is_state(a) or is_state(b))]
+
+
+def _combinations(codes: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]

@@ -1,0 +1,165 @@
+"""One event per real-world event per document.
+
+Mentions of the same type, pair of states and date merge, keeping every sentence as
+provenance. A later, vaguer mention (a year or a month) of an event already dated more
+precisely merges into it ("Xi's trip to Moscow last year" after "Xi visited Moscow in March
+last year"); a mention whose date is only a default (no time expression: "Putin's visit")
+merges with any mention of the same type and pair whose date it contains, before or after it.
+Two explicitly dated mentions stay apart ("two video calls last year" and "a call in
+December" are different calls), and so do an event that occurred and one that is planned,
+unless one of them is a weak mention (its pair completed from the article's main pair): then
+the strongest mention gives the event its status, direction and text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dyad.events.actors import SYMMETRIC_TYPES
+from dyad.events.cues import ScoreTable
+from dyad.events.dates import compatible
+from dyad.models import PRECISION_LEN, DateRef, Event, Provenance, Status
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One coded mention of an event, before merging."""
+
+    type: str
+    source: str
+    target: str
+    status: Status
+    date: DateRef | None
+    explicit: bool  # dated by a time expression, not by a default
+    text: str
+    provenance: Provenance
+    mode: str | None = None
+    weight: int = 1  # 2: a verb with both sides named; 1: a noun; 0: a side filled in
+
+    @property
+    def pair(self) -> frozenset[str] | tuple[str, str]:
+        """The parties: unordered for meetings, deals and joint actions, else ordered (X's
+        sanctions on Y and Y's on X are two events)."""
+        if self.type in SYMMETRIC_TYPES:
+            return frozenset((self.source, self.target))
+        return (self.source, self.target)
+
+
+@dataclass
+class _Merged:
+    first: Draft  # the strongest mention: status, direction and text
+    date: DateRef | None
+    explicit: bool
+    provenance: list[Provenance] = field(default_factory=list)
+    mode: str | None = None
+
+    def key(self) -> tuple[str, frozenset[str] | tuple[str, str]]:
+        return self.first.type, self.first.pair
+
+    def accepts(self, d: Draft, exact: bool) -> bool:
+        """Whether a mention may join this event despite another status: a weak mention may;
+        so may one on the same date when neither date came from a time expression ("Xi will
+        meet Putin" ... "Xi's meeting with Putin comes as ...")."""
+        if self.first.status == d.status or min(self.first.weight, d.weight) == 0:
+            return True
+        return exact and not self.explicit and not d.explicit
+
+
+def _precision(d: DateRef | None) -> int:
+    return PRECISION_LEN[d.precision] if d is not None else 0
+
+
+def _same(a: DateRef | None, b: DateRef | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.date == b.date and a.precision == b.precision
+
+
+class Merger:
+    """Collects drafts in document order and merges mentions of the same event."""
+
+    def __init__(self) -> None:
+        self._events: list[_Merged] = []
+
+    def add(self, d: Draft) -> DateRef | None:
+        """Add a draft; return the date of the event it now belongs to."""
+        group = [m for m in self._events if m.key() == (d.type, d.pair)]
+        target = next((m for m in group if _same(m.date, d.date) and m.accepts(d, True)), None)
+        group = [m for m in group if m.accepts(d, False)]
+        if target is None and d.date is not None:
+            target = self._into_precise(group, d)
+        if target is None and d.date is not None:
+            target = self._upgrade_vague(group, d)
+        if target is None:
+            target = _Merged(d, d.date, d.explicit, mode=d.mode)
+            self._events.append(target)
+        elif d.weight > target.first.weight:
+            target.first = d
+        if d.provenance not in target.provenance:
+            target.provenance.append(d.provenance)
+        target.mode = target.mode or d.mode
+        return target.date
+
+    @staticmethod
+    def _into_precise(group: list[_Merged], d: Draft) -> _Merged | None:
+        """The most recent earlier mention, more precisely dated, that the draft's date contains."""
+        assert d.date is not None
+        for m in reversed(group):
+            if (
+                m.date is not None
+                and _precision(m.date) > _precision(d.date)
+                and compatible(d.date, m.date)
+            ):
+                return m
+        return None
+
+    @staticmethod
+    def _upgrade_vague(group: list[_Merged], d: Draft) -> _Merged | None:
+        """An earlier mention dated only by default whose date contains the draft's date."""
+        assert d.date is not None
+        for m in reversed(group):
+            if m.explicit or m.date is None or m.first.weight > 1:
+                continue
+            if _precision(m.date) < _precision(d.date) and compatible(m.date, d.date):
+                m.date, m.explicit = d.date, d.explicit
+                return m
+        return None
+
+    def redate_last(self, type_: str, date: DateRef, since: int) -> bool:
+        """Date the events of the latest mention of ``type_`` ("Delegations met in X. The talks
+        ended on Tuesday."), if that mention is at or after character ``since`` and its date
+        was only a default that the new date falls within or refines (same year)."""
+        done = False
+        latest = max(
+            (m.provenance[-1].start for m in self._events if m.first.type == type_), default=-1
+        )
+        if latest < since:
+            return False
+        for m in self._events:
+            if m.first.type != type_ or m.provenance[-1].start != latest or m.explicit:
+                continue
+            if m.date is not None and m.date.date[:4] != date.date[:4]:
+                continue
+            m.date, m.explicit = date, True
+            done = True
+        return done
+
+    def events(self, scores: ScoreTable) -> list[Event]:
+        """The merged events, in order of first mention."""
+        out: list[Event] = []
+        for m in self._events:
+            d = m.first
+            out.append(
+                Event(
+                    type=d.type,
+                    source=d.source,
+                    target=d.target,
+                    status=d.status,
+                    date=m.date,
+                    text=d.text,
+                    provenance=tuple(m.provenance),
+                    mode=m.mode,
+                    score=scores.score(d.type, m.mode),
+                )
+            )
+        return out

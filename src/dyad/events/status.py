@@ -1,0 +1,251 @@
+"""Whether a coded event occurred, is planned, was denied, or is one side's disputed claim.
+
+Read from the clause around the cue: auxiliaries ("will", "would", "could"), governing verbs
+("plans to", "refused to", "stopped short of"), negation, modifiers of an event noun
+("forthcoming", "possible", "no"), conditional clauses ("if X invades"), and reporting verbs
+("claims", "allegedly"). Hypothetical events ("if X invades", "could", "in case of") and the
+content of a request, threat or refusal ("urged X to withdraw") are no events: ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.events.cues import Cue, Lexicon, lemma_of
+from dyad.models import Status
+
+# Links that end a clause: above them another clause (or the sentence) begins.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "ROOT"})
+# Types whose complement is what is asked, threatened, refused or blamed: no event itself.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+PAST_TAGS = frozenset({"VBD"})
+# What a disputing verb disputes: "denied this", "rejects the claim", "reports have denied".
+DISPUTED_OBJECTS = frozenset(
+    {
+        "this",
+        "that",
+        "it",
+        "claim",
+        "report",
+        "allegation",
+        "accusation",
+        "charge",
+        "deal",
+        "account",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A cue token, the tokens up to the head of its clause, and the clauses above it."""
+
+    path: tuple[Any, ...]
+    above: tuple[Any, ...]  # heads of the enclosing clauses, innermost first
+
+    @property
+    def head(self) -> Any:
+        return self.path[-1]
+
+    @property
+    def verbs(self) -> Iterator[Any]:
+        return (t for t in self.path if str(t.pos_) in ("VERB", "AUX"))
+
+
+def clause_of(tok: Any) -> Clause:
+    """The clause path of a token: itself, its governors up to its clause head, then above."""
+    path = [tok]
+    cur = tok
+    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i:
+        cur = cur.head
+        path.append(cur)
+    above: list[Any] = []
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.dep_ in CLAUSE_DEPS:
+            above.append(cur)
+    if above and above[-1].head.i != above[-1].i:
+        above.append(above[-1].head)
+    return Clause(tuple(path), tuple(above))
+
+
+def _children(tok: Any, deps: Collection[str]) -> Iterator[Any]:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def _aux_lemmas(tok: Any) -> set[str]:
+    return {lemma_of(c) for c in _children(tok, ("aux", "auxpass"))} | {
+        str(c.text).lower() for c in _children(tok, ("aux",))
+    }
+
+
+def _links(clause: Clause) -> Iterator[tuple[Any, Any]]:
+    """(governor, the child on the path below it) along the clause path."""
+    for below, gov in zip(clause.path, clause.path[1:], strict=False):
+        yield gov, below
+
+
+def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
+    """A conditional, possible or hoped-for event: "if X invades", "could", "a possible war"."""
+    if cue.pos == "NOUN":
+        mods = {lemma_of(c) for c in _children(tok, ("amod", "det", "compound"))}
+        if mods & (
+            lex.status_words("hypothetical", "ADJ") | lex.status_words("hypothetical", "DET")
+        ):
+            return True
+    modals = lex.status_words("hypothetical", "AUX")
+    if any(_aux_lemmas(v) & modals for v in clause.verbs):
+        return True
+    marks = lex.status_words("hypothetical", "SCONJ")
+    for head in (clause.head, *clause.above):
+        if head.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(head, ("mark",))):
+            return True
+    if tok.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(tok, ("mark",))):
+        return True
+    nouns = lex.status_words("hypothetical", "NOUN")
+    verbs = lex.status_words("hypothetical", "VERB")
+    for gov, _below in _links(clause):
+        lemma = lemma_of(gov)
+        if (str(gov.pos_) == "NOUN" and lemma in nouns) or (
+            str(gov.pos_) == "VERB" and lemma in verbs
+        ):
+            return True
+    return False
+
+
+def is_content(tok: Any, content: Collection[int]) -> bool:
+    """Whether a cue is what another cue asks for, threatens, refuses or blames."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in content:
+            return True
+    return False
+
+
+def is_negated(tok: Any, clause: Clause, lex: Lexicon) -> bool:
+    """Plainly negated: "did not", "has never", "isn't"."""
+    negs = lex.status_words("denied", "PART")
+    for t in clause.path:
+        if str(t.pos_) in ("VERB", "AUX") or t.i == tok.i:
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and lemma_of(c) in negs):
+                    return True
+    return False
+
+
+def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
+    """Refused or withheld: "refused to", "declined to", "stopped short of", "no deal"."""
+    if cue.pos == "NOUN":
+        if any(lemma_of(c) in lex.status_words("denied", "DET") for c in _children(tok, ("det",))):
+            return True
+        if tok.dep_ == "pobj" and lemma_of(tok.head) in lex.status_words("denied", "ADP"):
+            return True
+    if cue.pos == "NOUN" and tok.dep_ == "pobj":
+        return False  # "stopped short of supplying arms in its war": the war is no denial
+    verbs = lex.status_words("denied", "VERB")
+    return any(lemma_of(gov) in verbs and str(gov.pos_) == "VERB" for gov, _ in _links(clause))
+
+
+def is_reported(tok: Any, clause: Clause, lex: Lexicon) -> bool:
+    """Attributed as a claim: "allegedly", "reportedly", "X claims that ..."."""
+    advs = lex.status_words("reported", "ADV")
+    for t in clause.path:
+        if any(lemma_of(c) in advs for c in t.children):
+            return True
+    verbs = lex.status_words("reported", "VERB")
+    head = clause.head
+    return head.dep_ == "ccomp" and lemma_of(head.head) in verbs
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(lemma_of(c) == "to" for c in _children(verb, ("aux",)))
+
+
+def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
+    """Future or intended: "will", "would", "is to", "plans to", "expected to", "forthcoming"."""
+    auxes = lex.status_words("planned", "AUX")
+    if any(_aux_lemmas(v) & auxes for v in clause.verbs):
+        return True
+    verbs = lex.status_words("planned", "VERB")
+    adjs = lex.status_words("planned", "ADJ")
+    plans = lex.status_words("planned", "NOUN")
+    for gov, below in _links(clause):
+        lemma = lemma_of(gov)
+        if below.dep_ == "xcomp" and (lemma in verbs or lemma in adjs):
+            if lemma == "be" and not any(lemma_of(c) == "to" for c in _children(below, ("aux",))):
+                continue
+            return True
+        if str(gov.pos_) == "NOUN" and lemma in plans and below.dep_ in ("prep", "acl"):
+            return True
+        if below.i == tok.i and tok.dep_ == "dobj" and lemma in verbs and cue.pos == "NOUN":
+            return True
+    head = clause.head
+    if head.dep_ == "ROOT" and str(head.tag_) == "VB" and _infinitive(head):
+        return True  # a headline's "X to visit Y"
+    purpose = lex.status_words("purpose", "VERB")
+    for below in (*clause.path, head):
+        if (
+            below.dep_ in ("advcl", "xcomp")
+            and lemma_of(below.head) in purpose
+            and _infinitive(below)
+        ):
+            return True  # "left X to attend the summit"
+    if cue.pos == "NOUN":
+        if lemma_of(tok) in lex.status_words("planned", "NOUN"):
+            return True
+        mods = {lemma_of(c) for c in _children(tok, ("amod", "compound", "acl"))}
+        if mods & (adjs | verbs) and str(clause.head.tag_) not in PAST_TAGS:
+            return True
+    return False
+
+
+def status_of(
+    tok: Any,
+    cue: Cue,
+    lex: Lexicon,
+    *,
+    content: Collection[int] = (),
+    disputed: bool = False,
+) -> Status | None:
+    """The status of the event a cue signals, or None when it is no event at all."""
+    clause = clause_of(tok)
+    if is_hypothetical(tok, cue, clause, lex) or is_content(tok, content):
+        return None
+    if is_denied(tok, cue, clause, lex):
+        return "denied"
+    if is_negated(tok, clause, lex):
+        return None
+    if disputed or is_reported(tok, clause, lex):
+        return "reported"
+    if is_planned(tok, cue, clause, lex):
+        return "planned"
+    return "occurred"
+
+
+def disputes_claim(tok: Any, lex: Lexicon) -> bool:
+    """A verb that disputes a claim: "denied this deal", "rejects this", "dismissed the report"."""
+    if lemma_of(tok) not in lex.status_words("dispute", "VERB") or str(tok.pos_) != "VERB":
+        return False
+    args = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
+    for a in args:
+        if lemma_of(a) in DISPUTED_OBJECTS:
+            return True
+        if a.dep_ in ("ccomp", "xcomp") or any(lemma_of(c) in DISPUTED_OBJECTS for c in a.children):
+            return True
+    return False
+
+
+def dispute_tokens(sent: Any, lex: Lexicon) -> frozenset[int]:
+    """Tokens of a sentence that dispute a claim ("denied", "rejects this")."""
+    return frozenset(t.i for t in sent if disputes_claim(t, lex))
+
+
+def is_disputed(tok: Any, disputes: Collection[int], next_root_disputes: bool) -> bool:
+    """A claim disputed in its own sentence (not by the cue's own governors) or the next one."""
+    if next_root_disputes:
+        return True
+    governors = {a.i for a in tok.ancestors}
+    return any(i != tok.i and i not in governors for i in disputes)

@@ -1,0 +1,462 @@
+"""PLOVER event coding: the lexicon, actors, dates, merging and scores.
+
+State mentions, persons and time expressions come from small fakes defined here (so these
+tests pin what ``dyad.events`` does with its inputs, not what the finders find). Sentences are
+written for the tests, about many pairs of states. Tests that parse need the spaCy model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyad.errors import DyadError
+from dyad.events.coder import EventTools, extract_events
+from dyad.events.cues import load_lexicon, load_scores, parse_lexicon, parse_scores
+from dyad.events.dates import compatible, is_after
+from dyad.events.merge import Draft, Merger
+from dyad.models import PLOVER_TYPES, DateRef, Event, Person, Provenance
+
+PUBLISHED = DateRef("2023-05-10", "day")  # a Wednesday
+
+NAMES: dict[str, tuple[str, str]] = {
+    "Kenya": ("KEN", "name"),
+    "Kenyan": ("KEN", "demonym"),
+    "Nairobi": ("KEN", "capital"),
+    "Ethiopia": ("ETH", "name"),
+    "Addis Ababa": ("ETH", "capital"),
+    "Uganda": ("UGA", "name"),
+    "Ugandan": ("UGA", "demonym"),
+    "India": ("IND", "name"),
+    "Pakistan": ("PAK", "name"),
+    "Geneva": ("CHE", "capital"),
+    "Brazil": ("BRA", "name"),
+    "Argentina": ("ARG", "name"),
+    "Chad": ("TCD", "name"),
+    "Niger": ("NER", "name"),
+    "European Union": ("EU", "organisation"),
+    "Belarus": ("BLR", "name"),
+    "Venezuela": ("VEN", "name"),
+    "Guyana": ("GUY", "name"),
+    "Egypt": ("EGY", "name"),
+    "Japan": ("JPN", "name"),
+    "China": ("CHN", "name"),
+    "Chinese": ("CHN", "demonym"),
+    "Colombia": ("COL", "name"),
+    "Iran": ("IRN", "name"),
+    "France": ("FRA", "name"),
+    "Serbia": ("SRB", "name"),
+    "Russia": ("RUS", "name"),
+    "Thailand": ("THA", "name"),
+    "Cambodia": ("KHM", "name"),
+    "Germany": ("DEU", "name"),
+    "Poland": ("POL", "name"),
+    "Greek": ("GRC", "demonym"),
+    "Turkey": ("TUR", "name"),
+    "Ukrainian": ("UKR", "demonym"),
+    "Armenia": ("ARM", "name"),
+    "Azerbaijan": ("AZE", "name"),
+    "United States": ("USA", "name"),
+    "Cuba": ("CUB", "name"),
+    "Indonesia": ("IDN", "name"),
+    "ASEAN": ("ASEAN", "organisation"),
+    "Vietnam": ("VNM", "name"),
+    "Laos": ("LAO", "name"),
+    "Peru": ("PER", "name"),
+    "Chile": ("CHL", "name"),
+    "Ghana": ("GHA", "name"),
+    "Togo": ("TGO", "name"),
+    "Nigeria": ("NGA", "name"),
+    "Cameroon": ("CMR", "name"),
+    "Eritrea": ("ERI", "name"),
+    "Norway": ("NOR", "name"),
+    "Sweden": ("SWE", "name"),
+    "Denmark": ("DNK", "name"),
+    "Mexico": ("MEX", "name"),
+    "Canada": ("CAN", "name"),
+    "Morocco": ("MAR", "name"),
+    "Algeria": ("DZA", "name"),
+    "Bolivia": ("BOL", "name"),
+    "Paraguay": ("PRY", "name"),
+}
+OFFICIALS: dict[str, str] = {"Amara Okonjo": "KEN", "Okonjo": "KEN", "Lars Dahl": "NOR"}
+TIMES: dict[str, DateRef] = {
+    "on Tuesday": DateRef("2023-05-09", "day"),
+    "on Friday": DateRef("2023-05-05", "day"),
+    "in 2015": DateRef("2015", "year"),
+    "in March": DateRef("2023-03", "month"),
+    "last year": DateRef("2022", "year"),
+    "by 2030": DateRef("2030", "year"),
+}
+
+
+@dataclass(frozen=True)
+class FakeMention:
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FakeTime:
+    start: int
+    end: int
+    text: str
+    date: DateRef | None
+    kind: str = "fake"
+
+
+class FakeGazetteer:
+    def state_code(self, mention: str) -> str | None:
+        hit = NAMES.get(mention)
+        return hit[0] if hit else None
+
+
+@dataclass
+class FakePersons:
+    persons: list[Person]
+
+
+def _spans(text: str, phrases: Sequence[str], flags: int = 0) -> list[tuple[int, int, str]]:
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags):
+            if not any(s < m.end() and m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), phrase))
+    return sorted(out)
+
+
+def fake_mentions(doc: Any, gazetteer: Any, *, on: date | None = None) -> list[FakeMention]:
+    return [FakeMention(s, e, p, *NAMES[p]) for s, e, p in _spans(doc.text, list(NAMES))]
+
+
+def fake_times(text: str, anchor: DateRef | None) -> list[FakeTime]:
+    spans = _spans(text, list(TIMES), re.IGNORECASE)
+    return [FakeTime(s, e, text[s:e], TIMES[p]) for s, e, p in spans]
+
+
+def fake_resolve(
+    text: str,
+    anchor: DateRef | None,
+    *,
+    future: bool = False,
+    reference: DateRef | None = None,
+) -> DateRef | None:
+    if text == "four months later" and reference is not None and reference.precision != "year":
+        year, month = int(reference.date[:4]), int(reference.date[5:7]) + 4
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        return DateRef(f"{year:04d}-{month:02d}", "month")
+    if text == "on Tuesday" and future:
+        return DateRef("2023-05-16", "day")
+    return {k.lower(): v for k, v in TIMES.items()}.get(text.lower())
+
+
+def fake_times_with_later(text: str, anchor: DateRef | None) -> list[FakeTime]:
+    found = fake_times(text, anchor)
+    for m in re.finditer("four months later", text):
+        found.append(FakeTime(m.start(), m.end(), m.group(), None))
+    return sorted(found, key=lambda t: t.start)
+
+
+TOOLS = EventTools(fake_mentions, fake_times_with_later, fake_resolve)
+
+
+def persons_of(text: str) -> FakePersons:
+    people = []
+    for name in ("Amara Okonjo", "Lars Dahl"):
+        provs = tuple(Provenance("t", s, e) for s, e, p in _spans(text, [name, name.split()[-1]]))
+        if provs:
+            people.append(Person(name, "president", None, OFFICIALS[name], provs))
+    return FakePersons(people)
+
+
+def code(text: str, published: DateRef | None = PUBLISHED) -> list[Event]:
+    from dyad.nlp.model import parse
+
+    doc = parse(text)
+    return extract_events(
+        doc,
+        doc_id="t",
+        published=published,
+        persons=persons_of(text),
+        gazetteer=FakeGazetteer(),
+        tools=TOOLS,
+    )
+
+
+def keys(events: list[Event]) -> set[tuple[str, str, str, str | None]]:
+    return {(e.type, e.source, e.target, e.date.date if e.date else None) for e in events}
+
+
+# -- the lexicon and the scores (no model) ------------------------------------------------------
+
+
+def test_lexicon_has_cues_for_every_type() -> None:
+    lex = load_lexicon()
+    types = {c.type for cues in lex.cues.values() for c in cues}
+    assert types == set(PLOVER_TYPES)
+    assert "hold" in lex.light_source and "face" in lex.light_target
+    assert "will" in lex.status_words("planned", "AUX")
+    assert "if" in lex.status_words("hypothetical", "SCONJ")
+
+
+def test_lexicon_rejects_unknown_types_and_requirements() -> None:
+    header = "kind\tlabel\tmode\tpos\tlemma\trequires\tflags\tcameo\n"
+    with pytest.raises(DyadError, match="not a PLOVER type"):
+        parse_lexicon(header + "event\tHUG\t\tVERB\thug\t\t-\t-\n")
+    with pytest.raises(DyadError, match="unknown requirement"):
+        parse_lexicon(header + "event\tAID\t\tVERB\tgive\tcolour:red\t-\t-\n")
+    lex = parse_lexicon(header + "# a comment\nevent\tAID\t\tVERB\tgive\tobj:aid|loan\t-\t070\n")
+    (cue,) = lex.candidates("give", "VERB")
+    assert cue.type == "AID" and cue.requires[0].lemmas == frozenset({"aid", "loan"})
+
+
+def test_scores_come_from_the_plover_table() -> None:
+    scores = load_scores()
+    assert scores.score("CONSULT", "visit") == 4
+    assert scores.score("ASSAULT", "drone") == -9.5
+    assert scores.score("ASSAULT", "no-such-mode") == -9
+    assert scores.score("AID") == 10
+    assert all(scores.score(t) != 0 or t == "REQUEST" for t in PLOVER_TYPES)
+    with pytest.raises(DyadError, match="no score"):
+        parse_scores("type\tmode\tscore\nAID\t\t10\n")
+
+
+def test_date_comparisons() -> None:
+    assert compatible(DateRef("2021", "year"), DateRef("2021-04-06", "day"))
+    assert not compatible(DateRef("2021-05", "month"), DateRef("2021-04-06", "day"))
+    assert is_after(DateRef("2024", "year"), DateRef("2023-05-10", "day"))
+    assert not is_after(DateRef("2023", "year"), DateRef("2023-05-10", "day"))
+
+
+# -- merging (no model) -------------------------------------------------------------------------
+
+
+def _draft(
+    type_: str,
+    date_: str,
+    *,
+    explicit: bool = True,
+    status: str = "occurred",
+    where: int = 0,
+    source: str = "KEN",
+    target: str = "UGA",
+    weight: int = 2,
+) -> Draft:
+    precision = {4: "year", 7: "month", 10: "day"}[len(date_)]
+    prov = Provenance("t", where, where + 10, f"sentence {where}")
+    return Draft(
+        type_,
+        source,
+        target,
+        status,  # type: ignore[arg-type]
+        DateRef(date_, precision),  # type: ignore[arg-type]
+        explicit,
+        f"sentence {where}",
+        prov,
+        None,
+        weight,
+    )
+
+
+def test_repeated_mentions_merge_with_all_their_sentences() -> None:
+    m = Merger()
+    m.add(_draft("CONSULT", "2023-05-09", where=0))
+    m.add(_draft("CONSULT", "2023-05-09", where=50, source="UGA", target="KEN"))
+    (event,) = m.events(load_scores())
+    assert len(event.provenance) == 2 and event.event_id == "2023-05-09/CONSULT/KEN-UGA"
+
+
+def test_a_later_vaguer_mention_merges_into_the_precise_one() -> None:
+    m = Merger()
+    m.add(_draft("CONSULT", "2023-03-14", where=0))
+    assert m.add(_draft("CONSULT", "2023", where=50)) == DateRef("2023-03-14", "day")
+    assert len(m.events(load_scores())) == 1
+
+
+def test_two_explicitly_dated_mentions_stay_apart() -> None:
+    m = Merger()
+    m.add(_draft("CONSULT", "2022", where=0))  # "two calls last year"
+    m.add(_draft("CONSULT", "2022-12", where=50))  # "a call in December"
+    assert len(m.events(load_scores())) == 2
+
+
+def test_a_default_dated_mention_takes_a_later_precise_date() -> None:
+    m = Merger()
+    m.add(_draft("AGREE", "2023", explicit=False, weight=1, where=0))
+    m.add(_draft("AGREE", "2023-05-09", where=50))
+    (event,) = m.events(load_scores())
+    assert event.date == DateRef("2023-05-09", "day")
+
+
+def test_directed_events_of_each_side_stay_apart() -> None:
+    m = Merger()
+    m.add(_draft("SANCTION", "2023-05-09", source="KEN", target="UGA"))
+    m.add(_draft("SANCTION", "2023-05-09", source="UGA", target="KEN", where=50))
+    assert len(m.events(load_scores())) == 2
+
+
+def test_a_plan_and_an_explicit_occurrence_stay_apart() -> None:
+    m = Merger()
+    m.add(_draft("AGREE", "2030", status="planned"))
+    m.add(_draft("AGREE", "2030", status="occurred", where=50))
+    assert len(m.events(load_scores())) == 2
+
+
+# -- coding sentences (model) -------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan President Amara Okonjo visited Addis Ababa on Tuesday for talks on trade.",
+            ("CONSULT", "KEN", "ETH", "2023-05-09"),
+        ),
+        (
+            "India and Pakistan held talks in Geneva on Tuesday.",
+            ("CONSULT", "IND", "PAK", "2023-05-09"),
+        ),
+        (
+            "Brazil signed a trade agreement with Argentina on Tuesday.",
+            ("AGREE", "BRA", "ARG", "2023-05-09"),
+        ),
+        ("Chad launched missiles at Niger on Tuesday.", ("ASSAULT", "TCD", "NER", "2023-05-09")),
+        (
+            "The European Union imposed new sanctions on Belarus on Tuesday.",
+            ("SANCTION", "EU", "BLR", "2023-05-09"),
+        ),
+        (
+            "Venezuela deployed troops to its border with Guyana on Tuesday.",
+            ("MOBILIZE", "VEN", "GUY", "2023-05-09"),
+        ),
+        ("Egypt warned Ethiopia on Tuesday.", ("THREATEN", "EGY", "ETH", "2023-05-09")),
+        (
+            "Colombia accused Iran on Tuesday of smuggling weapons.",
+            ("ACCUSE", "COL", "IRN", "2023-05-09"),
+        ),
+        (
+            "Serbia sided with Russia at a vote on Tuesday.",
+            ("SUPPORT", "SRB", "RUS", "2023-05-09"),
+        ),
+        (
+            "Thailand and Cambodia held joint naval exercises on Tuesday.",
+            ("COOPERATE", "THA", "KHM", "2023-05-09"),
+        ),
+        ("Germany supplied tanks to Poland on Tuesday.", ("AID", "DEU", "POL", "2023-05-09")),
+        (
+            "Greek protesters marched against Turkey's policies on Tuesday.",
+            ("PROTEST", "GRC", "TUR", "2023-05-09"),
+        ),
+        (
+            "Russia seized three Ukrainian ships on Tuesday.",
+            ("COERCE", "RUS", "UKR", "2023-05-09"),
+        ),
+        (
+            "Armenia withdrew its troops from Azerbaijan on Tuesday.",
+            ("RETREAT", "ARM", "AZE", "2023-05-09"),
+        ),
+        (
+            "The United States lifted sanctions on Cuba on Tuesday.",
+            ("CONCEDE", "USA", "CUB", "2023-05-09"),
+        ),
+        (
+            "Morocco rejected a proposal from Algeria on Tuesday.",
+            ("REJECT", "MAR", "DZA", "2023-05-09"),
+        ),
+        (
+            "Japan urged China on Tuesday to release the detained fishermen.",
+            ("REQUEST", "JPN", "CHN", "2023-05-09"),
+        ),
+    ],
+)
+def test_each_type_family(text: str, expected: tuple[str, str, str, str]) -> None:
+    events = code(text)
+    assert expected in keys(events), keys(events)
+    assert all(e.type == expected[0] for e in events), keys(events)
+
+
+@pytest.mark.model
+def test_multilateral_meeting() -> None:
+    (event,) = code("Indonesia attended the ASEAN summit on Tuesday.")
+    assert (event.type, event.source, event.target) == ("CONSULT", "IDN", "ASEAN")
+    assert event.mode == "multilateral" and event.score == 4
+
+
+@pytest.mark.model
+def test_a_meeting_of_officials_is_between_their_states() -> None:
+    text = "Amara Okonjo met Lars Dahl in Nairobi on Friday to discuss fisheries."
+    (event,) = code(text)
+    assert (event.type, {event.source, event.target}) == ("CONSULT", {"KEN", "NOR"})
+    assert event.date == DateRef("2023-05-05", "day")
+    assert event.provenance[0].sentence == text
+
+
+@pytest.mark.model
+def test_the_two_countries_are_the_articles_main_pair() -> None:
+    text = (
+        "Bolivia and Paraguay have argued over river rights for decades. "
+        "Bolivia says the dam harms its farmers, and Paraguay says it does not. "
+        "On Tuesday the two countries signed a deal on shared water management in 2015 terms."
+    )
+    events = code(text)
+    assert ("AGREE", "BOL", "PRY") in {(e.type, e.source, e.target) for e in events}
+
+
+@pytest.mark.model
+def test_a_state_acting_on_itself_is_no_event() -> None:
+    assert code("Kenya hosted Kenyan athletes in Nairobi on Tuesday.") == []
+
+
+@pytest.mark.model
+def test_a_demonym_on_a_non_agent_is_no_actor() -> None:
+    assert code("Chinese scholars criticized Japan on Tuesday.") == []
+
+
+@pytest.mark.model
+def test_background_keeps_its_own_past_date() -> None:
+    text = (
+        "Relations between Kenya and Uganda have warmed this spring, officials in both "
+        "capitals said on Wednesday after a week of meetings. In 2015, Kenya signed a "
+        "railway agreement with Uganda."
+    )
+    assert ("AGREE", "KEN", "UGA", "2015") in keys(code(text))
+
+
+@pytest.mark.model
+def test_counting_from_the_previous_event() -> None:
+    text = (
+        "Okonjo visited Uganda in March, and the Ugandan president visited Kenya four "
+        "months later, the first such exchange in a decade."
+    )
+    got = keys(code(text))
+    assert ("CONSULT", "KEN", "UGA", "2023-03") in got
+    assert ("CONSULT", "UGA", "KEN", "2023-07") in got
+
+
+@pytest.mark.model
+def test_present_perfect_background_takes_the_year() -> None:
+    text = (
+        "Officials in Nairobi said on Wednesday that the new road would open next month, "
+        "and business leaders cheered. Kenya has expanded trade with Uganda, officials said."
+    )
+    assert ("COOPERATE", "KEN", "UGA", "2023") in keys(code(text))
+
+
+@pytest.mark.model
+def test_mentions_of_one_meeting_merge() -> None:
+    text = (
+        "Kenyan President Amara Okonjo met Ugandan officials in Kampala on Tuesday to discuss "
+        "a long-delayed railway project and cross-border trade. "
+        "Okonjo's meeting with Uganda ended without a joint statement."
+    )
+    consults = [e for e in code(text) if e.type == "CONSULT"]
+    assert len(consults) == 1 and len(consults[0].provenance) == 2
