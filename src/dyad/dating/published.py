@@ -21,7 +21,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 _ISO: Final = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z ]*)?\s*$")
 _MAX_YEARS: Final = 40
 _WINDOW: Final = 9  # days: the longest stretch weekday words may pin a day in
+_GUESS_YEARS: Final = 5  # a year is guessed only inside a stretch of fewer years than this
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
         return None
     total = sum((s.hi - s.lo).days + 1 for s in top)
     if top[-1].hi.year - top[0].lo.year > 2:
-        return None  # three quarters of the days cannot fall in one year
+        return _likeliest_year(top, evidence)
     levels: tuple[Precision, ...] = ("month", "year")
     for level in levels:
         counts: Counter[date] = Counter()
@@ -167,7 +168,26 @@ def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
         key, days = counts.most_common(1)[0]
         if days >= 0.75 * total:
             return make_ref(key, level, evidence)
-    return None
+    return _likeliest_year(top, evidence)
+
+
+def _likeliest_year(top: Sequence[_Segment], evidence: str) -> DateRef | None:
+    """A year-precision guess when the winning days span a few years: the year holding most.
+
+    Only for a bounded stretch of at most ``_GUESS_YEARS`` years (the offices people hold
+    often narrow an article to such a stretch and no further); ties go to the earlier year.
+    """
+    if top[-1].hi.year - top[0].lo.year >= _GUESS_YEARS:
+        return None
+    counts: Counter[int] = Counter()
+    for segment in top:
+        for year in range(segment.lo.year, segment.hi.year + 1):
+            lo = max(segment.lo, date(year, 1, 1))
+            hi = min(segment.hi, date(year, 12, 31))
+            counts[year] += min((hi - lo).days + 1, 365)  # a leap day breaks no tie
+    best = max(counts.values())
+    year = min(y for y, n in counts.items() if n == best)
+    return make_ref(date(year, 1, 1), "year", f"{evidence}; likeliest year of {len(counts)}")
 
 
 def _explain(items: Sequence[Evidence], day: date, extra: str = "") -> str:
@@ -219,7 +239,10 @@ def infer_published(
     items = list(found.items)
     if isinstance(gazetteer, OfficeSource):
         items.extend(office_evidence(text, gazetteer, persons))
-    items.extend(_expand(found, items, today or date.today()))
+    today = today or date.today()
+    items.extend(_expand(found, items, today))
+    # Nothing is published after today: a term still running ends, for dating, today.
+    items = [replace(i, hi=today) if i.hi == MAX_DATE and i.lo <= today else i for i in items]
     main = [item for item in items if not item.fallback]
     decided = _decide(main, found.weekdays) if main else None
     if decided is None and len(main) < len(items):
