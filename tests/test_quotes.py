@@ -271,3 +271,23 @@ def test_a_capital_speaking_is_its_government() -> None:
         persons = extract_persons(doc, gazetteer, doc_id="t")
         (quote,) = extract_quotes(doc, persons, doc_id="t")
         assert (quote.speaker, quote.speaker_kind) == (want, "organisation")
+
+
+def test_surface_patterns_without_a_parse() -> None:
+    import spacy
+
+    from dyad.nlp.persons import extract_persons
+
+    text = (
+        "Anna Kowalska arrived. “We will win the vote soon,” Kowalska said. "
+        "“It will take some time,” said Anna Kowalska. Kowalska said: “We are ready for it.”"
+    )
+    doc = spacy.blank("en")(text)  # no parser, no sentences: the patterns still read it
+    doc.ents = [doc.char_span(0, 13, label="PERSON")]
+    persons = extract_persons(doc, None, doc_id="t")
+    got = [(q.speaker, q.text) for q in extract_quotes(doc, persons, doc_id="t")]
+    assert got == [
+        ("Anna Kowalska", "We will win the vote soon"),
+        ("Anna Kowalska", "It will take some time"),
+        ("Anna Kowalska", "We are ready for it."),
+    ]

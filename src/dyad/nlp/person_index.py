@@ -20,6 +20,16 @@ _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
+def with_sentences(doc: Any) -> Any:
+    """``doc``, or a copy of it read as one sentence when nothing set sentence boundaries."""
+    if len(doc) == 0 or doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc
+    copy = doc.copy()
+    for tok in copy:
+        tok.is_sent_start = tok.i == 0
+    return copy
+
+
 @dataclass(frozen=True)
 class Mention:
     """One mention of a person: its span and the person's canonical name."""

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
-from dyad.nlp.person_index import Mention, PersonIndex, guess_genders
+from dyad.nlp.person_index import Mention, PersonIndex, guess_genders, with_sentences
 from dyad.nlp.quotes import find_quote_spans
 from dyad.nlp.roles import appositive_role, roles_of
 
@@ -387,6 +387,7 @@ def extract_persons(
 
     ``on`` (the publication date, if known) picks the officeholders the gazetteer returns.
     """
+    doc = with_sentences(doc)
     r = _Reader(doc, gazetteer, on)
     cands, singles = _candidates(r)
     clusters = _cluster(cands)

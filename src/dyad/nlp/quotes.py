@@ -17,7 +17,7 @@ from typing import Any
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
-from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.person_index import PersonIndex, with_sentences
 from dyad.nlp.speakers import Attributor, QuoteSpan
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
@@ -199,6 +199,7 @@ def _drop_repeats(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
     """The direct quotations of ``doc`` (3 words or more), each with its speaker or None."""
+    doc = with_sentences(doc)
     text: str = doc.text
     lex = nm.lexicon()
     spans = find_quote_spans(text)

@@ -20,7 +20,9 @@ full name the article gives). Otherwise the speaker is None: no guess.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from dyad.nlp import names as nm
@@ -199,10 +201,13 @@ class Attributor:
         return Speaker(p.name, "person") if p else None
 
     def _pronoun(self, tok: Any) -> Speaker | None:
+        return self._pronoun_at(tok.idx, tok.lower_)
+
+    def _pronoun_at(self, pos: int, word: str) -> Speaker | None:
         """The most recent speaker or subject of the pronoun's gender, a few lines back."""
-        want = _PRONOUNS.get(tok.lower_)
-        line = self.line_of(tok.idx)
-        i = bisect.bisect_left([e.pos for e in self._events], tok.idx)
+        want = _PRONOUNS.get(word.lower())
+        line = self.line_of(pos)
+        i = bisect.bisect_left([e.pos for e in self._events], pos)
         for event in reversed(self._events[:i]):
             if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
                 break
@@ -350,12 +355,41 @@ class Attributor:
         if verbs:
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
-        who = self._subject_above(q, inside)
+        who = self._surface(q) or self._subject_above(q, inside)
         if who is not None:
             return who
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q)
         return None
+
+    def _surface(self, q: QuoteSpan) -> Speaker | None:
+        """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."'."""
+        verbs = self._verb_forms
+        after = self.text[q.end : q.end + 90].split("\n", 1)[0]
+        m = re.match(rf"[,.!?…]?\s*[\"”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+)", after)
+        m = m or re.match(rf"[,.!?…]?\s*[\"”’']\s*,?\s*([^,.;:\"“”]+?)\s+(?:{verbs})\b", after)
+        if m:
+            return self._surface_name(m.group(1), q.end + m.start(1))
+        before = self.text[max(0, q.mark - 90) : q.mark].rsplit("\n", 1)[-1]
+        b = re.search(rf"([^,.;:\"“”]+?)\s+(?:{verbs})(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
+        if b:
+            return self._surface_name(b.group(1), q.mark - len(before) + b.start(1))
+        return None
+
+    def _surface_name(self, phrase: str, pos: int) -> Speaker | None:
+        words = phrase.split()
+        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return self._pronoun_at(pos, words[0])
+        if not words or len(words) > 6:
+            return None
+        person = self.persons.resolve(phrase, near=pos)
+        return Speaker(person.name, "person") if person else None
+
+    @cached_property
+    def _verb_forms(self) -> str:
+        lemmas = [w for w, kind in self.lex.speech.items() if kind == "subject" and " " not in w]
+        forms = {f"{w}(?:s|es|d|ed)?" for w in lemmas} | {"said", "told", "wrote"}
+        return "|".join(sorted(forms, key=len, reverse=True))
 
     def _context(self, q: QuoteSpan, inside: list[Any]) -> list[Any]:
         """The tokens outside quotes in the quote's sentences and line."""
