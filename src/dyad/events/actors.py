@@ -44,7 +44,7 @@ CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # A state named as a modifier ("U.S. sanctions") is no antecedent of "its".
 ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd", "advmod"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Marks of clauses that share the time and place of the clause above them.

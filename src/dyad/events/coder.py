@@ -174,26 +174,31 @@ class _Coder:
                 cues[tok.i] = cue
         if not cues:
             return
-        exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
-        anchored = anchor_expressions(sent, exprs, cues.keys(), self.lex)
         content = {i for i, c in cues.items() if c.type in CONTENT_TYPES}
         disputes = dispute_tokens(sent, self.lex)
         disputers = self._next_disputers(si)
         found: list[_Candidate] = []
         for i in sorted(cues):
-            cand = self._candidate(self.doc[i], cues[i], anchored, content - {i}, disputes, found)
+            cand = self._candidate(self.doc[i], cues[i], content - {i}, disputes, found)
             if cand is None:
                 continue
             if cand.status == "occurred" and any(s in disputers for s, _ in cand.pairs):
                 cand.status = "reported"
             found.append(cand)
-        self._add(si, sent, found, anchored, cues)
+        # Time expressions date the events found, or the verbs they hang on: a cue that made
+        # no event ("for talks on Tuesday" without parties) passes its date up.
+        exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
+        events = {c.tok.i for c in found}
+        anchored = anchor_expressions(sent, exprs, events, self.lex)
+        for cand in found:
+            cand.expr = own_expression(cand.tok, anchored, climb_ccomp=False)
+        found = [c for c in found if not c.anaphor or c.expr is not None]
+        self._add(si, found, events)
 
     def _candidate(
         self,
         tok: Any,
         cue: Cue,
-        anchored: Sequence[Anchored],
         content: Collection[int],
         disputes: Collection[int],
         before: Sequence[_Candidate],
@@ -216,10 +221,7 @@ class _Coder:
         if earlier:
             pairs, weight = earlier, 1
         if not pairs and not frame.sources and not frame.targets and _definite(tok, cue):
-            expr = own_expression(tok, anchored, climb_ccomp=False)
-            if expr is None:
-                return None
-            return _Candidate(tok, cue, type_, status, [], expr, cue.mode, 0, anaphor=True)
+            return _Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
         if not pairs:
             pairs, weight = self._fill(frame, cue, type_, tok), 0
         log.debug(
@@ -236,17 +238,10 @@ class _Coder:
         mode = cue.mode
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        expr = own_expression(tok, anchored, climb_ccomp=False)
-        return _Candidate(tok, cue, type_, status, pairs, expr, mode, weight)
+        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight)
 
-    def _add(
-        self,
-        si: int,
-        sent: Any,
-        found: list[_Candidate],
-        anchored: Sequence[Anchored],
-        cues: Collection[int],
-    ) -> None:
+    def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
+        sent = self.sents[si]
         text = str(sent.text).strip()
         start = int(sent.start_char) + (len(sent.text) - len(str(sent.text).lstrip()))
         prov = Provenance(self.doc_id, start, start + len(text), text)

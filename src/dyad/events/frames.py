@@ -24,6 +24,7 @@ from dyad.events.actors import (
 from dyad.events.cues import Cue, direct_objects, lemma_of
 
 LOCATION_PREPS = frozenset({"in", "inside"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
 # Prepositions of the clause around a subject noun that name the other party ("war erupted
 # between X and Y", "the visit was to X").
@@ -88,10 +89,15 @@ def _distributive(tok: Any, subjects: list[Any]) -> bool:
 
 
 def _has_prep_object(tok: Any, preps: frozenset[str]) -> bool:
+    """Whether a preposition names a party, state or not ("clashes with the West"; "talks on
+    Tuesday" names a time, no party)."""
     return any(
         c.dep_ == "prep"
         and lemma_of(c) in preps
-        and any(p.dep_ in ("pobj", "pcomp") for p in c.children)
+        and any(
+            p.dep_ in ("pobj", "pcomp") and str(p.ent_type_) not in TIME_ENTITIES
+            for p in c.children
+        )
         for c in tok.children
     )
 

@@ -1,0 +1,118 @@
+"""Event status: occurred, planned, denied, reported; hypothetical events and the content of
+requests and threats are no events. Sentences written for the tests; they need the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.models import DateRef
+from tests.test_events import code
+
+pytestmark = pytest.mark.model
+
+
+def statuses(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.type, e.source, e.target, e.status) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam will host Laos for talks on Tuesday.", ("CONSULT", "LAO", "VNM", "planned")),
+        (
+            "Mexico's president is scheduled to visit Canada on Tuesday.",
+            ("CONSULT", "MEX", "CAN", "planned"),
+        ),
+        (
+            "Ghana and Togo plan to sign a border agreement on Tuesday.",
+            ("AGREE", "GHA", "TGO", "planned"),
+        ),
+        (
+            "Kenya and Uganda have set a goal of doubling trade by 2030.",
+            ("AGREE", "KEN", "UGA", "planned"),
+        ),
+        (
+            "Egypt vowed on Tuesday to deepen economic ties with Ethiopia.",
+            ("COOPERATE", "EGY", "ETH", "planned"),
+        ),
+    ],
+)
+def test_planned(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in statuses(text), statuses(text)
+
+
+def test_a_planned_event_on_a_weekday_looks_forward() -> None:
+    (event,) = code("Vietnam will host Laos for talks on Tuesday.")
+    assert event.date == DateRef("2023-05-16", "day")
+
+
+def test_a_target_year_dates_a_goal() -> None:
+    (event,) = code("Kenya and Uganda have set a goal of doubling trade by 2030.")
+    assert event.date == DateRef("2030", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru refused to sign the agreement with Chile on Tuesday.",
+            ("AGREE", "PER", "CHL", "denied"),
+        ),
+        (
+            "Germany has stopped short of supplying tanks to Poland.",
+            ("AID", "DEU", "POL", "denied"),
+        ),
+        (
+            "Morocco declined on Tuesday to meet Algeria's envoy.",
+            ("CONSULT", "MAR", "DZA", "denied"),
+        ),
+    ],
+)
+def test_denied(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in statuses(text), statuses(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not attack Peru on Tuesday.",
+        "If Serbia attacks Kosovo, the alliance will respond.",
+        "Ghana could impose sanctions on Togo next year.",
+        "Officials fear a possible invasion of Cambodia by Thailand.",
+        "Norway urged Sweden on Tuesday to sanction Denmark.",
+    ],
+)
+def test_no_event(text: str) -> None:
+    got = statuses(text)
+    assert not {t for t in got if t[0] in ("ASSAULT", "SANCTION")}, got
+
+
+def test_a_request_is_an_event_its_content_is_not() -> None:
+    assert statuses("Norway urged Sweden on Tuesday to sanction Denmark.") == {
+        ("REQUEST", "NOR", "SWE", "occurred")
+    }
+
+
+def test_a_threat_occurred_its_sanction_did_not() -> None:
+    got = statuses("Canada warned of sanctions on Tuesday if Mexico raises its tariffs.")
+    assert ("THREATEN", "CAN", "MEX", "occurred") in got
+    assert not any(t[0] == "SANCTION" for t in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria allegedly attacked Cameroon on Tuesday.",
+        "Officials in Addis Ababa say Eritrea has massed troops near Ethiopia. Eritrea denies this.",
+        "Chad signed an arms contract with Niger on Tuesday, although some reports denied this.",
+    ],
+)
+def test_reported(text: str) -> None:
+    got = statuses(text)
+    assert got and all(status == "reported" for *_, status in got), got
+
+
+def test_occurred() -> None:
+    assert statuses("Chad launched missiles at Niger on Tuesday.") == {
+        ("ASSAULT", "TCD", "NER", "occurred")
+    }
