@@ -291,3 +291,12 @@ def test_surface_patterns_without_a_parse() -> None:
         ("Anna Kowalska", "It will take some time"),
         ("Anna Kowalska", "We are ready for it."),
     ]
+
+
+@pytest.mark.model
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = (
+        "The Freedonian Defence Ministry said the drills would continue.\n\n"
+        "“Our forces will remain in the area for as long as needed,” the ministry said."
+    )
+    assert speakers(text) == ["Freedonian Defence Ministry"]

@@ -232,7 +232,8 @@ def _valid_name(r: _Reader, ws: list[Word]) -> bool:
             return False
         if r.state(w.text) is not None or low in {"day", "days"}:
             return False
-    return True
+    whole = r.text[ws[0].start : ws[-1].end]
+    return r.state(whole) is None  # a name the gazetteer knows as a state, body or firm
 
 
 def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | None) -> bool:

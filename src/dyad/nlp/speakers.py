@@ -303,9 +303,21 @@ class Attributor:
         if "orgword" not in self.lex.kinds(tok.lemma_) or not words or words[-1].i != tok.i:
             return None
         if not any(self.persons.state_code(t.text) for t in words[:-1]):
-            return None
+            return self._named_before(tok) if len(words) == 1 else None
         start = words[0].idx
         return Speaker(self.text[start : tok.idx + len(tok.text)], "organisation")
+
+    def _named_before(self, tok: Any) -> Speaker | None:
+        """ "the ministry said": the organisation of that kind that spoke last."""
+        head = tok.lemma_.lower()
+        line = self.line_of(tok.idx)
+        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
+                break
+            who = event.speaker
+            if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:
+                return who
+        return None
 
     def _known_org(self, word: str) -> bool:
         """A word tagged PERSON that names an agency or is tagged ORG elsewhere ("Xinhua")."""
