@@ -250,6 +250,7 @@ def test_person_index_lookups() -> None:
     assert idx.by_role("president") is None  # two presidents: no guess
     assert idx.by_role("foreign minister", "POL") is b
     assert idx.at(25, 27) is b and idx.at(14, 19) is None
+    assert len(idx) == 3 and [m.name for m in idx.mentions_in(10, 40)] == ["Jan Kowalski"]
 
 
 # -- the real model -------------------------------------------------------------------------------

@@ -110,10 +110,6 @@ class _Reader:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return {t.ent_type_ for t in span} if span is not None else set()
 
-    def lemma_at(self, start: int) -> str:
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        return str(span[0].lemma_).lower() if span is not None and len(span) else ""
-
     def government(self, mention: str) -> str | None:
         """ "Chinese government" for "China" or "Beijing" standing for a state, when the
         gazetteer can tell names and capitals (``lookup``) and demonyms (``aliases_of``)."""
