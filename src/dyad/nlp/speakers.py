@@ -351,7 +351,8 @@ class Attributor:
         return out
 
     def _attribute(self, q: QuoteSpan) -> Speaker | None:
-        inside = [t for t in self.doc if q.start <= t.idx < q.end]
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        inside = [t for t in span if q.start <= t.idx < q.end] if span is not None else []
         if not inside:
             return None
         context = self._context(q, inside)
