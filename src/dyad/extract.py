@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from dyad.dating import infer_published
+from dyad.events.coder import extract_events
 from dyad.models import Analysis, DateRef, Document
 from dyad.nlp.figures import extract_figures
 from dyad.nlp.person_index import PersonIndex
@@ -46,11 +47,15 @@ def extract(parsed: Any, doc: Document, gazetteer: Gazetteer | None = None) -> E
         persons = extract_persons(parsed, gazetteer, doc_id=doc.doc_id, on=_day(published))
     quotes = extract_quotes(parsed, persons, doc_id=doc.doc_id)
     figures = extract_figures(parsed, doc_id=doc.doc_id, published=published)
+    events = extract_events(
+        parsed, doc_id=doc.doc_id, published=published, persons=persons, gazetteer=gazetteer
+    )
     analysis = Analysis(
         doc.doc_id,
         published,
         persons=tuple(persons.persons),
         quotes=tuple(quotes),
         figures=tuple(figures),
+        events=tuple(events),
     )
     return Extraction(analysis, persons)
