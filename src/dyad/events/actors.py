@@ -42,6 +42,10 @@ PLACE_PREPS = frozenset({"in", "inside", "within"})
 SYMMETRIC_PREPS = frozenset({"between", "among", "with"})
 CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Conjunctions the parser takes for prepositions before a clause's subject: "as X launched".
+LOST_SUBJECT_MARKS = frozenset(
+    {"as", "after", "before", "when", "while", "since", "until", "because"}
+)
 # A state named as a modifier ("U.S. sanctions") is no antecedent of "its".
 ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd", "advmod"})
@@ -183,6 +187,12 @@ class ActorReader:
         conjunct, or as "he"/"she"): "pressed Japan", "welcomed a guest, X", not "their plan"."""
         if self.index.code(tok):
             return True
+        if lemma_of(tok) in GROUP_NOUNS and self._pronoun_or_group(tok):
+            return True  # "urged both sides", "the two countries"
+        if lemma_of(tok) in self.lex.agents and any(
+            c.dep_ in ("poss", "compound", "amod") and self.index.code(c) for c in tok.children
+        ):
+            return True  # "met Chinese officials", "pressed Japan's envoy"
         if str(tok.text).lower() in PERSON_PRONOUNS:
             return bool(self._nearest(tok, person=True))
         return any(c.dep_ in ("appos", "conj") and self.is_actor(c) for c in tok.children)
@@ -232,6 +242,10 @@ class ActorReader:
         text = str(tok.text).lower()
         if lemma in PLURAL_PRONOUNS or text in PLURAL_PRONOUNS:
             return self._group(2)
+        if text in PERSON_PRONOUNS | STATE_PRONOUNS and tok.dep_ in SUBJECT_DEPS:
+            speaker = self._speaker(tok)
+            if speaker:
+                return speaker
         if text in PERSON_PRONOUNS or lemma in PERSON_PRONOUNS:
             return self._nearest(tok, person=True)
         if text in STATE_PRONOUNS:
@@ -248,14 +262,29 @@ class ActorReader:
             dets = {lemma_of(c) for c in tok.children if c.dep_ in ("det", "poss", "predet")}
             if not dets & {"the", "their", "both", "these", "our"}:
                 return []
+            if any(c.dep_ in ("compound", "nmod") for c in tok.children):
+                return []  # "the world leaders"
             for c in tok.children:
                 n = GROUP_NUMBERS.get(lemma_of(c))
                 if n is not None and c.dep_ in ("nummod", "det", "predet"):
                     return self._group(n)
+                if c.dep_ == "nummod":
+                    return []  # "the 21 leaders"
             if {lemma_of(c) for c in tok.children if c.dep_ == "amod"} - GROUP_ADJECTIVES:
                 return []
             return self._group(2)
         return []
+
+    def _speaker(self, tok: Any) -> list[str]:
+        """ "X said it would ...": the subject pronoun of reported speech is the speaker."""
+        clause = tok.head
+        if clause.dep_ != "ccomp" or lemma_of(clause.head) not in self.lex.speech:
+            return []
+        out: list[str] = []
+        for s in clause.head.children:
+            if s.dep_ in SUBJECT_DEPS and s.i != tok.i:
+                add_codes(out, self.np_actors(s, "source", 3))
+        return out
 
     def _group(self, n: int) -> list[str]:
         top = self.index.top(n)
@@ -339,6 +368,9 @@ class ActorReader:
                 return objs, []
         if verb.dep_ in ("acl", "relcl") and str(verb.tag_) == "VBG":
             return [verb.head], []
+        lost = self._lost_subject(verb)
+        if lost is not None:
+            return [lost], []
         if verb.dep_ in INHERIT_DEPS:
             head = verb.head
             if verb.dep_ == "xcomp":
@@ -347,6 +379,22 @@ class ActorReader:
                     return objs[:1], []
             return self.subjects(head, depth + 1)
         return subj, patients
+
+    @staticmethod
+    def _lost_subject(verb: Any) -> Any | None:
+        """ "... as X launched ...": the parser took "as X" for a phrase; X is the subject."""
+        doc = verb.doc
+        for i in range(verb.i - 1, max(verb.sent.start, verb.i - 6) - 1, -1):
+            t = doc[i]
+            if str(t.pos_) in ("VERB", "AUX"):
+                return None
+            if (
+                t.dep_ == "pobj"
+                and str(t.pos_) in ("PROPN", "NOUN", "PRON")
+                and lemma_of(t.head) in LOST_SUBJECT_MARKS
+            ):
+                return t
+        return None
 
     def subject_actors(self, verb: Any) -> tuple[list[str], list[str]]:
         subj, patients = self.subjects(verb)

@@ -33,6 +33,7 @@ from dyad.events.dates import (
     anchor_expressions,
     is_after,
     linked_cues,
+    month_of,
     own_expression,
     resolve,
     tense_date,
@@ -54,7 +55,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
 
-LEAD_SENTENCES = 3  # sentences of the lead, whose past tense without a date means "now"
+LEAD_SENTENCES = 2  # sentences of the lead, whose past tense without a date means "now"
 LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
 DEFINITE = frozenset({"the", "this", "these", "that"})
 ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
@@ -315,6 +316,9 @@ class _Coder:
         head = clause_of(cand.tok).head
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(year_of(self.published), False)  # "X's visit": a reference, undated
+        story = self._story_date(si)
+        if story is not None and not planned and str(head.tag_) == "VBD" and si not in self.lead:
+            return Dated(story, False)  # "In 2020 X did A. It also did B."
         default = tense_date(
             head,
             self.published,
@@ -322,7 +326,25 @@ class _Coder:
             lead=si in self.lead,
             headline=si in self.headline,
         )
+        if not planned and _before_main_clause(cand.tok):
+            default = month_of(default)  # "... after X agreed to buy": some days before
         return Dated(default, False)
+
+    def _story_date(self, si: int) -> DateRef | None:
+        """The last past date named in the previous sentence of the same paragraph."""
+        if si == 0 or self.published is None:
+            return None
+        prev, cur = self.sents[si - 1], self.sents[si]
+        if "\n" in str(self.doc.text)[prev.start_char : cur.start_char]:
+            return None  # a new paragraph
+        dates = [
+            e.date
+            for e in self.times
+            if prev.start_char <= e.start < prev.end_char
+            and e.date is not None
+            and is_after(self.published, e.date)
+        ]
+        return dates[-1] if dates else None
 
     def _carried(self, tok: Any) -> bool:
         """Whether an event noun is the object of a light verb ("signed a deal"), whose tense
@@ -395,6 +417,18 @@ def _same_parties_since(
         if c.tok.i == tok.head.head.i and c.type == type_:
             return list(c.pairs)
     return []
+
+
+def _before_main_clause(tok: Any) -> bool:
+    """Whether a cue sits in an "after ..." or "before ..." clause of another."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "advcl" and any(
+            c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
+        ):
+            return True
+        if anc.dep_ == "pcomp" and lemma_of(anc.head) in ("after", "before"):
+            return True
+    return False
 
 
 def _acts_jointly(frame: Frame) -> bool:

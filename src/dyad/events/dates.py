@@ -115,7 +115,11 @@ def anchor_expressions(
         cur = head
         if cur.head.i != cur.i:
             cur = cur.head
-            if cur.dep_ == "prep" and lemma_of(cur) in blockers:
+        # "since independence in 1947": a preposition of this kind above dates no event
+        for anc in (cur, *cur.ancestors):
+            if str(anc.pos_) in ("VERB", "AUX") or anc.i in cues:
+                break
+            if anc.dep_ == "prep" and lemma_of(anc) in blockers:
                 blocked = True
         while cur.i not in cues and str(cur.pos_) not in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head

@@ -25,6 +25,11 @@ from dyad.events.cues import Cue, direct_objects, lemma_of
 
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Nouns that count or group event nouns: "a series of agreements", "a new round of talks".
+QUANTITY_NOUNS = frozenset(
+    {"series", "number", "set", "range", "raft", "slew", "package", "round", "couple", "pair",
+     "dozen", "host", "string", "wave", "spate", "flurry", "batch", "bunch", "list"}
+)  # fmt: skip
 DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
 # Prepositions of the clause around a subject noun that name the other party ("war erupted
 # between X and Y", "the visit was to X").
@@ -52,9 +57,19 @@ class Frame:
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
-    """The verb carrying a noun (as object, or through a preposition), and that preposition."""
-    while tok.dep_ in ("conj", "appos") and str(tok.head.pos_) in ("NOUN", "PROPN"):
-        tok = tok.head
+    """The verb carrying a noun (as object, or through a preposition), and that preposition;
+    "signed a series of agreements" carries the agreements."""
+    while True:
+        if tok.dep_ in ("conj", "appos") and str(tok.head.pos_) in ("NOUN", "PROPN"):
+            tok = tok.head
+        elif (
+            tok.dep_ == "pobj"
+            and lemma_of(tok.head) == "of"
+            and lemma_of(tok.head.head) in QUANTITY_NOUNS
+        ):
+            tok = tok.head.head
+        else:
+            break
     head = tok.head
     if tok.dep_ == "conj" and str(head.pos_) in ("VERB", "AUX"):
         return head, None
@@ -147,13 +162,13 @@ class FrameReader:
             co = r.co_actors(s)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+        theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
+        for p in patients:  # "Chinese troops were deployed": the troops' state acts
+            add_codes(f.sources if theme else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
-        for p in patients:
-            add_codes(f.targets, r.deep_actors(p, "target"))
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         for o in objs:
             add_codes(f.targets, r.deep_actors(o, "target"))
-        theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
         f.target_slot = bool(objs) and not theme
         if not f.targets:
             self._targets_by_prep(f, tok, cue)
@@ -188,7 +203,8 @@ class FrameReader:
                 for s in c.children:
                     if s.dep_ in SUBJECT_DEPS:
                         add_codes(f.sources, r.np_actors(s, "source"))
-                add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
+                if c.dep_ == "acl":  # "the deals signed between X and Y", not "that ended with"
+                    add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
         if not f.sources:
             add_codes(f.sources, r.left_possessor(tok))
         r.exclude = set(f.sources)
@@ -237,7 +253,7 @@ class FrameReader:
                 skip = {t.i for s in subj for t in s.subtree}
                 rest = [c for c in r.subtree_states(gov, skip) if c not in f.sources]
                 f.targets.extend(rest[:1])
-        elif prep in SETTING_PREPS and cue.type in SYMMETRIC_TYPES:
+        elif prep in SETTING_PREPS and cue.type == "CONSULT":
             add_codes(f.sources, r.subject_actors(gov)[0])
             for o in direct_objects(gov):
                 add_codes(f.targets, r.np_actors(o, "target"))

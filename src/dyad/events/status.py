@@ -19,7 +19,7 @@ from dyad.models import Status
 # Links that end a clause: above them another clause (or the sentence) begins.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "ROOT"})
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
-CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 PAST_TAGS = frozenset({"VBD"})
 # What a disputing verb disputes: "denied this", "rejects the claim", "reports have denied".
 DISPUTED_OBJECTS = frozenset(
@@ -226,7 +226,12 @@ def status_of(
 
 
 def disputes_claim(tok: Any, lex: Lexicon) -> bool:
-    """A verb that disputes a claim: "denied this deal", "rejects this", "dismissed the report"."""
+    """A word that disputes a claim: "denied this deal", "rejects this", "did not confirm",
+    "a claim (X did not confirm)"."""
+    if lemma_of(tok) in lex.status_words("dispute", "NOUN") and tok.dep_ in ("appos", "attr"):
+        return True
+    if lemma_of(tok) in lex.status_words("unconfirmed", "VERB"):
+        return any(c.dep_ == "neg" for c in tok.children)
     if lemma_of(tok) not in lex.status_words("dispute", "VERB") or str(tok.pos_) != "VERB":
         return False
     args = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
