@@ -37,7 +37,9 @@ TARGET_PREPS = frozenset(
     {"with", "to", "on", "against", "at", "toward", "towards", "into", "between", "among",
      "over", "for", "near", "from", "of", "upon", "in", "inside"}
 )  # fmt: skip
-PLACE_PREPS = frozenset({"in", "inside", "within"})
+# Prepositions a search for recipients does not go through: places ("targets in X", "the
+# sea between X and Y").
+PLACE_PREPS = frozenset({"in", "inside", "within", "between", "among", "across"})
 # Prepositions of a clause whose objects join the actors of a meeting, deal or war in it.
 SYMMETRIC_PREPS = frozenset({"between", "among", "with"})
 CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
@@ -262,7 +264,10 @@ class ActorReader:
             dets = {lemma_of(c) for c in tok.children if c.dep_ in ("det", "poss", "predet")}
             if not dets & {"the", "their", "both", "these", "our"}:
                 return []
-            if any(c.dep_ in ("compound", "nmod") for c in tok.children):
+            if any(
+                c.dep_ in ("compound", "nmod") and lemma_of(c) not in GROUP_ADJECTIVES
+                for c in tok.children
+            ):
                 return []  # "the world leaders"
             for c in tok.children:
                 n = GROUP_NUMBERS.get(lemma_of(c))
@@ -330,6 +335,17 @@ class ActorReader:
 
     # -- deep search for targets ------------------------------------------------------------
 
+    def theme_actors(self, tok: Any) -> list[str]:
+        """Recipients named on what is sent or fired, not its make: "troops near X's border",
+        not "Iranian-made drones"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"}:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, "target", 1))
+        return out
+
     def deep_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
         """A phrase's states, else those of its prepositional objects ("on exports to X");
         states in ``self.exclude`` (the sources) do not count ("to its border with X")."""
@@ -384,6 +400,8 @@ class ActorReader:
     def _lost_subject(verb: Any) -> Any | None:
         """ "... as X launched ...": the parser took "as X" for a phrase; X is the subject."""
         doc = verb.doc
+        if str(verb.tag_) not in ("VBD", "VBZ", "VBP"):
+            return None
         for i in range(verb.i - 1, max(verb.sent.start, verb.i - 6) - 1, -1):
             t = doc[i]
             if str(t.pos_) in ("VERB", "AUX"):

@@ -25,7 +25,7 @@ SCORES_FILE = "plover_scores.tsv"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 _REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "ctx", "sub"})
-_BARE_REQUIREMENTS = frozenset({"actorobj", "noxcomp", "plural"})
+_BARE_REQUIREMENTS = frozenset({"actorobj", "noxcomp", "xcomp", "plural"})
 
 ActorTest = Callable[[Any], bool]
 
@@ -266,6 +266,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return any(is_actor(o) for o in direct_objects(tok))
     if kind == "noxcomp":
         return not any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "xcomp":
+        return any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "plural":
         return str(tok.tag_) in ("NNS", "NNPS")
     return False

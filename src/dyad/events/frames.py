@@ -167,8 +167,8 @@ class FrameReader:
             add_codes(f.sources if theme else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
-        for o in objs:
-            add_codes(f.targets, r.deep_actors(o, "target"))
+        for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
+            add_codes(f.targets, r.theme_actors(o) if theme else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
         if not f.targets:
             self._targets_by_prep(f, tok, cue)

@@ -62,6 +62,8 @@ class _Merged:
         meet Putin" ... "Xi's meeting with Putin comes as ...")."""
         if self.first.status == d.status or min(self.first.weight, d.weight) == 0:
             return True
+        if exact and self.date is not None and self.date.precision == "day":
+            return True  # one day, one pair, one kind of event: the visit and its program
         return exact and not self.explicit and not d.explicit
 
 

@@ -21,6 +21,11 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj",
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 PAST_TAGS = frozenset({"VBD"})
+COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
+# Links by which an event is the complement of the verb above it, not an adjunct.
+CORE_LINKS = frozenset(
+    {"xcomp", "dobj", "conj", "attr", "oprd", "nsubjpass", "appos", "ccomp", "acomp", "dative"}
+)
 # What a disputing verb disputes: "denied this", "rejects the claim", "reports have denied".
 DISPUTED_OBJECTS = frozenset(
     {
@@ -146,7 +151,12 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     if cue.pos == "NOUN" and tok.dep_ == "pobj":
         return False  # "stopped short of supplying arms in its war": the war is no denial
     verbs = lex.status_words("denied", "VERB")
-    return any(lemma_of(gov) in verbs and str(gov.pos_) == "VERB" for gov, _ in _links(clause))
+    return any(
+        lemma_of(gov) in verbs
+        and str(gov.pos_) == "VERB"
+        and not any(c.dep_ == "neg" for c in gov.children)  # "never refused to": no denial
+        for gov, _ in _links(clause)
+    )
 
 
 def is_reported(tok: Any, clause: Clause, lex: Lexicon) -> bool:
@@ -172,9 +182,13 @@ def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     verbs = lex.status_words("planned", "VERB")
     adjs = lex.status_words("planned", "ADJ")
     plans = lex.status_words("planned", "NOUN")
+    core = True  # the cue is what the governor plans, not an adjunct ("... following X")
     for gov, below in _links(clause):
         lemma = lemma_of(gov)
-        if below.dep_ == "xcomp" and (lemma in verbs or lemma in adjs):
+        if below.dep_ == "xcomp" and cue.type in COOPERATIVE_TYPES and core:
+            if lemma in lex.status_words("cooperative", "VERB"):
+                return True  # "agreed to resume visits"
+        if below.dep_ == "xcomp" and (lemma in verbs or lemma in adjs) and core:
             if lemma == "be" and not any(lemma_of(c) == "to" for c in _children(below, ("aux",))):
                 continue
             return True
@@ -182,6 +196,7 @@ def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
             return True
         if below.i == tok.i and tok.dep_ == "dobj" and lemma in verbs and cue.pos == "NOUN":
             return True
+        core = core and below.dep_ in CORE_LINKS
     head = clause.head
     if head.dep_ == "ROOT" and str(head.tag_) == "VB" and _infinitive(head):
         return True  # a headline's "X to visit Y"
