@@ -103,7 +103,8 @@ def test_a_threat_occurred_its_sanction_did_not() -> None:
     "text",
     [
         "Nigeria allegedly attacked Cameroon on Tuesday.",
-        "Officials in Addis Ababa say Eritrea has massed troops near Ethiopia. Eritrea denies this.",
+        "Officials in Addis Ababa say Eritrea has massed troops near Ethiopia. "
+        "Eritrea denies this.",
         "Chad signed an arms contract with Niger on Tuesday, although some reports denied this.",
     ],
 )

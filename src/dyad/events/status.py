@@ -185,9 +185,14 @@ def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     core = True  # the cue is what the governor plans, not an adjunct ("... following X")
     for gov, below in _links(clause):
         lemma = lemma_of(gov)
-        if below.dep_ == "xcomp" and cue.type in COOPERATIVE_TYPES and core:
-            if lemma in lex.status_words("cooperative", "VERB"):
-                return True  # "agreed to resume visits"
+        cooperative = lex.status_words("cooperative", "VERB")
+        if (
+            below.dep_ == "xcomp"
+            and core
+            and cue.type in COOPERATIVE_TYPES
+            and lemma in cooperative
+        ):
+            return True  # "agreed to resume visits"
         if below.dep_ == "xcomp" and (lemma in verbs or lemma in adjs) and core:
             if lemma == "be" and not any(lemma_of(c) == "to" for c in _children(below, ("aux",))):
                 continue
