@@ -220,6 +220,8 @@ class ActorReader:
         for c in tok.children:
             if c.dep_ == "conj":
                 add_codes(out, self.np_actors(c, role, depth + 1))
+            elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
+                add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
         return out
 
     def _bare_demonym(self, tok: Any) -> bool:

@@ -294,6 +294,7 @@ class _Coder:
                 planned=planned,
                 reference=self.last_date,
                 resolver=self.tools.resolve_time,
+                anchor_tag=str(self.doc[cand.expr.anchor].tag_),
             )
             if dated.date is not None:
                 return dated

@@ -175,6 +175,7 @@ def resolve(
     planned: bool,
     reference: DateRef | None,
     resolver: TimeResolver,
+    anchor_tag: str = "",
 ) -> Dated:
     """The date of an attached expression, resolved for plans and for "N months later"."""
     text = str(a.expr.text)
@@ -188,7 +189,13 @@ def resolve(
         if got is not None:
             return Dated(got, True, relative=True)
     date = a.expr.date
-    if planned and published is not None and (date is None or is_after(published, date)):
+    past_anchor = str(anchor_tag) == "VBD"  # "agreed on Thursday to resume visits"
+    if (
+        planned
+        and not past_anchor
+        and published is not None
+        and (date is None or is_after(published, date))
+    ):
         future = resolver(text, published, future=True)
         if future is not None:
             date = future

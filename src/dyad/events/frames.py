@@ -190,6 +190,10 @@ class FrameReader:
         for c in tok.children:
             if c.dep_ == "poss":
                 add_codes(f.sources, r.np_actors(c, "target"))
+            elif c.dep_ == "amod" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+                for g in c.children:  # "X raised duties": the parser made "raised" a modifier
+                    if g.dep_ in SUBJECT_DEPS:
+                        add_codes(f.sources, r.np_actors(g, "source"))
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
                 codes = r.np_actors(c, "target")
                 if cue.type == "CONSULT" and codes and not any(r.index.is_state(x) for x in codes):
