@@ -47,9 +47,10 @@ class Draft:
 
 @dataclass
 class _Merged:
-    first: Draft  # the strongest mention: status, direction and text
+    first: Draft  # the strongest mention: direction and text
     date: DateRef | None
     explicit: bool
+    status: Status
     provenance: list[Provenance] = field(default_factory=list)
     mode: str | None = None
 
@@ -60,7 +61,7 @@ class _Merged:
         """Whether a mention may join this event despite another status: a weak mention may;
         so may one on the same date when neither date came from a time expression ("Xi will
         meet Putin" ... "Xi's meeting with Putin comes as ...")."""
-        if self.first.status == d.status or min(self.first.weight, d.weight) == 0:
+        if self.status == d.status or min(self.first.weight, d.weight) == 0:
             return True
         if exact and self.date is not None and self.date.precision == "day":
             return True  # one day, one pair, one kind of event: the visit and its program
@@ -93,10 +94,14 @@ class Merger:
         if target is None and d.date is not None:
             target = self._upgrade_vague(group, d)
         if target is None:
-            target = _Merged(d, d.date, d.explicit, mode=d.mode)
+            target = _Merged(d, d.date, d.explicit, d.status, mode=d.mode)
             self._events.append(target)
         elif d.weight > target.first.weight:
+            occurred = target.status == "occurred"
             target.first = d
+            target.status = "occurred" if occurred else d.status
+        elif d.status == "occurred" and target.status == "planned" and _same(target.date, d.date):
+            target.status = "occurred"  # the visit happened; its program was announced
         if d.provenance not in target.provenance:
             target.provenance.append(d.provenance)
         target.mode = target.mode or d.mode
@@ -156,7 +161,7 @@ class Merger:
                     type=d.type,
                     source=d.source,
                     target=d.target,
-                    status=d.status,
+                    status=m.status,
                     date=m.date,
                     text=d.text,
                     provenance=tuple(m.provenance),
