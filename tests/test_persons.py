@@ -110,7 +110,7 @@ def test_words_cut_punctuation_and_possessives() -> None:
         ("bin", True),
         ("NATO", False),
         ("G20", False),
-        ("Metzel/Tass", False),
+        ("Varga/Wire", False),
         ("minister", False),
     ],
 )
@@ -128,8 +128,8 @@ def test_same_name_follows_first_and_last() -> None:
 def test_credits_and_bylines() -> None:
     text = (
         "By Jane Doe and SAM LEE, Wire Service\n\nA crowd gathers. "
-        "(Photo: JOHN SMITH/AFP VIA GETTY IMAGES)\n\nLeaders meet. (Jane Roe/Tass/Abaca Press)\n\n"
-        "AFP PHOTO / POOL / ALEX MORENO-DIAZ\n\n(Freedonia Defense Ministry via AP, Pool)"
+        "(Photo: JOHN SMITH/EPA VIA SHUTTERSTOCK)\n\nLeaders meet. (Jane Roe/Xinhua/Kyodo)\n\n"
+        "UPI PHOTO / POOL / ALEX MORENO-DIAZ\n\n(Freedonia Interior Ministry handout via Reuters)"
     )
     found = {" ".join(n.words) for n in nm.credit_names(text)}
     assert found == {"Jane Doe", "Sam Lee", "John Smith", "Jane Roe", "Alex Moreno-Diaz"}
@@ -145,7 +145,7 @@ def test_role_suffix_reads_title_phrases() -> None:
     assert role_suffix(lex, ["Indian", "Prime", "Minister"]) == (["Indian"], ["Prime", "Minister"])
     rest, role = role_suffix(lex, ["U.S.", "Secretary", "of", "State"])
     assert rest == ["U.S."] and role == ["Secretary", "of", "State"]
-    assert role_suffix(lex, ["Kremlin", "foreign", "policy", "aide"])[1][-1] == "aide"
+    assert role_suffix(lex, ["presidential", "security", "policy", "aide"])[1][-1] == "aide"
     assert role_suffix(lex, ["Great", "Hall"])[1] == []
 
 
@@ -176,10 +176,10 @@ def test_bare_surname_needs_gazetteer() -> None:
 def test_headline_fragments_and_lookalikes_rejected() -> None:
     text = (
         "Kowalska Welcomes Visitors From Abroad\n\n"
-        "Join the AMN Telegram channel.\n\n"
-        "Turkish Seljuks once ruled here, said Anna Kowalska on Monday."
+        "Read the KPL Telegram digest.\n\n"
+        "Polish Hussars once rode here, said Anna Kowalska on Monday."
     )
-    ents = {"Kowalska Welcomes": "PERSON", "AMN Telegram": "PERSON", "Turkish Seljuks": "PERSON"}
+    ents = {"Kowalska Welcomes": "PERSON", "KPL Telegram": "PERSON", "Polish Hussars": "PERSON"}
     ents["Anna Kowalska"] = "PERSON"
     assert person_names(text, ents) == ["Anna Kowalska"]
 
@@ -197,19 +197,20 @@ def test_names_kept_whole() -> None:
 
 def test_reporters_and_credits_are_persons() -> None:
     text = (
-        "Leaders met on Monday. (Jane Roe/Tass/Abaca Press)\n\n"
-        "Lee and Wu reported from Oslo. Lena Fox in Oslo contributed to this report."
+        "Leaders met on Monday. (Jane Roe/Kyodo)\n\n"
+        "Okafor and Mensah were reporting from Oslo. Lena Fox, in Oslo, contributed reporting."
     )
-    assert person_names(text, {"Lee": "PERSON", "Wu": "PERSON"}) == ["Jane Roe", "Lena Fox"]
+    ents = {"Okafor": "PERSON", "Mensah": "PERSON"}
+    assert person_names(text, ents) == ["Jane Roe", "Lena Fox"]
 
 
 def test_role_affiliation_from_appositive() -> None:
-    text = "“It will last,” said Maria Lind, an associate professor at Northfield University."
+    text = "“It will last,” said Maria Lind, a senior lecturer at Northfield University."
     ents = {"Maria Lind": "PERSON", "Northfield University": "ORG"}
     (p,) = extract_persons(make_doc(text, ents), GAZ, doc_id="d").persons
     assert (p.name, p.role, p.affiliation, p.state) == (
         "Maria Lind",
-        "associate professor",
+        "senior lecturer",
         "Northfield University",
         None,
     )
@@ -217,14 +218,14 @@ def test_role_affiliation_from_appositive() -> None:
 
 def test_state_from_possessive_and_appositive_office() -> None:
     text = (
-        "China’s Wei Mei-ling arrived. Ivan Sokolov, chief of the Presidential Office "
+        "China’s Wei Mei-ling arrived. Ivan Sokolov, head of the Security Council "
         "of Russia, met her."
     )
     ents = {"Wei Mei-ling": "PERSON", "Ivan Sokolov": "PERSON"}
     persons = extract_persons(make_doc(text, ents), GAZ, doc_id="d").persons
     got = [(p.name, p.state) for p in persons]
     assert got == [("Wei Mei-ling", "CHN"), ("Ivan Sokolov", "RUS")]
-    assert persons[1].role == "chief"
+    assert persons[1].role == "head"
 
 
 def test_gender_from_pronouns() -> None:
@@ -232,6 +233,130 @@ def test_gender_from_pronouns() -> None:
     doc = make_doc(text, {"Anna Kowalska": "PERSON", "Jan Brandt": "PERSON"})
     idx = extract_persons(doc, GAZ, doc_id="d")
     assert idx.gender("Anna Kowalska") == "f" and idx.gender("Jan Brandt") == "m"
+
+
+# -- names the gazetteer knows, titles that belong to names, captions -------------------------
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    code: str
+    kind: str
+
+
+class LookupGazetteer(FakeGazetteer):
+    """A gazetteer that can also tell what kind of name a mention is (``lookup``)."""
+
+    ALIASES = (
+        Alias("Buenos Aires", "ARG", "capital"),
+        Alias("Argentina", "ARG", "name"),
+        Alias("Port Amara", "", "place"),
+        Alias("Jordan", "JOR", "name"),
+        Alias("Jordan Valley", "", "place"),
+        Alias("Israel", "ISR", "name"),
+        Alias("Polish", "POL", "demonym"),
+    )
+    STATES = MappingProxyType(
+        {**FakeGazetteer.STATES, "Buenos Aires": "ARG", "Argentina": "ARG", "Jordan": "JOR"}
+        | {"Israel": "ISR", "Ethiopia": "ETH", "Qatar": "QAT"}
+    )
+    OFFICES = (Office("Tamim bin Rashid Al Marri", "emir", "QAT"),)
+
+    def lookup(self, mention: str) -> tuple[Alias, ...]:
+        return tuple(a for a in self.ALIASES if a.text == mention.strip())
+
+    def offices_of(self, name: str, on: date | None = None) -> list[Office]:
+        known = {"Sheikh Tamim": "Tamim bin Rashid Al Marri"}.get(name, name)
+        return [o for o in self.OFFICES if o.name == known]
+
+
+LOOKUP = LookupGazetteer()
+
+
+def test_places_the_gazetteer_knows_are_no_persons() -> None:
+    text = (
+        "Lucia Ferreyra, Argentina’s foreign minister, said Buenos Aires had no plan to leave "
+        "the bloc. Ships left Port Amara at dawn."
+    )
+    ents = {"Lucia Ferreyra": "PERSON", "Buenos Aires": "PERSON", "Port Amara": "PERSON"}
+    assert person_names(text, ents, gazetteer=LOOKUP) == ["Lucia Ferreyra"]
+
+
+def test_first_name_spelt_like_a_state() -> None:
+    text = (
+        "Jordan Okafor, a Nigerian lawmaker, met Israel Brenner in Abuja. Polish Hussars and "
+        "Jordan Valley farmers watched."
+    )
+    ents = {"Jordan Okafor": "PERSON", "Israel Brenner": "PERSON", "Polish Hussars": "PERSON"}
+    ents["Jordan Valley"] = "PERSON"
+    names = person_names(text, ents, gazetteer=LOOKUP)
+    assert names == ["Jordan Okafor", "Israel Brenner"]
+
+
+def test_ranks_and_honorifics_stripped_particles_kept() -> None:
+    text = (
+        "Gen. Idris Kamara met Field Marshal Omar Haddad and Brig. Gen. Salif Keita in Bamako. "
+        "Crown Prince Faisal bin Nasser Al Saud and Ayatollah Hossein Rahimi sent envoys."
+    )
+    names = person_names(text, {"Omar Haddad": "PERSON"})
+    assert names == [
+        "Idris Kamara",
+        "Omar Haddad",
+        "Salif Keita",
+        "Faisal bin Nasser Al Saud",
+        "Hossein Rahimi",
+    ]
+
+
+def test_regnal_numbers_belong_to_the_name() -> None:
+    text = "Moroccan King Hassan VII received Spain’s Queen Elena II in Rabat."
+    assert person_names(text) == ["Hassan VII", "Elena II"]
+
+
+def test_sheikh_kept_before_a_single_name_and_merged_with_the_full_name() -> None:
+    text = (
+        "Prime Minister Sheikh Rehana met Sheikh Faris bin Nasser Al Kuwari, a senior adviser. "
+        "Later Sheikh Faris spoke. Police patrolled Sheikh Jarrah."
+    )
+    ents = {"Sheikh Faris": "PERSON", "Sheikh Jarrah": "GPE"}
+    assert person_names(text, ents) == ["Sheikh Rehana", "Faris bin Nasser Al Kuwari"]
+
+
+def test_sheikh_and_a_name_the_gazetteer_knows() -> None:
+    text = "Sheikh Tamim met the Ethiopian prime minister in Doha."
+    idx = extract_persons(make_doc(text, {"Tamim": "NORP"}), LOOKUP, doc_id="d")
+    (p,) = idx.persons
+    assert (p.name, p.role) == ("Tamim bin Rashid Al Marri", "emir")
+
+
+def test_role_stops_before_an_honorific() -> None:
+    text = "Emir Sheikh Tamim bin Rashid Al Marri arrived."
+    (p,) = extract_persons(make_doc(text), LOOKUP, doc_id="d").persons
+    assert (p.name, p.role) == ("Tamim bin Rashid Al Marri", "emir")
+
+
+def test_caption_with_a_sentence_is_no_headline() -> None:
+    text = (
+        "Abebe Tadesse, Ethiopia’s finance minister, in Addis Ababa on Monday. "
+        "(Photo: Selam Haile/Wire)\n\n"
+        "Ethiopian Prime Minister Dawit Alemu speaks in Addis Ababa on Monday. REUTERS/Tomas Ruiz"
+    )
+    assert not nm.is_title_case_line(text.split("\n")[0])
+    assert nm.is_title_case_line("Kowalska Welcomes Visitors From Abroad On Jan. 5")
+    names = person_names(text, gazetteer=LOOKUP)
+    assert names == ["Abebe Tadesse", "Selam Haile", "Dawit Alemu", "Tomas Ruiz"]
+
+
+def test_name_tagged_as_an_organisation_after_a_role() -> None:
+    text = "Venezuelan opposition leader Ana Lucía Benítez met Carlos Ortega in Caracas."
+    ents = {"Ana Lucía Benítez": "ORG", "Carlos Ortega": "PERSON"}
+    assert person_names(text, ents) == ["Ana Lucía Benítez", "Carlos Ortega"]
+
+
+def test_bylines_with_two_names() -> None:
+    text = "By Aisha Bello and Kwame Mensah\n\nACCRA, Ghana — Ghana and Togo reopened the border."
+    assert person_names(text) == ["Aisha Bello", "Kwame Mensah"]
 
 
 # -- PersonIndex ---------------------------------------------------------------------------------
@@ -263,8 +388,8 @@ def test_persons_with_model() -> None:
     text = (
         "Kowalska Hails New Era In Talks\n\n"
         "By Jane Doe\n\n"
-        "Polish President Anna Kowalska and Russian Foreign Minister Ivan Sokolov met in "
-        "Warsaw on Tuesday, the first such meeting in five years.\n\n"
+        "Polish President Anna Kowalska held talks with Russian Foreign Minister Ivan Sokolov "
+        "in Warsaw on Tuesday after years of silence.\n\n"
         "“It was a useful start,” Kowalska said. Sokolov did not comment.\n\n"
         "“Both want calm,” said Maria Lind, a senior fellow at the Northfield Institute."
     )

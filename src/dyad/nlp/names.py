@@ -2,7 +2,7 @@
 
 A *word* here is a run of non-space characters with its quotes, brackets and trailing
 punctuation cut off (``Word``); a possessive ``'s`` is cut too and remembered. A name is 2-4
-such words, each capitalised ("Xi", "Jae-in", "el-Sisi", "J."), in one line with nothing but a
+such words, each capitalised ("Wu", "Ji-hoon", "el-Masri", "J."), in one line with nothing but a
 space between them. The words that stand around names (titles, honorifics, organisation words,
 photo-credit words) and the speech verbs are data: ``dyad/data/titles.tsv`` and
 ``dyad/data/speech_verbs.tsv``, read once through ``lexicon()``.
@@ -159,7 +159,7 @@ def _alpha_parts(word: str) -> list[str] | None:
 
 
 def is_name_word(word: str, *, caps_ok: bool = False) -> bool:
-    """Shaped like a word of a person's name: "Xi", "Jae-in", "el-Sisi", "O'Brien", "J."."""
+    """Shaped like a word of a person's name: "Wu", "Ji-hoon", "el-Masri", "O'Brien", "J."."""
     if is_initial(word) or is_particle(word):
         return True
     parts = _alpha_parts(word)
@@ -179,8 +179,16 @@ def is_core_word(word: str) -> bool:
     return is_name_word(word) and not is_initial(word) and not is_particle(word)
 
 
+REGNAL = _wordset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
+
+
+def is_regnal(word: str) -> bool:
+    """A regnal number after a monarch's name ("Abdullah II", "Mohammed VI")."""
+    return word in REGNAL
+
+
 def title_case(word: str) -> str:
-    """ "DRUZHININ" -> "Druzhinin", "JEAN-YVES" -> "Jean-Yves"."""
+    """ "KOVALENKO" -> "Kovalenko", "JEAN-YVES" -> "Jean-Yves"."""
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
@@ -221,7 +229,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def canonical(words_: list[str]) -> str:
-    """A name as written, middle initials dropped: "Antony J. Blinken" -> "Antony Blinken"."""
+    """A name as written, middle initials dropped: "Robert K. Hale" -> "Robert Hale"."""
     kept = [w for i, w in enumerate(words_) if not (is_initial(w) and 0 < i < len(words_) - 1)]
     return " ".join(kept)
 
@@ -232,9 +240,26 @@ def name_weight(name: str) -> tuple[int, int]:
     return (len(parts), len(name))
 
 
+_SENTENCE_END = re.compile(r"(\w+)([.!?])\s+[A-Z“\"(]")
+
+
+def _ends_sentence_inside(line: str) -> bool:
+    """A sentence ends inside the line ("... on Monday. (Photo: ...)"): running text, not a
+    headline. Abbreviations ("Gen.", "Jan.", "U.S.") end none."""
+    lex = lexicon()
+    for m in _SENTENCE_END.finditer(line):
+        word, mark = m.group(1), m.group(2)
+        if mark != ".":
+            return True
+        if len(word) <= 1 or word.lower() in MONTHS or lex.kinds(word + ".") or word.isupper():
+            continue
+        return True
+    return False
+
+
 def is_title_case_line(line: str) -> bool:
-    """A headline or caption line: nearly every longer word capitalised."""
-    if line.rstrip().endswith((".", "!", '"', "”", ",", ";")):
+    """A headline or caption line: nearly every longer word capitalised, one sentence."""
+    if line.rstrip().endswith((".", "!", '"', "”", ",", ";")) or _ends_sentence_inside(line):
         return False
     ws = [w.text for w in words(line) if w.text[:1].isalpha()]
     long_ = [w for w in ws if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
@@ -256,6 +281,7 @@ class NameSpan:
 _PAREN = re.compile(r"[(\[]([^()\[\]\n]{3,240})[)\]]")
 _CREDIT_MARK = re.compile(r"\b(?:PHOTOS?|Photos?|Photograph|CREDIT|Credit|FILE|File)\b\s*[:/]?")
 _SEGMENT_SPLIT = re.compile(r"\s*/\s*|\s+(?:via|VIA)\s+|\s*[,;|]\s*|\s+-\s+")
+_AGENCY_SLASH = re.compile(r"\b([A-Za-z]+)\s?/\s?(?=[A-Z])")  # "REUTERS/Jane Roe"
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+([^\n]{3,120})$", re.MULTILINE)
 _BYLINE_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|AND|&)\s+")
 _CONTRIBUTED = re.compile(
@@ -311,6 +337,12 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
         line_end = len(text) if line_end < 0 else line_end
         close = text.find(")", m.end(), line_end)
         zones.append((m.end(), close if close >= 0 else line_end))
+    for m in _AGENCY_SLASH.finditer(text):
+        if "credit" in lex.kinds(m.group(1)) and m.group(1)[:1].isupper():
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            close = text.find(")", m.end(), line_end)
+            zones.append((m.start(), close if close >= 0 else line_end))
     for zs, ze in zones:
         sub = text[:ze]
         head = _CREDIT_MARK.match(sub, zs)

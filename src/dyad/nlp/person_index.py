@@ -88,7 +88,7 @@ class PersonIndex:
         return self._by_name.get(best.name) if best else None
 
     def resolve(self, text: str, near: int | None = None) -> Person | None:
-        """The person a surface form stands for: "Putin", "Mr. Putin", "Xi's", "Vladimir Putin".
+        """The person a surface form stands for: "Kowalska", "Mr. Kowalska", "Wu's", "Jan Wu".
 
         A single word shared by several persons goes to the one mentioned last before ``near``.
         """

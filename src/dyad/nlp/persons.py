@@ -5,25 +5,26 @@ agencies as PERSON, and misses names it labels ORG or GPE. So a name is a run of
 capitalised words (``names``) in one line that either overlaps a PERSON entity or stands where
 only a person can (after a title, before an appositive role, in a credit or a byline); words
 that are states, organisations, titles or days are cut or make it no name. Full names are then
-merged (``same_name``), and single words ("Putin", "Xi's") are linked to the full name they
+merged (``same_name``), and single words ("Kowalska", "Wu's") are linked to the full name they
 stand for, or through the gazetteer's officeholders, else dropped.
 
-Roles, affiliations and states come from the words before a name ("Russian President"),
-appositives ("X, an associate professor at Y") and the gazetteer.
+Roles, affiliations and states come from the words before a name ("Polish President"),
+appositives ("X, a senior lecturer at Y") and the gazetteer.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
-from dyad.nlp.names import Lexicon, Word
+from dyad.nlp.names import Word
 from dyad.nlp.person_index import Mention, PersonIndex, guess_genders, with_sentences
+from dyad.nlp.person_reader import GazetteerLike, OfficeLike
+from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import find_quote_spans
 from dyad.nlp.roles import appositive_role, roles_of
 
@@ -31,32 +32,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["GazetteerLike", "Mention", "OfficeLike", "PersonIndex", "extract_persons"]
 
-_STATE_NAMES = frozenset({"name", "capital"})
 _NON_PERSON_ENTS = frozenset(
     {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
 )
-
-
-class OfficeLike(Protocol):
-    """What persons reads of a gazetteer ``Office``."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def role(self) -> str | None: ...
-    @property
-    def state(self) -> str | None: ...
-    @property
-    def valid_from(self) -> date | None: ...
-    @property
-    def valid_to(self) -> date | None: ...
-
-
-class GazetteerLike(Protocol):
-    """The two gazetteer look-ups persons needs (``dyad.resolve.gazetteer.Gazetteer``)."""
-
-    def state_code(self, mention: str) -> str | None: ...
-    def offices_of(self, name: str, on: date | None = None) -> Sequence[OfficeLike]: ...
 
 
 @dataclass
@@ -83,72 +61,6 @@ class _Cluster:
         return nm.surname_key(parts[-1]), nm.surname_key(parts[0]), middle or frozenset()
 
 
-class _Reader:
-    """The document, its gazetteer and lexicon, with the look-ups the rules need."""
-
-    def __init__(self, doc: Any, gazetteer: GazetteerLike | None, on: date | None) -> None:
-        self.doc = doc
-        self.text: str = doc.text
-        self.gaz = gazetteer
-        self.on = on
-        self.lex: Lexicon = nm.lexicon()
-        self._states: dict[str, str | None] = {}
-
-    def state(self, word: str) -> str | None:
-        """The state a capitalised word names ("Russian", "U.S."); short names never do."""
-        if self.gaz is None or not word[:1].isupper() or (len(word) <= 2 and not word.isupper()):
-            return None
-        if word not in self._states:
-            try:
-                self._states[word] = self.gaz.state_code(word)
-            except Exception:  # a gazetteer error must not lose the document's persons
-                log.exception("gazetteer.state_code failed on %r", word)
-                self._states[word] = None
-        return self._states[word]
-
-    def labels(self, start: int, end: int) -> set[str]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return {t.ent_type_ for t in span} if span is not None else set()
-
-    def government(self, mention: str) -> str | None:
-        """ "Chinese government" for "China" or "Beijing" standing for a state, when the
-        gazetteer can tell names and capitals (``lookup``) and demonyms (``aliases_of``)."""
-        lookup = getattr(self.gaz, "lookup", None)
-        aliases_of = getattr(self.gaz, "aliases_of", None)
-        if lookup is None or aliases_of is None:
-            return None
-        try:
-            found = list(lookup(mention))
-            codes = {a.code for a in found}
-            if len(codes) != 1 or any(a.kind not in _STATE_NAMES for a in found):
-                return None
-            demonym = next((a.text for a in aliases_of(codes.pop()) if a.kind == "demonym"), None)
-        except Exception:  # an optional look-up: never fatal
-            log.exception("gazetteer look-up failed on %r", mention)
-            return None
-        return f"{demonym} government" if demonym else None
-
-    def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]:
-        """The offices the gazetteer knows for a name: those held on the publication date
-        (when known and ``dated``), else all of them, latest last."""
-        if self.gaz is None:
-            return ()
-        try:
-            found = self.gaz.offices_of(name)
-        except Exception:  # a gazetteer error must not lose the document's persons
-            log.exception("gazetteer.offices_of failed on %r", name)
-            return ()
-        if dated and self.on is not None:
-            on = self.on
-            return [o for o in found if _valid_on(o, on)]
-        return found
-
-
-def _valid_on(office: OfficeLike, on: date) -> bool:
-    start, end = office.valid_from, office.valid_to
-    return (start is None or start <= on) and (end is None or on <= end)
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -163,6 +75,7 @@ def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
     cur: list[Word] = []
     for w in ws:
         shaped = nm.is_name_word(w.text) and "/" not in w.text
+        shaped = shaped or (nm.is_regnal(w.text) and bool(cur))  # "King Abdullah II"
         joined = (
             bool(cur)
             and text[cur[-1].end : w.start] == " "
@@ -180,20 +93,46 @@ def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
     return runs
 
 
+def _given_name_of_state(r: _Reader, ws: list[Word]) -> bool:
+    """A first name spelt like a state ("Jordan", "Israel", "Chad"): only a state's plain name,
+    inside a PERSON entity that goes on to the next word, the other words no states."""
+    if len(ws) < 2 or ws[0].possessive or ws[0].closed:
+        return False
+    if r.alias_kinds(ws[0].text) != {"name"}:
+        return False  # a demonym, capital or seat ("Russian", "Moscow") is never a first name
+    toks = [r.doc.char_span(w.start, w.end, alignment_mode="expand") for w in ws[:2]]
+    if any(t is None or not len(t) for t in toks):
+        return False
+    first, second = toks[0][-1], toks[1][0]
+    if first.ent_type_ != "PERSON" or second.ent_type_ != "PERSON" or second.ent_iob_ != "I":
+        return False
+    return all(r.state(w.text) is None for w in ws[1:])
+
+
+def _keeps_title(r: _Reader, ws: list[Word]) -> bool:
+    """ "Sheikh Hasina": a title that is also part of names (``namepart``) stays when it
+    and one more word are all that is left."""
+    return len(ws) == 2 and "namepart" in r.lex.kinds(ws[0].text) and nm.is_core_word(ws[1].text)
+
+
 def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
     w = ws[0]
     low = w.text.lower()
+    if _keeps_title(r, ws):
+        return False
     if r.lex.is_title(w.text) or low in nm.FUNCTION_WORDS or nm.is_date_word(r.text, w):
         return True
-    if r.state(w.text) is not None or "orgword" in r.lex.kinds(w.text):
+    if r.state(w.text) is not None and not _given_name_of_state(r, ws):
+        return True
+    if "orgword" in r.lex.kinds(w.text):
         return True
     if len(ws) < 3:
-        return False  # "Natalia Abbakumova" stays whole even if "Natalia" is tagged GPE
+        return False  # "Ilona Varga" stays whole even if "Ilona" is tagged GPE
     span = r.doc.char_span(w.start, w.end, alignment_mode="expand")
     if span is None or not span[-1].ent_type_ or span[-1].ent_type_ == "PERSON":
         return False
-    ends_here = span[-1].ent_iob_ != "I" or span[-1].i + 1 >= len(r.doc)
-    ends_here = ends_here or r.doc[span[-1].i + 1].ent_iob_ != "I"
+    last = span[-1].i  # the word is a whole entity of its own, not the start of a longer one
+    ends_here = last + 1 >= len(r.doc) or r.doc[last + 1].ent_iob_ != "I"
     return span[-1].ent_type_ in _NON_PERSON_ENTS and ends_here
 
 
@@ -211,7 +150,8 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
         cut = nm.is_date_word(r.text, last) or "orgword" in r.lex.kinds(last.text)
         cut = cut or r.state(last.text) is not None
         cut = cut or (headline and (low in nm.FUNCTION_WORDS or r.lex.is_title(last.text)))
-        cut = cut or not (nm.is_core_word(last.text) or "-" in last.text)
+        shaped = nm.is_core_word(last.text) or "-" in last.text
+        cut = cut or not (shaped or (nm.is_regnal(last.text) and len(ws) == 2))
         if not cut:
             break
         ws.pop()
@@ -222,20 +162,27 @@ def _valid_name(r: _Reader, ws: list[Word]) -> bool:
     core = [w for w in ws if not nm.is_particle(w.text)]
     if not 2 <= len(core) <= 4 or len(ws) > 5 or any(w.possessive for w in ws[:-1]):
         return False
-    for w in ws:
+    state_first = _given_name_of_state(r, ws)
+    for i, w in enumerate(ws):
         low = w.text.lower()
         if r.lex.kinds(w.text) & {"orgword", "credit"} or low in nm.FUNCTION_WORDS - {"in"}:
             return False
-        if r.state(w.text) is not None or low in {"day", "days"}:
+        if (r.state(w.text) is not None and not (i == 0 and state_first)) or low in {"day", "days"}:
             return False
     whole = r.text[ws[0].start : ws[-1].end]
-    return r.state(whole) is None  # a name the gazetteer knows as a state, body or firm
+    return not r.is_actor(whole)  # a name the gazetteer knows as a state, place, body or firm
 
 
 def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | None) -> bool:
     """Evidence beyond NER that ``ws`` names a person: a title before, a role after."""
     if any(r.lex.is_role(w.text) or "honorific" in r.lex.kinds(w.text) for w in run_lead):
         return True
+    if _keeps_title(r, ws):  # "Sheikh Hasina", but not a place such as "Sheikh Jarrah"
+        whole = r.text[ws[0].start : ws[-1].end]
+        if not r.labels(ws[0].start, ws[-1].end) & _NON_PERSON_ENTS or r.offices(whole):
+            return True
+    if prev is not None and r.lex.is_title(prev.text) and r.text[prev.end : ws[0].start] == ". ":
+        return True  # "Gen. Jane Roe", "Brig. Gen. Jane Roe"
     if prev is not None and r.lex.is_role(prev.text):
         if not prev.closed:
             return True  # "spokesman Jane Roe"
@@ -252,9 +199,10 @@ def _bare_line(r: _Reader, ws: list[Word]) -> bool:
     return 2 <= len(ws) <= 4 and all(nm.is_name_word(w.text) for w in ws)
 
 
-def _corroborated(ws: list[Word], person_words: set[str]) -> bool:
-    """The first or last word is tagged PERSON elsewhere in the document ("Xi" -> "Xi Jinping")."""
-    return ws[0].text in person_words or ws[-1].text in person_words
+def _corroborated(r: _Reader, ws: list[Word], person_words: set[str]) -> bool:
+    """The first or last word, no title, is tagged PERSON elsewhere ("Wu" -> "Wu Mei-ling")."""
+    ends = (ws[0].text, ws[-1].text)
+    return any(w in person_words and not r.lex.is_title(w) for w in ends)
 
 
 @dataclass(frozen=True)
@@ -284,7 +232,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
             if ok:
                 end = name_ws[-1].end
                 evidence = "PERSON" in r.labels(start, end) or _has_context(r, lead, name_ws, prev)
-                evidence = evidence or _corroborated(name_ws, person_words)
+                evidence = evidence or _corroborated(r, name_ws, person_words)
                 evidence = evidence or any(zs <= start < ze for zs, ze in zones)
                 if evidence:
                     words_ = [w.text for w in name_ws]
@@ -317,8 +265,38 @@ def _cluster(cands: list[_Cand]) -> list[_Cluster]:
     return clusters
 
 
+def _titled_short(r: _Reader, k: _Cluster) -> str | None:
+    """The given name of a cluster known only as "Sheikh X" (a ``namepart`` title + 1 word)."""
+    forms = {n.split()[0].lower() for n, _ in k.names if len(n.split()) == 2}
+    if not k.names or len(forms) != 1 or any(len(n.split()) != 2 for n, _ in k.names):
+        return None
+    return k.names[0][0].split()[1] if "namepart" in r.lex.kinds(forms.pop()) else None
+
+
+def _merge_titled(r: _Reader, clusters: list[_Cluster]) -> list[_Cluster]:
+    """ "Sheikh Faris" is the "Faris bin Nasser Al Kuwari" the article names in full, or the
+    officeholder the gazetteer knows by that form; else a name of its own ("Sheikh Hasina")."""
+    out: list[_Cluster] = []
+    for k in clusters:
+        word = _titled_short(r, k)
+        if word is None:
+            out.append(k)
+            continue
+        key = nm.surname_key(word)
+        full = [c for c in clusters if c is not k and _titled_short(r, c) is None]
+        home = next((c for c in full if key in c.keys()[:2]), None)
+        if home is not None:
+            home.mentions.extend(k.mentions)
+            continue
+        found = {o.name for o in r.offices(k.names[0][0], dated=False) if o.name}
+        if len(found) == 1:
+            k.names = [(found.pop(), k.names[0][1])]
+        out.append(k)
+    return out
+
+
 def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word, bool]]) -> None:
-    """Attach "Putin" to "Vladimir Putin"; ask the gazetteer about surnames never introduced."""
+    """Attach "Kowalska" to "Anna Kowalska"; ask the gazetteer about surnames never introduced."""
     taken = [(s, e) for k in clusters for s, e, _ in k.mentions]
     by_gazetteer: dict[str, _Cluster | None] = {}
     keys = [(k, k.keys()) for k in clusters]
@@ -387,7 +365,7 @@ def extract_persons(
     doc = with_sentences(doc)
     r = _Reader(doc, gazetteer, on)
     cands, singles = _candidates(r)
-    clusters = _cluster(cands)
+    clusters = _merge_titled(r, _cluster(cands))
     _link_singles(r, clusters, singles)
     clusters = [k for k in clusters if k.mentions]
     clusters.sort(key=lambda k: min(s for s, _, _ in k.mentions))

@@ -2,7 +2,7 @@
 
 Quotation marks are read line by line (a paragraph is never one quote with the next, and one
 unmatched mark loses at most the rest of its line): straight and curly double marks, and single
-curly or straight marks used as quotation marks (‘strong force’, 'act of theft') but not as
+curly or straight marks used as quotation marks (‘firm hand’, 'reckless gamble') but not as
 apostrophes (it’s, Russia’s, countries’). An opening mark with no closing mark runs to the end
 of its line: the first paragraph of a quote that goes on in the next one. Quotes under 3 words,
 titles of works ("the song ..."), short all-capitalised titles and quotes repeated inside
@@ -179,8 +179,8 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 
 
 def _drop_repeats(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """A quote given again a little longer elsewhere (a headline's 'act of theft' and the
-    body's "an act of theft") is one quote: the longer is kept."""
+    """A quote given again a little longer elsewhere (a headline's 'reckless gamble' and the
+    body's "a reckless gamble") is one quote: the longer is kept."""
     words = [_word_list(text[s.start : s.end]) for s in spans]
     keep = []
     for i, s in enumerate(spans):

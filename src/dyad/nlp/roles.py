@@ -1,14 +1,14 @@
 """What an article says of a person: role, affiliation and state.
 
-- Before the name: "Russian President Vladimir Putin", "U.S. Secretary of State Antony
-  Blinken", "Kremlin foreign policy aide Yuri Ushakov", "China's Xi Jinping", and the
+- Before the name: "Polish President Anna Kowalska", "U.S. Secretary of State Jane Roe",
+  "presidential foreign policy aide Ivan Sokolov", "China's Wu Mei-ling", and the
   appositive sandwich "Japan's chief cabinet secretary, Jane Roe, said".
-- After it: "Jane Roe, an associate professor at Some University", "John Doe, head of the
-  X program", "Sergei Ivanov, chief of the Presidential Administration of Russia".
+- After it: "Jane Roe, a senior lecturer at Some University", "John Doe, head of the
+  X program", "Ivan Sokolov, chief of the Presidential Office of Russia".
 - The gazetteer's offices fill what the text leaves open.
 
 A state is set only for officials (a title the lexicon calls ``official`` or ``leader``) or
-when a state's possessive stands alone before the name ("China's Xi Jinping").
+when a state's possessive stands alone before the name ("China's Wu Mei-ling").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dyad.nlp.names import Lexicon, Word
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,]))+)")
 _SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
 _OFFICIAL = frozenset({"official", "leader"})
+_HONORIFIC = frozenset({"honorific", "namepart"})
 
 
 class OfficeLike(Protocol):
@@ -44,6 +45,11 @@ class RoleReader(Protocol):
     def lex(self) -> Lexicon: ...
     def state(self, word: str) -> str | None: ...
     def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]: ...
+
+
+def _honorific_only(lex: Lexicon, word: str) -> bool:
+    kinds = lex.kinds(word)
+    return bool(kinds) and kinds <= _HONORIFIC
 
 
 def _title_word(lex: Lexicon, word: str) -> bool:
@@ -105,6 +111,8 @@ def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
 
 def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str | None, str | None]:
     ws = _prefix_words(r, start, end)
+    while ws and _honorific_only(r.lex, ws[-1].text):
+        ws.pop()  # "Emir Sheikh", "Supreme Leader Ayatollah": the role ends before the honorific
     if not ws:
         return None, None, None
     rest, role = role_suffix(r.lex, [w.text for w in ws])
@@ -113,12 +121,12 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
     state = next((s for s in pairs + states if s), None)
     role_text = " ".join(role).lower() or None
     if len(rest) == 1 and ws[0].possessive and state and not role:
-        return None, None, state  # "China's Xi Jinping"
+        return None, None, state  # "China's Wu Mei-ling"
     if not is_official(r.lex, role_text):
         state = None
     in_state = {i for i, code in enumerate(states) if code}
     in_state |= {j for i, code in enumerate(pairs) if code for j in (i, i + 1)}
-    if any("orgword" in r.lex.kinds(w) for w in rest):  # "Israel Defense Forces spokesperson"
+    if any("orgword" in r.lex.kinds(w) for w in rest):  # "Freedonia Border Forces spokesperson"
         in_state = set()
     org_words = [w for i, w in enumerate(rest) if i not in in_state]
     affiliation = " ".join(org_words) if org_words and role_text else None
@@ -140,7 +148,7 @@ def _org_in(r: RoleReader, start: int, end: int) -> str | None:
 
 
 def appositive_role(lex: Lexicon, text: str, end: int) -> tuple[str, re.Match[str]] | None:
-    """The role an appositive after ``end`` gives (", an associate professor at ..."), if any."""
+    """The role an appositive after ``end`` gives (", a senior lecturer at ..."), if any."""
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None

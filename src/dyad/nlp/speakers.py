@@ -6,14 +6,14 @@ In order, for one quote:
    quote governs ("..., he said" as parataxis): its subject, or its object for "quote";
 2. "according to X" in the quote's sentence;
 3. the speech verb nearest the quote in its sentence;
-4. the subject of the nearest verb above a partial quote ("Putin called it a '...'");
+4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'");
 5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
    the last speaker of its own or the previous paragraph; a quote paragraph left open takes
    the speaker of the quote that continues it.
 
 A speaker phrase becomes a person (a mention, "he"/"she" resolved to the most recent speaker
 or subject of that gender, or a role such as "the Russian leader" resolved through the persons'
-roles and states) or an organisation (the proper nouns of the phrase, "the IDF" expanded to a
+roles and states) or an organisation (the proper nouns of the phrase, "the JMPS" expanded to a
 full name the article gives). Otherwise the speaker is None: no guess.
 """
 
@@ -136,7 +136,7 @@ class Attributor:
         return None
 
     def _speaker_of_verb(self, verb: Any, kind: str) -> Speaker | None:
-        if kind == "object":  # "Tass quoted the leader", "the leader was quoted as saying"
+        if kind == "object":  # "the agency quoted the leader", "the leader was quoted as saying"
             deps = {"dobj", "obj", "nsubjpass"}
             obj = next((c for c in verb.children if c.dep_ in deps), None)
             return self.resolve_phrase(obj) if obj is not None else None
@@ -258,8 +258,8 @@ class Attributor:
     def _by_role(self, tok: Any, left: list[Any]) -> Speaker | None:
         if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
             if "generic" not in self.lex.kinds(tok.text):
-                return None  # "Gazprom's CEO": no name, no guess
-            org = self._organisation(tok, left)  # "a Home Office spokesperson" speaks for it
+                return None  # "Acme's CEO": no name, no guess
+            org = self._organisation(tok, left)  # "a Harbour Office spokesperson" speaks for it
             if org is None or " " in org.name or self.doc[tok.i - 1].ent_type_ not in _PLACES:
                 return org
             return None
@@ -326,7 +326,7 @@ class Attributor:
         return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
 
     def _find_acronyms(self) -> dict[str, str]:
-        """ "IDF" -> "Israel Defense Forces" when the article spells the name out."""
+        """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
         found: dict[str, str] = {}
         for ent in self.doc.ents:
             if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
