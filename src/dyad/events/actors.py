@@ -395,6 +395,8 @@ class ActorReader:
                 objs = [o for o in direct_objects(head) if o.dep_ != "nsubjpass"]
                 if objs and self.is_actor(objs[0]):
                     return objs[:1], []
+                subj, patients = self.subjects(head, depth + 1)
+                return (subj or patients), []  # "X is expected to visit": X visits
             return self.subjects(head, depth + 1)
         return subj, patients
 

@@ -249,8 +249,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return bool(found & lemmas) == (kind == "mod")
     if kind == "prep":
         for c in tok.children:
-            if c.dep_ in ("prep", "prt", "agent") and lemma_of(c) in lemmas:
-                return True
+            if c.dep_ in ("prep", "prt", "agent") and lemma_of(c) in lemmas and c.i > tok.i:
+                return True  # after the cue: "called for X", not "for years, X called Y"
             if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 m.dep_ == "mark" and lemma_of(m) in lemmas for m in c.children
             ):

@@ -64,6 +64,7 @@ class Anchored:
     head: int
     anchor: int
     blocked: bool  # "since May", "until 2020": dates no event of its clause
+    tokens: range = range(0)  # the token indices of the expression
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def anchor_expressions(
             cur = cur.head
         if cur.i in inside:
             cur = doc[cur.i]
-        out.append(Anchored(e, head.i, cur.i, blocked))
+        out.append(Anchored(e, head.i, cur.i, blocked, range(toks[0].i, toks[-1].i + 1)))
     return out
 
 
@@ -143,7 +144,10 @@ def own_expression(tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool) ->
     best = _closest(tok, found)
     cur = tok
     while best is None and cur.head.i != cur.i:
-        if cur.dep_ == "relcl" or (cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp):
+        if cur.dep_ == "relcl":
+            # "in 2021, when X held talks": the clause describes the date itself
+            return _closest(tok, [a for a in anchored if cur.head.i in a.tokens])
+        if cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp:
             break
         if (
             cur.dep_ == "advcl"
