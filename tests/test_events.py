@@ -460,3 +460,70 @@ def test_mentions_of_one_meeting_merge() -> None:
     )
     consults = [e for e in code(text) if e.type == "CONSULT"]
     assert len(consults) == 1 and len(consults[0].provenance) == 2
+
+
+@pytest.mark.model
+def test_a_definite_mention_dates_the_meeting_before_it() -> None:
+    text = (
+        "Officials from Kenya, Uganda and Ethiopia met in Geneva to settle a dispute over "
+        "water rights that has lasted for years. The talks ended on Tuesday without a deal."
+    )
+    got = keys(code(text))
+    assert {("CONSULT", "KEN", "UGA", "2023-05-09"), ("CONSULT", "KEN", "ETH", "2023-05-09")} <= got
+
+
+@pytest.mark.model
+def test_a_headline_is_dated_to_the_month_and_merges_with_the_lead() -> None:
+    text = (
+        "Chad launches missiles at Niger\n\n"
+        "Chad launched missiles at Niger on Tuesday, officials in both capitals said, in the "
+        "worst escalation between the neighbours in a decade."
+    )
+    (event,) = code(text)
+    assert event.date == DateRef("2023-05-09", "day") and len(event.provenance) == 2
+
+
+@pytest.mark.model
+def test_their_first_meeting_since_an_earlier_one() -> None:
+    text = (
+        "Amara Okonjo and Lars Dahl hold their first meeting since a summit in Geneva in 2015 "
+        "on Tuesday, officials in Nairobi said after weeks of preparations for the visit."
+    )
+    got = keys(code(text))
+    assert ("CONSULT", "KEN", "NOR", "2015") in got
+    assert not any(k[0] == "CONSULT" and "CHE" in k[1:3] for k in got)
+
+
+@pytest.mark.model
+def test_the_speaker_of_reported_speech_is_it() -> None:
+    text = "Egypt, which has quarrelled with Ethiopia for years, said it stood with Kenya."
+    assert {(e.type, e.source, e.target) for e in code(text)} == {("SUPPORT", "EGY", "KEN")}
+
+
+@pytest.mark.model
+def test_the_make_of_a_weapon_is_no_recipient() -> None:
+    got = {(e.type, e.source, e.target) for e in code("Chad launched Ugandan drones at Niger.")}
+    assert got == {("ASSAULT", "TCD", "NER")}
+
+
+@pytest.mark.model
+def test_an_event_before_a_dated_clause_keeps_only_the_month() -> None:
+    text = (
+        "Venezuela sent troops to its border on Tuesday after Guyana signed an oil agreement "
+        "with Brazil, officials in both countries said in statements issued overnight."
+    )
+    got = keys(code(text))
+    assert ("AGREE", "GUY", "BRA", "2023-05") in got
+
+
+@pytest.mark.model
+def test_with_dyads_own_finders() -> None:
+    """The real finders satisfy the protocols (state mentions, time expressions)."""
+    from dyad.nlp.model import parse
+    from dyad.resolve.gazetteer import Gazetteer
+
+    doc = parse("Kenya and Uganda signed a trade agreement on Tuesday in Nairobi.")
+    events = extract_events(
+        doc, doc_id="t", published=PUBLISHED, persons=None, gazetteer=Gazetteer.load()
+    )
+    assert keys(events) == {("AGREE", "KEN", "UGA", "2023-05-09")}

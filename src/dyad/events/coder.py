@@ -414,8 +414,11 @@ def _same_parties_since(
     parties, so it takes the pairs of the later one."""
     if tok.dep_ != "pobj" or lemma_of(tok.head) not in ("since", "after"):
         return []
+    later = tok.head.head  # "their meeting since ..." or "hold their meeting since ..."
     for c in before:
-        if c.tok.i == tok.head.head.i and c.type == type_:
+        if c.type == type_ and (
+            c.tok.i == later.i or (c.tok.head.i == later.i and c.tok.dep_ == "dobj")
+        ):
             return list(c.pairs)
     return []
 
