@@ -218,7 +218,7 @@ class ActorReader:
             if not out:
                 add_codes(out, self._modifier_actors(tok, role, depth))
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed

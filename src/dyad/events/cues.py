@@ -25,7 +25,7 @@ SCORES_FILE = "plover_scores.tsv"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 _REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "ctx", "sub"})
-_BARE_REQUIREMENTS = frozenset({"actorobj", "noxcomp", "xcomp", "plural"})
+_BARE_REQUIREMENTS = frozenset({"actorobj", "stateobj", "noxcomp", "xcomp", "plural"})
 
 ActorTest = Callable[[Any], bool]
 
@@ -221,8 +221,8 @@ def object_lemmas(tok: Any) -> set[str]:
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 out.add(lemma_of(c))
-            if c.dep_ == "prep" and lemma_of(c) == "of":
-                out.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")
+            if c.dep_ == "prep" and (lemma_of(c) == "of" or str(obj.pos_) == "NUM"):
+                out.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")  # "$5m in aid"
             if c.dep_ == "conj":
                 out.add(lemma_of(c))
     return out
@@ -264,6 +264,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return any(lemma_of(t) in lemmas for t in tok.subtree)
     if kind == "actorobj":
         return any(is_actor(o) for o in direct_objects(tok))
+    if kind == "stateobj":
+        return any(is_actor(t) for o in direct_objects(tok) for t in o.subtree)
     if kind == "noxcomp":
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "xcomp":

@@ -113,6 +113,8 @@ def anchor_expressions(
         head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
         words = str(e.text).lower().split()
         blocked = not words or words[0] in blockers or words[-1] in blockers
+        if head.dep_ in ("poss", "compound", "nmod", "amod") and head.head.i not in cues:
+            blocked = blocked or str(head.head.pos_) in ("NOUN", "PROPN")  # "last week's quake"
         cur = head
         if cur.head.i != cur.i:
             cur = cur.head

@@ -105,8 +105,17 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return True
     marks = lex.status_words("hypothetical", "SCONJ")
     for head in (clause.head, *clause.above):
-        if head.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(head, ("mark",))):
-            return True
+        if head.dep_ in ("advcl", "ccomp") and any(
+            lemma_of(m) in marks for m in _children(head, ("mark",))
+        ):
+            return True  # "if X invades", "never said whether it would send troops"
+    conditional = lex.status_words("conditional", "AUX")
+    if (
+        cue.pos == "NOUN"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and _aux_lemmas(tok.head) & conditional
+    ):
+        return True  # "an invasion would mean ...": a consequence weighed, no plan
     if tok.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(tok, ("mark",))):
         return True
     nouns = lex.status_words("hypothetical", "NOUN")
