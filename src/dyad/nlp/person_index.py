@@ -50,6 +50,7 @@ class PersonIndex:
         genders: dict[str, Gender] | None = None,
         state_code: Callable[[str], str | None] | None = None,
         government: Callable[[str], str | None] | None = None,
+        alias_kinds: Callable[[str], frozenset[str]] | None = None,
     ) -> None:
         self.persons: list[Person] = list(persons)
         self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: m.start))
@@ -57,6 +58,7 @@ class PersonIndex:
         self._by_name = {p.name: p for p in self.persons}
         self._state_code = state_code
         self._government = government
+        self._alias_kinds = alias_kinds
 
     def __len__(self) -> int:
         return len(self.persons)
@@ -76,6 +78,10 @@ class PersonIndex:
     def government_of(self, mention: str) -> str | None:
         """ "Chinese government" for a state's name or capital ("China", "Beijing"), if known."""
         return self._government(mention) if self._government else None
+
+    def alias_kinds(self, mention: str) -> frozenset[str]:
+        """What the gazetteer calls a name ("demonym", "capital", "seat"...), if anything."""
+        return self._alias_kinds(mention) if self._alias_kinds else frozenset()
 
     def at(self, start: int, end: int) -> Person | None:
         """The person mentioned at (or overlapping) the character span ``start``-``end``."""

@@ -380,7 +380,7 @@ def extract_persons(
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
     quoted = [(q.mark, q.end) for q in find_quote_spans(r.text)]
     genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], quoted)
-    return PersonIndex(persons, mentions, genders, r.state, r.government)
+    return PersonIndex(persons, mentions, genders, r.state, r.government, r.alias_kinds)
 
 
 def _sentence(doc: Any, start: int, end: int) -> str:

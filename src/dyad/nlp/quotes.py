@@ -3,10 +3,12 @@
 Quotation marks are read line by line (a paragraph is never one quote with the next, and one
 unmatched mark loses at most the rest of its line): straight and curly double marks, and single
 curly or straight marks used as quotation marks (‘firm hand’, 'reckless gamble') but not as
-apostrophes (it’s, Russia’s, countries’). An opening mark with no closing mark runs to the end
-of its line: the first paragraph of a quote that goes on in the next one. Quotes under 3 words,
-titles of works ("the song ..."), short all-capitalised titles and quotes repeated inside
-longer ones are dropped. The speaker is found by ``speakers.Attributor``.
+apostrophes (it’s, Russia’s, countries’). An opening double mark with no closing mark runs to
+the end of its line: the first paragraph of a quote that goes on in the next one (so does a
+line opening with a single curly mark it never closes, when the next opens with a mark).
+Quotes under 3 words, titles of works ("the song ..."), short all-capitalised titles and
+quotes repeated inside longer ones are dropped. The speaker is found by
+``speakers.Attributor``.
 """
 
 from __future__ import annotations
@@ -113,6 +115,16 @@ def _single_close(line: str, start: int, mark: str) -> int | None:
     return possessive
 
 
+def _continued(lines: list[str], n: int) -> bool:
+    """A paragraph that opens with a single curly mark it never closes, followed by one that
+    opens with a mark again: the first part of a quote in British style (‘... / ‘...’)."""
+    line = lines[n].strip()
+    if not line.startswith("‘") or "’" in line.replace("’s", "").replace("s’ ", ""):
+        return False
+    following = next((ln.strip() for ln in lines[n + 1 :] if ln.strip()), "")
+    return following.startswith(("‘", "“"))
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, with the span of its content."""
     spans: list[QuoteSpan] = []
@@ -128,8 +140,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if unclosed and n == last_line and not line.rstrip().endswith((".", "?", "!", "…")):
                 continue  # a text cut off inside a quote
             spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, unclosed, n))
-        for s, e in _pair_single(line, closed):
+        singles = _pair_single(line, closed)
+        for s, e in singles:
             spans.append(_span(text, pos + s + 1, pos + e, pos + s, False, n))
+        lead = len(line) - len(line.lstrip())
+        if not doubles and lead not in {s for s, _ in singles} and _continued(lines, n):
+            spans.append(_span(text, pos + lead + 1, pos + len(line), pos + lead, True, n))
         pos += len(line) + 1
     spans = [s for s in spans if s.end > s.start]
     spans.sort(key=lambda s: s.start)

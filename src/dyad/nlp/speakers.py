@@ -3,101 +3,44 @@
 In order, for one quote:
 
 1. a speech verb (``data/speech_verbs.tsv``) that governs the quote in the parse, or that the
-   quote governs ("..., he said" as parataxis): its subject, or its object for "quote";
+   quote governs ("..., he said" as parataxis): its subject, or its object for "quote"
+   ("the statement quoted him as saying");
 2. "according to X" in the quote's sentence;
 3. the speech verb nearest the quote in its sentence;
-4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'");
+4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'"; in
+   "X, who called Y '...'", X);
 5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
    the last speaker of its own or the previous paragraph; a quote paragraph left open takes
    the speaker of the quote that continues it.
 
-A speaker phrase becomes a person (a mention, "he"/"she" resolved to the most recent speaker
-or subject of that gender, or a role such as "the Russian leader" resolved through the persons'
-roles and states) or an organisation (the proper nouns of the phrase, "the JMPS" expanded to a
-full name the article gives). Otherwise the speaker is None: no guess.
+Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: no guess.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
-from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex
-from dyad.nlp.roles import role_suffix
+from dyad.nlp.speaker_phrases import PRONOUNS, PhraseReader, QuoteSpan, Speaker, SpeechEvent
+
+__all__ = ["Attributor", "QuoteSpan", "Speaker"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl"})
-_PRONOUNS = {"he": "m", "she": "f"}
-_LOOKBACK_LINES = 3
-_PLACES = frozenset({"NORP", "GPE", "LOC"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A quotation's content ``start``-``end``; ``mark`` is its opening mark."""
-
-    start: int
-    end: int
-    mark: int
-    unclosed: bool
-    line: int
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    kind: Literal["person", "organisation"]
-
-
-@dataclass(frozen=True)
-class _Event:
-    pos: int
-    line: int
-    speaker: Speaker | None
-
-
-class Attributor:
+class Attributor(PhraseReader):
     """Speakers for the quotes of one document."""
 
     def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
-        self.doc = doc
-        self.text: str = doc.text
-        self.persons = persons
-        self.lex = nm.lexicon()
-        self._quoted = sorted((s.mark, s.end + 1) for s in spans)
-        self._quoted_starts = [s for s, _ in self._quoted]
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
-        self._acronyms = self._find_acronyms()
-        self._events: list[_Event] = []
+        super().__init__(doc, persons, spans)
         self._verb_speaker: dict[int, Speaker | None] = {}
         self._read_events()
-
-    # -- positions -------------------------------------------------------------------------
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._quoted_starts, pos) - 1
-        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
-
-    def line_of(self, pos: int) -> int:
-        return bisect.bisect_right(self._line_starts, pos) - 1
-
-    def sentence_text(self, q: QuoteSpan) -> str:
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        return str(span[0].sent.text).strip() if span is not None and len(span) else ""
-
-    def _paragraph_gap(self, a: int, b: int) -> int:
-        """How many non-blank lines lie from line ``a`` to line ``b``."""
-        lo, hi = sorted((a, b))
-        starts = self._line_starts
-        count = 0
-        for n in range(lo, hi):
-            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
-            count += bool(self.text[starts[n] : end].strip())
-        return count
 
     # -- events: who spoke, in reading order -----------------------------------------------
 
@@ -110,17 +53,17 @@ class Attributor:
             if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
                 who = self._speaker_of_verb(tok, kind)
                 self._verb_speaker[tok.i] = who
-                self._events.append(_Event(tok.idx, line, who))
+                self._events.append(SpeechEvent(tok.idx, line, who))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
                 who = self.resolve_phrase(obj) if obj is not None else None
-                self._events.append(_Event(tok.idx, line, who))
+                self._events.append(SpeechEvent(tok.idx, line, who))
             elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
                 who = self._person_at(tok)
-                if who is None and tok.lower_ in _PRONOUNS:
+                if who is None and tok.lower_ in _SUBJECT_PRONOUNS:
                     who = self._pronoun(tok)
                 if who is not None:
-                    self._events.append(_Event(tok.idx, line, who))
+                    self._events.append(SpeechEvent(tok.idx, line, who))
 
     def _according_object(self, tok: Any) -> Any:
         for child in tok.children:
@@ -170,6 +113,8 @@ class Attributor:
         for tok in ahead:
             if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
                 break
+            if tok.dep_ in _OBJECTS or tok.head.dep_ in _OBJECTS:
+                break  # "called Lula '...'", "told Minister X": the one spoken to or of
             who = self._person_at(tok)
             if who is not None:
                 return who
@@ -184,6 +129,8 @@ class Attributor:
             for c in verb.children
             if c.dep_ in _SUBJECTS and not self.in_quote(c.idx) and self.line_of(c.idx) == line
         ]
+        if verb.dep_ == "relcl":  # "X, who once called Y '...'": the relative pronoun is X
+            found = [verb.head if c.lower_ in _RELATIVE else c for c in found]
         if found or depth >= 3 or verb.head is verb:
             return found
         if verb.dep_ in _CLIMB:
@@ -193,151 +140,6 @@ class Attributor:
         if verb.dep_ == "acl" and verb.head.head is not verb.head:
             return self._subjects(verb.head.head, depth + 1)
         return []
-
-    # -- phrases to speakers ---------------------------------------------------------------
-
-    def _person_at(self, tok: Any) -> Speaker | None:
-        p = self.persons.at(tok.idx, tok.idx + len(tok.text))
-        return Speaker(p.name, "person") if p else None
-
-    def _pronoun(self, tok: Any) -> Speaker | None:
-        return self._pronoun_at(tok.idx, tok.lower_)
-
-    def _pronoun_at(self, pos: int, word: str) -> Speaker | None:
-        """The most recent speaker or subject of the pronoun's gender, a few lines back."""
-        want = _PRONOUNS.get(word.lower())
-        line = self.line_of(pos)
-        i = bisect.bisect_left([e.pos for e in self._events], pos)
-        for event in reversed(self._events[:i]):
-            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
-                break
-            who = event.speaker
-            if who is None or who.kind != "person":
-                continue
-            if want and self.persons.gender(who.name) not in (None, want):
-                continue
-            return who
-        return None
-
-    def _it(self, tok: Any) -> Speaker | None:
-        line = self.line_of(tok.idx)
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
-            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
-                break
-            if event.speaker is not None and event.speaker.kind == "organisation":
-                return event.speaker
-        return None
-
-    def resolve_phrase(self, tok: Any) -> Speaker | None:
-        """The person or organisation a subject (or object) token stands for."""
-        low = tok.lower_
-        if low in _PRONOUNS:
-            return self._pronoun(tok)
-        if low == "it":
-            return self._it(tok)
-        if tok.pos_ == "PRON" or low in nm.FUNCTION_WORDS:
-            return None
-        left = [t for t in tok.subtree if t.i <= tok.i and not self.in_quote(t.idx)]
-        for t in [tok, *reversed(left)]:
-            who = self._person_at(t)
-            if who:
-                return who
-        for child in tok.children:
-            if child.dep_ == "appos":
-                for t in child.subtree:
-                    who = self._person_at(t)
-                    if who:
-                        return who
-                org = self._organisation(child, list(child.subtree))
-                if org:
-                    return org
-        if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
-            return self._by_role(tok, left)
-        return self._organisation(tok, left)
-
-    def _by_role(self, tok: Any, left: list[Any]) -> Speaker | None:
-        if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
-            if "generic" not in self.lex.kinds(tok.text):
-                return None  # "Acme's CEO": no name, no guess
-            org = self._organisation(tok, left)  # "a Harbour Office spokesperson" speaks for it
-            if org is None or " " in org.name or self.doc[tok.i - 1].ent_type_ not in _PLACES:
-                return org
-            return None
-        state = None
-        for t in left:
-            state = state or self.persons.state_code(t.text)
-        role = " ".join(role_suffix(self.lex, [t.lower_ for t in left])[1]) or tok.lower_
-        p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
-        return Speaker(p.name, "person") if p else None
-
-    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
-        words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
-        while words and "generic" in self.lex.kinds(words[-1].text):
-            words.pop()
-        run: list[Any] = []
-        for t in reversed(words):
-            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
-                break
-            run.insert(0, t)
-        while run and run[0].lower_ in {"of", "for", "and"}:
-            run.pop(0)
-        if not run or not words or run[-1].i != words[-1].i:
-            return self._state_body(tok, words)
-        tail = [t for t in tok.subtree if t.i > tok.i]
-        if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
-            run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
-        name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
-        if len(run) == 1 and run[0].text.isupper():
-            name = self._acronyms.get(run[0].text, name)
-        name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
-        person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
-        if person is not None:
-            return Speaker(person.name, "person")
-        single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
-        if single is not None and single.ent_type_ == "PERSON" and not self._known_org(name):
-            return None  # a surname never introduced with a full name
-        return Speaker(name, "organisation")
-
-    def _state_body(self, tok: Any, words: list[Any]) -> Speaker | None:
-        """ "Egypt's foreign ministry", "the Chinese government": a state's body as written."""
-        if "orgword" not in self.lex.kinds(tok.lemma_) or not words or words[-1].i != tok.i:
-            return None
-        if not any(self.persons.state_code(t.text) for t in words[:-1]):
-            return self._named_before(tok) if len(words) == 1 else None
-        start = words[0].idx
-        return Speaker(self.text[start : tok.idx + len(tok.text)], "organisation")
-
-    def _named_before(self, tok: Any) -> Speaker | None:
-        """ "the ministry said": the organisation of that kind that spoke last."""
-        head = tok.lemma_.lower()
-        line = self.line_of(tok.idx)
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
-            if self._paragraph_gap(event.line, line) > _LOOKBACK_LINES:
-                break
-            who = event.speaker
-            if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:
-                return who
-        return None
-
-    def _known_org(self, word: str) -> bool:
-        """A word tagged PERSON that names an agency or is tagged ORG elsewhere ("Xinhua")."""
-        if self.lex.kinds(word) & {"credit", "orgword"}:
-            return True
-        return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
-
-    def _find_acronyms(self) -> dict[str, str]:
-        """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
-        found: dict[str, str] = {}
-        for ent in self.doc.ents:
-            if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
-                continue
-            ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
-            caps = [w for w in ws if w[:1].isupper()]
-            parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
-            if len(caps) >= 2:
-                found.setdefault("".join(w[0] for w in caps), " ".join(ws))
-                found.setdefault("".join(p[0] for p in parts), " ".join(ws))
-        return found
 
     # -- quotes ----------------------------------------------------------------------------
 
@@ -391,7 +193,7 @@ class Attributor:
 
     def _surface_name(self, phrase: str, pos: int) -> Speaker | None:
         words = phrase.split()
-        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
             return self._pronoun_at(pos, words[0])
         if not words or len(words) > 6:
             return None

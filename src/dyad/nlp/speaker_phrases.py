@@ -1,0 +1,281 @@
+"""From a phrase to a speaker: the person or organisation a subject, object or "according
+to" phrase stands for, and the positions (quotes, lines, paragraphs) the rules read.
+
+A phrase becomes a person (a mention; "he"/"she"/"him"/"her" resolved to the most recent
+speaker, subject or person named of that gender; a role such as "the Polish president"
+resolved through the persons' roles and states) or an organisation (the proper nouns of the
+phrase, "the JMPS" expanded to a full name the article gives, "Oslo" to the Norwegian
+government, the institution an unnamed spokesperson speaks for, the source of "a statement
+from X"). Otherwise None: no guess. ``speakers.Attributor`` builds on this class.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from dyad.nlp import names as nm
+from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.roles import role_suffix
+
+__all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
+
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+LOOKBACK_LINES = 3
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation's content ``start``-``end``; ``mark`` is its opening mark."""
+
+    start: int
+    end: int
+    mark: int
+    unclosed: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: Literal["person", "organisation"]
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """Someone speaking or acting at ``pos``: a speech verb's speaker or a clause's subject."""
+
+    pos: int
+    line: int
+    speaker: Speaker | None
+
+
+class PhraseReader:
+    """The document's quotes, lines and persons, and the phrase-to-speaker rules."""
+
+    def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.persons = persons
+        self.lex = nm.lexicon()
+        self._quoted = sorted((s.mark, s.end + 1) for s in spans)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._acronyms = self._find_acronyms()
+        self._events: list[SpeechEvent] = []  # filled in reading order by the subclass
+
+    # -- positions -------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._line_starts, pos) - 1
+
+    def sentence_text(self, q: QuoteSpan) -> str:
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return str(span[0].sent.text).strip() if span is not None and len(span) else ""
+
+    def _paragraph_gap(self, a: int, b: int) -> int:
+        """How many non-blank lines lie from line ``a`` to line ``b``."""
+        lo, hi = sorted((a, b))
+        starts = self._line_starts
+        count = 0
+        for n in range(lo, hi):
+            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
+            count += bool(self.text[starts[n] : end].strip())
+        return count
+
+    # -- phrases to speakers ---------------------------------------------------------------
+
+    def _person_at(self, tok: Any) -> Speaker | None:
+        p = self.persons.at(tok.idx, tok.idx + len(tok.text))
+        return Speaker(p.name, "person") if p else None
+
+    def _pronoun(self, tok: Any) -> Speaker | None:
+        return self._pronoun_at(tok.idx, tok.lower_)
+
+    def _pronoun_at(self, pos: int, word: str) -> Speaker | None:
+        """The person "he"/"she"/"him"/"her" stands for, a few lines back at most: the most
+        recent speaker or subject of that gender, else of unknown gender; failing both, the
+        most recent person named (outside quotes) of that gender, else of unknown gender.
+        Never an organisation or a place."""
+        want = PRONOUNS.get(word.lower())
+        line = self.line_of(pos)
+        i = bisect.bisect_left([e.pos for e in self._events], pos)
+        actors: list[str] = []
+        for event in reversed(self._events[:i]):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "person":
+                actors.append(event.speaker.name)
+        named: list[str] = []
+        for m in reversed(self.persons.mentions):
+            if m.start >= pos or self.in_quote(m.start):
+                continue
+            if self._paragraph_gap(self.line_of(m.start), line) > LOOKBACK_LINES:
+                break
+            named.append(m.name)
+        for pool in (actors, named):
+            for gender in (want, None):
+                name = next((n for n in pool if self.persons.gender(n) == gender), None)
+                if name is not None:
+                    return Speaker(name, "person")
+        return None
+
+    def _it(self, tok: Any) -> Speaker | None:
+        line = self.line_of(tok.idx)
+        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
+        return None
+
+    def resolve_phrase(self, tok: Any) -> Speaker | None:
+        """The person or organisation a subject (or object) token stands for."""
+        low = tok.lower_
+        if low in PRONOUNS:
+            return self._pronoun(tok)
+        if low == "it":
+            return self._it(tok)
+        if tok.pos_ == "PRON" or low in nm.FUNCTION_WORDS:
+            return None
+        left = [t for t in tok.subtree if t.i <= tok.i and not self.in_quote(t.idx)]
+        for t in [tok, *reversed(left)]:
+            who = self._person_at(t)
+            if who:
+                return who
+        appositives = [c for c in tok.children if c.dep_ == "appos"]
+        for child in appositives:  # "BUENOS AIRES, Argentina (AP) — Jane Roe, ... said"
+            for t in child.subtree:
+                who = self._person_at(t)
+                if who:
+                    return who
+        for child in appositives:
+            org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
+            if org:
+                return org
+        if "generic" in self.lex.kinds(tok.lemma_) and not self.lex.is_role(tok.lemma_):
+            source = self._source_of(tok)  # "a statement from the Egyptian presidency"
+            if source is not None:
+                return source
+        if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
+            return self._by_role(tok, left)
+        return self._organisation(tok, left)
+
+    def _source_of(self, tok: Any) -> Speaker | None:
+        """Who issued a statement or report: "from X", "by X", "of X", "X's"."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and not self.in_quote(obj.idx):
+                    return self.resolve_phrase(obj)
+            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                return self.resolve_phrase(child)
+        return None
+
+    def _by_role(self, tok: Any, left: list[Any]) -> Speaker | None:
+        """ "the Polish president": the one person of that role (and state). An unnamed
+        spokesperson ("a Kremlin spokesman") speaks for the institution named with it."""
+        voice = "voice" in self.lex.kinds(tok.text)
+        if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
+            if not voice and "generic" not in self.lex.kinds(tok.text):
+                return None  # "Acme's CEO": no name, no guess
+            return self._voice_of(tok, left)  # "a Harbour Office spokesperson" speaks for it
+        unnamed = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in left)
+        if not (voice and unnamed):
+            state = None
+            for t in left:
+                state = state or self.persons.state_code(t.text)
+            role = " ".join(role_suffix(self.lex, [t.lower_ for t in left])[1]) or tok.lower_
+            p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
+            if p is not None:
+                return Speaker(p.name, "person")
+        return self._voice_of(tok, left) if voice else None
+
+    def _voice_of(self, tok: Any, left: list[Any]) -> Speaker | None:
+        """The institution a spokesperson speaks for ("Kremlin", "Chinese Foreign Ministry"),
+        not a bare demonym ("a Russian spokesman")."""
+        org = self._organisation(tok, left)
+        if org is None or " " in org.name or org.kind != "organisation":
+            return org
+        if self.persons.alias_kinds(org.name) & {"demonym", "people"}:
+            return None
+        if self.doc[tok.i - 1].ent_type_ == "NORP" and not self.persons.alias_kinds(org.name):
+            return None
+        return org
+
+    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
+        while words and "generic" in self.lex.kinds(words[-1].text):
+            words.pop()
+        run: list[Any] = []
+        for t in reversed(words):
+            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
+                break
+            run.insert(0, t)
+        while run and run[0].lower_ in {"of", "for", "and"}:
+            run.pop(0)
+        if not run or not words or run[-1].i != words[-1].i:
+            return self._state_body(words)
+        tail = [t for t in tok.subtree if t.i > tok.i]
+        if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
+            run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
+        name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        if len(run) == 1 and run[0].text.isupper():
+            name = self._acronyms.get(run[0].text, name)
+        name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
+        person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
+        if person is not None:
+            return Speaker(person.name, "person")
+        single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
+        if single is not None and single.ent_type_ == "PERSON" and not self._known_org(name):
+            return None  # a surname never introduced with a full name
+        return Speaker(name, "organisation")
+
+    def _state_body(self, words: list[Any]) -> Speaker | None:
+        """ "Egypt's foreign ministry", "the Chinese government", "a Turkish presidency
+        statement": a state's body as written (its last word an ``orgword``)."""
+        if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
+            return None
+        head = words[-1]
+        states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        if not states:
+            return self._named_before(head) if len(words) == 1 else None
+        start = words[states[0]].idx
+        return Speaker(self.text[start : head.idx + len(head.text)], "organisation")
+
+    def _named_before(self, tok: Any) -> Speaker | None:
+        """ "the ministry said": the organisation of that kind that spoke last."""
+        head = tok.lemma_.lower()
+        line = self.line_of(tok.idx)
+        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            who = event.speaker
+            if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:
+                return who
+        return None
+
+    def _known_org(self, word: str) -> bool:
+        """A word tagged PERSON that names an agency or is tagged ORG elsewhere ("Xinhua")."""
+        if self.lex.kinds(word) & {"credit", "orgword"}:
+            return True
+        return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
+
+    def _find_acronyms(self) -> dict[str, str]:
+        """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
+        found: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
+                continue
+            ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
+            caps = [w for w in ws if w[:1].isupper()]
+            parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
+            if len(caps) >= 2:
+                found.setdefault("".join(w[0] for w in caps), " ".join(ws))
+                found.setdefault("".join(p[0] for p in parts), " ".join(ws))
+        return found
