@@ -10,6 +10,7 @@ and "their" stand for the article's two most mentioned states.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -115,6 +116,7 @@ def build_index(
 ) -> ActorIndex:
     """Map every token of a state mention, or of a mention of an official, to its state."""
     starts = [int(t.idx) for t in doc]
+    ends = [int(t.idx) + len(t.text) for t in doc]
     codes: dict[int, list[str]] = {}
     person_tokens: set[int] = set()
     counts: Counter[str] = Counter()
@@ -122,7 +124,11 @@ def build_index(
     organisations: set[str] = set()
 
     def mark(start: int, end: int, code: str, person: bool) -> None:
-        toks = [t.i for t in doc if starts[t.i] < end and starts[t.i] + len(t.text) > start]
+        toks: list[int] = []
+        i = bisect_right(ends, start)  # the first token ending after the span starts
+        while i < len(starts) and starts[i] < end:
+            toks.append(i)
+            i += 1
         if not toks:
             return
         for i in toks:

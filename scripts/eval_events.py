@@ -1,0 +1,127 @@
+"""Score dyad's PLOVER events alone, with the gold publication dates (or inferred ones).
+
+    python scripts/eval_events.py seeds [--inferred] [--out pred.jsonl] [--per-event]
+
+Reads ../shared/corpus/<set>/*.txt, cleans and parses each article as the pipeline does,
+codes its events with ``dyad.events.coder.extract_events`` and writes dyad-eval/1 records
+with events only; then runs ../shared/eval/score.py on them and prints its report (persons,
+quotes and figures score zero here: only the event lines matter). ``--per-event`` lists each
+predicted event as matched to a required gold event (ok), to an optional one (opt) or to none
+(FP), and each required gold event missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dyad.clean.text import clean_text
+from dyad.dating import infer_published
+from dyad.events.coder import extract_events
+from dyad.models import DateRef, Event
+from dyad.nlp.model import parse
+from dyad.nlp.persons import extract_persons
+from dyad.resolve.gazetteer import Gazetteer
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _day(ref: DateRef | None) -> date | None:
+    if ref is None:
+        return None
+    parts = [int(x) for x in ref.date.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _record(e: Event) -> dict[str, Any]:
+    return {
+        "date": e.date.date if e.date else None,
+        "precision": e.date.precision if e.date else None,
+        "type": e.type,
+        "source": e.source,
+        "target": e.target,
+        "status": e.status,
+        "event_id": e.event_id,
+        "text": e.text,
+        "mode": e.mode,
+        "score": e.score,
+    }
+
+
+def predict(name: str, inferred: bool) -> list[dict[str, Any]]:
+    gold = {}
+    for line in (SHARED / "corpus" / "gold" / f"{name}.jsonl").read_text().splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            gold[doc["doc_id"]] = doc
+    gazetteer = Gazetteer.load()
+    out = []
+    for path in sorted((SHARED / "corpus" / name).glob("*.txt")):
+        text = clean_text(path.read_text(encoding="utf-8")).text
+        parsed = parse(text)
+        persons = extract_persons(parsed, gazetteer, doc_id=path.stem)
+        if inferred:
+            published = infer_published(text, gazetteer=gazetteer, persons=persons.persons)
+        else:
+            g = gold[path.stem]["published"]
+            published = DateRef(g["date"], g["precision"])
+        persons = extract_persons(parsed, gazetteer, doc_id=path.stem, on=_day(published))
+        events = extract_events(
+            parsed, doc_id=path.stem, published=published, persons=persons, gazetteer=gazetteer
+        )
+        out.append({"doc_id": path.stem, "events": [_record(e) for e in events if e.date]})
+    return out
+
+
+def per_event(name: str, pred_path: Path) -> None:
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score import date_of, event_matches, match_events  # type: ignore[import-not-found]
+
+    gold_path = SHARED / "corpus" / "gold" / f"{name}.jsonl"
+    gold = {json.loads(x)["doc_id"]: json.loads(x) for x in gold_path.read_text().splitlines()}
+    pred = {json.loads(x)["doc_id"]: json.loads(x) for x in pred_path.read_text().splitlines()}
+    for doc_id, g in gold.items():
+        golds = [e for e in g.get("events") or [] if date_of(e)[0]]
+        preds = pred.get(doc_id, {}).get("events", [])
+        _, _, _, pairs = match_events(golds, preds, event_matches(True))
+        by_pred = {pi: gi for gi, pi in pairs}
+        print(f"== {doc_id}")
+        for pi, p in enumerate(preds):
+            gi = by_pred.get(pi)
+            tag = "FP " if gi is None else ("ok " if golds[gi].get("required", True) else "opt")
+            print(f"  {tag} {p['date']} {p['type']} {p['source']}-{p['target']} {p['status']}")
+        for gi, ge in enumerate(golds):
+            if gi not in {g for g, _ in pairs} and ge.get("required", True):
+                print(f"  MISS {ge['date']} {ge['type']} {ge['source']}-{ge['target']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("set", choices=["seeds", "dev"])
+    ap.add_argument("--inferred", action="store_true", help="infer publication dates")
+    ap.add_argument("--out", type=Path, help="where to write the predictions")
+    ap.add_argument("--per-event", action="store_true", help="list matches and misses")
+    args = ap.parse_args()
+    records = predict(args.set, args.inferred)
+    out = args.out or Path(tempfile.mkdtemp()) / f"events_{args.set}.jsonl"
+    out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    gold = SHARED / "corpus" / "gold" / f"{args.set}.jsonl"
+    report = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    print("\n".join(line for line in report.splitlines() if line.startswith("events")))
+    if args.per_event:
+        per_event(args.set, out)
+
+
+if __name__ == "__main__":
+    main()
