@@ -527,3 +527,22 @@ def test_with_dyads_own_finders() -> None:
         doc, doc_id="t", published=PUBLISHED, persons=None, gazetteer=Gazetteer.load()
     )
     assert keys(events) == {("AGREE", "KEN", "UGA", "2023-05-09")}
+
+
+@pytest.mark.model
+def test_an_official_placed_in_another_state_is_visiting_it() -> None:
+    text = "In Addis Ababa on Tuesday, Amara Okonjo declined to comment on the dam."
+    assert keys(code(text)) == {("CONSULT", "KEN", "ETH", "2023-05-09")}
+
+
+@pytest.mark.model
+def test_a_dateline_city_does_not_hide_the_subject() -> None:
+    text = "NAIROBI (Reuters) - Kenya and Uganda signed a railway agreement on Tuesday."
+    assert ("AGREE", "KEN", "UGA", "2023-05-09") in keys(code(text))
+
+
+@pytest.mark.model
+def test_blocking_goods_of_a_state_is_a_sanction() -> None:
+    assert keys(code("Kenya blocked Ugandan sugar on Tuesday.")) == {
+        ("SANCTION", "KEN", "UGA", "2023-05-09")
+    }

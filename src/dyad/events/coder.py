@@ -210,6 +210,8 @@ class _Coder:
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None
+        if cue.pos == "ADP" and status == "denied":
+            status = "occurred"  # in France, X declined to ...: X was in France all the same
         if _stative(tok, cue):
             return None
         frame = self.frames.frame(tok, cue)

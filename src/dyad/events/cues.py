@@ -25,7 +25,7 @@ SCORES_FILE = "plover_scores.tsv"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 _REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "ctx", "sub"})
-_BARE_REQUIREMENTS = frozenset({"actorobj", "stateobj", "noxcomp", "xcomp", "plural"})
+_BARE_REQUIREMENTS = frozenset({"actorobj", "stateobj", "noxcomp", "xcomp", "plural", "fronted"})
 
 ActorTest = Callable[[Any], bool]
 
@@ -270,6 +270,16 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "xcomp":
         return any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "fronted":  # "In France, X said ...": a place put before the clause's subject
+        head = tok.head
+        subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return (
+            tok.dep_ == "prep"
+            and str(head.pos_) in ("VERB", "AUX")
+            and bool(subjects)
+            and tok.i < min(subjects)
+            and any(c.dep_ == "pobj" and is_actor(c) for c in tok.children)
+        )
     if kind == "plural":
         return str(tok.tag_) in ("NNS", "NNPS")
     return False
@@ -277,7 +287,7 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
 
 def match_cue(tok: Any, lex: Lexicon, is_actor: ActorTest) -> Cue | None:
     """The first cue of the lexicon whose lemma, part of speech and requirements ``tok`` meets."""
-    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(str(tok.pos_))
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADP": "ADP"}.get(str(tok.pos_))
     if pos is None:
         return None
     lemma = lemma_of(tok)
