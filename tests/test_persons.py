@@ -359,6 +359,31 @@ def test_bylines_with_two_names() -> None:
     assert person_names(text) == ["Aisha Bello", "Kwame Mensah"]
 
 
+def test_desk_credits_written_by_and_staff_lines() -> None:
+    text = (
+        "Written by Priya Raman\n\nIndia and Nepal signed a power deal on Monday.\n\n"
+        "Lars Nilsson, Staff Writer\n\n"
+        "Reporting by Aisha Bello in Accra; Additional reporting by Kwame Mensah; Editing by "
+        "Mei Tanaka and Omar Haddad"
+    )
+    names = person_names(text)
+    assert names == [
+        "Priya Raman",
+        "Lars Nilsson",
+        "Aisha Bello",
+        "Kwame Mensah",
+        "Mei Tanaka",
+        "Omar Haddad",
+    ]
+
+
+def test_leading_initials_kept() -> None:
+    text = "Nepal’s Prime Minister K.P. Sharma Adhikari met U.S. envoys. Adhikari spoke first."
+    idx = extract_persons(make_doc(text), GAZ, doc_id="d")
+    assert [p.name for p in idx.persons] == ["K.P. Sharma Adhikari"]
+    assert idx.resolve("Adhikari") is idx.persons[0]
+
+
 # -- PersonIndex ---------------------------------------------------------------------------------
 
 

@@ -141,8 +141,16 @@ def is_date_word(text: str, w: Word) -> bool:
     return after[:1].isdigit() or before[-1:].isdigit()
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def is_initials(word: str) -> bool:
+    """A run of initials ("K.P."), shaped like a state's abbreviation ("U.S.") too."""
+    return _INITIALS.fullmatch(word) is not None
 
 
 def is_particle(word: str) -> bool:
@@ -282,7 +290,15 @@ _PAREN = re.compile(r"[(\[]([^()\[\]\n]{3,240})[)\]]")
 _CREDIT_MARK = re.compile(r"\b(?:PHOTOS?|Photos?|Photograph|CREDIT|Credit|FILE|File)\b\s*[:/]?")
 _SEGMENT_SPLIT = re.compile(r"\s*/\s*|\s+(?:via|VIA)\s+|\s*[,;|]\s*|\s+-\s+")
 _AGENCY_SLASH = re.compile(r"\b([A-Za-z]+)\s?/\s?(?=[A-Z])")  # "REUTERS/Jane Roe"
-_BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+([^\n]{3,120})$", re.MULTILINE)
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By|BY|Written by|WRITTEN BY|Words by)[ \t]+([^\n]{3,120})$", re.MULTILINE
+)
+_DESK_CREDIT = re.compile(  # "(Reporting by Jane Roe in Lima; Editing by John Doe)"
+    r"\b(?:[Aa]dditional reporting|Reporting|Writing|Editing|Compiled|Edited|Translated)"
+    r"\s+by\s+([^;\n()]{3,160})"
+)
+_STAFF_LINE = re.compile(r"^[ \t]*([^\n,]{3,60}),[ \t]*([^\n,]{3,40})$", re.MULTILINE)
+_PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[^,;]*$")
 _BYLINE_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|AND|&)\s+")
 _CONTRIBUTED = re.compile(
     r"contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting"
@@ -350,12 +366,19 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
             name = _segment_name(sub, seg, lex)
             if name and all(n.start != name.start for n in found):
                 found.append(name)
-    for m in _BYLINE.finditer(text):
+    for m in [*_BYLINE.finditer(text), *_DESK_CREDIT.finditer(text)]:
         pos = m.start(1)
         for part in _BYLINE_SPLIT.split(m.group(1)):
             start = text.find(part, pos)
             pos = start + len(part)
+            part = _PLACE_TAIL.sub("", part)  # "Jane Roe in Lima"
             name = _segment_name(text[: start + len(part)], start, lex) if part else None
+            if name and all(n.start != name.start for n in found):
+                found.append(name)
+    for m in _STAFF_LINE.finditer(text):  # "Jane Roe, Staff Writer"
+        role = [w.text.lower() for w in words(m.group(2))]
+        if role and "press" in lex.kinds(role[-1]) and len(role) <= 4:
+            name = _segment_name(text[: m.end(1)], m.start(1), lex)
             if name and all(n.start != name.start for n in found):
                 found.append(name)
     return found
@@ -367,6 +390,6 @@ def contributor_spans(text: str) -> list[tuple[int, int]]:
     for m in _CONTRIBUTED.finditer(text):
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
         spans.append((start, m.start()))
-    for m in _BYLINE.finditer(text):
+    for m in [*_BYLINE.finditer(text), *_DESK_CREDIT.finditer(text)]:
         spans.append((m.start(1), m.end(1)))
     return spans

@@ -69,12 +69,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _runs(text: str, ws: list[Word]) -> list[list[Word]]:
+def _runs(r: _Reader, ws: list[Word]) -> list[list[Word]]:
     """Maximal runs of name-shaped words joined by single spaces only."""
+    text = r.text
     runs: list[list[Word]] = []
     cur: list[Word] = []
     for w in ws:
         shaped = nm.is_name_word(w.text) and "/" not in w.text
+        shaped = shaped or (nm.is_initials(w.text) and r.state(w.text) is None)  # "K.P."
         shaped = shaped or (nm.is_regnal(w.text) and bool(cur))  # "King Abdullah II"
         joined = (
             bool(cur)
@@ -143,6 +145,8 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
     ws = ws[len(lead) :]
     while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
+        if nm.is_initials(ws[0].text) and len(ws) >= 3 and nm.is_core_word(ws[1].text):
+            break  # "K.P. Sharma Oli"
         lead.append(ws.pop(0))
     while ws:
         last = ws[-1]
@@ -223,7 +227,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
         ws = list(nm.words(r.text, ls, le))
         headline = nm.is_title_case_line(r.text[ls:le]) or _bare_line(r, ws)
         index = {id(w): i for i, w in enumerate(ws)}
-        for run in _runs(r.text, ws):
+        for run in _runs(r, ws):
             name_ws, lead = _clean_run(r, run, headline)
             start = name_ws[0].start if name_ws else run[0].start
             prev_i = index[id(run[0])] - 1 + len(lead)
