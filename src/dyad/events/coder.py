@@ -204,9 +204,7 @@ class _Coder:
         disputes: Collection[int],
         before: Sequence[_Candidate],
     ) -> _Candidate | None:
-        status = status_of(
-            tok, cue, self.lex, content=content, disputed=is_disputed(tok, disputes, False)
-        )
+        status = status_of(tok, cue, self.lex, content=content, disputed=is_disputed(tok, disputes))
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None

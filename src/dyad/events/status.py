@@ -277,9 +277,8 @@ def dispute_tokens(sent: Any, lex: Lexicon) -> frozenset[int]:
     return frozenset(t.i for t in sent if disputes_claim(t, lex))
 
 
-def is_disputed(tok: Any, disputes: Collection[int], next_root_disputes: bool) -> bool:
-    """A claim disputed in its own sentence (not by the cue's own governors) or the next one."""
-    if next_root_disputes:
-        return True
+def is_disputed(tok: Any, disputes: Collection[int]) -> bool:
+    """A claim disputed in its own sentence, not by the cue's own governors ("signed a deal
+    (although some reports denied this)"; not "denied signing")."""
     governors = {a.i for a in tok.ancestors}
     return any(i != tok.i and i not in governors for i in disputes)
