@@ -28,7 +28,7 @@ def statuses(text: str) -> set[tuple[str, str, str, str]]:
             ("AGREE", "GHA", "TGO", "planned"),
         ),
         (
-            "Kenya and Uganda have set a goal of doubling trade by 2030.",
+            "Kenya and Uganda have set themselves a target of doubling trade by 2030.",
             ("AGREE", "KEN", "UGA", "planned"),
         ),
         (
@@ -47,7 +47,7 @@ def test_a_planned_event_on_a_weekday_looks_forward() -> None:
 
 
 def test_a_target_year_dates_a_goal() -> None:
-    (event,) = code("Kenya and Uganda have set a goal of doubling trade by 2030.")
+    (event,) = code("Kenya and Uganda have set themselves a target of doubling trade by 2030.")
     assert event.date == DateRef("2030", "year")
 
 
@@ -59,7 +59,7 @@ def test_a_target_year_dates_a_goal() -> None:
             ("AGREE", "PER", "CHL", "denied"),
         ),
         (
-            "Germany has stopped short of supplying tanks to Poland.",
+            "Germany has stopped short of delivering jets to Poland.",
             ("AID", "DEU", "POL", "denied"),
         ),
         (
