@@ -103,7 +103,6 @@ def anchor_expressions(
 ) -> list[Anchored]:
     """Attach each time expression inside ``sent`` to the verb or cue it dates."""
     out: list[Anchored] = []
-    doc = sent.doc
     blockers = lex.status_words("since", "ADP")
     for e in exprs:
         toks = [t for t in sent if t.idx >= e.start and t.idx < e.end]
@@ -126,8 +125,6 @@ def anchor_expressions(
                 blocked = True
         while cur.i not in cues and str(cur.pos_) not in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head
-        if cur.i in inside:
-            cur = doc[cur.i]
         out.append(Anchored(e, head.i, cur.i, blocked, range(toks[0].i, toks[-1].i + 1)))
     return out
 
