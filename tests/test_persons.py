@@ -384,6 +384,15 @@ def test_leading_initials_kept() -> None:
     assert idx.resolve("Adhikari") is idx.persons[0]
 
 
+def test_names_written_after_in_or_near_are_places() -> None:
+    text = (
+        "Strikes hit Dar Kassem on Monday. Residents in Dar Kassem fled to Tel Nour.\n\n"
+        "In Hana Saleh’s view, the truce will hold. The Tigray People’s Liberation Front agreed."
+    )
+    ents = {"Dar Kassem": "PERSON", "Hana Saleh": "PERSON", "Liberation Front": "PERSON"}
+    assert person_names(text, ents) == ["Hana Saleh"]
+
+
 # -- PersonIndex ---------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ appositives ("X, a senior lecturer at Y") and the gazetteer.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -209,6 +210,13 @@ def _corroborated(r: _Reader, ws: list[Word], person_words: set[str]) -> bool:
     return any(w in person_words and not r.lex.is_title(w) for w in ends)
 
 
+def _a_place(r: _Reader, start: int, end: int) -> bool:
+    """The article writes "in X", "near X" or "outside X" somewhere: X is a place, whatever
+    the tagger says ("Residents in Khan Omar fled"); "in X's view" does not count."""
+    name = re.escape(r.text[start:end])
+    return re.search(rf"\b(?:in|near|outside)\s+{name}\b(?!['’])", r.text) is not None
+
+
 @dataclass(frozen=True)
 class _Cand:
     start: int
@@ -235,9 +243,11 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
             ok = _valid_name(r, name_ws)
             if ok:
                 end = name_ws[-1].end
-                evidence = "PERSON" in r.labels(start, end) or _has_context(r, lead, name_ws, prev)
-                evidence = evidence or _corroborated(r, name_ws, person_words)
+                tagged = "PERSON" in r.labels(start, end)
+                tagged = tagged or _corroborated(r, name_ws, person_words)
+                evidence = _has_context(r, lead, name_ws, prev)
                 evidence = evidence or any(zs <= start < ze for zs, ze in zones)
+                evidence = evidence or (tagged and not _a_place(r, start, end))
                 if evidence:
                     words_ = [w.text for w in name_ws]
                     full.append(_Cand(start, end, nm.canonical(words_), headline))
