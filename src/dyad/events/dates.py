@@ -208,8 +208,10 @@ def resolve(
 def tense_date(
     clause_head: Any, published: DateRef, *, planned: bool, lead: bool, headline: bool = False
 ) -> DateRef:
-    """The default date of an undated event from its clause's tense (a headline sums up the
-    news of the day or the days before: only its month is sure)."""
+    """The default date of an undated event from its clause's tense: the publication date for
+    what happens now (a progressive, "today", the lead's present or past) or is planned; the
+    publication year for background. A headline sums up the news of the day or the days
+    before: only its month is sure."""
     if headline:
         return month_of(published)
     if planned:
@@ -224,9 +226,13 @@ def tense_date(
         return published
     if "have" in auxes and str(head.tag_) == "VBN":
         return year_of(published)
-    if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS:
-        return published
-    if str(head.tag_) == "VBD" or "VBD" in aux_tags:
+    if str(head.tag_) == "VBG" and aux_tags & PRESENT_TAGS:
+        return published  # "X is holding talks"
+    if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or str(head.tag_) == "VBD":
+        # the lead's "X meets Y" or "X met Y" is the news; later, "X backs Y" is a habit and
+        # "X met Y" background
+        return published if lead else year_of(published)
+    if "VBD" in aux_tags:
         return published if lead else year_of(published)
     return year_of(published)
 
