@@ -444,3 +444,36 @@ def test_quote_over_a_paragraph_break_in_single_marks() -> None:
         "‘and now we must make it work for everyone,’ she said."
     )
     assert region_speakers(text) == ["Marta Zielinska", "Marta Zielinska"]
+
+
+@pytest.mark.model
+def test_a_joint_declaration_speaks_under_its_name() -> None:
+    text = (
+        "Ethiopian Prime Minister Dawit Alemu and Sudanese leader Omar Kamal met on Monday. In "
+        "the joint declaration signed by the two leaders, they “committed to resolving all "
+        "disputes over the dam peacefully.”\n\n"
+        "The Lake Tana Declaration, named after the lake where the talks took place, was "
+        "welcomed across the region.\n\n"
+        "In a joint statement issued later, they “agreed to deepen cooperation in energy and "
+        "trade.”"
+    )
+    assert region_speakers(text) == ["Lake Tana Declaration", "joint statement"]
+
+
+@pytest.mark.model
+def test_a_title_and_a_surname_alone_is_no_organisation() -> None:
+    text = (
+        "“There can be no military solution to this conflict,” said Mr. Haddad, who spoke at "
+        "the assembly in New York.\n\n"
+        "Iran’s President Reza Karimi spoke first. His foreign minister, Leila Navabi, later "
+        "said Tehran “does not seek war but will defend itself.”"
+    )
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+
+    doc = parse(text)
+    persons = extract_persons(doc, RegionGazetteer(), doc_id="t")
+    got = [(q.speaker, q.speaker_kind) for q in extract_quotes(doc, persons, doc_id="t")]
+    assert got == [(None, None), ("Leila Navabi", "person")]
+    navabi = persons.get("Leila Navabi")
+    assert navabi is not None and navabi.role == "foreign minister"

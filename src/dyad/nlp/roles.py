@@ -65,8 +65,8 @@ def role_suffix(lex: Lexicon, ws: Sequence[str]) -> tuple[list[str], list[str]]:
             break
         i -= n
     role = list(ws[i:])
-    while role and role[0].lower() in {"of", "in"}:
-        role.pop(0)
+    while role and (role[0].lower() in {"of", "in"} or _honorific_only(lex, role[0])):
+        role.pop(0)  # "of", "His (foreign minister)"
     if not (any(lex.is_role(w) for w in role) or lex.is_role(" ".join(role))):
         return list(ws), []
     return list(ws[:i]), role

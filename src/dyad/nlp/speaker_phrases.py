@@ -221,6 +221,8 @@ class PhraseReader:
             run.pop(0)
         if not run or not words or run[-1].i != words[-1].i:
             return self._state_body(words)
+        if self.lex.kinds(run[0].text) & {"honorific", "leader", "official"}:
+            return None  # "Mr. Sharif", "President Ruto": a person no full name introduced
         tail = [t for t in tok.subtree if t.i > tok.i]
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]

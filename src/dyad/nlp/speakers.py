@@ -175,6 +175,27 @@ class Attributor(PhraseReader):
             return who
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q)
+        return self._joint_document(q)
+
+    def _joint_document(self, q: QuoteSpan) -> Speaker | None:
+        """ "In a joint declaration, they '...'": the document speaks, under the proper name the
+        article gives a document of that kind ("the Lake Tana Declaration") if it gives one."""
+        line_start = self._line_starts[q.line]
+        before = self.doc.char_span(line_start, q.mark, alignment_mode="contract")
+        for tok in before if before is not None else []:
+            if tok.lower_ != "in" or self.in_quote(tok.idx):
+                continue
+            doc = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if doc is None or "document" not in self.lex.kinds(doc.lemma_):
+                continue
+            kind = doc.lemma_.lower()
+            found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
+            names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
+            names.discard(kind.title())
+            if len(names) == 1:
+                return Speaker(names.pop(), "organisation")
+            words = [t for t in doc.subtree if t.i <= doc.i and t.dep_ != "det"]
+            return Speaker(" ".join(t.text for t in words), "organisation")
         return None
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
