@@ -256,12 +256,17 @@ class LookupGazetteer(FakeGazetteer):
         Alias("Jordan Valley", "", "place"),
         Alias("Israel", "ISR", "name"),
         Alias("Polish", "POL", "demonym"),
+        Alias("Santiago", "CHL", "capital"),
+        Alias("Kremlin", "RUS", "seat"),
     )
     STATES = MappingProxyType(
         {**FakeGazetteer.STATES, "Buenos Aires": "ARG", "Argentina": "ARG", "Jordan": "JOR"}
-        | {"Israel": "ISR", "Ethiopia": "ETH", "Qatar": "QAT"}
+        | {"Israel": "ISR", "Ethiopia": "ETH", "Qatar": "QAT", "Santiago": "CHL"}
     )
-    OFFICES = (Office("Tamim bin Rashid Al Marri", "emir", "QAT"),)
+    OFFICES = (
+        Office("Tamim bin Rashid Al Marri", "emir", "QAT"),
+        Office("To Van Hai", "general secretary", "VNM"),
+    )
 
     def lookup(self, mention: str) -> tuple[Alias, ...]:
         return tuple(a for a in self.ALIASES if a.text == mention.strip())
@@ -292,6 +297,15 @@ def test_first_name_spelt_like_a_state() -> None:
     ents["Jordan Valley"] = "PERSON"
     names = person_names(text, ents, gazetteer=LOOKUP)
     assert names == ["Jordan Okafor", "Israel Brenner"]
+
+
+def test_capital_as_first_name_and_function_word_names_the_gazetteer_knows() -> None:
+    text = (
+        "Paraguayan President Santiago Ferrer met Vietnamese leader To Van Hai. Kremlin "
+        "Palace guards and To Van Bao watched."
+    )
+    ents = {"Santiago Ferrer": "PERSON", "Kremlin Palace": "PERSON", "To Van Bao": "PERSON"}
+    assert person_names(text, ents, gazetteer=LOOKUP) == ["Santiago Ferrer", "To Van Hai"]
 
 
 def test_ranks_and_honorifics_stripped_particles_kept() -> None:

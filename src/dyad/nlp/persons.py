@@ -101,8 +101,11 @@ def _given_name_of_state(r: _Reader, ws: list[Word]) -> bool:
     inside a PERSON entity that goes on to the next word, the other words no states."""
     if len(ws) < 2 or ws[0].possessive or ws[0].closed:
         return False
-    if r.alias_kinds(ws[0].text) != {"name"}:
-        return False  # a demonym, capital or seat ("Russian", "Moscow") is never a first name
+    if _known_person(r, ws):
+        return True
+    kinds = r.alias_kinds(ws[0].text)
+    if not kinds or not kinds <= {"name", "capital"}:
+        return False  # a demonym or seat ("Russian", "Kremlin") is never a first name
     toks = [r.doc.char_span(w.start, w.end, alignment_mode="expand") for w in ws[:2]]
     if any(t is None or not len(t) for t in toks):
         return False
@@ -110,6 +113,14 @@ def _given_name_of_state(r: _Reader, ws: list[Word]) -> bool:
     if first.ent_type_ != "PERSON" or second.ent_type_ != "PERSON" or second.ent_iob_ != "I":
         return False
     return all(r.state(w.text) is None for w in ws[1:])
+
+
+def _known_person(r: _Reader, ws: list[Word]) -> bool:
+    """The gazetteer knows these words, as written, as an officeholder ("To Lam")."""
+    if len(ws) < 2:
+        return False
+    whole = r.text[ws[0].start : ws[-1].end]
+    return any(o.name == whole for o in r.offices(whole, dated=False))
 
 
 def _keeps_title(r: _Reader, ws: list[Word]) -> bool:
@@ -123,6 +134,8 @@ def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
     low = w.text.lower()
     if _keeps_title(r, ws):
         return False
+    if low in nm.FUNCTION_WORDS and _known_person(r, ws):
+        return False  # "To Lam"
     if r.lex.is_title(w.text) or low in nm.FUNCTION_WORDS or nm.is_date_word(r.text, w):
         return True
     if r.state(w.text) is not None and not _given_name_of_state(r, ws):
@@ -168,9 +181,12 @@ def _valid_name(r: _Reader, ws: list[Word]) -> bool:
     if not 2 <= len(core) <= 4 or len(ws) > 5 or any(w.possessive for w in ws[:-1]):
         return False
     state_first = _given_name_of_state(r, ws)
+    known = _known_person(r, ws)
     for i, w in enumerate(ws):
         low = w.text.lower()
-        if r.lex.kinds(w.text) & {"orgword", "credit"} or low in nm.FUNCTION_WORDS - {"in"}:
+        if r.lex.kinds(w.text) & {"orgword", "credit"}:
+            return False
+        if low in nm.FUNCTION_WORDS - {"in"} and not known:
             return False
         if (r.state(w.text) is not None and not (i == 0 and state_first)) or low in {"day", "days"}:
             return False
