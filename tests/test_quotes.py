@@ -477,3 +477,13 @@ def test_a_title_and_a_surname_alone_is_no_organisation() -> None:
     assert got == [(None, None), ("Leila Navabi", "person")]
     navabi = persons.get("Leila Navabi")
     assert navabi is not None and navabi.role == "foreign minister"
+
+
+@pytest.mark.model
+def test_he_and_she_after_two_ministers_meet() -> None:
+    text = (
+        "Kenyan Foreign Minister Peter Wafula met his Somali counterpart, Amina Warsame, in "
+        "Nairobi. “The border will reopen next month,” he said. “Trade will follow quickly,” "
+        "she said."
+    )
+    assert region_speakers(text) == ["Peter Wafula", "Amina Warsame"]

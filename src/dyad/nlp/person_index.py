@@ -160,6 +160,11 @@ class PersonIndex:
         return [m for m in self.mentions if start <= m.start < end]
 
 
+def _is_subject(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
 def guess_genders(
     doc: Any, mentions: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()
 ) -> dict[str, Gender]:
@@ -183,8 +188,12 @@ def guess_genders(
         before = [m for m in ordered if prev_sent <= m[0] < tok.idx]
         if not before:
             continue
-        near = [m for m in before if m[0] >= sent_start] or before
-        name = near[-1][2] if low in {"he", "she"} else before[-1][2]
+        near = [m for m in before if m[0] >= sent_start]
+        if near or low not in {"he", "she"}:
+            name = (near or before)[-1][2]
+        else:  # "he" opening a sentence: the previous sentence's subject, else its last name
+            subjects = [m for m in before if _is_subject(doc, m[0], m[1])]
+            name = (subjects or before)[-1][2]
         votes.setdefault(name, Counter())["m" if low in _MALE else "f"] += 1
     for start, _end, name in ordered:
         lead = text[max(0, start - 6) : start].lower()
