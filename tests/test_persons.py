@@ -288,6 +288,11 @@ def test_places_the_gazetteer_knows_are_no_persons() -> None:
     assert person_names(text, ents, gazetteer=LOOKUP) == ["Lucia Ferreyra"]
 
 
+def test_credits_naming_a_known_broadcaster_are_no_persons() -> None:
+    text = "Troops parade. (Jordan Valley/Wire)\n\nLeaders meet. (Photo: Lina Haddad/Wire)"
+    assert person_names(text, gazetteer=LOOKUP) == ["Lina Haddad"]
+
+
 def test_first_name_spelt_like_a_state() -> None:
     text = (
         "Jordan Okafor, a Nigerian lawmaker, met Israel Brenner in Abuja. Polish Hussars and "

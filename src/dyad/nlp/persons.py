@@ -271,6 +271,8 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
             if len(name_ws) == 1 or (headline and not ok):
                 singles.extend((w, headline) for w in name_ws if nm.is_core_word(w.text))
     for c in nm.credit_names(r.text, r.lex):
+        if r.is_actor(r.text[c.start : c.end]):
+            continue  # "(Russia Today/Wire)": a broadcaster the gazetteer knows
         full = [f for f in full if not (f.start < c.end and c.start < f.end)]
         full.append(_Cand(c.start, c.end, nm.canonical(list(c.words)), False))
     full.sort(key=lambda c: c.start)
