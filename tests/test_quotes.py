@@ -487,3 +487,17 @@ def test_he_and_she_after_two_ministers_meet() -> None:
         "she said."
     )
     assert region_speakers(text) == ["Peter Wafula", "Amina Warsame"]
+
+
+@pytest.mark.model
+def test_headline_colon_quoting_and_would_respond() -> None:
+    text = (
+        "Farouk: ‘Egypt will not allow threats to its neighbours’\n\n"
+        "Otieno to Kato: “Let us build the pipeline together”\n\n"
+        "Egyptian President Omar Farouk met Kenyan President Daniel Otieno and Ugandan "
+        "President Moses Kato in Cairo.\n\n"
+        "“We want peace with every neighbour,” the statement said, quoting Farouk.\n\n"
+        "Mexican President Lucia Romero said Mexico would respond to the tariffs “with calm "
+        "and a cool head.”"
+    )
+    assert region_speakers(text) == ["Omar Farouk", "Daniel Otieno", "Omar Farouk", "Lucia Romero"]

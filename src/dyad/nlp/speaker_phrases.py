@@ -22,6 +22,7 @@ from dyad.nlp.roles import role_suffix
 __all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 LOOKBACK_LINES = 3
 
 
@@ -234,8 +235,9 @@ class PhraseReader:
         if person is not None:
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
-        if single is not None and single.ent_type_ == "PERSON" and not self._known_org(name):
-            return None  # a surname never introduced with a full name
+        if single is not None and not self._known_org(name):
+            if single.ent_type_ not in _ORG_LABELS or single.ent_type_ == "PERSON":
+                return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
 
     def _state_body(self, words: list[Any]) -> Speaker | None:
@@ -263,8 +265,9 @@ class PhraseReader:
         return None
 
     def _known_org(self, word: str) -> bool:
-        """A word tagged PERSON that names an agency or is tagged ORG elsewhere ("Xinhua")."""
-        if self.lex.kinds(word) & {"credit", "orgword"}:
+        """A word that names an agency or body ("Xinhua"), is one the gazetteer knows, or is
+        tagged ORG elsewhere."""
+        if self.lex.kinds(word) & {"credit", "orgword"} or self.persons.alias_kinds(word):
             return True
         return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
 

@@ -31,7 +31,13 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who", "that", "which"})
+_HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+
+
+def _hypothetical(verb: Any) -> bool:
+    """A speech verb under a modal ("would respond", "could say"): no speech that happened."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 class Attributor(PhraseReader):
@@ -87,6 +93,11 @@ class Attributor(PhraseReader):
             above = verb.head.head
             if above.i in self._verb_speaker:
                 return self._verb_speaker[above.i]
+        for child in verb.children:  # "the statement said, quoting X": X
+            if child.lemma_ == "quote" and child.dep_ in {"advcl", "xcomp", "conj"}:
+                who = self._speaker_of_verb(child, "object")
+                if who is not None:
+                    return who
         return self._subject_speaker(verb)
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
@@ -199,7 +210,8 @@ class Attributor(PhraseReader):
         return None
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
-        """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."'."""
+        """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."', and
+        a headline's 'Name: "..."'."""
         verbs = self._verb_forms
         after = self.text[q.end : q.end + 90].split("\n", 1)[0]
         m = re.match(rf"[,.!?…]?\s*[\"”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+)", after)
@@ -210,6 +222,9 @@ class Attributor(PhraseReader):
         b = re.search(rf"([^,.;:\"“”]+?)\s+(?:{verbs})(?:\s+\w+){{0,3}}\s*[:,]\s*$", before)
         if b:
             return self._surface_name(b.group(1), q.mark - len(before) + b.start(1))
+        h = _HEADLINE_COLON.fullmatch(before)  # a headline "Name: '...'", "Name to Name: '...'"
+        if h:
+            return self._surface_name(h.group(1), q.mark - len(before) + h.start(1))
         return None
 
     def _surface_name(self, phrase: str, pos: int) -> Speaker | None:
@@ -246,6 +261,8 @@ class Attributor(PhraseReader):
                 continue
             for depth, anc in enumerate(t.ancestors):
                 if anc.i in self._verb_speaker and not self.in_quote(anc.idx):
+                    if _hypothetical(anc):
+                        continue  # "X said Mexico would respond '...'": X said it
                     if best is None or depth < best[0]:
                         best = (depth, anc)
                     break
