@@ -235,9 +235,8 @@ class PhraseReader:
         if person is not None:
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
-        if single is not None and not self._known_org(name):
-            if single.ent_type_ not in _ORG_LABELS or single.ent_type_ == "PERSON":
-                return None  # a surname never introduced with a full name, or anything untagged
+        if single is not None and single.ent_type_ not in _ORG_LABELS and not self._known_org(name):
+            return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
 
     def _state_body(self, words: list[Any]) -> Speaker | None:
