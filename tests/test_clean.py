@@ -66,3 +66,8 @@ def test_html_goes_through_trafilatura() -> None:
     assert out.date == "2021-03-04"
     assert "maritime border" in out.text and "Subscribe" not in out.text
     assert "\n\n" in out.text
+
+
+def test_short_html_fragment_keeps_its_text() -> None:
+    out = extract_html("<p>Ghana and Togo reopened their border on Friday.</p>", "frag.html")
+    assert "Ghana and Togo reopened their border" in out.text

@@ -108,3 +108,16 @@ def test_jsonl_reads_records_and_names_the_broken_line(tmp_path: Path) -> None:
 def test_missing_path_is_an_error_not_a_crash(tmp_path: Path) -> None:
     docs, errors = _read([tmp_path / "nope"])
     assert not docs and "no such file" in str(errors[0])
+
+
+def test_a_few_stray_nul_bytes_are_removed_with_a_warning() -> None:
+    text, warning = decode_bytes(ARTICLE.encode("utf-8") + b"\x00", "a.txt")
+    assert text == ARTICLE and warning and "NUL" in warning
+
+
+def test_broken_symbolic_link_is_named(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    docs, errors = _read([tmp_path])
+    assert [d.doc_id for d in docs] == ["good"]
+    assert "gone.txt" in str(errors[0]) and "broken symbolic link" in str(errors[0])

@@ -37,6 +37,10 @@ def cli(verbose: int) -> None:
     persons, quotes, figures, publication dates and PLOVER events between states."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        # trafilatura and htmldate log every unparsable page at ERROR; dyad reports it itself.
+        for noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 @cli.command()

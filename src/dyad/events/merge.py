@@ -53,6 +53,7 @@ class _Merged:
     status: Status
     provenance: list[Provenance] = field(default_factory=list)
     mode: str | None = None
+    seen: set[Provenance] = field(default_factory=set)  # provenance, for constant-time look-up
 
     def key(self) -> tuple[str, frozenset[str] | tuple[str, str]]:
         return self.first.type, self.first.pair
@@ -102,7 +103,8 @@ class Merger:
             target.status = "occurred" if occurred else d.status
         elif d.status == "occurred" and target.status == "planned" and _same(target.date, d.date):
             target.status = "occurred"  # the visit happened; its program was announced
-        if d.provenance not in target.provenance:
+        if d.provenance not in target.seen:
+            target.seen.add(d.provenance)
             target.provenance.append(d.provenance)
         target.mode = target.mode or d.mode
         return target.date

@@ -50,10 +50,15 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
             if encoding != "utf-8-sig":
                 warning = f"read as {encoding.upper()} (BOM)"
             return _checked(text, name), warning
-    if b"\x00" in data[:4096]:
+    nuls = data[:4096].count(b"\x00")
+    if nuls > max(2, len(data[:4096]) // 100):
         raise IngestError(name, "binary file (contains NUL bytes), not an article")
+    stray: str | None = None
+    if nuls:
+        data = data.replace(b"\x00", b"")
+        stray = "stray NUL bytes removed"
     try:
-        return _checked(data.decode("utf-8"), name), None
+        return _checked(data.decode("utf-8"), name), stray
     except UnicodeDecodeError:
         pass
     western = _legacy_western(data)

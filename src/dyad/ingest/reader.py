@@ -49,8 +49,12 @@ def discover(paths: list[Path]) -> Iterator[Path | IngestError]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
+                if child.name.startswith("."):
+                    continue
+                if child.is_file():
                     yield child
+                elif child.is_symlink() and not child.exists():
+                    yield IngestError(str(child), "broken symbolic link")
         elif path.is_file():
             yield path
         else:
@@ -81,7 +85,7 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]
     suffix = path.suffix.lower()
     text, warning = decode_bytes(data, str(path))
     if warning:
-        log.warning("%s: %s", path, warning)
+        log.debug("%s: %s", path, warning)  # reported to the user through RawDocument.warning
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, text, max_bytes)
         return

@@ -264,20 +264,20 @@ class _TokenReader:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.has_ents = bool(doc.has_annotation("ENT_IOB"))
+        # doc.ents builds new Span objects on every access: read the persons once.
+        self.person_spans: tuple[tuple[int, int], ...] = (
+            tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+            if self.has_ents
+            else ()
+        )
 
     def tokens(self, start: int, end: int) -> tuple[int, int] | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return (int(span.start), int(span.end)) if span is not None and len(span) else None
 
     def inside_longer_person(self, start: int, end: int) -> bool:
-        if not self.has_ents:
-            return False
         return any(
-            e.label_ == "PERSON"
-            and e.start_char <= start
-            and end <= e.end_char
-            and (e.end_char - e.start_char) > (end - start)
-            for e in self.doc.ents
+            lo <= start and end <= hi and (hi - lo) > (end - start) for lo, hi in self.person_spans
         )
 
     def in_company_name(self, start: int, end: int) -> bool:
