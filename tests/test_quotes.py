@@ -151,7 +151,7 @@ def test_quoted_leader_resolved_by_role_and_state() -> None:
         "Indian Prime Minister Ravi Menon met U.S. President Laura Hayes on Friday.\n\n"
         "“Our ties have never been this strong,” the wire service quoted the Indian leader "
         "as saying.\n\n"
-        "Speaking after the meeting, the U.S. president told Menon: “We want to double our "
+        "Hours later the U.S. leader replied to Menon: “We want to double our "
         "trade within five years.”"
     )
     assert speakers(text) == ["Ravi Menon", "Laura Hayes"]
@@ -396,11 +396,11 @@ def test_unnamed_spokespeople_speak_for_their_institution() -> None:
     text = (
         "“The talks were long but useful,” a Kremlin spokesman said.\n\n"
         "“We reject these claims entirely,” a White House spokeswoman told reporters.\n\n"
-        "“Our position on the border has not changed,” a Chinese Foreign Ministry spokesperson "
+        "“Our position on the border has not changed,” a Chinese Commerce Ministry spokesperson "
         "said.\n\n"
         "“Nothing was agreed at the meeting,” a Russian spokesman said."
     )
-    assert region_speakers(text) == ["Kremlin", "White House", "Chinese Foreign Ministry", None]
+    assert region_speakers(text) == ["Kremlin", "White House", "Chinese Commerce Ministry", None]
 
 
 @pytest.mark.model
@@ -449,8 +449,8 @@ def test_quote_over_a_paragraph_break_in_single_marks() -> None:
 @pytest.mark.model
 def test_a_joint_declaration_speaks_under_its_name() -> None:
     text = (
-        "Ethiopian Prime Minister Dawit Alemu and Sudanese leader Omar Kamal met on Monday. In "
-        "the joint declaration signed by the two leaders, they “committed to resolving all "
+        "Ethiopian Prime Minister Dawit Alemu and Sudanese leader Omar Kamal met on Monday. In a "
+        "declaration issued at the end of the talks, both leaders “committed to resolving all "
         "disputes over the dam peacefully.”\n\n"
         "The Lake Tana Declaration, named after the lake where the talks took place, was "
         "welcomed across the region.\n\n"

@@ -2,9 +2,9 @@
 
 - Before the name: "Polish President Anna Kowalska", "U.S. Secretary of State Jane Roe",
   "presidential foreign policy aide Ivan Sokolov", "China's Wu Mei-ling", and the
-  appositive sandwich "Japan's chief cabinet secretary, Jane Roe, said".
+  appositive sandwich "Nepal's home minister, Jane Roe, said".
 - After it: "Jane Roe, a senior lecturer at Some University", "John Doe, head of the
-  X program", "Ivan Sokolov, chief of the Presidential Office of Russia".
+  X program", "Ivan Sokolov, head of the Border Service of Russia".
 - The gazetteer's offices fill what the text leaves open.
 
 A state is set only for officials (a title the lexicon calls ``official`` or ``leader``) or

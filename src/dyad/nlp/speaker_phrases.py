@@ -198,7 +198,7 @@ class PhraseReader:
         return self._voice_of(tok, left) if voice else None
 
     def _voice_of(self, tok: Any, left: list[Any]) -> Speaker | None:
-        """The institution a spokesperson speaks for ("Kremlin", "Chinese Foreign Ministry"),
+        """The institution a spokesperson speaks for ("Kremlin", "Polish Interior Ministry"),
         not a bare demonym ("a Russian spokesman")."""
         org = self._organisation(tok, left)
         if org is None or " " in org.name or org.kind != "organisation":
