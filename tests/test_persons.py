@@ -261,7 +261,7 @@ class LookupGazetteer(FakeGazetteer):
     )
     STATES = MappingProxyType(
         {**FakeGazetteer.STATES, "Buenos Aires": "ARG", "Argentina": "ARG", "Jordan": "JOR"}
-        | {"Israel": "ISR", "Ethiopia": "ETH", "Qatar": "QAT", "Santiago": "CHL"}
+        | {"Israel": "ISR", "Ethiopia": "ETH", "Qatar": "QAT", "Santiago": "CHL", "Brazil": "BRA"}
     )
     OFFICES = (
         Office("Tamim bin Rashid Al Marri", "emir", "QAT"),
@@ -311,6 +311,15 @@ def test_capital_as_first_name_and_function_word_names_the_gazetteer_knows() -> 
     )
     ents = {"Santiago Ferrer": "PERSON", "Kremlin Palace": "PERSON", "To Van Bao": "PERSON"}
     assert person_names(text, ents, gazetteer=LOOKUP) == ["Santiago Ferrer", "To Van Hai"]
+
+
+def test_a_state_possessive_or_an_officeholder_name_is_evidence() -> None:
+    text = (
+        "The envoy once criticised Brazil’s Joao Mendes. Russia’s Iron Dome was not discussed. "
+        "Later To Van Hai and Tamim bin Rashid Al Marri spoke."
+    )
+    names = person_names(text, {"Iron Dome": "PRODUCT"}, gazetteer=LOOKUP)
+    assert names == ["Joao Mendes", "To Van Hai", "Tamim bin Rashid Al Marri"]
 
 
 def test_ranks_and_honorifics_stripped_particles_kept() -> None:
