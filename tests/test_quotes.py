@@ -501,3 +501,16 @@ def test_headline_colon_quoting_and_would_respond() -> None:
         "and a cool head.”"
     )
     assert region_speakers(text) == ["Omar Farouk", "Daniel Otieno", "Omar Farouk", "Lucia Romero"]
+
+
+@pytest.mark.model
+def test_a_quote_over_three_paragraphs_after_another_speaker() -> None:
+    text = (
+        "Jan Brandt, a senior fellow at the Northfield Institute, said the deal was “good for "
+        "both sides.”\n\n"
+        "“We have waited many years for an agreement of this kind\n\n"
+        "“We have talked to everyone in the region about it\n\n"
+        "“and now we must make it work for everyone,” Polish Prime Minister Marta Zielinska "
+        "said."
+    )
+    assert region_speakers(text) == ["Jan Brandt"] + ["Marta Zielinska"] * 3

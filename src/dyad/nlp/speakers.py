@@ -155,15 +155,20 @@ class Attributor(PhraseReader):
     # -- quotes ----------------------------------------------------------------------------
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Speaker | None]:
-        out = [self._attribute(q) for q in spans]
-        for i, q in enumerate(spans):
-            if out[i] is None and q.unclosed and i + 1 < len(spans):
-                nxt = spans[i + 1]
-                if self._paragraph_gap(q.line, nxt.line) <= 1:
-                    out[i] = out[i + 1]
+        """A speaker (or None) per quote. A quote paragraph left open takes the speaker of the
+        quote that continues it (read from the last paragraph back), before any speaker of
+        the paragraphs above it."""
+        out = [self._attribute(q, last=not q.unclosed) for q in spans]
+        for i in reversed(range(len(spans))):
+            q = spans[i]
+            if out[i] is not None or not q.unclosed:
+                continue
+            if i + 1 < len(spans) and self._paragraph_gap(q.line, spans[i + 1].line) <= 1:
+                out[i] = out[i + 1]
+            out[i] = out[i] or self._attribute(q)
         return out
 
-    def _attribute(self, q: QuoteSpan) -> Speaker | None:
+    def _attribute(self, q: QuoteSpan, last: bool = True) -> Speaker | None:
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         inside = [t for t in span if q.start <= t.idx < q.end] if span is not None else []
         if not inside:
@@ -185,7 +190,7 @@ class Attributor(PhraseReader):
         if who is not None:
             return who
         if sum(not t.is_punct for t in context) <= 2:
-            return self._last_speaker(q)
+            return self._last_speaker(q) if last else None
         return self._joint_document(q)
 
     def _joint_document(self, q: QuoteSpan) -> Speaker | None:
