@@ -514,3 +514,13 @@ def test_a_quote_over_three_paragraphs_after_another_speaker() -> None:
         "said."
     )
     assert region_speakers(text) == ["Jan Brandt"] + ["Marta Zielinska"] * 3
+
+
+@pytest.mark.model
+def test_an_unnamed_minister_is_not_the_minister_named_before() -> None:
+    text = (
+        "Pakistani Interior Minister Tariq Rana met the envoy in Islamabad.\n\n"
+        "“We will not accept this at all,” a Pakistani minister said.\n\n"
+        "“Our borders stay closed for now,” the Pakistani minister said."
+    )
+    assert region_speakers(text) == [None, "Tariq Rana"]

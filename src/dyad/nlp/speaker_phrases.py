@@ -187,7 +187,7 @@ class PhraseReader:
                 return None  # "Acme's CEO": no name, no guess
             return self._voice_of(tok, left)  # "a Harbour Office spokesperson" speaks for it
         unnamed = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in left)
-        if not (voice and unnamed):
+        if not unnamed:  # "a senior official": someone unnamed, never a person named before
             state = None
             for t in left:
                 state = state or self.persons.state_code(t.text)
