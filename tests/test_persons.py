@@ -313,13 +313,13 @@ def test_capital_as_first_name_and_function_word_names_the_gazetteer_knows() -> 
     assert person_names(text, ents, gazetteer=LOOKUP) == ["Santiago Ferrer", "To Van Hai"]
 
 
-def test_a_state_possessive_or_an_officeholder_name_is_evidence() -> None:
+def test_an_officeholder_name_is_evidence_a_state_possessive_is_not() -> None:
     text = (
-        "The envoy once criticised Brazil’s Joao Mendes. Russia’s Iron Dome was not discussed. "
-        "Later To Van Hai and Tamim bin Rashid Al Marri spoke."
+        "The envoy once criticised Brazil’s Tamim bin Rashid Al Marri. Russia’s Iron Dome was "
+        "not discussed. Later To Van Hai spoke."
     )
-    names = person_names(text, {"Iron Dome": "PRODUCT"}, gazetteer=LOOKUP)
-    assert names == ["Joao Mendes", "To Van Hai", "Tamim bin Rashid Al Marri"]
+    names = person_names(text, gazetteer=LOOKUP)
+    assert names == ["Tamim bin Rashid Al Marri", "To Van Hai"]
 
 
 def test_ranks_and_honorifics_stripped_particles_kept() -> None:

@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["GazetteerLike", "Mention", "OfficeLike", "PersonIndex", "extract_persons"]
 
-_POSSESSIVE_GAPS = frozenset({"", "'s", "’s", "'", "’"})
 _NON_PERSON_ENTS = frozenset(
     {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
 )
@@ -207,10 +206,6 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         return True  # "Gen. Jane Roe", "Brig. Gen. Jane Roe"
     if _known_person(r, ws):
         return True  # an officeholder's full name, as the gazetteer writes it
-    untagged = not r.labels(ws[0].start, ws[-1].end) & _NON_PERSON_ENTS
-    joined = prev is not None and r.text[prev.end : ws[0].start].strip() in _POSSESSIVE_GAPS
-    if prev is not None and prev.possessive and joined and untagged and r.state(prev.text):
-        return True  # "Brazil's Jane Roe"
     if prev is not None and r.lex.is_role(prev.text):
         if not prev.closed:
             return True  # "spokesman Jane Roe"
