@@ -132,6 +132,7 @@ class Document:
     url: str | None = None
     published_meta: str | None = None  # a date given by metadata (JSONL field, HTML meta, option)
     offsets: tuple[tuple[int, int], ...] = field(default=())  # (clean_start, original_start) runs
+    kind: str = "text"  # "text" or "html": what ``original`` holds
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ def to_document(raw: RawDocument, settings: Settings, published: str | None = No
         url=raw.url,
         published_meta=meta_date,
         offsets=offsets,
+        kind=raw.kind,
     )
 
 
@@ -93,10 +94,11 @@ def ingest(
     settings = settings or Settings.from_env()
     report = IngestReport()
     files: list[Path] = []
+    own = _database_files(store.path)
     for item in discover([Path(p) for p in paths]):
         if isinstance(item, IngestError):
             report.failed.append(item)
-        else:
+        elif item.resolve() not in own:  # the database being written may sit among the inputs
             files.append(item)
     for path in progress(files) if progress else files:
         try:
@@ -110,6 +112,11 @@ def ingest(
                 continue
             _ingest_one(raw, store, settings, report, published, replace)
     return report
+
+
+def _database_files(db: str) -> set[Path]:
+    base = Path(db).resolve()
+    return {base} | {base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal")}
 
 
 def _ingest_one(

@@ -115,7 +115,7 @@ class SQLiteStore:
                 doc.doc_id,
                 doc.source_path,
                 doc.content_hash,
-                "html" if doc.original.lstrip().startswith("<") else "text",
+                doc.kind,
                 doc.url,
                 doc.title,
                 doc.published_meta,
@@ -205,7 +205,7 @@ class SQLiteStore:
     def document(self, doc_id: str) -> Document:
         row = self.conn.execute(
             "SELECT doc_id, source, content_hash, original, text, title, url, published_meta, "
-            "offsets FROM documents WHERE doc_id = ?",
+            "offsets, kind FROM documents WHERE doc_id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -213,7 +213,16 @@ class SQLiteStore:
         offsets = tuple((int(a), int(b)) for a, b in json.loads(row[8]))
         doc_id, source, content_hash, original, text, title, url, published_meta = row[:8]
         return Document(
-            doc_id, source, content_hash, original, text, title, url, published_meta, offsets
+            doc_id,
+            source,
+            content_hash,
+            original,
+            text,
+            title,
+            url,
+            published_meta,
+            offsets,
+            row[9],
         )
 
     def analysis(self, doc_id: str) -> Analysis:
