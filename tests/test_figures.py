@@ -72,6 +72,45 @@ def test_money_with_its_currency(text: str, expected: list[tuple[float, str]]) -
     assert amounts(text) == [(round(v, 6), u) for v, u in expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warsaw set aside 12 billion zlotys.", [(12e9, "PLN")]),
+        ("A loan of 40 billion forints and 3 billion koruna.", [(40e9, "HUF"), (3e9, "CZK")]),
+        ("Lagos paid 7 billion naira and Accra 90 million cedis.", [(7e9, "NGN"), (90e6, "GHS")]),
+        (
+            "It cost 2 billion baht, 5 million ringgit and 8 trillion rupiah.",
+            [(2e9, "THB"), (5e6, "MYR"), (8e12, "IDR")],
+        ),
+        ("Astana lent 90 billion tenge; Tbilisi 30 million lari.", [(90e9, "KZT"), (30e6, "GEL")]),
+        ("A grant of 400 million Swedish kronor.", [(400e6, "SEK")]),
+        ("Kyiv spent 60 billion hryvnias.", [(60e9, "UAH")]),
+        ("They gave three real reasons.", []),
+    ],
+)
+def test_currency_words_of_many_states(text: str, expected: list[tuple[float, str]]) -> None:
+    assert amounts(text) == [(round(v, 6), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("WELLINGTON (AP) - New Zealand will spend $2 billion on frigates, officials said.", "NZD"),
+        ("Canada's budget sets aside 4 billion Canadian dollars; Ottawa adds $90 million.", "CAD"),
+        ("Canberra pays US$1 billion for radars; Australia also pledged $7 billion.", "AUD"),
+        ("Australia will pay A$15 billion ($10 billion), Australian officials said.", "USD"),
+        ("Canada taxes 90 billion Canadian dollars ($62 billion) of goods, Canada said.", "USD"),
+        ("The United States and Australia agreed a $5 billion deal, US officials said.", "USD"),
+        (
+            "Argentina will repay 90 billion pesos, Argentine officials told Argentina's press.",
+            "ARS",
+        ),
+    ],
+)
+def test_a_bare_dollar_is_the_articles_own(text: str, unit: str) -> None:
+    assert amounts(text)[-1][1] == unit
+
+
 def test_currency_codes_need_their_case() -> None:
     assert amounts("They try 5 times and sar 3 days.") == []
     assert amounts("A credit of SAR 40 million.") == [(40e6, "SAR")]
@@ -181,7 +220,15 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("On Sunday 14 sailors were rescued.", [(14, "troops")]),
         ("On May 9 three journalists were detained.", [(3, "people")]),
         ("Police held 40 Britons and 2 Canadians.", [(40, "people"), (2, "people")]),
-        ("Between 2,000 and 3,000 troops will stay.", [(3000, "troops")]),
+        ("Between 2,000 and 3,000 troops will stay.", [(2000, "troops")]),
+        ("Some 600 to 800 marines landed.", [(600, "troops")]),
+        ("The fleet grew from 10 to 12 ships.", [(12, "ships")]),
+        ("Nine sailors died on deck and four more were missing.", [(9, "troops"), (4, "troops")]),
+        (
+            "Police said 30 residents were hurt and six others fled.",
+            [(30, "people"), (6, "people")],
+        ),
+        ("Around 25 masked gunmen stormed the post.", [(25, "people")]),
         ("The carrier flew 20 Boeing 777 planes.", [(20, "aircraft")]),
     ],
 )
@@ -211,6 +258,8 @@ def test_counts_with_their_unit(text: str, expected: list[tuple[float, str]]) ->
         "Kim stepped over a 40-centimeter-high curb.",
         "They sent 152 mm shells, Javelin missiles and rifles.",
         "In 2015 Iranian troops entered the valley.",
+        "The treaty speaks of friendship between the two peoples.",
+        "The reserve covers 12,000 sq km, or 4,600 square miles, and 300 hectares of marsh.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -71,6 +71,11 @@ _DEMONYM_END = re.compile(r"(?:ans|is|ons|ks|os|ards|ites)$")
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.I
 )
+_ELLIPSIS = re.compile(r"\s+(?:more|others|other\s+people)\b(?!\s+than\b)", re.I)
+_COUNTED_UNITS = frozenset({"people", "troops", "aircraft", "ships", "count"})
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between)\s+(?:some\s+|about\s+|around\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 10 to 12 ships": a change
 _MEASURE_PREP = re.compile(r"^\s+(?:of|in|on|for)\s+", re.I)
 _YEAR = re.compile(r"(?<![\w.,/$-])((?:19|20)\d{2})(?!\w|,\d|\s*[-–]\s*\d)")
 _YEAR_BASELINE = re.compile(
@@ -103,14 +108,46 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
         taken.append((amount.start, amount.end))
         if amount.kind != "ignored" and not _is_furniture(text, amount):
             found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
+    last: _Found | None = None
     for number in find_numbers(text):
         if any(number.start < end and start < number.end for start, end in taken):
             continue
-        count = _count(doc, number)
+        count = _count(doc, number) or _elliptical(doc, number, last)
         if count is not None:
             found.append(count)
-    figures = [_figure(doc, f, doc_id, published) for f in sorted(found, key=lambda f: f.start)]
+            taken.append((count.start, count.end))  # a range's upper bound is read with it
+            last = count
+    found = _without_upper_bounds(text, sorted(found, key=lambda f: f.start))
+    figures = [_figure(doc, f, doc_id, published) for f in found]
     return _once_each(figures)
+
+
+def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | None:
+    """'20 soldiers were killed and 17 more were hurt': 17 counts the noun counted before."""
+    text: str = doc.text
+    m = _ELLIPSIS.match(text, number.end)
+    if last is None or m is None or last.unit not in _COUNTED_UNITS:
+        return None
+    span, before = _span(doc, number.start, number.end), _span(doc, last.start, last.end)
+    if span is None or before is None or not len(span) or span[0].sent != before[0].sent:
+        return None
+    return _Found(number.value, last.unit, number.start, m.end(), last.measure)
+
+
+def _without_upper_bounds(text: str, found: list[_Found]) -> list[_Found]:
+    """'between $3 billion and $4 billion': the lower bound is the figure."""
+    kept: list[_Found] = []
+    for f in found:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev.unit == f.unit
+            and _RANGE_JOIN.fullmatch(text[prev.end : f.start])
+            and _RANGE_OPEN.search(text[max(0, prev.start - 30) : prev.start])
+        ):
+            continue
+        kept.append(f)
+    return kept
 
 
 # -- candidates --------------------------------------------------------------------------------
@@ -168,6 +205,8 @@ def _hyphen_next(doc: Doc, i: int) -> bool:
 def _unit_of(doc: Doc, head: Token, first: int) -> tuple[str, Token] | None:
     """The unit of a counted noun, and the phrase's last token ('heads of state')."""
     nouns = lexicon().nouns
+    if head.lower_ == "peoples":
+        return None  # "the two peoples": nations, not persons
     keys = [(head.lower_, head), (head.lemma_.lower(), head)]
     if head.i - 1 >= first:
         keys.insert(0, (f"{doc[head.i - 1].lower_} {head.lower_}", head))
@@ -201,14 +240,19 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     if number.value == 1 and number.word and _ONE_BEFORE.search(before):
         return None  # "no one", "the one"
     noun = _counted_noun(doc, span.end)
+    ranged = not _FROM_BEFORE.search(before) and _range_upper(doc, span.end, span.end + 3)
+    if noun is None and span.end + 2 < len(doc) and ranged:
+        noun = _counted_noun(doc, span.end + 2)  # "3,000 to 4,000 troops"
     candidates: list[Token] = [] if noun is None else [noun]
     number_tok = span[-1]
     if number_tok.dep_ == "nummod" and number_tok.head.i > number_tok.i:
         candidates.append(number_tok.head)
     for head in candidates:
         between = range(span.end, head.i)
-        if any(doc[i].pos_ == "CCONJ" or _bare_number(doc, i) for i in between):
-            continue  # "between 5,000 and 7,000 troops": the upper bound counts
+        if _range_upper(doc, span.end, head.i) and not _FROM_BEFORE.search(before):
+            pass  # "between 5,000 and 7,000 troops": the lower bound counts
+        elif any(doc[i].pos_ == "CCONJ" or _bare_number(doc, i) for i in between):
+            continue
         found = _unit_of(doc, head, span.end)
         if found is None or head.i - span.end > 6:
             continue
@@ -220,6 +264,16 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         unit = _troops_or_aircraft(doc, span.end, head, unit)
         return _Found(number.value, unit, number.start, end, measure or None)
     return None
+
+
+def _range_upper(doc: Doc, first: int, head: int) -> bool:
+    """'and 7,000', 'to 7,000', '-7,000' right after a number: its range's upper bound."""
+    if head - first < 2 or doc[first].lower_ not in {"and", "to", "or", "-", "–"}:
+        return False
+    if not _bare_number(doc, first + 1):
+        return False
+    rest = range(first + 2, head)
+    return not any(doc[i].pos_ in {"CCONJ", "PROPN", "VERB"} or doc[i].like_num for i in rest)
 
 
 def _model_number(doc: Doc, i: int) -> bool:

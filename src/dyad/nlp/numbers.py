@@ -56,6 +56,12 @@ _DEATH_TOLL = (
     r"\bdeath\s+toll\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|is|was|now)\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|almost\s+)?"
 )
+# currency names that are also English words ("won", "real", "sum"): only with a scale or a
+# large sum
+_WORDS_TOO = frozenset(
+    {"won", "sterling", "rand", "dong", "real", "sum", "som", "sol", "kip", "pula", "lari"}
+    | {"dram", "lev", "leu", "lei", "leone", "franc", "taka", "birr", "soles", "rial"}
+)
 _PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)"
 
 
@@ -71,6 +77,9 @@ class UnitLexicon:
     nouns: MappingProxyType[str, str]
     party_nouns: frozenset[str]
     source_nouns: frozenset[str]
+    bare: MappingProxyType[str, str]
+    families: MappingProxyType[str, str]
+    places: MappingProxyType[str, str]
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,8 @@ def lexicon() -> UnitLexicon:
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines):
         kind = row["kind"]
-        term = row["term"] if kind == "currency_prefix" else row["term"].lower()
+        keep_case = kind in {"currency_prefix", "place", "family"} or row["term"] == "$"
+        term = row["term"] if keep_case else row["term"].lower()
         tables.setdefault(kind, {})[term] = row["code"]
         factors.setdefault(kind, {})[term] = float(row["factor"] or 1)
     return UnitLexicon(
@@ -132,6 +142,9 @@ def lexicon() -> UnitLexicon:
         nouns=MappingProxyType(tables["noun"]),
         party_nouns=frozenset(tables["party"]),
         source_nouns=frozenset(tables["source"]),
+        bare=MappingProxyType(tables["bare"]),
+        families=MappingProxyType(tables["family"]),
+        places=MappingProxyType(tables["place"]),
     )
 
 
@@ -232,11 +245,96 @@ def _currency_of_prefix(symbol: str) -> str:
     return lexicon().currency_prefixes.get(symbol, "USD")
 
 
+# "SYDNEY, Australia (Reuters) -", "Riyadh (AFP) –": a place opening a line, then a dash
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w.'’ ]{1,30}?)(?:,[ \t]*(?P<country>[A-Z][\w.' ]{1,30}?))?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|-{1,2})[ \t]",
+    re.M,
+)
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    places = _alternation(lexicon().places)
+    return re.compile(rf"(?<![\w$])(?:{places})(?![\w$])")
+
+
+def local_currencies(text: str) -> dict[str, str]:
+    """The currency each bare currency word or symbol ("$", "pesos") stands for in ``text``.
+
+    A bare "$" is the US dollar unless the article is another dollar state's: datelined there,
+    naming its dollar ("Australian dollars"), or writing the US dollar as "US$", and that
+    state is mentioned at least about as often as the United States. An article that writes
+    the other dollar with its own symbol ("A$") keeps "$" for the US dollar.
+    """
+    lex = lexicon()
+    counts: dict[str, int] = {}
+    for m in _place_pattern().finditer(text):
+        code = lex.places[m.group()]
+        counts[code] = counts.get(code, 0) + 1
+    lower = text.lower()
+    named = {
+        code
+        for word, code in lex.currency_words.items()
+        if code in lex.families and word not in lex.bare and re.search(rf"\b{word}\b", lower)
+    }
+    prefixed = {
+        code
+        for symbol, code in lex.currency_prefixes.items()
+        if code in lex.families
+        and symbol not in lex.bare
+        and re.search(rf"(?<![\w$]){re.escape(symbol)}\s?\d", text)
+    }
+    datelined = _dateline_codes(text)
+    out: dict[str, str] = {}
+    for term, family in lex.bare.items():
+        default = lex.currency_prefixes.get(term) or lex.currency_words[term]
+        rivals = [c for c, f in lex.families.items() if f == family and c != default]
+        rivals = [c for c in rivals if c not in prefixed]
+        if not rivals:
+            continue
+        best = max(rivals, key=lambda c: (c in datelined or c in named, counts.get(c, 0)))
+        mine, theirs = counts.get(best, 0), counts.get(default, 0)
+        if default in prefixed:
+            wins = mine > 0 or best in datelined
+        elif best in datelined:
+            wins = 2 * mine >= theirs
+        elif best in named:
+            wins = mine >= theirs
+        else:
+            wins = mine >= 3 and mine > 2 * theirs
+        if wins:
+            out[term] = best
+    return out
+
+
+def _conversion(text: str, start: int, found: list[Amount]) -> bool:
+    """'155 billion Canadian dollars ($106 billion)': a bracketed '$' converts to US dollars."""
+    if not text[max(0, start - 2) : start].endswith("("):
+        return False
+    text_before = text[max(0, start - 60) : start]
+    return bool(re.search(r"(?:dollars?|[A-Z]{1,3}\$\s?[\d.,]+\s*\w*)\s*\($", text_before)) or any(
+        a.kind == "money" and 0 <= start - a.end <= 3 for a in found
+    )
+
+
+def _dateline_codes(text: str) -> set[str]:
+    """The currencies of the place in the article's dateline, if it opens with one."""
+    by_lower = {place.lower(): code for place, code in lexicon().places.items()}
+    for m in _DATELINE.finditer(text[:3000]):
+        names = [m.group("place"), m.group("country") or ""]
+        codes = {by_lower[n.strip().lower()] for n in names if n.strip().lower() in by_lower}
+        if codes:
+            return codes
+    return set()
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Money, percentages and measures in ``text``, in order, none overlapping."""
     pats = _patterns()
     lex = lexicon()
     found: list[Amount] = []
+    local: dict[str, str] | None = None
     for m in pats.money_prefix.finditer(text):
         value = _value(m)
         if value is None and m.group("n2"):
@@ -246,16 +344,23 @@ def find_amounts(text: str) -> list[Amount]:
             value = parse_number(m.group("n"), m.group("ss2"), m.group("s2"), m.group("t2"))
         if value is not None:
             code = _currency_of_prefix(m.group("cur"))
+            if m.group("cur") in lex.bare and not _conversion(text, m.start(), found):
+                local = local_currencies(text) if local is None else local
+                code = local.get(m.group("cur"), code)
             found.append(Amount(value, code, m.start(), m.end(), "money"))
     for m in pats.money_suffix.finditer(text):
         value = _value(m)
         word = re.sub(r"\s+", " ", m.group("cw").lower())
         scaled = m.group("s") or m.group("ss")
         # "won" and "pounds" are also a verb and a weight: only with a scale or a large sum
-        if word in {"won", "sterling", "rand", "dong"} and not scaled and (value or 0) < 1000:
+        if word in _WORDS_TOO and not scaled and (value or 0) < 1000:
             continue
         if value is not None and not _vague(text, m.start()):
-            found.append(Amount(value, lex.currency_words[word], m.start(), m.end(), "money"))
+            code = lex.currency_words[word]
+            if word in lex.bare:
+                local = local_currencies(text) if local is None else local
+                code = local.get(word, code)
+            found.append(Amount(value, code, m.start(), m.end(), "money"))
     for m in pats.percent.finditer(text):
         value = _value(m)
         if value is not None and not _vague(text, m.start()):
