@@ -145,6 +145,27 @@ def test_publication_and_update_lines() -> None:
     )
 
 
+def test_first_publication_wins_over_the_last_modification() -> None:
+    text = (
+        "Ferry talks stall\n\nAda Roon in Port Levan\n\nMon 4 Nov 2030 18.20 GMT\n"
+        "Last modified on Tue 5 Nov 2030 07.15 GMT\n\nThe envoys left on Monday without a deal."
+    )
+    assert published(text) == "2030-11-04/day"
+    assert published("Ferry talks\n\nModified: 16/11/2030 - 10:00\n\nThey met.") == (
+        "2030-11-16/day"
+    )
+
+
+def test_a_numeric_publication_line_read_both_ways_until_the_text_settles_it() -> None:
+    text = "Pact signed\n\nIssued on: 04/09/2030 - 11:20\n\nThe two ministers signed it."
+    found = infer_published(text)
+    assert found is not None and found.precision != "day"  # April 9 or 4 September
+    settled = text + " An earlier accord dated 23/02/2029 lapsed."
+    assert published(settled) == "2030-09-04/day"
+    weekday = text + " The ministers met in the capital on Wednesday."
+    assert published(weekday) == "2030-09-04/day"  # a Wednesday; 9 April 2030 was a Tuesday
+
+
 def test_a_sentence_starting_with_published_is_not_a_publication_line() -> None:
     text = "Published reports said the envoys had first met in secret on March 3, 2011."
     assert published(text) == "2011-03/month"

@@ -6,13 +6,15 @@ Aug. 2 (Yonhap)", "on Jan. 31") are kept as :class:`PendingDay` until the year i
 weekday words as :class:`WeekdayMention`. :func:`dyad.dating.published.infer_published` weighs
 them together.
 
-Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted") 10, a dateline
-with a date 9 (8 without the year), a date-only line near the top or an "Updated" line 6, a
-date-only line elsewhere 4, a bare date led by its weekday near the top (how site headers show
-today's date) 3, a copyright year 2.5, the latest reported date 2 (a window of a week after it)
-plus 1 (a lower bound), page furniture (a date line next to a menu, log-in or subscription
-block: the day the page was served) 1 as an upper bound, and 1.5 for the 30 days before it only
-when nothing else settles the date, year and month mentions 0.5 (bounds only).
+Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted", "Issued on")
+10, a dateline with a date 9 (8 without the year), a date-only line near the top 6, an
+"Updated" / "Last modified" line 6 as an upper bound (first publication came before) and 2 for
+its day, a date-only line elsewhere 4, a bare date led by its weekday and without a time near
+the top (how site headers show today's date) 3, a copyright year 2.5, the latest reported date
+2 (a window of a week after it) plus 1 (a lower bound), page furniture (a date line next to a
+menu, log-in or subscription block: the day the page was served) 1 as an upper bound, and 1.5
+for the 30 days before it only when nothing else settles the date, year and month mentions 0.5
+(bounds only).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ class TextEvidence:
 
 _LABEL: Final = re.compile(
     r"^\W*(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication date|"
+    r"issued(?:\s+on)?|"
     r"date|last\s+updated|updated(?:\s+on)?|last\s+modified|modified)\b\s*(?:at|on)?\s*:?",
     re.IGNORECASE,
 )
@@ -116,6 +119,8 @@ _TIME_OR_NOISE: Final = re.compile(
 _HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
 # "by 2024", "for 2022", "until 2030", "before 2020": targets and limits, not things past.
 _TARGET: Final = re.compile(r"(?i)(?:by|for|until|till|through|before)\b")
+_NUMERIC: Final = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})\b")
+_CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time: a story's own line, not a header
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
 
@@ -154,8 +159,39 @@ def _is_date_line(line: str, expression: TimeExpression) -> bool:
     return len(re.findall(r"\b[a-z]{2,}\b", rest)) <= 1
 
 
+def _label_dates(rest: str, day_first: bool | None) -> list[tuple[date, date, float]]:
+    """The dates a labelled line may give, each with its share of the line's weight.
+
+    A slash date whose day and month could swap ("10/03/2023") gives both readings, half
+    each, unless the text's other numeric dates (``day_first``) settle the order.
+    """
+    expression = _first_date(find_time_expressions(rest, None, future=False))
+    if expression and expression.date and expression.start <= 20:
+        lo, hi = ref_range(expression.date)
+        return [(lo, hi, 1.0)]
+    m = _NUMERIC.search(rest[:30])
+    if m is None:
+        return []
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    orders = [(a, b), (b, a)] if day_first is None else [(a, b) if day_first else (b, a)]
+    days = [d for day, month in orders if (d := safe_date(year, month, day))]
+    return [(d, d, 1.0 / len(days)) for d in dict.fromkeys(days)]
+
+
+def _day_first(text: str) -> bool | None:
+    """Whether the text writes numeric dates day first, when one of them shows it."""
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    return None
+
+
 def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
     lines = _lines(text)
+    day_first = _day_first(text)
     for index, (offset, line) in enumerate(lines):
         if not line.strip():
             continue
@@ -163,12 +199,17 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
         label = _LABEL.match(line)
         dateline = _DATELINE.match(line) if offset < _TOP_CHARS * 2 else None
         if label and len(line) <= 120:
-            expression = _first_date(find_time_expressions(line[label.end() :], None, future=False))
-            if expression and expression.date and expression.start <= 20:
-                strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
-                lo, hi = ref_range(expression.date)
-                name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"
-                found.items.append(Evidence(lo, hi, 10.0 if strong else 6.0, name))
+            strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
+            name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"
+            readings = _label_dates(line[label.end() :], day_first)
+            for lo, hi, share in readings:
+                found.items.append(Evidence(lo, hi, (10.0 if strong else 2.0) * share, name))
+            if readings and not strong:
+                # First published on or before the last update: the update bounds the date
+                # from above and only weakly dates the article itself.
+                latest = max(hi for _, hi, _ in readings)
+                found.items.append(Evidence(MIN_DATE, latest, 6.0, f"not after {name}"))
+            if readings:
                 used.append((offset, offset + len(line)))
                 continue
         if dateline:
@@ -186,7 +227,7 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
                 note = f"page furniture '{quoted}'"
                 found.items.append(Evidence(MIN_DATE, hi, 1.0, f"not after the page date {hi}"))
                 found.items.append(Evidence(shift_days(lo, -30), hi, 1.5, note, fallback=True))
-            elif top and _HEADER_DATE.match(line):
+            elif top and _HEADER_DATE.match(line) and not _CLOCK.search(line):
                 found.items.append(Evidence(lo, hi, 3.0, f"header date '{quoted}'"))
             else:
                 weight = 6.0 if top else 4.0
