@@ -83,6 +83,13 @@ NAMES: dict[str, tuple[str, str]] = {
     "Algeria": ("DZA", "name"),
     "Bolivia": ("BOL", "name"),
     "Paraguay": ("PRY", "name"),
+    "Chadian": ("TCD", "demonym"),
+    "Ethiopian": ("ETH", "demonym"),
+    "Eritrean": ("ERI", "demonym"),
+    "Sudan": ("SDN", "name"),
+    "Qatar": ("QAT", "name"),
+    "Nepal": ("NPL", "name"),
+    "Kazakhstan": ("KAZ", "name"),
 }
 OFFICIALS: dict[str, str] = {"Amara Okonjo": "KEN", "Okonjo": "KEN", "Lars Dahl": "NOR"}
 TIMES: dict[str, DateRef] = {
@@ -546,3 +553,52 @@ def test_blocking_goods_of_a_state_is_a_sanction() -> None:
     assert keys(code("Kenya blocked Ugandan sugar on Tuesday.")) == {
         ("SANCTION", "KEN", "UGA", "2023-05-09")
     }
+
+
+# -- cues and arguments beyond the first corpus ----------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thailand and Cambodia clashed along the border on Tuesday.",
+            {("ASSAULT", "THA", "KHM")},
+        ),
+        (
+            "Two Chadian soldiers were killed in a clash with troops from Niger on Tuesday.",
+            {("ASSAULT", "TCD", "NER")},
+        ),
+        ("Ethiopian troops fired on Eritrean positions on Tuesday.", {("ASSAULT", "ETH", "ERI")}),
+        (
+            "Chile broke off diplomatic relations with Peru on Tuesday.",
+            {("SANCTION", "CHL", "PER")},
+        ),
+        ("Ghana closed its border with Togo on Tuesday.", {("SANCTION", "GHA", "TGO")}),
+        ("Canada retaliated with tariffs on Mexico on Tuesday.", {("SANCTION", "CAN", "MEX")}),
+        ("Mexico paused its tariffs on Canada on Tuesday.", {("CONCEDE", "MEX", "CAN")}),
+        ("Egypt held air exercises with France on Tuesday.", {("COOPERATE", "EGY", "FRA")}),
+        ("Amara Okonjo and Lars Dahl spoke by phone on Tuesday.", {("CONSULT", "KEN", "NOR")}),
+        ("Qatar hosted talks between Sudan and Chad on Tuesday.", {("CONSULT", "SDN", "TCD")}),
+        (
+            "Norway mediated between Colombia and Venezuela on Tuesday.",
+            {("CONSULT", "NOR", "COL"), ("CONSULT", "NOR", "VEN")},
+        ),
+        ("Chile and Peru clashed over fishing quotas at the forum on Tuesday.", set()),
+    ],
+)
+def test_more_cues_and_frames(text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = {(e.type, e.source, e.target) for e in code(text)}
+    assert {(t, *sorted((s, o))) for t, s, o in got} == {
+        (t, *sorted((s, o))) for t, s, o in expected
+    }, got
+
+
+@pytest.mark.model
+def test_an_alert_is_against_the_articles_other_state() -> None:
+    text = (
+        "Vietnam and Indonesia have argued over fishing grounds for years. "
+        "On Tuesday Indonesia put its navy on high alert."
+    )
+    assert ("MOBILIZE", "IDN", "VNM") in {(e.type, e.source, e.target) for e in code(text)}

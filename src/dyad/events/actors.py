@@ -29,7 +29,7 @@ STATE_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 GROUP_NOUNS = frozenset(
     {"country", "nation", "state", "leader", "side", "neighbor", "neighbour", "power",
-     "government", "president", "capital", "ally", "partner", "rival", "military"}
+     "government", "president", "capital", "ally", "partner", "rival", "military", "army"}
 )  # fmt: skip
 GROUP_NUMBERS = MappingProxyType({"two": 2, "both": 2, "three": 3, "four": 4})
 # Adjectives that keep "the two neighbouring countries" a reference to the article's pair.

@@ -24,8 +24,10 @@ SCORES_FILE = "plover_scores.tsv"
 # Dependency labels of a token's modifiers, of its direct object, of clause complements.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
-_REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "ctx", "sub"})
-_BARE_REQUIREMENTS = frozenset({"actorobj", "stateobj", "noxcomp", "xcomp", "plural", "fronted"})
+_REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub"})
+_BARE_REQUIREMENTS = frozenset(
+    {"actorobj", "stateobj", "noxcomp", "xcomp", "plural", "fronted", "cosubj"}
+)
 
 ActorTest = Callable[[Any], bool]
 
@@ -233,6 +235,13 @@ def _hyphen_parts(tok: Any) -> set[str]:
     return {lemma, *lemma.split("-")}
 
 
+def _modifier_actor_count(tok: Any, is_actor: ActorTest) -> int:
+    """Actors among a noun's modifiers and their conjuncts ("the X and Y leaders")."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
+    return sum(1 for c in mods if is_actor(c))
+
+
 def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
     """Whether ``tok`` meets ``req``; ``is_actor(token)`` tells a person or state."""
     kind, lemmas = req.kind, req.lemmas
@@ -247,6 +256,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
                 found |= _hyphen_parts(c)
                 found.update(lemma_of(g) for g in c.children if g.dep_ in ("amod", "compound"))
         return bool(found & lemmas) == (kind == "mod")
+    if kind == "notprep":
+        return not requirement_met(tok, Requirement("prep", lemmas), is_actor)
     if kind == "prep":
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent") and lemma_of(c) in lemmas and c.i > tok.i:
@@ -279,6 +290,17 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
             and bool(subjects)
             and tok.i < min(subjects)
             and any(c.dep_ == "pobj" and is_actor(c) for c in tok.children)
+        )
+    if kind == "cosubj":  # "X and Y spoke": two actors in the subject
+        return any(
+            s.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "conj" and is_actor(c) for c in s.children)
+            for s in tok.children
+        ) or any(
+            s.dep_ in ("nsubj", "nsubjpass")
+            and str(s.tag_) in ("NNS", "NNPS")
+            and _modifier_actor_count(s, is_actor) >= 2
+            for s in tok.children
         )
     if kind == "plural":
         return str(tok.tag_) in ("NNS", "NNPS")

@@ -42,6 +42,12 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
 MAX_ACTORS = 5
+BETWEEN = frozenset({"between"})
+FIGHT_PREPS = frozenset({"in", "during"})
+# Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
+FIGHT_VERBS = frozenset(
+    {"die", "kill", "wound", "injure", "perish", "hurt", "lose", "engage", "involve", "capture"}
+)
 
 
 @dataclass
@@ -54,6 +60,7 @@ class Frame:
     joint: bool = False  # the actors act together ("X, along with Y, ...")
     distributive: bool = False  # "both ... engaged in exercises": each on its own
     target_slot: bool = False  # a target was named, state or not ("clashes with the West")
+    between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -152,7 +159,9 @@ class FrameReader:
 
     def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
         add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
-        f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS)
+        # A preposition of the cue's idiom names no recipient: "put X on alert", "call for X".
+        idiom = frozenset().union(*(q.lemmas for q in cue.requires if q.kind == "prep"))
+        f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
         self._place(f, tok, cue)
 
     def _place(self, f: Frame, tok: Any, cue: Cue) -> None:
@@ -196,6 +205,7 @@ class FrameReader:
         add_codes(f.sources, co)
         if "inverse" in cue.flags:
             f.sources, f.targets = f.targets, f.sources
+        add_codes(f.between, r.prep_actors(tok, BETWEEN))
         if not f.targets and cue.type in SUBTREE_TARGET_TYPES:
             rest = [c for c in self._clause_subjects(tok) if c not in f.sources]
             f.targets.extend(rest[:1])
@@ -235,6 +245,7 @@ class FrameReader:
         f.target_slot = _has_prep_object(tok, DIRECT_PREPS - {"by", "of", "for", "over"})
         if not forum:
             self._place(f, tok, cue)
+        add_codes(f.between, r.prep_actors(tok, BETWEEN))
         gov, prep = governor(tok)
         if gov is not None:
             self._governed(f, cue, gov, prep, forum)
@@ -270,12 +281,18 @@ class FrameReader:
             if not f.targets:
                 add_codes(f.targets, r.prep_actors(gov, DIRECT_PREPS))
                 f.target_slot = f.target_slot or _has_prep_object(gov, DIRECT_PREPS)
+            if not f.between:
+                add_codes(f.between, r.prep_actors(gov, BETWEEN))
             if not forum:
                 self._place(f, gov, cue)
             if not f.targets and cue.type == "AGREE" and len(f.sources) < 2:
                 skip = {t.i for s in subj for t in s.subtree}
                 rest = [c for c in r.subtree_states(gov, skip) if c not in f.sources]
                 f.targets.extend(rest[:1])
+        elif prep in FIGHT_PREPS and cue.symmetric and cue.type == "ASSAULT" and lem in FIGHT_VERBS:
+            # "X's soldiers died in a clash with Y": the clause's subject is a party
+            sources, patients = r.subject_actors(gov)
+            add_codes(f.sources, [c for c in sources + patients if c not in f.targets])
         elif prep in SETTING_PREPS and cue.type == "CONSULT":
             add_codes(f.sources, r.subject_actors(gov)[0])
             for o in direct_objects(gov):
@@ -288,11 +305,15 @@ def pairs_of(
 ) -> list[tuple[str, str]]:
     """Source-target pairs of a frame. A state acting on itself makes no pair, nor do two
     multilateral bodies; a meeting of sources and targets pairs each source with each target
-    and the sources among themselves ("X and Y met Z")."""
+    and the sources among themselves ("X and Y met Z"); the parties named by "between" are the
+    only ones of a meeting, deal or fight ("talks between X and Y hosted by Z")."""
     sources = frame.sources[:MAX_ACTORS]
     targets = [t for t in frame.targets if t not in sources][:MAX_ACTORS]
     pairs: list[tuple[str, str]] = []
-    if type_ in SYMMETRIC_TYPES or cue.symmetric:
+    mediated = cue.mode != "third-party"  # "shuttle diplomacy between X and Y": with each
+    if (type_ in SYMMETRIC_TYPES or cue.symmetric) and len(frame.between) >= 2 and mediated:
+        pairs = _combinations(frame.between[:MAX_ACTORS])  # a host or mediator is no party
+    elif type_ in SYMMETRIC_TYPES or cue.symmetric:
         if sources and targets:
             pairs = [(s, t) for s in sources for t in targets] + _combinations(sources)
         else:
