@@ -466,3 +466,31 @@ def test_persons_with_model() -> None:
     sokolov = idx.get("Ivan Sokolov")
     assert sokolov is not None and sokolov.state == "RUS" and sokolov.role == "foreign minister"
     assert idx.resolve("Sokolov") is sokolov
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Presidents Jean Mbaru and Félix Oduya met in the port city.",
+            ["Jean Mbaru", "Félix Oduya"],
+        ),
+        ("Foreign Ministers Émile Dorr and Ivo Kand met.", ["Émile Dorr", "Ivo Kand"]),
+        ("The Presidents Cup and Lake Varne drew crowds.", []),
+        ("The Kavar-backed Front Tessa and Lumo-based Delta Group clashed, officials said.", []),
+        (
+            "Ivo Sarin, leader of Narodna Lista, spoke as the Union of Coastal States met.",
+            ["Ivo Sarin"],
+        ),
+        (
+            "Ferry talks\n\nKarel Brodsky in Varna and agencies\n\nThe talks ended.",
+            ["Karel Brodsky"],
+        ),
+    ],
+)
+def test_titled_pairs_groups_and_agency_bylines(text: str, expected: list[str]) -> None:
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+
+    assert [p.name for p in extract_persons(parse(text), doc_id="t").persons] == expected

@@ -166,12 +166,21 @@ def _alpha_parts(word: str) -> list[str] | None:
     return parts
 
 
+# "Tehran-backed", "Paris-based", "Kremlin-allied": a compound that qualifies a group
+_QUALIFIER_PARTS = _wordset(
+    """backed based led allied aligned funded sponsored supported linked affiliated controlled
+    run owned born made built style era bound friendly leaning oriented influenced armed"""
+)
+
+
 def is_name_word(word: str, *, caps_ok: bool = False) -> bool:
     """Shaped like a word of a person's name: "Wu", "Ji-hoon", "el-Masri", "O'Brien", "J."."""
     if is_initial(word) or is_particle(word):
         return True
     parts = _alpha_parts(word)
     if parts is None:
+        return False
+    if len(parts) > 1 and parts[-1] in _QUALIFIER_PARTS:
         return False
     if len(parts) > 1 and parts[0].lower() in PARTICLES:
         return all(p[0].isupper() for p in parts[1:])
@@ -297,6 +306,10 @@ _DESK_CREDIT = re.compile(  # "(Reporting by Jane Roe in Lima; Editing by John D
     r"\b(?:[Aa]dditional reporting|Reporting|Writing|Editing|Compiled|Edited|Translated)"
     r"\s+by\s+([^;\n()]{3,160})"
 )
+_AGENCIES_LINE = re.compile(  # "Jane Roe in Lima and agencies", "Jane Roe and agencies"
+    r"^[ \t]*([^\n]{3,120}?)[ \t]+(?:and|AND|&)[ \t]+(?:agencies|wires|wire services)[ \t]*$",
+    re.MULTILINE,
+)
 _STAFF_LINE = re.compile(r"^[ \t]*([^\n,]{3,60}),[ \t]*([^\n,]{3,40})$", re.MULTILINE)
 _PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[^,;]*$")
 _BYLINE_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|AND|&)\s+")
@@ -366,7 +379,11 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
             name = _segment_name(sub, seg, lex)
             if name and all(n.start != name.start for n in found):
                 found.append(name)
-    for m in [*_BYLINE.finditer(text), *_DESK_CREDIT.finditer(text)]:
+    for m in [
+        *_BYLINE.finditer(text),
+        *_DESK_CREDIT.finditer(text),
+        *_AGENCIES_LINE.finditer(text),
+    ]:
         pos = m.start(1)
         for part in _BYLINE_SPLIT.split(m.group(1)):
             start = text.find(part, pos)
@@ -390,6 +407,10 @@ def contributor_spans(text: str) -> list[tuple[int, int]]:
     for m in _CONTRIBUTED.finditer(text):
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
         spans.append((start, m.start()))
-    for m in [*_BYLINE.finditer(text), *_DESK_CREDIT.finditer(text)]:
+    for m in [
+        *_BYLINE.finditer(text),
+        *_DESK_CREDIT.finditer(text),
+        *_AGENCIES_LINE.finditer(text),
+    ]:
         spans.append((m.start(1), m.end(1)))
     return spans

@@ -212,9 +212,29 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         between = r.text[prev.end : ws[0].start]
         if between.strip() == "," and r.text[ws[-1].end : ws[-1].end + 1] == ",":
             return True  # "the opposition leader, Jane Roe, said"
+    if _second_of_titled_pair(r, ws[0].start):
+        return True
     if ws[-1].possessive:
         return False
     return appositive_role(r.lex, r.text, ws[-1].end) is not None
+
+
+def _second_of_titled_pair(r: _Reader, start: int) -> bool:
+    """ "Presidents Jane Roe and Ana Diaz": a plural title stands before both names."""
+    before = r.text[max(0, start - 80) : start]
+    if "\n" in before:
+        before = before[before.rindex("\n") + 1 :]
+    tokens = before.split()
+    if not tokens or tokens[-1] not in {"and", "&"}:
+        return False
+    for k in range(2, min(6, len(tokens))):  # 1-4 name words between title and "and"
+        title, names = tokens[-k - 1], tokens[-k:-1]
+        if not all(w[:1].isupper() and "orgword" not in r.lex.kinds(w) for w in names):
+            return False  # "the Presidents Cup and ..."
+        plural = title.lower().endswith("s") and r.lex.is_role(title[:-1])
+        if plural and r.lex.is_role(title):
+            return True
+    return False
 
 
 def _bare_line(r: _Reader, ws: list[Word]) -> bool:
