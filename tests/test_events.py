@@ -602,3 +602,47 @@ def test_an_alert_is_against_the_articles_other_state() -> None:
         "On Tuesday Indonesia put its navy on high alert."
     )
     assert ("MOBILIZE", "IDN", "VNM") in {(e.type, e.source, e.target) for e in code(text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Argentina signed a decree imposing tariffs on goods from Brazil on Tuesday.",
+            ("SANCTION", "ARG", "BRA"),
+        ),
+        ("Mexico's decision to cut ties with Peru angered Chile.", ("SANCTION", "MEX", "PER")),
+        (
+            "Kenya and Uganda have quarrelled over fishing rights. "
+            "The Ugandan foreign ministry said it rejected the baseless pretexts.",
+            ("REJECT", "UGA", "KEN"),
+        ),
+        (
+            "Canada and Mexico have argued over steel for months. "
+            "On Tuesday Canada agreed to lift its tariffs on Mexico.",
+            ("AGREE", "CAN", "MEX"),
+        ),
+    ],
+)
+def test_arguments_through_clauses(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {(e.type, e.source, e.target) for e in code(text)}
+
+
+@pytest.mark.model
+def test_agreeing_to_act_alone_is_no_agreement_with_the_other_side() -> None:
+    text = (
+        "Japan and China have long disputed the islands. "
+        "China sent ships on Tuesday after Japan agreed to buy the islands."
+    )
+    assert "AGREE" not in {e.type for e in code(text)}
+
+
+@pytest.mark.model
+def test_we_in_a_quotation_is_the_speakers_side() -> None:
+    text = (
+        "Kenya and Uganda have quarrelled over fishing rights. "
+        '"We are calling on Kenya to withdraw its boats," a Ugandan official said.'
+    )
+    pairs = {(e.type, e.source, e.target) for e in code(text)}
+    assert ("REQUEST", "KEN", "UGA") not in pairs  # "we" is not the two countries

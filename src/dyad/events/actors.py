@@ -24,6 +24,7 @@ from dyad.models import Person
 IGNORED_KINDS = frozenset({"media", "place"})
 ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 STATE_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -156,6 +157,14 @@ def build_index(
     )
 
 
+def _quoted(tok: Any) -> bool:
+    """Whether a token lies inside a quotation opened earlier in its paragraph."""
+    text = str(tok.doc.text)
+    start = text.rfind("\n", 0, int(tok.idx)) + 1
+    before = text[start : int(tok.idx)]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def clause_tokens(tok: Any) -> Iterator[Any]:
     """The tokens under ``tok`` in its own clause: no relative, reported, coordinated or
     concessive clause ("while X ...") below it; temporal and purpose clauses stay in."""
@@ -251,6 +260,8 @@ class ActorReader:
         lemma = lemma_of(tok)
         text = str(tok.text).lower()
         if lemma in PLURAL_PRONOUNS or text in PLURAL_PRONOUNS:
+            if text in FIRST_PERSON and _quoted(tok):
+                return []  # "we" in a quotation is the speaker's side, not the pair
             return self._group(2)
         if text in PERSON_PRONOUNS | STATE_PRONOUNS and tok.dep_ in SUBJECT_DEPS:
             speaker = self._speaker(tok)
@@ -391,7 +402,14 @@ class ActorReader:
             if objs:  # "with X joining Y": X does it
                 return objs, []
         if verb.dep_ in ("acl", "relcl") and str(verb.tag_) == "VBG":
-            return [verb.head], []
+            head = verb.head
+            if not self.is_actor(head) and head.dep_ == "dobj" and str(head.head.pos_) == "VERB":
+                return self.subjects(head.head, depth + 1)  # "X signed orders imposing ..."
+            return [head], []
+        if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
+            owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
+            if owners:
+                return owners, []  # "X's decision to cut ties"
         lost = self._lost_subject(verb)
         if lost is not None:
             return [lost], []

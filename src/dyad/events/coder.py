@@ -63,6 +63,9 @@ ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many s
 # relationship ("their treaty remains ..."), not an event.
 STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
 COPULAS = frozenset({"be", "remain", "become", "stay"})
+# Verbs whose object is what is rejected or asked for, seldom the other side: a side named
+# alone rejects or asks the article's other state.
+CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST"})
 
 
 class GazetteerLike(Protocol):
@@ -365,7 +368,10 @@ class _Coder:
         """One side named: the other is the article's main partner of that state. For a
         meeting, deal or joint action always; for an act of one side on another only when the
         recipient's place is empty and the partner is named in or just before the sentence."""
-        if "nofill" in cue.flags or frame.target_slot:
+        if type_ == "AGREE" and cue.pos == "VERB" and len(frame.sources) == 1 and not frame.targets:
+            return self._agree_partner(frame.sources[0], tok)
+        content = cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES  # "rejected the pretexts"
+        if "nofill" in cue.flags or (frame.target_slot and not content):
             return []
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
@@ -378,6 +384,14 @@ class _Coder:
             return [(actor, partner)]
         if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
             return [(actor, partner)]
+        return []
+
+    def _agree_partner(self, source: str, tok: Any) -> list[tuple[str, str]]:
+        """ "X agreed to lift its tariffs on Y's goods": X alone agreed to act on the article's
+        other state, named in what was agreed (not "X agreed to buy islands", Y objecting)."""
+        partner = self.index.partner(source)
+        if partner is not None and any(partner in self.index.code(t) for t in tok.subtree):
+            return [(source, partner)]
         return []
 
     def _named_near(self, code: str, tok: Any) -> bool:
