@@ -646,3 +646,20 @@ def test_we_in_a_quotation_is_the_speakers_side() -> None:
     )
     pairs = {(e.type, e.source, e.target) for e in code(text)}
     assert ("REQUEST", "KEN", "UGA") not in pairs  # "we" is not the two countries
+
+
+@pytest.mark.model
+def test_rounds_of_talks_between_the_two_exclude_the_hosts() -> None:
+    text = (
+        "Sudan and Chad have traded blame over the border for a year. "
+        "Qatar and Egypt hosted several rounds of talks between the two in March."
+    )
+    pairs = {(e.type, *sorted((e.source, e.target))) for e in code(text)}
+    assert ("CONSULT", "SDN", "TCD") in pairs
+    assert ("CONSULT", "EGY", "QAT") not in pairs
+
+
+@pytest.mark.model
+def test_a_misparsed_signer_of_orders_imposing_tariffs() -> None:
+    text = "Talks began on Tuesday, two days after Peru signed orders imposing levies on Chile."
+    assert ("SANCTION", "PER", "CHL") in {(e.type, e.source, e.target) for e in code(text)}

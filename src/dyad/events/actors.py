@@ -276,7 +276,10 @@ class ActorReader:
         if (
             lemma in GROUP_NUMBERS
             and str(tok.pos_) in ("NUM", "DET", "PRON")
-            and tok.dep_ in SUBJECT_DEPS
+            and (
+                tok.dep_ in SUBJECT_DEPS
+                or (tok.dep_ == "pobj" and lemma_of(tok.head) in ("between", "among"))
+            )
         ):
             return self._group(GROUP_NUMBERS[lemma])
         if lemma in GROUP_NOUNS and str(tok.tag_) in ("NNS", "NNPS"):
@@ -405,6 +408,15 @@ class ActorReader:
             head = verb.head
             if not self.is_actor(head) and head.dep_ == "dobj" and str(head.head.pos_) == "VERB":
                 return self.subjects(head.head, depth + 1)  # "X signed orders imposing ..."
+            lost = [
+                g
+                for m in head.children
+                if m.dep_ == "amod" and str(m.pos_) == "VERB"
+                for g in m.children
+                if g.dep_ in SUBJECT_DEPS
+            ]
+            if lost and not self.is_actor(head):
+                return lost, []  # the same, misparsed: "after X signed(amod) orders imposing"
             return [head], []
         if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
             owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]

@@ -246,6 +246,10 @@ class FrameReader:
         if not forum:
             self._place(f, tok, cue)
         add_codes(f.between, r.prep_actors(tok, BETWEEN))
+        if tok.dep_ == "pobj" and lemma_of(tok.head) == "of":
+            counted = tok.head.head  # "rounds of talks between X and Y"
+            if lemma_of(counted) in QUANTITY_NOUNS and not f.between:
+                add_codes(f.between, r.prep_actors(counted, BETWEEN))
         gov, prep = governor(tok)
         if gov is not None:
             self._governed(f, cue, gov, prep, forum)
