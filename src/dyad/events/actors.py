@@ -408,15 +408,15 @@ class ActorReader:
             head = verb.head
             if not self.is_actor(head) and head.dep_ == "dobj" and str(head.head.pos_) == "VERB":
                 return self.subjects(head.head, depth + 1)  # "X signed orders imposing ..."
-            lost = [
+            signers = [
                 g
                 for m in head.children
                 if m.dep_ == "amod" and str(m.pos_) == "VERB"
                 for g in m.children
                 if g.dep_ in SUBJECT_DEPS
             ]
-            if lost and not self.is_actor(head):
-                return lost, []  # the same, misparsed: "after X signed(amod) orders imposing"
+            if signers and not self.is_actor(head):
+                return signers, []  # the same, misparsed: "after X signed(amod) orders imposing"
             return [head], []
         if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
             owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
