@@ -524,3 +524,49 @@ def test_an_unnamed_minister_is_not_the_minister_named_before() -> None:
         "“Our borders stay closed for now,” the Pakistani minister said."
     )
     assert region_speakers(text) == [None, "Tariq Rana"]
+
+
+@pytest.mark.model
+def test_joint_documents_speak() -> None:
+    text = (
+        "Freedonian President Anna Kowalska and Sylvanian leader Marek Duda met in Geneva.\n\n"
+        "A joint declaration released after the talks between Kowalska and Duda said the two "
+        "states “will settle every dispute by peaceful means alone.”\n\n"
+        "Later, the two leaders signed a joint communique stating that “the border question is "
+        "closed for good.”\n\n"
+        "In a joint statement, the two sides said they “will reopen consulates within three "
+        "months.”\n\n"
+        "The two ministers pledged “to restore direct flights before the summer”, the statement "
+        "said.\n\n"
+        "Both governments will “respect each other’s territorial integrity”, according to the "
+        "joint statement.\n\n"
+        "The statement, which had been drafted for weeks, will cover “the most pressing issues, "
+        "including trade,” Duda said."
+    )
+    assert region_speakers(text) == [
+        "joint declaration",
+        "joint communique",
+        "joint statement",
+        "joint statement",
+        "joint statement",
+        "Marek Duda",
+    ]
+
+
+@pytest.mark.model
+def test_a_statement_without_a_joint_one_before_is_nobody() -> None:
+    text = "The ministers pledged “to restore direct flights by summer”, the statement said."
+    assert region_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_speaker_in_an_appositive_after_a_mission() -> None:
+    text = (
+        "Sylvania recalled its ambassador from Lumen for consultations in May after Freedonia's "
+        "envoy to the United Nations, Omar Hadid, circulated a note backing “self-rule for the "
+        "coastal provinces”.\n\n"
+        "The spokesman for the navy’s Southern Fleet, Capt. Jonas Berg, said the islands “have "
+        "always belonged to Freedonia.”\n\n"
+        "The ambassador to the UN, Maria Lind, said the council “must act before it is too late.”"
+    )
+    assert region_speakers(text) == ["Omar Hadid", "Jonas Berg", "Maria Lind"]

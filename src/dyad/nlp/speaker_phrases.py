@@ -12,6 +12,7 @@ from X"). Otherwise None: no guess. ``speakers.Attributor`` builds on this class
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -24,6 +25,7 @@ __all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 LOOKBACK_LINES = 3
+_PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -155,10 +157,17 @@ class PhraseReader:
                 who = self._person_at(t)
                 if who:
                     return who
+        for t in self._nested_appositives(tok):  # "the envoy to the UN, Jane Roe, said"
+            who = next(filter(None, (self._person_at(w) for w in t.subtree)), None)
+            if who:
+                return who
         for child in appositives:
             org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
             if org:
                 return org
+        document = self.document_speaker(tok)
+        if document is not None:
+            return document
         if "generic" in self.lex.kinds(tok.lemma_) and not self.lex.is_role(tok.lemma_):
             source = self._source_of(tok)  # "a statement from the Egyptian presidency"
             if source is not None:
@@ -166,6 +175,44 @@ class PhraseReader:
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _nested_appositives(self, tok: Any) -> list[Any]:
+        """Appositives of the phrase's own modifiers, which the parser often hangs on the last
+        noun before the comma ("the spokesman for the Western Command, Col. Jane Roe")."""
+        out = []
+        for t in tok.subtree:
+            if t.dep_ != "appos" or t.head is tok or self.in_quote(t.idx):
+                continue
+            chain = [t.head, *t.head.ancestors]
+            chain = chain[: [a.i for a in chain].index(tok.i)]
+            if all(a.dep_ in _PHRASE_LINKS for a in chain):
+                out.append(t)
+        return out
+
+    def document_speaker(self, tok: Any) -> Speaker | None:
+        """A joint document speaking: "a joint declaration ... said", "according to the joint
+        statement", and "the statement" when the article has named a joint statement before.
+        It speaks under the proper name the article gives a document of that kind, if one."""
+        if "document" not in self.lex.kinds(tok.lemma_) or tok.pos_ != "NOUN":
+            return None
+        kind = tok.lemma_.lower()
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ != "det"]
+        if any(c.lower_ == "joint" for c in mods):
+            return Speaker(self.document_name(kind, f"joint {kind}"), "organisation")
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
+        if mods or not definite:
+            return None
+        if re.search(rf"\bjoint {kind}\b", self.text[: tok.idx], re.IGNORECASE):
+            return Speaker(self.document_name(kind, f"joint {kind}"), "organisation")
+        return None
+
+    def document_name(self, kind: str, default: str) -> str:
+        """The one proper name the article gives a document of this kind ("the Lake Tana
+        Declaration"), else ``default``."""
+        found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
+        names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
+        names.discard(kind.title())
+        return names.pop() if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
         """Who issued a statement or report: "from X", "by X", "of X", "X's"."""

@@ -32,6 +32,7 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
+_TIME_MARKS = frozenset({"after", "before", "until"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 
 
@@ -93,6 +94,10 @@ class Attributor(PhraseReader):
             above = verb.head.head
             if above.i in self._verb_speaker:
                 return self._verb_speaker[above.i]
+        if verb.dep_ == "acl" and self.lex.kinds(verb.head.lemma_) & {"document", "generic"}:
+            who = self.resolve_phrase(verb.head)  # "a joint declaration stating that ..."
+            if who is not None:
+                return who
         for child in verb.children:  # "the statement said, quoting X": X
             if child.lemma_ == "quote" and child.dep_ in {"advcl", "xcomp", "conj"}:
                 who = self._speaker_of_verb(child, "object")
@@ -102,11 +107,29 @@ class Attributor(PhraseReader):
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
         """The first of a verb's subjects that is a person or an organisation."""
-        for subj in sorted(self._subjects(verb), key=lambda t: abs(t.i - verb.i)):
+        subjects = self._subjects(verb)
+        for subj in sorted(subjects, key=lambda t: abs(t.i - verb.i)):
             who = self.resolve_phrase(subj)
             if who is not None:
                 return who
+        if not subjects:
+            who = self._misread_document(verb)
+            if who is not None:
+                return who
         return self._adjacent_person(verb)
+
+    def _misread_document(self, verb: Any) -> Speaker | None:
+        """ "A joint declaration read out after the talks said ...", which the parser reads as
+        a clause "a declaration read out" before a subjectless "said": the document speaks."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i > verb.i or self.in_quote(clause.idx):
+                continue
+            for subj in clause.children:
+                if subj.dep_ in _SUBJECTS and not self.in_quote(subj.idx):
+                    who = self.document_speaker(subj)
+                    if who is not None:
+                        return who
+        return None
 
     def _adjacent_person(self, verb: Any) -> Speaker | None:
         """A person named right before ("X also said") or after ("said Minister X") a verb."""
@@ -175,14 +198,15 @@ class Attributor(PhraseReader):
             return None
         context = self._context(q, inside)
         verb = self._governing_verb(q, inside)
-        if verb is not None:
-            return self._verb_speaker.get(verb.i)
+        if verb is not None:  # "In a joint statement, the two sides said '...'": the document
+            return self._verb_speaker.get(verb.i) or self._joint_document(q)
         for tok in context:
             if tok.lower_ == "according":
                 obj = self._according_object(tok)
                 if obj is not None:
                     return self.resolve_phrase(obj)
-        verbs = [t for t in context if t.i in self._verb_speaker]
+        beyond = self._beyond_boundary(inside)
+        verbs = [t for t in context if t.i in self._verb_speaker and t.i not in beyond]
         if verbs:
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
@@ -204,14 +228,9 @@ class Attributor(PhraseReader):
             doc = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if doc is None or "document" not in self.lex.kinds(doc.lemma_):
                 continue
-            kind = doc.lemma_.lower()
-            found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
-            names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
-            names.discard(kind.title())
-            if len(names) == 1:
-                return Speaker(names.pop(), "organisation")
             words = [t for t in doc.subtree if t.i <= doc.i and t.dep_ != "det"]
-            return Speaker(" ".join(t.text for t in words), "organisation")
+            default = " ".join(t.text for t in words)
+            return Speaker(self.document_name(doc.lemma_.lower(), default), "organisation")
         return None
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
@@ -255,23 +274,49 @@ class Attributor(PhraseReader):
         return [t for t in toks if not self.in_quote(t.idx) and self.line_of(t.idx) == line]
 
     def _governing_verb(self, q: QuoteSpan, inside: list[Any]) -> Any:
-        best: tuple[int, Any] | None = None
+        """The speech verb nearest above the quote in the parse (or one the quote governs, as
+        in "..., he said"). When its speaker cannot be named ("the two sides affirmed '...',
+        the statement said"), a speech verb further up that has one reports the quote."""
+        found: list[tuple[int, Any]] = []
         ids = {t.i for t in inside}
         for t in inside:
             for child in t.children:
                 outside = child.i not in ids and not self.in_quote(child.idx)
-                if outside and child.i in self._verb_speaker and (best is None or best[0] > 0):
-                    best = (0, child)
+                if outside and child.i in self._verb_speaker:
+                    found.append((0, child))
             if t.head.i in ids:
                 continue
+            below = t
             for depth, anc in enumerate(t.ancestors):
+                if self._clause_boundary(below):
+                    break  # "Y recalled its envoy after X circulated a note backing '...'"
+                below = anc
                 if anc.i in self._verb_speaker and not self.in_quote(anc.idx):
                     if _hypothetical(anc):
                         continue  # "X said Mexico would respond '...'": X said it
-                    if best is None or depth < best[0]:
-                        best = (depth, anc)
-                    break
-        return best[1] if best else None
+                    found.append((depth, anc))
+        found.sort(key=lambda x: x[0])
+        named = next((v for _, v in found if self._verb_speaker.get(v.i) is not None), None)
+        return named if named is not None else (found[0][1] if found else None)
+
+    def _beyond_boundary(self, inside: list[Any]) -> set[int]:
+        """The quote's ancestors above an adverbial clause boundary (see ``_clause_boundary``)."""
+        out: set[int] = set()
+        for t in inside:
+            chain = [t, *t.ancestors]
+            cut = next((i for i, a in enumerate(chain) if self._clause_boundary(a)), None)
+            if cut is not None:
+                out.update(a.i for a in chain[cut + 1 :])
+        return out
+
+    def _clause_boundary(self, tok: Any) -> bool:
+        """An adverbial clause with its own subject and a conjunction ("after X did Y"): what
+        it says is not what the verb above it reports."""
+        if tok.dep_ != "advcl" or tok.pos_ not in {"VERB", "AUX"}:
+            return False
+        kids = list(tok.children)
+        has_subject = any(c.dep_ in _SUBJECTS and not self.in_quote(c.idx) for c in kids)
+        return has_subject and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in kids)
 
     def _subject_above(self, q: QuoteSpan, inside: list[Any]) -> Speaker | None:
         ids = {t.i for t in inside}
