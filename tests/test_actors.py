@@ -112,6 +112,10 @@ def test_a_bare_security_council_is_the_uns_only_where_the_un_is_named(
     assert codes(blank, gaz, "The Security Council secretary flew home.") == []
     text = "The UN met. Later the Security Council voted."
     assert codes(blank, gaz, text) == ["UN", "UN"]
+    # a state's own council, named with its possessive and title words, is never the UN's
+    text = "The UN met. Kenya's National Security Council and Peru's Supreme Security Council met."
+    assert codes(blank, gaz, text) == ["UN", "KEN", "PER"]
+    assert codes(blank, gaz, "The UN met. Chile told the Security Council.") == ["UN", "CHL", "UN"]
 
 
 def test_false_friends(blank: Any, gaz: Gazetteer) -> None:

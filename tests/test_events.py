@@ -663,3 +663,25 @@ def test_rounds_of_talks_between_the_two_exclude_the_hosts() -> None:
 def test_a_misparsed_signer_of_orders_imposing_tariffs() -> None:
     text = "Talks began on Tuesday, two days after Peru signed orders imposing levies on Chile."
     assert ("SANCTION", "PER", "CHL") in {(e.type, e.source, e.target) for e in code(text)}
+
+
+@pytest.mark.model
+def test_counted_officials_are_the_articles_pair() -> None:
+    lead = "Ghana and Togo held talks on Tuesday. Ghana accused Togo of delays. "
+    text = lead + "In March, the two foreign ministers signed a border accord in Geneva."
+    assert ("AGREE", "GHA", "TGO", "2023-03") in keys(code(text))
+    text = lead + "Chile hosted both delegations in March."
+    assert {("CONSULT", "GHA", "CHL", "2023-03"), ("CONSULT", "TGO", "CHL", "2023-03")} <= keys(
+        code(text)
+    )
+    # officials not counted may be anyone's
+    text = lead + "In March, the foreign ministers signed a border accord in Geneva."
+    assert not {k for k in keys(code(text)) if k[0] == "AGREE"}
+
+
+@pytest.mark.model
+def test_the_place_of_a_dateline_is_no_party() -> None:
+    text = "ADDIS ABABA, May 9 (Agency) -- Kenya and Uganda held talks on Tuesday."
+    assert keys(code(text)) == {("CONSULT", "KEN", "UGA", "2023-05-09")}
+    text = "NAIROBI - Ethiopia and Eritrea held talks on Tuesday."
+    assert keys(code(text)) == {("CONSULT", "ETH", "ERI", "2023-05-09")}

@@ -18,23 +18,19 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, direct_objects, lemma_of
+from dyad.events.groups import GROUP_NUMBERS, group_size, in_dateline, is_group_noun
 from dyad.models import Person
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
 IGNORED_KINDS = frozenset({"media", "place"})
+# A capital named as a venue ("talks in X") does not make its state one of the article's pair.
+VENUE_KINDS = frozenset({"location"})
 ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 STATE_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-GROUP_NOUNS = frozenset(
-    {"country", "nation", "state", "leader", "side", "neighbor", "neighbour", "power",
-     "government", "president", "capital", "ally", "partner", "rival", "military", "army"}
-)  # fmt: skip
-GROUP_NUMBERS = MappingProxyType({"two": 2, "both": 2, "three": 3, "four": 4})
-# Adjectives that keep "the two neighbouring countries" a reference to the article's pair.
-GROUP_ADJECTIVES = frozenset({"neighboring", "neighbouring"})
 TARGET_PREPS = frozenset(
     {"with", "to", "on", "against", "at", "toward", "towards", "into", "between", "among",
      "over", "for", "near", "from", "of", "upon", "in", "inside"}
@@ -124,25 +120,29 @@ def build_index(
     first: dict[str, int] = {}
     organisations: set[str] = set()
 
-    def mark(start: int, end: int, code: str, person: bool) -> None:
+    counted: set[tuple[int, str]] = set()
+
+    def mark(start: int, end: int, code: str, person: bool, venue: bool = False) -> None:
         toks: list[int] = []
         i = bisect_right(ends, start)  # the first token ending after the span starts
         while i < len(starts) and starts[i] < end:
             toks.append(i)
             i += 1
-        if not toks:
-            return
+        if not toks or any(str(doc[i].text).isupper() and in_dateline(doc[i]) for i in toks):
+            return  # no token, or the place of a dateline
         for i in toks:
             if code not in codes.setdefault(i, []):
                 codes[i].append(code)
             if person:
                 person_tokens.add(i)
-        counts[code] += 1
+        if not venue and (toks[0], code) not in counted:
+            counts[code] += 1  # a name and an official's mention of it count once
+            counted.add((toks[0], code))
         first.setdefault(code, toks[0])
 
     for m in mentions:
         if m.code and m.kind not in IGNORED_KINDS:
-            mark(m.start, m.end, m.code, m.kind == "person")
+            mark(m.start, m.end, m.code, m.kind == "person", m.kind in VENUE_KINDS)
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
     for p in persons.persons if persons is not None else ():
@@ -204,7 +204,7 @@ class ActorReader:
         conjunct, or as "he"/"she"): "pressed Japan", "welcomed a guest, X", not "their plan"."""
         if self.index.code(tok):
             return True
-        if lemma_of(tok) in GROUP_NOUNS and self._pronoun_or_group(tok):
+        if is_group_noun(tok) and self._pronoun_or_group(tok):
             return True  # "urged both sides", "the two countries"
         if lemma_of(tok) in self.lex.agents and any(
             c.dep_ in ("poss", "compound", "amod") and self.index.code(c) for c in tok.children
@@ -244,7 +244,7 @@ class ActorReader:
 
     def _modifier_actors(self, tok: Any, role: str, depth: int) -> list[str]:
         out: list[str] = []
-        agentive = lemma_of(tok) in self.lex.agents or lemma_of(tok) in GROUP_NOUNS
+        agentive = lemma_of(tok) in self.lex.agents or is_group_noun(tok)
         for c in tok.children:
             if c.dep_ in MODIFIER_DEPS:
                 if c.dep_ in ("amod", "compound", "nmod") and role == "source" and not agentive:
@@ -282,24 +282,9 @@ class ActorReader:
             )
         ):
             return self._group(GROUP_NUMBERS[lemma])
-        if lemma in GROUP_NOUNS and str(tok.tag_) in ("NNS", "NNPS"):
-            dets = {lemma_of(c) for c in tok.children if c.dep_ in ("det", "poss", "predet")}
-            if not dets & {"the", "their", "both", "these", "our"}:
-                return []
-            if any(
-                c.dep_ in ("compound", "nmod") and lemma_of(c) not in GROUP_ADJECTIVES
-                for c in tok.children
-            ):
-                return []  # "the world leaders"
-            for c in tok.children:
-                n = GROUP_NUMBERS.get(lemma_of(c))
-                if n is not None and c.dep_ in ("nummod", "det", "predet"):
-                    return self._group(n)
-                if c.dep_ == "nummod":
-                    return []  # "the 21 leaders"
-            if {lemma_of(c) for c in tok.children if c.dep_ == "amod"} - GROUP_ADJECTIVES:
-                return []
-            return self._group(2)
+        size = group_size(tok)
+        if size is not None:
+            return self._group(size)
         return []
 
     def _speaker(self, tok: Any) -> list[str]:

@@ -110,6 +110,10 @@ def find_state_mentions(
     return [m for m in cache[key] if m.start >= start and m.end <= end]
 
 
+# Between a state and a body it owns: "'s" and up to three capitalised words of the name.
+_OWN_BODY_GAP = re.compile(r"\s*(?:['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s*")
+
+
 def _doc_mentions(
     doc: Any, gazetteer: Gazetteer, on: date | None, places: bool, roles: bool
 ) -> list[StateMention]:
@@ -320,10 +324,12 @@ class _TokenReader:
         return doc[span[0] - 1].text.lower() in LOCATIVE_PREPS and after not in {"'s", "’s"}
 
     def follows_state(self, start: int, found: Sequence[StateMention]) -> bool:
-        """Whether a state mention, possibly with "'s", comes right before ``start``."""
+        """Whether a state mention, possibly with "'s" and a few capitalised words of the
+        body's own name ("X's Supreme National Security Council"), comes right before
+        ``start``."""
         before = self.doc.text[max(0, start - 40) : start]
         for m in reversed(found):
             if m.kind in {"name", "demonym"} and m.end <= start:
                 gap = before[len(before) - (start - m.end) :] if start - m.end <= 40 else "x"
-                return gap.strip() in {"", "'s", "’s"}
+                return _OWN_BODY_GAP.fullmatch(gap) is not None
         return False
