@@ -570,3 +570,17 @@ def test_speaker_in_an_appositive_after_a_mission() -> None:
         "The ambassador to the UN, Maria Lind, said the council “must act before it is too late.”"
     )
     assert region_speakers(text) == ["Omar Hadid", "Jonas Berg", "Maria Lind"]
+
+
+def test_a_full_stop_between_quotes_keeps_them_apart() -> None:
+    text = "She called the offer ‘unacceptable’. ‘We will not sign anything like it,’ she said."
+    assert spans(text) == ["unacceptable", "We will not sign anything like it"]
+
+
+@pytest.mark.model
+def test_a_short_lowercase_quote_with_a_place_is_no_title() -> None:
+    text = (
+        "Freedonian President Anna Kowalska denied the reports and accused “those in Lumen” of "
+        "spreading rumours."
+    )
+    assert quotes_of(text) == [("Anna Kowalska", "those in Lumen")]

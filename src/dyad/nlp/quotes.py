@@ -161,12 +161,13 @@ def _span(text: str, start: int, end: int, mark: int, unclosed: bool, line: int)
 
 
 def _merge_adjacent(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Two quotes of one line with nothing but space between them are one quote."""
+    """Two quotes of one line with nothing but space between them are one quote; not when a
+    full stop outside the marks ends the sentence between them (‘firm’. ‘We will ...’)."""
     out: list[QuoteSpan] = []
     for s in spans:
         if out and out[-1].line == s.line and not out[-1].unclosed:
             gap = text[out[-1].end : s.mark]
-            if re.fullmatch(r"[\s,.\"”’]*", gap) and "\n" not in gap:
+            if re.fullmatch(r"[\s,\"”’]*", gap) and "\n" not in gap:
                 prev = out.pop()
                 s = QuoteSpan(prev.start, s.end, prev.mark, s.unclosed, s.line)
         out.append(s)
@@ -180,8 +181,8 @@ def _is_title(text: str, q: QuoteSpan, lex: nm.Lexicon) -> bool:
         return True
     ws = [w.text for w in nm.words(text, q.start, q.end)]
     content = [w for w in ws if w.lower() not in nm.FUNCTION_WORDS]
-    if not content or len(ws) > 6 or text[q.end - 1 : q.end] in ".?!":
-        return False
+    if not content or len(ws) > 6 or text[q.end - 1 : q.end] in ".?!" or ws[0][:1].islower():
+        return False  # a title opens with a capital: "those in the capital" is speech
     return all(w[:1].isupper() for w in content) and not text[q.start : q.end].isupper()
 
 
