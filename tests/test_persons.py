@@ -123,6 +123,8 @@ def test_same_name_follows_first_and_last() -> None:
     assert nm.same_name("Park Ji-hoon", "Park Ji Hoon")
     assert nm.same_name("Omar el-Masri", "Omar Masri")
     assert not nm.same_name("Kim Min Jun", "Kim Soo-ah")
+    assert nm.same_name("Lucia Ruiz Ortega", "Ruiz Ortega")  # a double surname alone
+    assert not nm.same_name("Lucia Ruiz Ortega", "Maria Ortega")
 
 
 def test_credits_and_bylines() -> None:
@@ -494,3 +496,21 @@ def test_titled_pairs_groups_and_agency_bylines(text: str, expected: list[str]) 
     from dyad.nlp.persons import extract_persons
 
     assert [p.name for p in extract_persons(parse(text), doc_id="t").persons] == expected
+
+
+def test_byline_led_by_a_newsroom_role() -> None:
+    text = "By Lisbon correspondent Marta Vieira in Madrid\n\nBy Senior Editor Tom Baker\n\nText."
+    found = [" ".join(n.words) for n in nm.credit_names(text)]
+    assert found == ["Marta Vieira", "Tom Baker"]
+
+
+@pytest.mark.model
+def test_double_surname_later_is_the_same_person() -> None:
+    from dyad.nlp.model import parse
+
+    text = (
+        "Freedonian Foreign Minister Lucia Ruiz Ortega met her counterpart on Monday.\n\n"
+        "Ruiz Ortega said the talks had been useful."
+    )
+    idx = extract_persons(parse(text), GAZ, doc_id="d")
+    assert [p.name for p in idx.persons] == ["Lucia Ruiz Ortega"]

@@ -241,6 +241,9 @@ def same_name(a: str, b: str) -> bool:
                     return True
                 if len(fb) == 1 and fa.startswith(fb):
                     return True
+    ta, tb = sorted((name_tokens(a), name_tokens(b)), key=len)
+    if 2 <= len(ta) < len(tb) and tb[-len(ta) :] == ta:
+        return True  # a double surname without the given name: "Ruiz Ortega", "Ana Ruiz Ortega"
     ja, jb = "".join(name_tokens(a)), "".join(name_tokens(b))
     return len(name_tokens(a)) >= 2 and ja == jb
 
@@ -352,6 +355,17 @@ def _segments(text: str, start: int, end: int) -> Iterator[int]:
         pos = m.end()
 
 
+def _byline_role_end(part: str, lex: Lexicon) -> int:
+    """Where the name starts in a byline part led by a newsroom role ("China correspondent
+    Jane Roe", "Senior Editor Jane Roe"); 0 when no role leads it."""
+    ws = list(words(part))
+    ends = [w.end for w in ws[:-1] if "press" in lex.kinds(w.text)]
+    if not ends:
+        return 0
+    rest = len(part) - len(part[ends[-1] :].lstrip())
+    return rest if len(part[rest:].split()) >= 2 else 0
+
+
 def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
     """Photographers named in credits: "(Jane Roe/Agency)", "PHOTO / POOL JOHN SMITH", bylines."""
     lex = lex or lexicon()
@@ -389,6 +403,8 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
             start = text.find(part, pos)
             pos = start + len(part)
             part = _PLACE_TAIL.sub("", part)  # "Jane Roe in Lima"
+            lead = _byline_role_end(part, lex)  # "Beijing correspondent Jane Roe"
+            start, part = start + lead, part[lead:]
             name = _segment_name(text[: start + len(part)], start, lex) if part else None
             if name and all(n.start != name.start for n in found):
                 found.append(name)
