@@ -584,3 +584,17 @@ def test_a_short_lowercase_quote_with_a_place_is_no_title() -> None:
         "spreading rumours."
     )
     assert quotes_of(text) == [("Anna Kowalska", "those in Lumen")]
+
+
+@pytest.mark.model
+def test_a_phrase_repeated_by_another_speaker_is_kept() -> None:
+    text = (
+        "Freedonian Foreign Minister Anna Kowalska met Sylvanian Foreign Minister Marek Duda.\n\n"
+        "Kowalska said her country wanted “a fair and lasting settlement”. Duda said he too "
+        "wanted a “fair and lasting settlement” but not at any price.\n\n"
+        "Kowalska later repeated that she wanted “a fair and lasting settlement”."
+    )
+    assert quotes_of(text) == [
+        ("Anna Kowalska", "a fair and lasting settlement"),
+        ("Marek Duda", "fair and lasting settlement"),
+    ]

@@ -20,7 +20,7 @@ from typing import Any
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex, with_sentences
-from dyad.nlp.speakers import Attributor, QuoteSpan
+from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
 
@@ -195,9 +195,12 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def _drop_repeats(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+def _drop_repeats(
+    text: str, spans: list[QuoteSpan], speakers: list[Speaker | None]
+) -> list[tuple[QuoteSpan, Speaker | None]]:
     """A quote given again a little longer elsewhere (a headline's 'reckless gamble' and the
-    body's "a reckless gamble") is one quote: the longer is kept."""
+    body's "a reckless gamble") is one quote: the longer is kept. Not when two speakers are
+    known and differ: one repeating the other's phrase says it too."""
     words = [_word_list(text[s.start : s.end]) for s in spans]
     keep = []
     for i, s in enumerate(spans):
@@ -207,10 +210,11 @@ def _drop_repeats(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
             and (len(wj) > len(wi) or j < i)
             and _in_order(wi, wj)
+            and (speakers[i] is None or speakers[j] is None or speakers[i] == speakers[j])
             for j, wj in enumerate(words)
         )
         if not repeat:
-            keep.append(s)
+            keep.append((s, speakers[i]))
     return keep
 
 
@@ -225,11 +229,9 @@ def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote
         for s in spans
         if len(text[s.start : s.end].split()) >= _MIN_WORDS and not _is_title(text, s, lex)
     ]
-    kept = _drop_repeats(text, kept)
     attributor = Attributor(doc, persons, spans)
-    speakers = attributor.attribute(kept)
     quotes = []
-    for s, who in zip(kept, speakers, strict=True):
+    for s, who in _drop_repeats(text, kept, attributor.attribute(kept)):
         prov = Provenance(doc_id, s.start, s.end, attributor.sentence_text(s))
         quotes.append(
             Quote(text[s.start : s.end], who.name if who else None, prov, who.kind if who else None)
