@@ -117,3 +117,24 @@ def test_occurred() -> None:
     assert statuses("Chad launched missiles at Niger on Tuesday.") == {
         ("ASSAULT", "TCD", "NER", "occurred")
     }
+
+
+def test_a_past_verb_joined_to_a_modal_one_keeps_its_own_tense() -> None:
+    text = "Kenya said it would review ties with Uganda and accused Uganda of arming rebels."
+    assert ("ACCUSE", "KEN", "UGA", "occurred") in statuses(text)
+    text = "Peru said it would recall its envoy and impose sanctions on Chile."
+    assert ("SANCTION", "PER", "CHL", "planned") in statuses(text)
+
+
+def test_the_two_sides_agreeing_that_one_acts_is_an_agreement() -> None:
+    text = "Ghana and Togo agreed on Tuesday that Togo would reopen the border."
+    assert ("AGREE", "GHA", "TGO", "occurred") in statuses(text)
+    # one side's judgement is no deal
+    assert not {s for s in statuses("Ghana agreed that the talks were useful.") if s[0] == "AGREE"}
+
+
+def test_a_clause_joined_to_a_request_is_no_content_of_it() -> None:
+    text = "Chile urged Peru to withdraw, and in March Chile and Peru agreed to hold talks."
+    assert ("AGREE", "CHL", "PER", "occurred") in statuses(text)
+    text = "Chile urged Peru to withdraw its troops and sign a truce."
+    assert not {s for s in statuses(text) if s[0] == "AGREE"}

@@ -26,7 +26,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "pr
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 _REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub"})
 _BARE_REQUIREMENTS = frozenset(
-    {"actorobj", "stateobj", "noxcomp", "xcomp", "plural", "fronted", "cosubj"}
+    {"actorobj", "stateobj", "noxcomp", "xcomp", "ccomp", "plural", "fronted", "cosubj"}
 )
 
 ActorTest = Callable[[Any], bool]
@@ -281,6 +281,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "xcomp":
         return any(c.dep_ == "xcomp" for c in tok.children)
+    if kind == "ccomp":
+        return any(c.dep_ == "ccomp" for c in tok.children)
     if kind == "fronted":  # "In France, X said ...": a place put before the clause's subject
         head = tok.head
         subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -21,6 +21,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj",
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 PAST_TAGS = frozenset({"VBD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ"})
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 # Links by which an event is the complement of the verb above it, not an adjunct.
 CORE_LINKS = frozenset(
@@ -63,7 +64,7 @@ def clause_of(tok: Any) -> Clause:
     """The clause path of a token: itself, its governors up to its clause head, then above."""
     path = [tok]
     cur = tok
-    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i:
+    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i and not own_clause(cur):
         cur = cur.head
         path.append(cur)
     above: list[Any] = []
@@ -74,6 +75,19 @@ def clause_of(tok: Any) -> Clause:
     if above and above[-1].head.i != above[-1].i:
         above.append(above[-1].head)
     return Clause(tuple(path), tuple(above))
+
+
+def own_clause(tok: Any) -> bool:
+    """A verb joined to another with a tense or a subject of its own: "said it would review
+    ties and accused X" (past, not under "would"), "urged X to leave, and Y agreed"."""
+    return (
+        tok.dep_ == "conj"
+        and str(tok.pos_) in ("VERB", "AUX")
+        and (
+            str(tok.tag_) in FINITE_TAGS
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        )
+    )
 
 
 def _children(tok: Any, deps: Collection[str]) -> Iterator[Any]:
@@ -133,6 +147,8 @@ def is_content(tok: Any, content: Collection[int]) -> bool:
     """Whether a cue is what another cue asks for, threatens, refuses or blames."""
     cur = tok
     while cur.head.i != cur.i:
+        if own_clause(cur):
+            return False  # "X lifted tariffs, and Y agreed ...": a clause of its own
         cur = cur.head
         if cur.i in content:
             return True
