@@ -302,3 +302,30 @@ def test_a_list_of_titles_is_not_an_apposition() -> None:
 def test_targets_are_not_lower_bounds() -> None:
     found = read_text_evidence("They aim to double trade by 2030. Trade fell in 2019.")
     assert [item.label for item in found.items] == ["mentions 2019-01", "looks ahead to 2030-12"]
+
+
+def test_a_header_of_segments_gives_its_dated_segment() -> None:
+    text = (
+        "Talks on the river resume\n\n"
+        "Agency Wire | Updated: Mar 9, 2031, 08:10 | Editor: Lea Moss\n\n"
+        "VALLETTA, Mar 8 (Agency Wire) -- The two neighbours met on Saturday.\n"
+    )
+    assert published(text) == "2031-03-08/day"
+    text = "News site | 2031-03-09 01:12:45 | Editor: Lea Moss\n\nThe two ministers met.\n"
+    assert published(text) == "2031-03-09/day"
+
+
+def test_a_dateline_may_name_two_places() -> None:
+    text = "LOME/COTONOU, Feb 3, 2032 (Wire) - Officials from both sides met on Tuesday.\n"
+    assert published(text) == "2032-02-03/day"
+
+
+def test_a_relative_update_stamp_does_not_hide_the_date_line() -> None:
+    text = "Border talks stall\n\nFebruary 3, 2032 6:45 PM GMT+1 Updated 3 hours ago\n\nText.\n"
+    assert published(text) == "2032-02-03/day"
+
+
+def test_an_ousted_official_means_after_the_term() -> None:
+    text = "Supporters of the ousted Foreign Minister Piet Orso marched."
+    (evidence,) = office_evidence(text, GAZETTEER)
+    assert (evidence.lo, evidence.hi) == (date(2018, 7, 1), MAX_DATE)

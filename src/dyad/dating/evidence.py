@@ -82,6 +82,7 @@ class TextEvidence:
     pending: list[PendingDay] = field(default_factory=list)
     weekdays: list[WeekdayMention] = field(default_factory=list)
     full_date_years: list[int] = field(default_factory=list)
+    line_years: list[int] = field(default_factory=list)  # years of dated publication/date lines
 
 
 _LABEL: Final = re.compile(
@@ -91,7 +92,7 @@ _LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
+    rf"^\s*(?P<place>[A-Z][A-Z.'’ /-]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
     rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"
@@ -112,7 +113,8 @@ _CAPTION: Final = re.compile(
 )
 _TIME_OR_NOISE: Final = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\b(?:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|KST|JST|"
-    r"CET|CEST|IST|HKT|SGT)\b|\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b",
+    r"CET|CEST|IST|HKT|SGT)\b|[+-]\d{1,2}\b|\b\d+\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|"
+    r"\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b",
     re.IGNORECASE,
 )
 # A bare date led by its weekday ("Wednesday, June 19, 2024") is how site headers show today.
@@ -126,12 +128,22 @@ _TOP_CHARS: Final = 2500
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
+    """The text's lines with their offsets; a line of segments set apart by " | " (a site's
+    header: "Agency | Updated: Jan 5, 2024 | Editor: X") gives each segment as a line."""
     out: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
-        out.append((offset, line))
+        start = 0
+        for sep in _SEGMENT.finditer(line):
+            out.append((offset + start, line[start : sep.start()]))
+            start = sep.end()
+        out.append((offset + start, line[start:]))
         offset += len(line) + 1
     return out
+
+
+_UPDATE_WINDOW: Final = 7  # days before an update line that first publication likely was
+_SEGMENT: Final = re.compile(r"\s+[|•·]\s+")
 
 
 def _point(d: date, weight: float, label: str, before: int = 0, after: int = 0) -> Evidence:
@@ -204,6 +216,11 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             readings = _label_dates(line[label.end() :], day_first)
             for lo, hi, share in readings:
                 found.items.append(Evidence(lo, hi, (10.0 if strong else 2.0) * share, name))
+                if not strong:  # an update usually follows first publication within days
+                    start = shift_days(lo, -_UPDATE_WINDOW)
+                    found.items.append(Evidence(start, hi, share, f"week before {name}"))
+                if hi == lo:
+                    found.line_years.append(lo.year)
             if readings and not strong:
                 # First published on or before the last update: the update bounds the date
                 # from above and only weakly dates the article itself.
@@ -232,6 +249,8 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             else:
                 weight = 6.0 if top else 4.0
                 found.items.append(Evidence(lo, hi, weight, f"date line '{quoted}'"))
+                if expression.date.precision == "day":
+                    found.line_years.append(lo.year)
             used.append((offset, offset + len(line)))
 
 

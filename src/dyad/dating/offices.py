@@ -73,7 +73,8 @@ _NAME = (
 )
 _TITLED: Final = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{_NAME})")
 _MODIFIER: Final = re.compile(
-    r"\b(?P<mod>new|newly[- ]\w+|incoming|former|ex|then|late|outgoing)(?:-|\s+)"
+    r"\b(?P<mod>new|newly[- ]\w+|incoming|former|ex|ousted|deposed|toppled|then|late|outgoing)"
+    r"(?:-|\s+)"
     r"(?:(?:[A-Z][\w.’'-]*|the)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -280,7 +281,7 @@ def _title_evidence(mention: _Mention, name: str, matching: list[OfficeRecord]) 
         return []
     label = f"{mention.title} {name}"
     spans = _union(matching)
-    if mention.modifier in ("former", "ex"):
+    if mention.modifier in ("former", "ex", "ousted", "deposed", "toppled"):
         gaps = [(shift_days(a[1], 1), shift_days(b[0], -1)) for a, b in pairwise(spans)]
         gaps.append((shift_days(spans[-1][1], 1), MAX_DATE))
         return [

@@ -98,7 +98,13 @@ def _expand(found: TextEvidence, items: list[Evidence], today: date) -> list[Evi
     broad = range(max(min(years), last + 1 - _MAX_YEARS), last + 1)
     expanded: list[Evidence] = []
     for pending in found.pending:
-        span = [max(found.full_date_years)] if pending.window and found.full_date_years else broad
+        if pending.window and found.full_date_years:
+            span: Sequence[int] = [max(found.full_date_years)]
+        elif not pending.window and found.line_years:
+            # a yearless dateline takes the year of the page's own dated lines
+            span = sorted(set(found.line_years))
+        else:
+            span = broad
         for year in span:
             when = safe_date(year, pending.month, pending.day)
             if when:
