@@ -685,3 +685,14 @@ def test_the_place_of_a_dateline_is_no_party() -> None:
     assert keys(code(text)) == {("CONSULT", "KEN", "UGA", "2023-05-09")}
     text = "NAIROBI - Ethiopia and Eritrea held talks on Tuesday."
     assert keys(code(text)) == {("CONSULT", "ETH", "ERI", "2023-05-09")}
+
+
+@pytest.mark.model
+def test_a_time_expression_opening_the_sentence_dates_all_of_it() -> None:
+    text = "In 2015, after talks failed, Peru imposed sanctions on Chile."
+    assert keys(code(text)) == {("SANCTION", "PER", "CHL", "2015")}
+    text = "Last year, Peru said it had expelled Chile's ambassador and Chile recalled its envoy."
+    assert {k[3] for k in keys(code(text))} == {"2022"}
+    # a time expression inside the sentence dates only its own clause
+    text = "After talks failed in 2015, Kenya imposed sanctions on Uganda on Tuesday."
+    assert keys(code(text)) == {("SANCTION", "KEN", "UGA", "2023-05-09")}

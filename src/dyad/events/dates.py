@@ -155,7 +155,25 @@ def own_expression(tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool) ->
             break  # "gathered on May 2 after X attacked": the attack is not dated May 2
         cur = cur.head
         best = _closest(tok, [a for a in anchored if a.anchor == cur.i])
-    return best
+    return best if best is not None else _fronted(tok, anchored)
+
+
+def _fronted(tok: Any, anchored: Sequence[Anchored]) -> Anchored | None:
+    """A time expression that opens the sentence before a comma frames all of it: "In 2020,
+    after X called for an inquiry, Y imposed tariffs" (the parser hangs it on the first
+    verb)."""
+    doc = tok.doc
+    start = int(tok.sent.start)
+    for a in anchored:
+        if a.blocked or not a.tokens or a.expr.date is None or a.tokens[-1] + 1 >= len(doc):
+            continue
+        lead = range(start, a.tokens[0])
+        if len(lead) > 1 or any(str(doc[i].pos_) not in ("CCONJ", "ADV") for i in lead):
+            continue
+        if str(doc[a.tokens[-1] + 1].text) != "," or tok.i in a.tokens:
+            continue
+        return a
+    return None
 
 
 def _complement_of(verb: Any, tok: Any) -> bool:
