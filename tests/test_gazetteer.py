@@ -340,3 +340,10 @@ def test_a_gazetteer_built_by_hand() -> None:
         "rudolf rassendyll",
         "ruritania",
     ]
+
+
+def test_monarchs_act_for_their_states(gaz: Gazetteer) -> None:
+    assert gaz.person_state("Mohammed VI", date(2021, 8, 24)) == "MAR"
+    assert gaz.person("King Hassan II") == "Hassan II"
+    assert gaz.person_state("Hamad bin Isa Al Khalifa", date(2020, 1, 1)) == "BHR"
+    assert gaz.person_state("Haitham bin Tariq", date(2023, 3, 1)) == "OMN"
