@@ -220,7 +220,7 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("On Sunday 14 sailors were rescued.", [(14, "troops")]),
         ("On May 9 three journalists were detained.", [(3, "people")]),
         ("Police held 40 Britons and 2 Canadians.", [(40, "people"), (2, "people")]),
-        ("Between 2,000 and 3,000 troops will stay.", [(2000, "troops")]),
+        ("Between 2,000 and 3,000 troops will stay.", [(2000, "troops"), (3000, "troops")]),
         ("Some 600 to 800 marines landed.", [(600, "troops")]),
         ("The fleet grew from 10 to 12 ships.", [(12, "ships")]),
         ("Nine sailors died on deck and four more were missing.", [(9, "troops"), (4, "troops")]),
@@ -324,3 +324,28 @@ def test_each_amount_once_per_document() -> None:
 @pytest.mark.model
 def test_possessor_is_not_the_counted_noun() -> None:
     assert figures("Incidents between the two navies' ships have grown.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fuel sold for between 4.5 and 6 euros a litre.", [(4.5, "EUR"), (6, "EUR")]),
+        ("Losses ran between 2 and 3 billion US dollars.", [(2e9, "USD"), (3e9, "USD")]),
+        ("The scheme will cost almost half a billion pounds.", [(5e8, "GBP")]),
+        ("The fund lost a quarter of a million rupees.", [(250000, "INR")]),
+        ("The islands recorded more than 3,10,000 arrivals.", [(310000, "people")]),
+        (
+            "The bill passed with 212 deputies voting in favour, 40 against and three abstained.",
+            [(212, "people"), (40, "people"), (3, "people")],
+        ),
+        ("Twelve miners were trapped, five of them with burns.", [(12, "people"), (5, "people")]),
+        ("Nearly 1,500 have crossed the strait so far this year.", [(1500, "people")]),
+        ("Trucks carried 2,000 pounds of explosives.", []),
+        ("'We are one single people,' the mayor of Tarnow said.", []),
+    ],
+)
+def test_ranges_fractions_votes_and_implied_counts(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert pairs(text) == [(float(v), u) for v, u in expected]

@@ -71,10 +71,24 @@ _DEMONYM_END = re.compile(r"(?:ans|is|ons|ks|os|ards|ites)$")
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.I
 )
-_ELLIPSIS = re.compile(r"\s+(?:more|others|other\s+people)\b(?!\s+than\b)", re.I)
+# "17 more", "six others", "four of them": the noun counted before; "55 against", "four
+# abstained": the voters counted before
+_ELLIPSIS = re.compile(
+    r"\s+(?:more|others|other\s+people|of\s+(?:them|whom|those)|against|voted\s+against"
+    r"|abstained|abstaining|in\s+favou?r)\b(?!\s+than\b)",
+    re.I,
+)
+# "nearly 3,000 have made the journey", "three were killed": a number alone as the subject
+# of what people do
+_PEOPLE_VERBS = frozenset(
+    {"make", "cross", "arrive", "flee", "die", "drown", "leave", "return", "apply", "seek"}
+    | {"enter", "kill", "injure", "wound", "displace", "evacuate", "register", "migrate"}
+    | {"perish", "survive", "escape", "abstain", "vote", "rescue", "detain", "arrest"}
+)
 _COUNTED_UNITS = frozenset({"people", "troops", "aircraft", "ships", "count"})
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between)\s+(?:some\s+|about\s+|around\s+)?$", re.I)
+_SCALE_AFTER = re.compile(r"[\d.,]+\s*(million|billion|trillion|thousand|lakh|crore)\b", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "rose from 10 to 12 ships": a change
 _MEASURE_PREP = re.compile(r"^\s+(?:of|in|on|for)\s+", re.I)
 _YEAR = re.compile(r"(?<![\w.,/$-])((?:19|20)\d{2})(?!\w|,\d|\s*[-–]\s*\d)")
@@ -112,12 +126,19 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
     for number in find_numbers(text):
         if any(number.start < end and start < number.end for start, end in taken):
             continue
-        count = _count(doc, number) or _elliptical(doc, number, last)
+        count = (
+            _count(doc, number)
+            or _elliptical(doc, number, last)
+            or _range_lower(doc, number, found)
+            or _implied_people(doc, number)
+        )
         if count is not None:
             found.append(count)
-            taken.append((count.start, count.end))  # a range's upper bound is read with it
+            # a range's upper bound is read with it, unless 'between' states both bounds
+            both = _RANGE_OPEN.search(text[max(0, number.start - 30) : number.start])
+            taken.append((count.start, number.end if both else count.end))
             last = count
-    found = _without_upper_bounds(text, sorted(found, key=lambda f: f.start))
+    found = sorted(found, key=lambda f: f.start)
     figures = [_figure(doc, f, doc_id, published) for f in found]
     return _once_each(figures)
 
@@ -134,20 +155,41 @@ def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | 
     return _Found(number.value, last.unit, number.start, m.end(), last.measure)
 
 
-def _without_upper_bounds(text: str, found: list[_Found]) -> list[_Found]:
-    """'between $3 billion and $4 billion': the lower bound is the figure."""
-    kept: list[_Found] = []
+def _implied_people(doc: Doc, number: NumberMatch) -> _Found | None:
+    """'nearly 3,000 have made the journey': a bare number subject of what people do."""
+    span = _span(doc, number.start, number.end)
+    if span is None or not len(span) or number.value < 2 or _date_or_name(doc, span, number):
+        return None
+    tok = span[-1]
+    verb = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.lemma_.lower() not in _PEOPLE_VERBS or tok.i + 1 >= len(doc):
+        return None
+    after = doc[tok.i + 1]
+    if after.pos_ in _NOUNS or after.lower_ in {"of", "per", "percent", "%"}:
+        return None
+    return _Found(number.value, "people", number.start, number.end, None)
+
+
+def _range_lower(doc: Doc, number: NumberMatch, found: list[_Found]) -> _Found | None:
+    """'between 9.10 and 11 U.S. dollars': the lower bound takes the unit written after the upper.
+
+    A range opened by 'between' states both bounds; the upper one carries the unit.
+    """
+    text: str = doc.text
+    if not _RANGE_OPEN.search(text[max(0, number.start - 30) : number.start]):
+        return None
     for f in found:
-        prev = kept[-1] if kept else None
-        if (
-            prev is not None
-            and prev.unit == f.unit
-            and _RANGE_JOIN.fullmatch(text[prev.end : f.start])
-            and _RANGE_OPEN.search(text[max(0, prev.start - 30) : prev.start])
-        ):
-            continue
-        kept.append(f)
-    return kept
+        if f.start > number.end and _RANGE_JOIN.fullmatch(text[number.end : f.start]):
+            if f.unit in _COUNTED_UNITS:
+                return None  # counts read their own range
+            scale = _SCALE_AFTER.match(text, f.start)
+            value = number.value
+            if scale is not None and not number.word and value < 1000:
+                value *= lexicon().scales.get(scale.group(1).lower(), 1.0)
+            return _Found(value, f.unit, number.start, f.end, f.measure)
+    return None
 
 
 # -- candidates --------------------------------------------------------------------------------
@@ -205,8 +247,8 @@ def _hyphen_next(doc: Doc, i: int) -> bool:
 def _unit_of(doc: Doc, head: Token, first: int) -> tuple[str, Token] | None:
     """The unit of a counted noun, and the phrase's last token ('heads of state')."""
     nouns = lexicon().nouns
-    if head.lower_ == "peoples":
-        return None  # "the two peoples": nations, not persons
+    if head.lower_ == "peoples" or (head.lower_ == "people" and doc[first - 1].lower_ == "one"):
+        return None  # "the two peoples", "one single people": nations, not persons
     keys = [(head.lower_, head), (head.lemma_.lower(), head)]
     if head.i - 1 >= first:
         keys.insert(0, (f"{doc[head.i - 1].lower_} {head.lower_}", head))
@@ -327,9 +369,9 @@ def _not_a_figure(
     bare = head.i - 1 < first or doc[head.i - 1].pos_ != "NOUN"
     if lemma == "member" and bare and not after.lower().startswith(" of "):
         return True
-    return unit == "people" and (
-        bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
-    )
+    # "11 members in favour" of a council are states; "287 lawmakers voting" are people
+    voting = bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
+    return unit == "people" and voting and lemma == "member"
 
 
 def _troops_or_aircraft(doc: Doc, first: int, head: Token, unit: str) -> str:

@@ -35,13 +35,21 @@ WORD_VALUES: MappingProxyType[str, int] = MappingProxyType(
     {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 )
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "1,120", "240", and the Indian grouping "2,09,000" / "1,20,00,000"
+_DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!,?\d)|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT_WORD = "|".join(_SMALL[1:10])
 _WORDNUM = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_UNIT_WORD}))?|{'|'.join(reversed(_SMALL[10:]))}"
     rf"|{_UNIT_WORD})"
 )
-_ARTICLE = r"(?:half\s+an?|an?)"
+# "a million", "half a billion", "a quarter of a million", "three quarters of a billion"
+_ARTICLE = (
+    r"(?:half\s+(?:of\s+)?an?|(?:a|one)\s+(?:quarter|third)\s+of\s+an?"
+    r"|(?:three\s+quarters|two\s+thirds)\s+of\s+an?|an?)"
+)
+_FRACTIONS = MappingProxyType(
+    {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three": 0.75, "two": 2 / 3}
+)
 # what may not touch a number on its left: letters or digits (G20, Su-35), decimals, paths, times
 _LEFT_GUARD = r"(?<![\w.,/:#$€£¥₹₽₩-])"
 _VAGUE_BEFORE = re.compile(
@@ -61,6 +69,7 @@ _DEATH_TOLL = (
 _WORDS_TOO = frozenset(
     {"won", "sterling", "rand", "dong", "real", "sum", "som", "sol", "kip", "pula", "lari"}
     | {"dram", "lev", "leu", "lei", "leone", "franc", "taka", "birr", "soles", "rial"}
+    | {"pound", "pounds"}
 )
 _PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)"
 
@@ -215,7 +224,10 @@ def parse_number(number: str, *scales: str | None) -> float | None:
     if re.fullmatch(_ARTICLE, word):
         if not factors:
             return None
-        value: float | None = 0.5 if word.startswith("half") else 1.0
+        fraction = next((f for w, f in _FRACTIONS.items() if word.startswith(w)), None)
+        if fraction is None and re.search(r"\b(?:quarter|third)\b", word):
+            fraction = 0.25 if "quarter" in word else 1 / 3
+        value: float | None = 1.0 if fraction is None else fraction
     elif word[:1].isdigit():
         value = float(word.replace(",", ""))
     else:
@@ -355,6 +367,8 @@ def find_amounts(text: str) -> list[Amount]:
         # "won" and "pounds" are also a verb and a weight: only with a scale or a large sum
         if word in _WORDS_TOO and not scaled and (value or 0) < 1000:
             continue
+        if word in {"pound", "pounds"} and re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "2,000 pounds of explosives": a weight
         if value is not None and not _vague(text, m.start()):
             code = lex.currency_words[word]
             if word in lex.bare:
