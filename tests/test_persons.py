@@ -514,3 +514,47 @@ def test_double_surname_later_is_the_same_person() -> None:
     )
     idx = extract_persons(parse(text), GAZ, doc_id="d")
     assert [p.name for p in idx.persons] == ["Lucia Ruiz Ortega"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ines Halvorsen, Tomas Brekke | 14.03.2031\n\nThe pact was signed.",
+            {"Ines Halvorsen", "Tomas Brekke"},
+        ),
+        ("By Kofi Mensah October 2, 2031 | 04:16 pm\n\nThe pact was signed.", {"Kofi Mensah"}),
+        ("News desk | 2031-03-13 | Editor: Lars Holm\n\nThe pact was signed.", {"Lars Holm"}),
+        (
+            "Ana Petrescu Political editor and Dan Ilie\nWed 12 Mar 2031 10.20 GMT\n\nIt rained.",
+            {"Ana Petrescu", "Dan Ilie"},
+        ),
+        (
+            "Ana Petrescu in Bucharest and Dan Ilie\nWed 12 Mar 2031 10.20 GMT\n\nIt rained.",
+            {"Ana Petrescu", "Dan Ilie"},
+        ),
+    ],
+)
+def test_header_bylines_with_several_names_and_dates(text: str, expected: set[str]) -> None:
+    assert {" ".join(n.words) for n in nm.credit_names(text)} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("High Commissioner Ravi Menon met officials on Monday. Menon was upbeat.", ["Ravi Menon"]),
+        ("Trade Minister Russian Ortega said the border would reopen.", ["Russian Ortega"]),
+        ("Shelling hit the villages of Kafr Tala and Beit Moussa, the army said.", []),
+        (
+            "Omar Haddad, killed in the village of Deir Qanoun, was a senior commander.",
+            ["Omar Haddad"],
+        ),
+        ("Fishermen were taken to Ba Lang Port after the clash.", []),
+    ],
+)
+def test_titles_and_places_with_model(text: str, expected: list[str]) -> None:
+    from dyad.nlp.model import parse
+
+    idx = extract_persons(parse(text), GAZ, doc_id="d")
+    assert [p.name for p in idx.persons] == expected

@@ -313,6 +313,21 @@ _AGENCIES_LINE = re.compile(  # "Jane Roe in Lima and agencies", "Jane Roe and a
     r"^[ \t]*([^\n]{3,120}?)[ \t]+(?:and|AND|&)[ \t]+(?:agencies|wires|wire services)[ \t]*$",
     re.MULTILINE,
 )
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+# a date or time that ends a byline: "October 2, 2024 | 04:16 pm", "| 23.01.2024", "Fri 10 Mar"
+_DATE_TAIL = re.compile(
+    rf"(?:\s*\||\s+\d|\s+{_MONTHS}\s+\d|\s+{_WEEKDAYS}\s+\d|\s+(?:Updated|Published)\b).*$"
+)
+_DATE_START = rf"(?:{_WEEKDAYS}[ \t]+)?(?:\d{{1,4}}[./ -]|{_MONTHS}[ \t]+\d)"
+# a header line of names before a date: "Jane Roe, John Doe | 23.01.2024", or on the next line
+_NAMES_DATED = re.compile(
+    rf"^[ \t]*([A-Z][^\n|:]{{3,120}}?)[ \t]*(?:\||\n)[ \t]*(?={_DATE_START})", re.MULTILINE
+)
+_EDITOR_FIELD = re.compile(  # "Editor: Jane Roe", "Reporter: John Doe"
+    r"\b(?:Editor|Editors|Reporter|Reporters|Author|Authors|Writer|Edited by)[ \t]*:[ \t]*"
+    r"([^\n|;]{3,80})"
+)
 _STAFF_LINE = re.compile(r"^[ \t]*([^\n,]{3,60}),[ \t]*([^\n,]{3,40})$", re.MULTILINE)
 _PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[^,;]*$")
 _BYLINE_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|AND|&)\s+")
@@ -366,6 +381,31 @@ def _byline_role_end(part: str, lex: Lexicon) -> int:
     return rest if len(part[rest:].split()) >= 2 else 0
 
 
+def _byline_names(text: str, pos: int, line: str, lex: Lexicon, found: list[NameSpan]) -> None:
+    """The names of a byline's parts: "Jane Roe in Lima and John Doe", "Jane Roe Political
+    editor and John Doe"."""
+    for part in _BYLINE_SPLIT.split(line):
+        start = text.find(part, pos)
+        pos = start + len(part)
+        part = _PLACE_TAIL.sub("", part)  # "Jane Roe in Lima"
+        lead = _byline_role_end(part, lex)  # "Beijing correspondent Jane Roe"
+        start, part = start + lead, part[lead:]
+        part = part[: _byline_role_start(part, lex)]  # "Jane Roe Political editor"
+        name = _segment_name(text[: start + len(part)], start, lex) if part else None
+        if name and all(n.start != name.start for n in found):
+            found.append(name)
+
+
+def _byline_role_start(part: str, lex: Lexicon) -> int:
+    """Where a newsroom role after the name starts ("Jane Roe Diplomatic editor")."""
+    ws = list(words(part))
+    for i, w in enumerate(ws[2:], start=2):
+        if "press" in lex.kinds(w.text.lower()):
+            first = i - 1 if i > 2 and ws[i - 1].text[:1].isupper() else i
+            return ws[first].start
+    return len(part)
+
+
 def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
     """Photographers named in credits: "(Jane Roe/Agency)", "PHOTO / POOL JOHN SMITH", bylines."""
     lex = lex or lexicon()
@@ -397,17 +437,15 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
         *_BYLINE.finditer(text),
         *_DESK_CREDIT.finditer(text),
         *_AGENCIES_LINE.finditer(text),
+        *_EDITOR_FIELD.finditer(text),
     ]:
-        pos = m.start(1)
-        for part in _BYLINE_SPLIT.split(m.group(1)):
-            start = text.find(part, pos)
-            pos = start + len(part)
-            part = _PLACE_TAIL.sub("", part)  # "Jane Roe in Lima"
-            lead = _byline_role_end(part, lex)  # "Beijing correspondent Jane Roe"
-            start, part = start + lead, part[lead:]
-            name = _segment_name(text[: start + len(part)], start, lex) if part else None
-            if name and all(n.start != name.start for n in found):
-                found.append(name)
+        _byline_names(text, m.start(1), _DATE_TAIL.sub("", m.group(1)), lex, found)
+    for m in _NAMES_DATED.finditer(text[:2000]):
+        names: list[NameSpan] = []
+        _byline_names(text, m.start(1), m.group(1), lex, names)
+        parts = [p for p in _BYLINE_SPLIT.split(m.group(1)) if p.strip()]
+        if names and len(names) == len(parts):
+            found.extend(n for n in names if all(f.start != n.start for f in found))
     for m in _STAFF_LINE.finditer(text):  # "Jane Roe, Staff Writer"
         role = [w.text.lower() for w in words(m.group(2))]
         if role and "press" in lex.kinds(role[-1]) and len(role) <= 4:

@@ -159,6 +159,8 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
     ws = ws[len(lead) :]
     while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
+        if _first_name_after_title(r, lead, ws):
+            break  # "Trade Minister German Ortiz": a demonym never follows a title
         if nm.is_initials(ws[0].text) and len(ws) >= 3 and nm.is_core_word(ws[1].text):
             break  # "K.P. Sharma Oli"
         lead.append(ws.pop(0))
@@ -176,15 +178,30 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
     return ws, lead
 
 
-def _valid_name(r: _Reader, ws: list[Word]) -> bool:
+def _first_name_after_title(r: _Reader, lead: list[Word], ws: list[Word]) -> bool:
+    """A word spelt like a state right after a title and before one name word is a first name:
+    "Minister German Ortiz" (the demonym would come before the title: "German Minister X")."""
+    if not lead or not r.lex.is_role(lead[-1].text) or lead[-1].possessive or len(ws) != 2:
+        return False
+    first, last = ws
+    if first.possessive or first.closed or lead[-1].closed:
+        return False
+    return (
+        r.state(first.text) is not None
+        and r.state(last.text) is None
+        and (nm.is_core_word(first.text) and nm.is_core_word(last.text))
+    )
+
+
+def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> bool:
     core = [w for w in ws if not nm.is_particle(w.text)]
     if not 2 <= len(core) <= 4 or len(ws) > 5 or any(w.possessive for w in ws[:-1]):
         return False
-    state_first = _given_name_of_state(r, ws)
+    state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
     known = _known_person(r, ws)
     for i, w in enumerate(ws):
         low = w.text.lower()
-        if r.lex.kinds(w.text) & {"orgword", "credit"}:
+        if r.lex.kinds(w.text) & {"orgword", "credit"} or (i and low in _PLACE_NOUNS):
             return False
         if low in nm.FUNCTION_WORDS - {"in"} and not known:
             return False
@@ -216,7 +233,9 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         return True
     if ws[-1].possessive:
         return False
-    return appositive_role(r.lex, r.text, ws[-1].end) is not None
+    if appositive_role(r.lex, r.text, ws[-1].end) is None:
+        return False
+    return not _a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
 
 
 def _second_of_titled_pair(r: _Reader, start: int) -> bool:
@@ -248,11 +267,71 @@ def _corroborated(r: _Reader, ws: list[Word], person_words: set[str]) -> bool:
     return any(w in person_words and not r.lex.is_title(w) for w in ends)
 
 
-def _a_place(r: _Reader, start: int, end: int) -> bool:
-    """The article writes "in X", "near X" or "outside X" somewhere: X is a place, whatever
-    the tagger says ("Residents in Khan Omar fled"); "in X's view" does not count."""
+_PLACE_CUE = (
+    r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
+    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+(?:the\s+)?"
+)
+# "Ba Lang Port", "Kien Giang Province": a place noun written as the name's last word or after it
+_PLACE_NOUNS = frozenset(
+    [
+        "port",
+        "province",
+        "district",
+        "village",
+        "county",
+        "prefecture",
+        "governorate",
+        "oblast",
+        "region",
+        "island",
+        "islands",
+        "strait",
+        "bay",
+        "harbour",
+        "harbor",
+        "valley",
+        "river",
+        "camp",
+        "crossing",
+        "airport",
+        "airbase",
+        "city",
+        "town",
+        "township",
+        "municipality",
+        "canton",
+        "commune",
+    ]
+)
+_COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+_COORDINATED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|or)\s+$")
+
+
+def _a_place(r: _Reader, start: int, end: int, *, follow: bool = True) -> bool:
+    """The article writes "in X", "near X", "the villages of X" or "X Port" somewhere, or
+    joins X to a place ("X and Tyre"): X is a place, whatever the tagger says ("Residents in
+    Khan Omar fled"); "in X's view" does not count."""
     name = re.escape(r.text[start:end])
-    return re.search(rf"\b(?:in|near|outside)\s+{name}\b(?!['’])", r.text) is not None
+    if re.search(rf"{_PLACE_CUE}{name}\b(?!['’])", r.text) is not None:
+        return True
+    after = re.match(r"\s+([A-Z]\w+)", r.text[end : end + 30])
+    if after is not None and after.group(1).lower() in _PLACE_NOUNS:
+        return True
+    if not follow:
+        return False
+    nxt = _COORDINATED.match(r.text[end : end + 60])
+    before = _COORDINATED_BEFORE.search(r.text[max(0, start - 60) : start])
+    for m, base in ((nxt, end), (before, max(0, start - 60))):
+        if m is None:
+            continue
+        other = m.group(1).strip()
+        o_start = base + m.start(1)
+        labels = r.labels(o_start, o_start + len(other))
+        if r.state(other) is not None or (labels & {"GPE", "LOC"} and "PERSON" not in labels):
+            return True
+        if _a_place(r, o_start, o_start + len(other), follow=False):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -278,7 +357,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
             start = name_ws[0].start if name_ws else run[0].start
             prev_i = index[id(run[0])] - 1 + len(lead)
             prev = ws[prev_i] if 0 <= prev_i < len(ws) else None
-            ok = _valid_name(r, name_ws)
+            ok = _valid_name(r, name_ws, lead)
             if ok:
                 end = name_ws[-1].end
                 tagged = "PERSON" in r.labels(start, end)
