@@ -598,3 +598,24 @@ def test_a_phrase_repeated_by_another_speaker_is_kept() -> None:
         ("Anna Kowalska", "a fair and lasting settlement"),
         ("Marek Duda", "fair and lasting settlement"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We reject these claims entirely," Japan\'s foreign ministry said on Monday.',
+        '"We reject these claims entirely," the Japanese foreign ministry said on Monday.',
+        '"We reject these claims entirely," the foreign ministry of Japan said on Monday.',
+    ],
+)
+def test_a_state_body_is_named_one_way(text: str) -> None:
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+    from dyad.nlp.quotes import extract_quotes
+    from dyad.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    doc = parse(text)
+    quotes = extract_quotes(doc, extract_persons(doc, gaz, doc_id="t"), doc_id="t")
+    assert [q.speaker for q in quotes] == ["Japanese Foreign Ministry"]

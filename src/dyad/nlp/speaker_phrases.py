@@ -294,9 +294,36 @@ class PhraseReader:
         head = words[-1]
         states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
         if not states:
+            owner = self._of_state(head)  # "the foreign ministry of Japan"
+            if owner is not None:
+                return Speaker(self._canonical_body(owner, words), "organisation")
             return self._named_before(head) if len(words) == 1 else None
-        start = words[states[0]].idx
-        return Speaker(self.text[start : head.idx + len(head.text)], "organisation")
+        return Speaker(
+            self._canonical_body(words[states[0]], words[states[0] + 1 :]), "organisation"
+        )
+
+    def _of_state(self, head: Any) -> Any | None:
+        """The state named in "of X" after a body's head word, or None."""
+        for prep in head.children:
+            if prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and self.persons.state_code(obj.text):
+                        return obj
+        return None
+
+    def _canonical_body(self, state: Any, rest: list[Any]) -> str:
+        """ "China's foreign ministry", "the China foreign ministry" -> "Chinese Foreign
+        Ministry": the state's demonym, then the body's words capitalised."""
+        government = self.persons.government_of(state.text)
+        if government is None and "demonym" in self.persons.alias_kinds(state.text):
+            government = f"{state.text} government"
+        body = [t.text if t.text[:1].isupper() else t.text.capitalize() for t in rest]
+        body = [w for w in body if w not in {"'s", "’s", "'", "’"}]
+        if government is None or not body:
+            end = rest[-1] if rest else state
+            return self.text[state.idx : end.idx + len(end.text)]
+        demonym = government.rsplit(" ", 1)[0]
+        return " ".join([demonym, *body])
 
     def _named_before(self, tok: Any) -> Speaker | None:
         """ "the ministry said": the organisation of that kind that spoke last."""
