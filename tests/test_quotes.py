@@ -421,7 +421,7 @@ def test_statement_from_an_institution() -> None:
         "Both sides will “keep the hotline open at all times,” according to a statement by the "
         "Indian foreign ministry."
     )
-    assert region_speakers(text) == ["Egyptian presidency", "Indian foreign ministry"]
+    assert region_speakers(text) == ["Egyptian Presidency", "Indian Foreign Ministry"]
 
 
 @pytest.mark.model
