@@ -91,6 +91,19 @@ def test_relative_to_a_reference() -> None:
     assert when("two years later", reference=DateRef("2015", "year")) == "2017/year"
 
 
+def test_that_month_is_the_references() -> None:
+    reference = DateRef("2019-03-28", "day")
+    assert when("later that month", reference=reference) == "2019-03/month"
+    assert when("earlier that year", reference=reference) == "2019/year"
+    assert when("the same day", reference=reference) == "2019-03-28/day"
+    assert when("later that week", reference=reference) == "2019-03/month"
+    text = "They met on March 28, 2019. They met again later that month."
+    assert [e.date.date for e in find_time_expressions(text, THURSDAY) if e.date] == [
+        "2019-03-28",
+        "2019-03",
+    ]
+
+
 def test_last_week_across_a_month_boundary_is_only_the_year() -> None:
     # The week before Tuesday 4 June 2024 runs 27 May - 2 June: no month holds it.
     assert when("last week", DateRef("2024-06-04", "day")) == "2024/year"

@@ -99,6 +99,8 @@ TIMES: dict[str, DateRef] = {
     "in March": DateRef("2023-03", "month"),
     "last year": DateRef("2022", "year"),
     "by 2030": DateRef("2030", "year"),
+    "since April 2021": DateRef("2021-04", "month"),
+    "since 2015": DateRef("2015", "year"),
 }
 
 
@@ -696,3 +698,36 @@ def test_a_time_expression_opening_the_sentence_dates_all_of_it() -> None:
     # a time expression inside the sentence dates only its own clause
     text = "After talks failed in 2015, Kenya imposed sanctions on Uganda on Tuesday."
     assert keys(code(text)) == {("SANCTION", "KEN", "UGA", "2023-05-09")}
+
+
+@pytest.mark.model
+def test_a_nominal_event_takes_its_own_arguments() -> None:
+    # the subjects of the clause around "following X's war on Y" are not parties of the war
+    text = "Kenya and Uganda joined the bloc in March following Russia's war on Ukrainian towns."
+    assert {k[:3] for k in keys(code(text)) if k[0] == "ASSAULT"} == {("ASSAULT", "RUS", "UKR")}
+    text = "Norway and Sweden raised tariffs in March after Chad's attack on Niger."
+    assert {k[:3] for k in keys(code(text)) if k[0] == "ASSAULT"} == {("ASSAULT", "TCD", "NER")}
+    # a deal after which a side acts is that side's deal
+    text = "Kenya will resume exports in March after a deal with Uganda."
+    assert ("AGREE", "KEN", "UGA") in {(e.type, e.source, e.target) for e in code(text)}
+
+
+@pytest.mark.model
+def test_many_states_acting_together_make_no_event_among_themselves() -> None:
+    lead = "Peru expelled Chile's ambassador on Tuesday. Chile protested to Peru. "
+    text = lead + "Brazil, Argentina, Bolivia and Paraguay issued a joint statement in March."
+    assert not [e for e in code(text) if e.type == "AGREE"]
+    # the article's own pair among them keeps its event
+    text = lead + "Peru, Chile, Bolivia and Paraguay issued a joint statement in March."
+    assert {(e.type, e.source, e.target) for e in code(text) if e.type == "AGREE"} == {
+        ("AGREE", "PER", "CHL")
+    }
+
+
+@pytest.mark.model
+def test_a_state_begun_at_a_date_is_dated_by_its_start() -> None:
+    text = "Ghana and Togo met on Tuesday. Ghana has boycotted goods from Togo since April 2021."
+    assert ("SANCTION", "GHA", "TGO", "2021-04") in keys(code(text))
+    # but "the first talks since" dates the talks, not the earlier event
+    text = "Ghana and Togo held their first talks since 2015 on Tuesday."
+    assert keys(code(text)) == {("CONSULT", "GHA", "TGO", "2023-05-09")}

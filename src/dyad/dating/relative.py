@@ -248,6 +248,19 @@ def _from_reference(m: re.Match[str], ctx: _Context) -> _Range | None:
     return shifted(lo, hi, unit, -n if backwards else n)
 
 
+def _that_unit(m: re.Match[str], ctx: _Context) -> _Range | None:
+    """ "later that month", "the same day": the reference's day, month or year."""
+    lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
+    if lo is None or hi is None:
+        return None
+    unit = m["unit"].lower()
+    if unit == "day":
+        return lo, hi, "day"
+    if unit == "year":
+        return date(lo.year, 1, 1), date(hi.year, 12, 31), "year"
+    return lo.replace(day=1), month_end(hi.year, hi.month), "month"  # a week: its month
+
+
 def _no_date(m: re.Match[str], ctx: _Context) -> _Range | None:
     return None
 
@@ -390,6 +403,15 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
         ),
         _from_reference,
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?:later|earlier|early|late)\s+(?:that|the same)|that same|the same)\s+"
+            r"(?P<unit>day|week|month|year)\b",
+            re.IGNORECASE,
+        ),
+        _that_unit,
     ),
 )
 

@@ -66,6 +66,9 @@ COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Verbs whose object is what is rejected or asked for, seldom the other side: a side named
 # alone rejects or asks the article's other state.
 CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST"})
+# Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
+# among themselves, save the article's pair.
+MANY_PARTIES = 3
 
 
 class GazetteerLike(Protocol):
@@ -220,6 +223,14 @@ class _Coder:
         if cue.joint_type and _acts_jointly(frame):
             type_ = cue.joint_type
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        if (
+            len(frame.sources) >= MANY_PARTIES
+            and type_ != "CONSULT"  # a meeting of three is between each two of them
+            and not frame.targets
+            and not frame.between
+        ):
+            main = set(self.index.top(2))  # "W, X, Y and Z issued a joint statement"
+            pairs = [p for p in pairs if set(p) <= main]
         weight = 1 if frame.group or cue.pos != "VERB" else 2
         earlier = _same_parties_since(tok, type_, before)
         if earlier:

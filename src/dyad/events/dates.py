@@ -20,7 +20,12 @@ from dyad.events.cues import Lexicon, lemma_of
 from dyad.models import PRECISION_LEN, DateRef
 
 # Expressions counted from another event, not from the publication date.
-REFERENCE_WORDS = re.compile(r"\b(later|afterwards?|after that|subsequently)\b", re.I)
+REFERENCE_WORDS = re.compile(
+    r"\b(later|afterwards?|after that|subsequently|that same|the same)\b",
+    re.I,
+)
+# "six days after", "two weeks before": the expression ends in its direction, dating its verb.
+COUNTED_UNIT = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$")
 EARLIER_WORDS = re.compile(r"\b(earlier|before)\b", re.I)
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
@@ -111,7 +116,13 @@ def anchor_expressions(
         inside = {t.i for t in toks}
         head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
         words = str(e.text).lower().split()
-        blocked = not words or words[0] in blockers or words[-1] in blockers
+        nxt = toks[-1].i + 1
+        counted = (
+            len(words) >= 2
+            and COUNTED_UNIT.match(words[-2]) is not None
+            and (nxt >= sent.end or str(sent.doc[nxt].pos_) == "PUNCT")
+        )  # "N days after." dates its verb; "N days after X signed" dates X's signing
+        blocked = not words or words[0] in blockers or (words[-1] in blockers and not counted)
         if head.dep_ in ("poss", "compound", "nmod", "amod") and head.head.i not in cues:
             blocked = blocked or str(head.head.pos_) in ("NOUN", "PROPN")  # "last week's quake"
         cur = head
@@ -122,11 +133,25 @@ def anchor_expressions(
             if str(anc.pos_) in ("VERB", "AUX") or anc.i in cues:
                 break
             if anc.dep_ == "prep" and lemma_of(anc) in blockers:
-                blocked = True
+                blocked = not _perfect_since(anc)
+        if words and words[0] == "since" and _perfect_since(head):
+            blocked = False
         while cur.i not in cues and str(cur.pos_) not in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head
         out.append(Anchored(e, head.i, cur.i, blocked, range(toks[0].i, toks[-1].i + 1)))
     return out
+
+
+def _perfect_since(prep: Any) -> bool:
+    """ "X has massed troops since May", "the border, closed since 1994": a state begun then,
+    dated by its start (not "the first talks since 2019")."""
+    if lemma_of(prep) != "since" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    if str(verb.pos_) not in ("VERB", "AUX"):
+        return False
+    auxes = {lemma_of(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "have" in auxes or (str(verb.tag_) == "VBN" and verb.dep_ in ("acl", "amod"))
 
 
 def _closest(tok: Any, found: list[Anchored]) -> Anchored | None:
@@ -201,7 +226,10 @@ def resolve(
     """The date of an attached expression, resolved for plans and for "N months later"."""
     text = str(a.expr.text)
     if REFERENCE_WORDS.search(text):
-        ref = reference or published
+        # the last dated event, else the date named just before in the text
+        ref = reference or (a.expr.date if a.expr.date is not None else published)
+        if reference is None and a.expr.date is not None:
+            return Dated(a.expr.date, True, relative=True)
         got = resolver(text, published, reference=ref)
         if got is not None:
             return Dated(got, True, relative=True)

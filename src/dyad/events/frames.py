@@ -45,6 +45,12 @@ MAX_ACTORS = 5
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
 # Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
+# Prepositions that set a noun event beside a clause as its time or cause ("applied to join
+# X following Y's war on Z"): the clause's actors are not the event's.
+ADVERBIAL_PREPS = frozenset(
+    {"following", "follow", "after", "before", "amid", "since", "despite", "until", "ahead",
+     "because", "given", "than", "like", "unlike", "prior", "due", "except"}
+)  # fmt: skip
 FIGHT_VERBS = frozenset(
     {"die", "kill", "wound", "injure", "perish", "hurt", "lose", "engage", "involve", "capture"}
 )
@@ -265,6 +271,8 @@ class FrameReader:
         """Actors a noun cue takes from the verb that carries it ("X held talks with Y")."""
         r = self.r
         lex = r.lex
+        if prep in ADVERBIAL_PREPS and (f.sources or cue.type not in SYMMETRIC_TYPES):
+            return  # "X did A after Y's war on Z", not "X did A after a deal with Y"
         lem = lemma_of(gov)
         subj = r.subjects(gov)[0]
         light = lem in lex.light_source or (lem == "be" and prep is not None)
