@@ -731,3 +731,22 @@ def test_a_state_begun_at_a_date_is_dated_by_its_start() -> None:
     # but "the first talks since" dates the talks, not the earlier event
     text = "Ghana and Togo held their first talks since 2015 on Tuesday."
     assert keys(code(text)) == {("CONSULT", "GHA", "TGO", "2023-05-09")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile ordered Peru's ambassador to leave on Tuesday.", ("SANCTION", "CHL", "PER")),
+        ("Chile's parliament ratified Peru's membership on Tuesday.", ("SUPPORT", "CHL", "PER")),
+        ("Chile approved Peru's accession protocol on Tuesday.", ("SUPPORT", "CHL", "PER")),
+        ("Chile and Peru reopened their shared border on Tuesday.", ("COOPERATE", "CHL", "PER")),
+        ("Chile reopened its border with Peru on Tuesday.", ("CONCEDE", "CHL", "PER")),
+        ("Chile refused to recognise Peru's new president.", ("REJECT", "CHL", "PER")),
+        ("Chile and Peru signed a series of cooperation documents.", ("AGREE", "CHL", "PER")),
+        ("Chile summoned Peru's High Commissioner on Tuesday.", ("ACCUSE", "CHL", "PER")),
+    ],
+)
+def test_light_verbs_and_nominal_events(text: str, expected: tuple[str, str, str]) -> None:
+    got = {(e.type, e.source, e.target) for e in code(text)}
+    assert expected in got or (expected[0], expected[2], expected[1]) in got
