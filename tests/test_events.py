@@ -745,6 +745,7 @@ def test_a_state_begun_at_a_date_is_dated_by_its_start() -> None:
         ("Chile refused to recognise Peru's new president.", ("REJECT", "CHL", "PER")),
         ("Chile and Peru signed a series of cooperation documents.", ("AGREE", "CHL", "PER")),
         ("Chile summoned Peru's High Commissioner on Tuesday.", ("ACCUSE", "CHL", "PER")),
+        ("Chile ratified Peru's membership in the bloc.", ("SUPPORT", "CHL", "PER")),
     ],
 )
 def test_light_verbs_and_nominal_events(text: str, expected: tuple[str, str, str]) -> None:

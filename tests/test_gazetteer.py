@@ -342,6 +342,16 @@ def test_a_gazetteer_built_by_hand() -> None:
     ]
 
 
+def test_a_family_name_first_state_with_a_name_written_given_name_first() -> None:
+    offices = [
+        Office("Peter Lin", "foreign minister", "TWN", date(2001, 1, 1), None, None, "fiction"),
+        Office("Chen Mingde", "premier", "TWN", date(2001, 1, 1), None, None, "fiction"),
+    ]
+    gaz = Gazetteer([], {}, offices, {"Peter Lin": ["Lin Baode"]})
+    assert gaz.surname("Peter Lin") == "Lin"  # not the given name "Peter"
+    assert gaz.surname("Chen Mingde") == "Chen"
+
+
 def test_monarchs_act_for_their_states(gaz: Gazetteer) -> None:
     assert gaz.person_state("Mohammed VI", date(2021, 8, 24)) == "MAR"
     assert gaz.person("King Hassan II") == "Hassan II"

@@ -343,10 +343,12 @@ class ActorReader:
     # -- deep search for targets ------------------------------------------------------------
 
     def theme_actors(self, tok: Any) -> list[str]:
-        """Recipients named on what is sent or fired, not its make: "troops near X's border",
-        not "Iranian-made drones"."""
+        """Recipients named on what is sent or fired, or its owner, not its make: "troops near
+        X's border", "X's membership", not "Iranian-made drones"."""
         out: list[str] = []
         for c in tok.children:
+            if c.dep_ == "poss":  # "ratified X's membership", "recognised X's independence"
+                add_codes(out, [x for x in self.np_actors(c, "target") if x not in self.exclude])
             if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"}:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):

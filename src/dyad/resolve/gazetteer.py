@@ -122,11 +122,17 @@ def role_function(role: str, state: str = "") -> str:
     return function
 
 
-def _surname(name: str, state: str) -> str | None:
+def _surname(name: str, state: str, aliases: Sequence[str] = ()) -> str | None:
+    """The family name: the first word where it comes first, unless the name is written
+    given name first, as an alias that opens with its last word shows ("Wu Jaushieh" beside
+    "Joseph Wu")."""
     tokens = [t for t in person_key(name).split() if t not in _NAME_SUFFIXES]
     if len(tokens) < 2:
         return None
-    return tokens[0] if state in FAMILY_NAME_FIRST else tokens[-1]
+    if state not in FAMILY_NAME_FIRST:
+        return tokens[-1]
+    flipped = any(person_key(a).split()[:1] == tokens[-1:] for a in aliases)
+    return tokens[-1] if flipped else tokens[0]
 
 
 class Gazetteer:
@@ -157,6 +163,7 @@ class Gazetteer:
         self._person_names: dict[str, str] = {}  # person_key -> canonical name
         self._person_forms: dict[str, list[str]] = defaultdict(list)  # alias_key -> texts
         extra = person_aliases or {}
+        self._aliases_of: Mapping[str, Sequence[str]] = dict(extra)
         for canonical in self._people:
             for form in (canonical, *extra.get(canonical, ())):
                 key = person_key(form)
@@ -166,7 +173,7 @@ class Gazetteer:
                 self._person_forms[alias_key(form)].append(form)
         surnames: dict[str, set[str]] = defaultdict(set)
         for canonical, held in self._people.items():
-            surname = _surname(canonical, held[0].state)
+            surname = _surname(canonical, held[0].state, extra.get(canonical, ()))
             if surname:
                 surnames[surname].add(canonical)
         self._surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
@@ -262,7 +269,7 @@ class Gazetteer:
         held = self._people.get(canonical)
         if not held:
             return None
-        key = _surname(canonical, held[0].state)
+        key = _surname(canonical, held[0].state, self._aliases_of.get(canonical, ()))
         if key is None or (unique and self._surnames.get(key) != canonical):
             return None
         words = fold(canonical).replace("-", " ").split()
