@@ -751,3 +751,13 @@ def test_a_state_begun_at_a_date_is_dated_by_its_start() -> None:
 def test_light_verbs_and_nominal_events(text: str, expected: tuple[str, str, str]) -> None:
     got = {(e.type, e.source, e.target) for e in code(text)}
     assert expected in got or (expected[0], expected[2], expected[1]) in got
+
+
+@pytest.mark.model
+def test_a_lodged_protest_in_the_lead_is_the_days_accusation() -> None:
+    text = "Chile has lodged a protest with Peru after its ships seized a boat, officials said."
+    assert ("ACCUSE", "CHL", "PER", "2023-05-10") in keys(code(text))
+    # later in the article, the present perfect is background of the year
+    later = "Chile and Peru held talks on Tuesday about the boats. Officials met in Geneva. "
+    text = later + "Chile has lodged a protest with Peru about the fishing boats, officials said."
+    assert ("ACCUSE", "CHL", "PER", "2023") in keys(code(text))

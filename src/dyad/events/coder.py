@@ -340,6 +340,7 @@ class _Coder:
             planned=planned,
             lead=si in self.lead,
             headline=si in self.headline,
+            opening=bool(self.lead) and si == min(self.lead),
         )
         if not planned and _before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before

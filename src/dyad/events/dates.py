@@ -252,7 +252,13 @@ def resolve(
 
 
 def tense_date(
-    clause_head: Any, published: DateRef, *, planned: bool, lead: bool, headline: bool = False
+    clause_head: Any,
+    published: DateRef,
+    *,
+    planned: bool,
+    lead: bool,
+    headline: bool = False,
+    opening: bool = False,
 ) -> DateRef:
     """The default date of an undated event from its clause's tense: the publication date for
     what happens now (a progressive, "today", the lead's present or past) or is planned; the
@@ -271,7 +277,8 @@ def tense_date(
     if words & NOW_WORDS:
         return published
     if "have" in auxes and str(head.tag_) == "VBN":
-        return year_of(published)
+        # the opening "X has lodged a protest" is the news; later, background of the year
+        return published if opening and not aux_tags & {"VBD"} else year_of(published)
     if str(head.tag_) == "VBG" and aux_tags & PRESENT_TAGS:
         return published  # "X is holding talks"
     if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or str(head.tag_) == "VBD":
