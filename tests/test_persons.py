@@ -558,3 +558,15 @@ def test_titles_and_places_with_model(text: str, expected: list[str]) -> None:
 
     idx = extract_persons(parse(text), GAZ, doc_id="d")
     assert [p.name for p in idx.persons] == expected
+
+
+@pytest.mark.model
+def test_reporters_named_by_surname_are_not_linked_to_officeholders() -> None:
+    from dyad.nlp.model import parse
+    from dyad.resolve.gazetteer import Gazetteer
+
+    text = (
+        "Kenya and Uganda signed a trade pact on Monday.\n\nMwangi and Wu reported from Nairobi.\n"
+    )
+    index = extract_persons(parse(text), Gazetteer.load(), doc_id="t")
+    assert not any(p.name.endswith(" Wu") for p in index.persons)

@@ -464,10 +464,21 @@ def _match_single(
     return None
 
 
+_REPORTER_LINE = re.compile(
+    r"\b(?:reported|reporting|wrote|writing)\s+(?:from|in)\b|\bcontributed\b|\bcontributing\b"
+)
+
+
+def _line_at(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
 def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
     labels = r.labels(w.start, w.end)
     if "PERSON" not in labels or r.state(w.text) is not None:
         return None
+    if _REPORTER_LINE.search(_line_at(r.text, w.start)):
+        return None  # "Lee and Wu reported from Taipei": reporters, not officeholders
     key = nm.surname_key(w.text)
     for dated in (False, True):  # a surname two officeholders share: the one then in office
         found = {
