@@ -21,14 +21,15 @@ Decisions worth knowing:
   Bare numbers ("75 years", "2½-hour", "$140 billion", "G20") are not time expressions.
 - "a day earlier", "seven months later", "the next day" count from ``reference``: in
   ``find_time_expressions`` the last dated expression before them, else the anchor.
+
+This module finds the expressions (the patterns and their order); :mod:`dyad.dating.resolvers`
+maps each to its range of days.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from types import MappingProxyType
 from typing import Final
 
@@ -39,23 +40,29 @@ from dyad.dating.patterns import (
     WEEKDAY_RE,
     YEAR_CORE,
     YEAR_RE,
-    add_months,
-    count_value,
     is_future_at,
-    latest_month_day,
-    month_end,
-    month_number,
-    next_month_day,
-    on_or_after,
-    on_or_before,
     range_to_ref,
-    ref_range,
-    safe_date,
-    shift_days,
-    shifted,
-    weekday_number,
 )
-from dyad.models import DateRef, Precision
+from dyad.dating.resolvers import (
+    Context,
+    Resolver,
+    ago,
+    context_for,
+    deictic,
+    from_reference,
+    full_date,
+    iso_date,
+    month_alone,
+    month_day,
+    month_year,
+    no_date,
+    numeric_date,
+    relative_unit,
+    that_unit,
+    weekday,
+    year_alone,
+)
+from dyad.models import DateRef
 
 
 @dataclass(frozen=True)
@@ -73,19 +80,6 @@ class TimeExpression:
     kind: str
     future: bool = False
 
-
-@dataclass(frozen=True)
-class _Context:
-    lo: date | None  # the days the anchor may be
-    hi: date | None
-    by_year: bool  # the anchor is known only to the year
-    future: bool
-    ref_lo: date | None
-    ref_hi: date | None
-
-
-_Range = tuple[date, date, Precision]
-_Resolver = Callable[[re.Match[str], _Context], _Range | None]
 
 _PREP_MONTH = (
     r"(?:in|since|by|until|till|from|during|through|before|after|as early as|as late as|"
@@ -105,228 +99,68 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
 
 
-def _day_of(m: re.Match[str]) -> int:
-    return int(m["day"].rstrip("stndrh"))
-
-
-def _day_range(d: date | None) -> _Range | None:
-    return (d, d, "day") if d else None
-
-
-def _full_date(m: re.Match[str], _: _Context) -> _Range | None:
-    return _day_range(safe_date(int(m["year"]), month_number(m["mon"]), _day_of(m)))
-
-
-def _iso_date(m: re.Match[str], _: _Context) -> _Range | None:
-    return _day_range(safe_date(int(m["year"]), int(m["mon"]), int(m["day"])))
-
-
-def _numeric_date(m: re.Match[str], _: _Context) -> _Range | None:
-    """12/31/2020 or 31.12.2020; a slash date whose day and month could swap gives None."""
-    first, second, year = int(m["a"]), int(m["b"]), int(m["year"])
-    if first > 12 or (m["sep"] == "." and second <= 12):
-        day, month = first, second
-    elif second > 12 or first == second:
-        day, month = second, first
-    else:
-        return None
-    return _day_range(safe_date(year, month, day))
-
-
-def _month_day(m: re.Match[str], ctx: _Context) -> _Range | None:
-    if ctx.lo is None or ctx.hi is None:
-        return None
-    month, day = month_number(m["mon"]), _day_of(m)
-    if ctx.by_year:
-        return _day_range(safe_date(ctx.lo.year, month, day))
-    if ctx.future:
-        return _day_range(next_month_day(month, day, ctx.lo))
-    return _day_range(latest_month_day(month, day, shift_days(ctx.hi, 7)))
-
-
-def _month_year(m: re.Match[str], _: _Context) -> _Range | None:
-    year, month = int(m["year"]), month_number(m["mon"])
-    return date(year, month, 1), month_end(year, month), "month"
-
-
-def _month_alone(m: re.Match[str], ctx: _Context) -> _Range | None:
-    if ctx.lo is None or ctx.hi is None:
-        return None
-    month = month_number(m["mon"])
-    prep = m["prep"].strip().lower()
-    rel = {"last": -1, "this": 0, "next": 1}.get(m["rel"] or "")
-    if rel is not None:
-        year = ctx.lo.year + rel
-    elif prep.startswith("last"):
-        year = ctx.lo.year if month < ctx.lo.month else ctx.lo.year - 1
-    elif prep.startswith("next"):
-        year = ctx.hi.year if month > ctx.hi.month else ctx.hi.year + 1
-    elif prep.startswith("this") or ctx.by_year:
-        year = ctx.lo.year
-    elif ctx.future:
-        year = ctx.lo.year if month >= ctx.lo.month else ctx.lo.year + 1
-    else:
-        year = ctx.hi.year if month <= ctx.hi.month else ctx.hi.year - 1
-    return date(year, month, 1), month_end(year, month), "month"
-
-
-def _year(m: re.Match[str], _: _Context) -> _Range | None:
-    year = int(m["year"])
-    return date(year, 1, 1), date(year, 12, 31), "year"
-
-
-def _weekday(m: re.Match[str], ctx: _Context) -> _Range | None:
-    if ctx.lo is None or ctx.hi is None:
-        return None
-    weekday = weekday_number(m["wd"])
-    rel = (m["rel"] or "").lower()
-    if rel == "last":
-        return (
-            on_or_before(shift_days(ctx.lo, -1), weekday),
-            on_or_before(shift_days(ctx.hi, -1), weekday),
-            "day",
-        )
-    if rel == "next" or (rel == "this" and ctx.future):
-        step = 1 if rel == "next" else 0
-        return (
-            on_or_after(shift_days(ctx.lo, step), weekday),
-            on_or_after(shift_days(ctx.hi, step), weekday),
-            "day",
-        )
-    if ctx.future:
-        return on_or_after(ctx.lo, weekday), on_or_after(ctx.hi, weekday), "day"
-    return on_or_before(ctx.lo, weekday), on_or_before(ctx.hi, weekday), "day"
-
-
-def _deictic(m: re.Match[str], ctx: _Context) -> _Range | None:
-    if ctx.lo is None or ctx.hi is None:
-        return None
-    word = m.group().lower()
-    step = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
-    return shift_days(ctx.lo, step), shift_days(ctx.hi, step), "day"
-
-
-def _relative_unit(m: re.Match[str], ctx: _Context) -> _Range | None:
-    if ctx.lo is None or ctx.hi is None:
-        return None
-    rel = m["rel"].lower().replace("the ", "")
-    step = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
-    unit, mod = m["unit"], (m["mod"] or "").lower()
-    lo, hi = ctx.lo, ctx.hi
-    if unit == "week":
-        lo = shift_days(on_or_before(lo, 0), 7 * step)
-        return lo, shift_days(on_or_after(hi, 6), 7 * step), "month"
-    if unit == "month":
-        lo, hi = add_months(lo, step).replace(day=1), add_months(hi, step)
-        hi = month_end(hi.year, hi.month)
-        cap: Precision = "month"
-    else:
-        lo, hi, cap = date(lo.year + step, 1, 1), date(hi.year + step, 12, 31), "year"
-    if step == 0 and mod == "earlier":
-        hi = ctx.hi
-    elif step == 0 and mod == "later":
-        lo = ctx.lo
-    return lo, hi, cap
-
-
-def _ago(m: re.Match[str], ctx: _Context) -> _Range | None:
-    n = count_value(m["n"])
-    if ctx.lo is None or ctx.hi is None or n is None:
-        return None
-    return shifted(ctx.lo, ctx.hi, m["unit"], -n)
-
-
-def _from_reference(m: re.Match[str], ctx: _Context) -> _Range | None:
-    lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
-    groups = m.groupdict()
-    n = count_value(groups.get("n") or "one")
-    unit = groups.get("unit") or groups.get("unit2") or ""
-    direction = (groups.get("dir") or groups.get("dir2") or "").lower()
-    if lo is None or hi is None or n is None:
-        return None
-    backwards = direction in ("earlier", "before", "prior", "previous", "preceding")
-    return shifted(lo, hi, unit, -n if backwards else n)
-
-
-def _that_unit(m: re.Match[str], ctx: _Context) -> _Range | None:
-    """ "later that month", "the same day": the reference's day, month or year."""
-    lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
-    if lo is None or hi is None:
-        return None
-    unit = m["unit"].lower()
-    if unit == "day":
-        return lo, hi, "day"
-    if unit == "year":
-        return date(lo.year, 1, 1), date(hi.year, 12, 31), "year"
-    return lo.replace(day=1), month_end(hi.year, hi.month), "month"  # a week: its month
-
-
-def _no_date(m: re.Match[str], ctx: _Context) -> _Range | None:
-    return None
-
-
 # (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
-_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "absolute",
         re.compile(
             rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
-        _full_date,
+        full_date,
     ),
     (
         "absolute",
         re.compile(
             rf"\b(?:{WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
-        _full_date,
+        full_date,
     ),
     (
         "absolute",
         re.compile(
             r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
         ),
-        _iso_date,
+        iso_date,
     ),
     (
         "period",
         re.compile(
             rf"\b(?:(?:from|between)\s+)?{YEAR_CORE}\s*(?:[-–/]|to|and|until)\s*(?:(?:1[89]|20)\d{{2}}|\d{{2}})(?!\d)"
         ),
-        _no_date,
+        no_date,
     ),
     (
         "absolute",
         re.compile(
             r"\b(?P<year>(?:19|20)\d{2})/(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])\b"
         ),
-        _iso_date,
+        iso_date,
     ),
     (
         "absolute",
         re.compile(
             r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b"
         ),
-        _numeric_date,
+        numeric_date,
     ),
-    ("period", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b"), _no_date),
+    ("period", re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:1[89]|20)\d0s\b"), no_date),
     (
         "month",
         re.compile(
             rf"\b(?:(?:early|mid|late|Early|Mid|Late)[- ]?)?(?P<mon>{MONTH_RE}),?\s+"
             rf"(?P<year>{YEAR_RE})"
         ),
-        _month_year,
+        month_year,
     ),
     (
         "absolute",
         re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
-        _month_day,
+        month_day,
     ),
     (
         "absolute",
         re.compile(rf"\b(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"),
-        _month_day,
+        month_day,
     ),
     (
         "month",
@@ -334,23 +168,23 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             rf"\b(?P<prep>{_PREP_MONTH}[- ](?:(?:early|late|mid)[- ])?)(?P<mon>{MONTH_RE})"
             rf"(?![.,]?\s*\d)(?:\s+(?P<rel>last|this|next) year)?"
         ),
-        _month_alone,
+        month_alone,
     ),
     (
         "year",
         re.compile(
             rf"\b(?:{_PREP_YEAR})(?:(?:early|late|mid)[- ])?(?P<year>{YEAR_RE}){_NOT_A_YEAR}"
         ),
-        _year,
+        year_alone,
     ),
-    ("year", re.compile(rf"\b(?P<year>{YEAR_CORE})['’]s\b"), _year),
+    ("year", re.compile(rf"\b(?P<year>{YEAR_CORE})['’]s\b"), year_alone),
     (
         "weekday",
         re.compile(
             rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
-        _weekday,
+        weekday,
     ),
     (
         "deictic",
@@ -359,7 +193,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             r"last night)\b|(?<![\w,;] )(?<![\w-])(?:Today|Tonight|Yesterday|Tomorrow|Now|"
             r"This (?:morning|afternoon|evening)|Last night)\b"
         ),
-        _deictic,
+        deictic,
     ),
     (
         "duration",
@@ -368,7 +202,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             rf"(?:(?:more|less|fewer) than\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|"
             rf"over\s+|just\s+|at least\s+|up to\s+)?{_RANGE_OF_NUMBERS}\s+{_UNIT}\b"
         ),
-        _no_date,
+        no_date,
     ),
     (
         "duration",
@@ -376,7 +210,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             rf"\b(?:the\s+)?(?:past|last|next|coming|previous|first|Past|Last|Next|Coming|"
             rf"Previous|First)\s+(?:{_RANGE_OF_NUMBERS}\s+)?(?:decades?|years|months|weeks|days)\b"
         ),
-        _no_date,
+        no_date,
     ),
     (
         "relative",
@@ -385,16 +219,16 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             r"(?P<rel>last|this|next|Last|This|Next|coming|the coming|the current|current)\s+"
             r"(?P<unit>year|month|week)\b"
         ),
-        _relative_unit,
+        relative_unit,
     ),
-    ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), _ago),
+    ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), ago),
     (
         "relative",
         re.compile(
             rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|afterwards?|prior|on)\b",
             re.IGNORECASE,
         ),
-        _from_reference,
+        from_reference,
     ),
     (
         "relative",
@@ -402,7 +236,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)"
             r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
         ),
-        _from_reference,
+        from_reference,
     ),
     (
         "relative",
@@ -411,7 +245,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], _Resolver], ...]] = (
             r"(?P<unit>day|week|month|year)\b",
             re.IGNORECASE,
         ),
-        _that_unit,
+        that_unit,
     ),
 )
 
@@ -434,9 +268,9 @@ _GUARDS: Final = MappingProxyType(
 )
 
 
-def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], _Resolver]]:
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], Resolver]]:
     """All pattern matches, longest first, without overlaps."""
-    found: list[tuple[int, int, int, str, re.Match[str], _Resolver]] = []
+    found: list[tuple[int, int, int, str, re.Match[str], Resolver]] = []
     present = {kind: bool(guard.search(text)) for kind, guard in _GUARDS.items()}
     for order, (kind, pattern, resolver) in enumerate(_PATTERNS):
         if not present[kind]:
@@ -446,7 +280,7 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], _Resolver]]:
                 (-(match.end() - match.start()), order, match.start(), kind, match, resolver)
             )
     found.sort(key=lambda item: item[:3])
-    taken: list[tuple[int, int, str, re.Match[str], _Resolver]] = []
+    taken: list[tuple[int, int, str, re.Match[str], Resolver]] = []
     for _, _, start, kind, match, resolver in found:
         end = match.end()
         if all(end <= s or start >= e for s, e, *_ in taken):
@@ -454,14 +288,7 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], _Resolver]]:
     return sorted(taken, key=lambda item: item[0])
 
 
-def _context(anchor: DateRef | None, future: bool, reference: DateRef | None) -> _Context:
-    lo, hi = ref_range(anchor) if anchor else (None, None)
-    ref_lo, ref_hi = ref_range(reference) if reference else (None, None)
-    by_year = anchor is not None and anchor.precision == "year"
-    return _Context(lo, hi, by_year, future, ref_lo, ref_hi)
-
-
-def _resolve(match: re.Match[str], resolver: _Resolver, ctx: _Context, kind: str) -> DateRef | None:
+def _resolve(match: re.Match[str], resolver: Resolver, ctx: Context, kind: str) -> DateRef | None:
     found = resolver(match, ctx)
     if found is None:
         return None
@@ -486,7 +313,7 @@ def resolve_expression(
     if not matches:
         return None
     _, _, kind, match, resolver = max(matches, key=lambda item: item[1] - item[0])
-    return _resolve(match, resolver, _context(anchor, future, reference), kind)
+    return _resolve(match, resolver, context_for(anchor, future, reference), kind)
 
 
 def find_time_expressions(
@@ -501,7 +328,7 @@ def find_time_expressions(
     reference: DateRef | None = None
     for start, end, kind, match, resolver in _matches(text):
         tense = future if future is not None else is_future_at(text, start, end)
-        ctx = _context(anchor, tense, reference)
+        ctx = context_for(anchor, tense, reference)
         resolved = _resolve(match, resolver, ctx, kind)
         expressions.append(TimeExpression(start, end, match.group(), resolved, kind, tense))
         if resolved is not None:
