@@ -761,3 +761,28 @@ def test_a_lodged_protest_in_the_lead_is_the_days_accusation() -> None:
     later = "Chile and Peru held talks on Tuesday about the boats. Officials met in Geneva. "
     text = later + "Chile has lodged a protest with Peru about the fishing boats, officials said."
     assert ("ACCUSE", "CHL", "PER", "2023") in keys(code(text))
+
+
+@pytest.mark.model
+def test_a_pledge_is_an_agreement_only_when_the_sides_pledge_together() -> None:
+    text = "Kenyan President Amara Okonjo pledged to remove Ugandan troops from the border."
+    assert not [e for e in code(text) if e.type == "AGREE"]
+    text = "Okonjo, who won the vote last year, pledged to expel Ugandan traders."
+    assert not [e for e in code(text) if e.type == "AGREE"]
+    text = "Kenya and Uganda pledged to reopen the border in March."
+    assert ("AGREE", "KEN", "UGA") in {k[:3] for k in keys(code(text))}
+    text = "Chile and Peru met on Tuesday. The two leaders pledged to expand trade in March."
+    assert {k[:3] for k in keys(code(text)) if k[0] == "AGREE"} == {("AGREE", "CHL", "PER")}
+
+
+@pytest.mark.model
+def test_who_brokered_or_hosted_a_meeting_is_no_side_of_it() -> None:
+    lead = "Kenya and Uganda held talks on Tuesday. "
+    for text in (
+        lead + "The two leaders last met in March at a Qatar-hosted summit.",
+        lead + "The two leaders last met in March at a European Union-brokered summit.",
+        lead + "The two leaders last met in March at a summit hosted by Qatar.",
+    ):
+        assert {k for k in keys(code(text)) if k[3] == "2023-03"} == {
+            ("CONSULT", "KEN", "UGA", "2023-03")
+        }

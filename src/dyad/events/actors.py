@@ -51,6 +51,12 @@ ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd", "advmod"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Participles naming a third party that arranges an event, not a side of it: "an X-brokered
+# summit", "a Y-hosted meeting", "an X-sponsored conference".
+THIRD_PARTY_PARTICIPLES = frozenset(
+    {"broker", "host", "mediate", "sponsor", "organise", "organize", "facilitate", "convene",
+     "chair"}
+)  # fmt: skip
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -165,6 +171,25 @@ def _quoted(tok: Any) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+def _arranger(tok: Any) -> bool:
+    """ "(X-)brokered", "hosted": a participle naming who arranged an event."""
+    return str(tok.tag_) == "VBN" and lemma_of(tok) in THIRD_PARTY_PARTICIPLES
+
+
+def _arranger_prefix(tok: Any) -> bool:
+    """ "African Union-brokered": a name (of one or more words) hyphened to such a participle."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and i - tok.i < 5 and str(doc[i].pos_) == "PROPN":
+        i += 1
+    return (
+        i + 1 < len(doc)
+        and str(doc[i].text) in ("-", "–")
+        and not doc[i].whitespace_
+        and _arranger(doc[i + 1])
+    )
+
+
 def clause_tokens(tok: Any) -> Iterator[Any]:
     """The tokens under ``tok`` in its own clause: no relative, reported, coordinated or
     concessive clause ("while X ...") below it; temporal and purpose clauses stay in."""
@@ -217,8 +242,8 @@ class ActorReader:
     def np_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
         """The states a noun phrase headed by ``tok`` names (its conjuncts included)."""
         out: list[str] = []
-        if depth > 4:
-            return out
+        if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
+            return out  # "an X-brokered summit": X arranged it, no side of it
         codes = self.index.code(tok)
         if codes:
             if (

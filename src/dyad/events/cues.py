@@ -26,8 +26,19 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "pr
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
 _REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub"})
 _BARE_REQUIREMENTS = frozenset(
-    {"actorobj", "stateobj", "noxcomp", "xcomp", "ccomp", "plural", "fronted", "cosubj"}
+    {
+        "actorobj",
+        "stateobj",
+        "noxcomp",
+        "xcomp",
+        "ccomp",
+        "plural",
+        "fronted",
+        "cosubj",
+        "jointsubj",
+    }
 )
+_JOINT_PRONOUNS = frozenset({"they", "we", "both", "all"})
 
 ActorTest = Callable[[Any], bool]
 
@@ -304,9 +315,31 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
             and _modifier_actor_count(s, is_actor) >= 2
             for s in tok.children
         )
+    if kind == "jointsubj":
+        return _joint_subject(tok, is_actor)
     if kind == "plural":
         return str(tok.tag_) in ("NNS", "NNPS")
     return False
+
+
+def _joint_subject(tok: Any, is_actor: ActorTest) -> bool:
+    """Whether the cue's subject (or that of the verb it is joined to) names several sides.
+
+    "X and Y pledged", "the two leaders pledged", "they pledged" act together; "X pledged to
+    withdraw Y's troops" is one side's promise, no agreement.
+    """
+    verb = tok
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(
+        str(s.tag_) in ("NNS", "NNPS")
+        or lemma_of(s) in _JOINT_PRONOUNS
+        or any(c.dep_ == "conj" and is_actor(c) for c in s.children)
+        for s in subjects
+    )
 
 
 def match_cue(tok: Any, lex: Lexicon, is_actor: ActorTest) -> Cue | None:
