@@ -30,6 +30,12 @@ def with_sentences(doc: Any) -> Any:
     return copy
 
 
+def sentence_at(doc: Any, start: int, end: int) -> str:
+    """The text of the sentence the span ``start``-``end`` of ``doc`` begins in ("" if none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return str(span[0].sent.text).strip() if span is not None and len(span) else ""
+
+
 @dataclass(frozen=True)
 class Mention:
     """One mention of a person: its span and the person's canonical name."""

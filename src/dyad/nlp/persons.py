@@ -23,7 +23,13 @@ from typing import Any
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp.names import Word
-from dyad.nlp.person_index import Mention, PersonIndex, guess_genders, with_sentences
+from dyad.nlp.person_index import (
+    Mention,
+    PersonIndex,
+    guess_genders,
+    sentence_at,
+    with_sentences,
+)
 from dyad.nlp.person_reader import GazetteerLike, OfficeLike
 from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import find_quote_spans
@@ -518,17 +524,10 @@ def extract_persons(
     for k in clusters:
         name = k.name
         spans = sorted(k.mentions)
-        provs = tuple(Provenance(doc_id, s, e, _sentence(doc, s, e)) for s, e, _ in spans)
+        provs = tuple(Provenance(doc_id, s, e, sentence_at(doc, s, e)) for s, e, _ in spans)
         role, affiliation, state = roles_of(r, name, [(s, e) for s, e, full in spans if full])
         persons.append(Person(name, role, affiliation, state, provs))
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
     quoted = [(q.mark, q.end) for q in find_quote_spans(r.text)]
     genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], quoted)
     return PersonIndex(persons, mentions, genders, r.state, r.government, r.alias_kinds)
-
-
-def _sentence(doc: Any, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return ""
-    return str(span[0].sent.text).strip()

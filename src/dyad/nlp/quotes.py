@@ -19,7 +19,7 @@ from typing import Any
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
-from dyad.nlp.person_index import PersonIndex, with_sentences
+from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
@@ -232,7 +232,7 @@ def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote
     attributor = Attributor(doc, persons, spans)
     quotes = []
     for s, who in _drop_repeats(text, kept, attributor.attribute(kept)):
-        prov = Provenance(doc_id, s.start, s.end, attributor.sentence_text(s))
+        prov = Provenance(doc_id, s.start, s.end, sentence_at(doc, s.start, s.end))
         quotes.append(
             Quote(text[s.start : s.end], who.name if who else None, prov, who.kind if who else None)
         )

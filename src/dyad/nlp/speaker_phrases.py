@@ -77,10 +77,6 @@ class PhraseReader:
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self._line_starts, pos) - 1
 
-    def sentence_text(self, q: QuoteSpan) -> str:
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        return str(span[0].sent.text).strip() if span is not None and len(span) else ""
-
     def _paragraph_gap(self, a: int, b: int) -> int:
         """How many non-blank lines lie from line ``a`` to line ``b``."""
         lo, hi = sorted((a, b))
