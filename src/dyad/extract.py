@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from dyad.dating import infer_published
+from dyad.dating.patterns import ref_range
 from dyad.events.coder import extract_events
 from dyad.models import Analysis, DateRef, Document
 from dyad.nlp.figures import extract_figures
@@ -30,10 +31,7 @@ class Extraction:
 
 def _day(ref: DateRef | None) -> date | None:
     """A representative day of a date known to some precision (its first day)."""
-    if ref is None:
-        return None
-    parts = [int(x) for x in ref.date.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
+    return ref_range(ref)[0] if ref is not None else None
 
 
 def extract(parsed: Any, doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
