@@ -20,18 +20,12 @@ from typing import Any, Protocol
 
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
+from dyad.nlp.person_reader import OfficeLike
 
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,]))+)")
 _SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
 _OFFICIAL = frozenset({"official", "leader"})
 _HONORIFIC = frozenset({"honorific", "namepart"})
-
-
-class OfficeLike(Protocol):
-    @property
-    def role(self) -> str | None: ...
-    @property
-    def state(self) -> str | None: ...
 
 
 class RoleReader(Protocol):
