@@ -8,7 +8,6 @@ with its document, kind, span and sentence, for spreadsheets.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
@@ -106,9 +105,3 @@ def write(analyses: Iterable[Analysis], fmt: str, out: TextIO) -> int:
         out.write(json.dumps(record(a), ensure_ascii=False) + "\n")
         n += 1
     return n
-
-
-def to_string(analyses: Iterable[Analysis], fmt: str) -> str:
-    buf = io.StringIO()
-    write(analyses, fmt, buf)
-    return buf.getvalue()
