@@ -786,3 +786,75 @@ def test_who_brokered_or_hosted_a_meeting_is_no_side_of_it() -> None:
         assert {k for k in keys(code(text)) if k[3] == "2023-03"} == {
             ("CONSULT", "KEN", "UGA", "2023-03")
         }
+
+
+def _code_with_unknown(text: str, name: str) -> list[Event]:
+    """Code ``text`` with one person the person index gives no state."""
+    from dyad.nlp.model import parse
+
+    provs = tuple(Provenance("t", s, e) for s, e, _ in _spans(text, [name, name.split()[-1]]))
+    people = [*persons_of(text).persons, Person(name, None, None, None, provs)]
+    return extract_events(
+        parse(text),
+        doc_id="t",
+        published=PUBLISHED,
+        persons=FakePersons(people),
+        gazetteer=FakeGazetteer(),
+        tools=TOOLS,
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian envoy Rene Bako met Eritrean officials in March. Bako met Ugandan officials "
+        "on Tuesday.",
+        "The Chadian foreign minister, Rene Bako, met Eritrean officials in March. Bako met "
+        "Ugandan officials on Tuesday.",
+        "Okonjo met Chad's ambassador to Kenya, Rene Bako, in March. Bako met Ugandan officials "
+        "on Tuesday.",
+        "Chad's Defence Minister and president-elect Rene Bako signed a deal with Eritrea in "
+        "March. Mr Bako met Ugandan officials on Tuesday.",
+    ],
+)
+def test_an_official_acts_for_the_state_of_the_title_beside_the_name(text: str) -> None:
+    assert ("CONSULT", "TCD", "UGA", "2023-05-09") in {
+        (e.type, *sorted([e.source, e.target]), e.date.date if e.date else None)
+        for e in _code_with_unknown(text, "Rene Bako")
+    }
+
+
+@pytest.mark.model
+def test_a_name_beside_another_state_s_official_takes_no_title() -> None:
+    text = "Kenya's president and Rene Bako met Ugandan officials on Tuesday."
+    got = _code_with_unknown(text, "Rene Bako")
+    assert not any("TCD" in (e.source, e.target) for e in got)
+
+
+@pytest.mark.model
+def test_a_visitor_expected_for_talks_holds_them() -> None:
+    text = "Okonjo arrived in Chad last week. Okonjo is expected in Nepal on Tuesday for talks "
+    text += "with Ugandan officials."
+    assert any(
+        k[:3] in (("CONSULT", "KEN", "UGA"), ("CONSULT", "UGA", "KEN")) for k in keys(code(text))
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the annual summit of the bloc on Tuesday, Kenya agreed to lower tariffs after a "
+        "meeting with Uganda.",
+        "On the sidelines of a forum on Tuesday, Kenya held a meeting with Uganda.",
+        "When Okonjo visited Nepal on Tuesday, Kenya and Uganda signed a trade deal.",
+    ],
+)
+def test_a_fronted_phrase_ending_in_a_time_dates_the_sentence(text: str) -> None:
+    got = keys(code(text))
+    assert any(
+        k[0] in ("CONSULT", "AGREE")
+        and k[1:] in (("KEN", "UGA", "2023-05-09"), ("UGA", "KEN", "2023-05-09"))
+        for k in got
+    ), got

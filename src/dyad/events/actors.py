@@ -57,6 +57,10 @@ THIRD_PARTY_PARTICIPLES = frozenset(
     {"broker", "host", "mediate", "sponsor", "organise", "organize", "facilitate", "convene",
      "chair"}
 )  # fmt: skip
+# Words of a title before a name ("X's Defence Minister and president-elect A").
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen.", "Gen"})
+TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+TITLE_GLUE = frozenset({"'s", "\u2019s", "-", "and", ".", "U.S.", "U.K."})
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -115,9 +119,15 @@ class ActorIndex:
 
 
 def build_index(
-    doc: Any, mentions: Iterable[StateMentionLike], persons: PersonsLike | None
+    doc: Any,
+    mentions: Iterable[StateMentionLike],
+    persons: PersonsLike | None,
+    agents: frozenset[str] = frozenset(),
 ) -> ActorIndex:
-    """Map every token of a state mention, or of a mention of an official, to its state."""
+    """Map every token of a state mention, or of a mention of an official, to its state. An
+    official the person index gives no state acts for the state of the title beside one of
+    the mentions ("U.S. envoy X", "the X-ian foreign minister, X,", "X, Y's ambassador to Z"),
+    at every mention."""
     starts = [int(t.idx) for t in doc]
     ends = [int(t.idx) + len(t.text) for t in doc]
     codes: dict[int, list[str]] = {}
@@ -151,16 +161,83 @@ def build_index(
             mark(m.start, m.end, m.code, m.kind == "person", m.kind in VENUE_KINDS)
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
+    state_codes = {i: cs for i, cs in codes.items() if i not in person_tokens}
     for p in persons.persons if persons is not None else ():
-        if p.state:
+        state = p.state or _title_state(doc, p, (starts, ends), state_codes, agents)
+        if state:
             for prov in p.mentions:
-                mark(prov.start, prov.end, p.state, True)
+                mark(prov.start, prov.end, state, True)
     states = [c for c in counts if c not in organisations and looks_like_state(c)]
     ranked = sorted(states, key=lambda c: (-counts[c], first[c]))
     frozen = {i: tuple(cs) for i, cs in codes.items()}
     return ActorIndex(
         MappingProxyType(frozen), frozenset(person_tokens), tuple(ranked), frozenset(organisations)
     )
+
+
+def _title_state(
+    doc: Any,
+    person: Person,
+    bounds: tuple[Sequence[int], Sequence[int]],
+    codes: Mapping[int, list[str]],
+    agents: frozenset[str],
+) -> str | None:
+    """The one state named in the titles beside a person's mentions, if any."""
+    starts, ends = bounds
+    found: set[str] = set()
+    for prov in person.mentions:
+        i = bisect_right(ends, prov.start)
+        toks = [j for j in range(i, len(starts)) if starts[j] < prov.end]
+        if toks:
+            found.update(_titles_of(doc, set(toks), codes, agents))
+    return found.pop() if len(found) == 1 else None
+
+
+def _titles_of(
+    doc: Any, name: set[int], codes: Mapping[int, list[str]], agents: frozenset[str]
+) -> set[str]:
+    """States of the title before a name ("X's Defence Minister and president-elect A",
+    "U.S. envoy A") or in apposition to it ("the Xian foreign minister, A,", "A, X's envoy
+    to Y")."""
+    root = doc[max(name)]
+    while root.head.i in name and root.head.i != root.i:
+        root = root.head
+    phrases: list[list[Any]] = [_title_before(doc, min(name), agents)]
+    titles = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        titles.append(root.head)
+        if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
+            titles.append(root.head.head.head)  # "X's envoy to Y, A" (A parsed beside Y)
+    for title in titles:
+        if title.i not in name and _is_title(title, agents):
+            mods = [c for c in title.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            phrases.append([title, *(t for m in mods for t in m.subtree)])
+    out: set[str] = set()
+    for phrase in phrases:
+        for t in phrase:
+            out.update(c for c in codes.get(t.i, ()) if looks_like_state(c))
+    return out
+
+
+def _title_before(doc: Any, first: int, agents: frozenset[str]) -> list[Any]:
+    """The words of a title right before a name, up to a comma, verb or other name."""
+    i = first - 1
+    while i >= 0 and str(doc[i].text) in HONORIFICS:
+        i -= 1
+    if i < 0 or not (_is_title(doc[i], agents) or lemma_of(doc[i]) == "elect"):
+        return []
+    out: list[Any] = []
+    while i >= 0 and i >= doc[first].sent.start:
+        t = doc[i]
+        if str(t.pos_) not in TITLE_POS and str(t.text) not in TITLE_GLUE:
+            break
+        out.append(t)
+        i -= 1
+    return out
+
+
+def _is_title(tok: Any, agents: frozenset[str]) -> bool:
+    return lemma_of(tok) in agents or str(tok.text).lower() in agents
 
 
 def _quoted(tok: Any) -> bool:

@@ -157,7 +157,7 @@ class _Coder:
             else None
         )
         mentions = tools.find_mentions(doc, gazetteer, on=on)
-        self.index: ActorIndex = build_index(doc, mentions, persons)
+        self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
         self.reader = ActorReader(self.index, self.lex)
         self.frames = FrameReader(self.reader)
         self.times = list(tools.find_times(str(doc.text), published)) if len(doc) else []
@@ -198,7 +198,9 @@ class _Coder:
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
         for cand in found:
-            cand.expr = own_expression(cand.tok, anchored, climb_ccomp=False)
+            cand.expr = own_expression(
+                cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
+            )
         found = [c for c in found if not c.anaphor or c.expr is not None]
         self._add(si, found, events)
 

@@ -31,6 +31,8 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
 # Marks of adverbial clauses that happen at the time of the clause above them.
 SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
+# Opening phrases whose date is not that of the main clause ("Since May, ...").
+FRONT_BLOCKERS = frozenset({"since", "until", "till", "unlike", "before", "by"})
 # Prepositions linking an event to another that dates it: "signed during X's visit".
 LINK_PREPS = frozenset({"during", "at", "amid", "on", "with", "coinciding"})
 
@@ -161,7 +163,9 @@ def _closest(tok: Any, found: list[Anchored]) -> Anchored | None:
     return min(dated, key=lambda a: (a.expr.date is None, abs(a.head - tok.i)))
 
 
-def own_expression(tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool) -> Anchored | None:
+def own_expression(
+    tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool, *, planned: bool = False
+) -> Anchored | None:
     """The time expression that dates a cue: its own, else that of a verb it depends on."""
     doc = tok.doc
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
@@ -180,25 +184,45 @@ def own_expression(tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool) ->
             break  # "gathered on May 2 after X attacked": the attack is not dated May 2
         cur = cur.head
         best = _closest(tok, [a for a in anchored if a.anchor == cur.i])
-    return best if best is not None else _fronted(tok, anchored)
+    return best if best is not None else _fronted(tok, anchored, planned=planned)
 
 
-def _fronted(tok: Any, anchored: Sequence[Anchored]) -> Anchored | None:
+def _fronted(tok: Any, anchored: Sequence[Anchored], *, planned: bool) -> Anchored | None:
     """A time expression that opens the sentence before a comma frames all of it: "In 2020,
     after X called for an inquiry, Y imposed tariffs" (the parser hangs it on the first
-    verb)."""
+    verb); also at the end of a fronted phrase or same-time clause ("At the summit in X on
+    May 2, Y agreed ...", "When X visited Y last month, they signed ..."), save for plans."""
     doc = tok.doc
     start = int(tok.sent.start)
     for a in anchored:
         if a.blocked or not a.tokens or a.expr.date is None or a.tokens[-1] + 1 >= len(doc):
             continue
+        if tok.i in a.tokens:
+            continue
         lead = range(start, a.tokens[0])
-        if len(lead) > 1 or any(str(doc[i].pos_) not in ("CCONJ", "ADV") for i in lead):
-            continue
-        if str(doc[a.tokens[-1] + 1].text) != "," or tok.i in a.tokens:
-            continue
-        return a
+        opening = len(lead) <= 1 and all(str(doc[i].pos_) in ("CCONJ", "ADV") for i in lead)
+        if opening and str(doc[a.tokens[-1] + 1].text) == ",":
+            return a
+        if not planned and _fronted_phrase(tok.sent, a):
+            return a
     return None
+
+
+def _fronted_phrase(sent: Any, a: Anchored) -> bool:
+    """Whether an expression ends a phrase that opens the sentence before its first comma,
+    the main verb after it: a phrase without verbs, or a clause of the same time."""
+    doc = sent.doc
+    root = int(sent.root.i)
+    comma = next((t.i for t in sent if str(t.text) == ","), None)
+    if comma is None or comma > root or a.tokens[-1] >= comma:
+        return False
+    first = doc[int(sent.start)]
+    if lemma_of(first) in FRONT_BLOCKERS:
+        return False
+    rest = [doc[i] for i in range(int(sent.start), comma) if i not in a.tokens]
+    if not any(str(t.pos_) in ("VERB", "AUX") for t in rest):
+        return True
+    return lemma_of(first) in SAME_TIME_MARKS
 
 
 def _complement_of(verb: Any, tok: Any) -> bool:

@@ -51,6 +51,10 @@ ADVERBIAL_PREPS = frozenset(
     {"following", "follow", "after", "before", "amid", "since", "despite", "until", "ahead",
      "because", "given", "than", "like", "unlike", "prior", "due", "except"}
 )  # fmt: skip
+# Verbs of going somewhere for a meeting: "X is expected in Y for talks with Z".
+TRAVEL_VERBS = frozenset(
+    {"expect", "arrive", "travel", "come", "go", "fly", "head", "return", "due", "set"}
+)
 FIGHT_VERBS = frozenset(
     {"die", "kill", "wound", "injure", "perish", "hurt", "lose", "engage", "involve", "capture"}
 )
@@ -305,7 +309,9 @@ class FrameReader:
             # "X's soldiers died in a clash with Y": the clause's subject is a party
             sources, patients = r.subject_actors(gov)
             add_codes(f.sources, [c for c in sources + patients if c not in f.targets])
-        elif prep in SETTING_PREPS and cue.type == "CONSULT":
+        elif cue.type == "CONSULT" and (
+            prep in SETTING_PREPS or (prep == "for" and lem in TRAVEL_VERBS)
+        ):
             add_codes(f.sources, r.subject_actors(gov)[0])
             for o in direct_objects(gov):
                 add_codes(f.targets, r.np_actors(o, "target"))
