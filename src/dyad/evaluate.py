@@ -56,7 +56,7 @@ def _date_of(obj: Any) -> tuple[str, str] | None:
         return None
     date = str(obj.get("date") or "")
     prec = obj.get("precision") or {4: "year", 7: "month", 10: "day"}.get(len(date))
-    if prec not in PRECISION_LEN or len(date) < PRECISION_LEN[prec]:
+    if prec is None or prec not in PRECISION_LEN or len(date) < PRECISION_LEN[prec]:
         return None
     return date[: PRECISION_LEN[prec]], prec
 

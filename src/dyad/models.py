@@ -8,12 +8,13 @@ of spaCy, so the store, the exporters and the web layer never import the NLP sta
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 Status = Literal["occurred", "planned", "denied", "reported"]
 
-PRECISION_LEN: dict[str, int] = {"year": 4, "month": 7, "day": 10}
+PRECISION_LEN: MappingProxyType[str, int] = MappingProxyType({"year": 4, "month": 7, "day": 10})
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",

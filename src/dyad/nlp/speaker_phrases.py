@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 from dyad.nlp import names as nm
@@ -22,7 +23,7 @@ from dyad.nlp.roles import role_suffix
 
 __all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
 
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = MappingProxyType({"he": "m", "she": "f", "him": "m", "her": "f"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 LOOKBACK_LINES = 3
 _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
