@@ -1,8 +1,8 @@
 """Evidence about an article's publication date read from its own text.
 
 Each piece of evidence is an interval of days the publication date is likely to fall in, with
-a weight and a short label saying why (:class:`Evidence`). Month-days without a year ("SEOUL,
-Aug. 2 (Yonhap)", "on Jan. 31") are kept as :class:`PendingDay` until the year is known, and
+a weight and a short label saying why (:class:`Evidence`). Month-days without a year ("NORDHAVEN,
+June 2 (Agency)", "on March 14") are kept as :class:`PendingDay` until the year is known, and
 weekday words as :class:`WeekdayMention`. :func:`dyad.dating.published.infer_published` weighs
 them together.
 
@@ -117,7 +117,7 @@ _TIME_OR_NOISE: Final = re.compile(
     r"\b(?:updated|published|posted|on|at|by|last|modified|am|pm)\b",
     re.IGNORECASE,
 )
-# A bare date led by its weekday ("Wednesday, June 19, 2024") is how site headers show today.
+# A bare date led by its weekday ("Tuesday, March 4, 2031") is how site headers show today.
 _HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
 # "by 2024", "for 2022", "until 2030", "before 2020": targets and limits, not things past.
 _TARGET: Final = re.compile(r"(?i)(?:by|for|until|till|through|before)\b")

@@ -1,10 +1,10 @@
 """Publication-date evidence from the offices people are said to hold.
 
 "President X" means the article was written during one of X's presidential terms; "new
-Defense Minister Y" shortly after Y took office; "Z (the former defense minister)" after Z left
-it; "his fifth term as president this month" in the month the fifth term began; "since he
-became president in March this year" in the year X first became president; "is expected to
-secure a third term" before that term began. Terms come from a gazetteer that answers
+Defense Minister Y" shortly after Y took office; "Z (the former interior minister)" after Z left
+it; "her second term as prime minister this month" in the month the second term began; "since
+she became prime minister in May this year" in the year she first became prime minister; "is
+expected to secure a third term" before that term began. Terms come from a gazetteer that answers
 ``offices_of(name)`` (``dyad.resolve.gazetteer.Gazetteer``, or any object shaped like
 :class:`OfficeSource`).
 """

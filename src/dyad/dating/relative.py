@@ -1,7 +1,7 @@
 """Time expressions in a text, resolved against an anchor date (usually the publication date).
 
-``find_time_expressions`` finds spans such as "on Thursday", "May 21, 2014", "in March last
-year", "two years ago" or "seven months later" with compiled regular expressions and resolves
+``find_time_expressions`` finds spans such as "on Thursday", "March 9, 2031", "in October last
+year", "two years ago" or "five months later" with compiled regular expressions and resolves
 each to a :class:`~dyad.models.DateRef`. Resolution works on ranges: the anchor stands for the
 days it may be (one day, a month, a year), each expression maps that range to the range of
 days it may mean, and the result is given only as precisely as that range allows (see
@@ -16,10 +16,10 @@ Decisions worth knowing:
   after the anchor is taken as this year's even in a past clause.
 - Against a year-precision anchor, month names and month-days fall inside that year.
 - Years count only after a temporal word ("in 1997", "by 2024", "since 2011", "2023's");
-  ranges ("1950-1953", "the 1910-45 colonial rule") and decades ("the 1990s") are periods,
-  durations ("for more than a decade", "the past 10 years") are durations: both have no date.
-  Bare numbers ("75 years", "2½-hour", "$140 billion", "G20") are not time expressions.
-- "a day earlier", "seven months later", "the next day" count from ``reference``: in
+  ranges ("1961-1964", "the 1921-38 mandate") and decades ("the 1990s") are periods,
+  durations ("for more than a decade", "the past 12 years") are durations: both have no date.
+  Bare numbers ("60 years", "3½-hour", "$90 billion", "G20") are not time expressions.
+- "a day earlier", "five months later", "the next day" count from ``reference``: in
   ``find_time_expressions`` the last dated expression before them, else the anchor.
 
 This module finds the expressions (the patterns and their order); :mod:`dyad.dating.resolvers`

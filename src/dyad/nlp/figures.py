@@ -3,17 +3,17 @@
 ``extract_figures(doc, doc_id=..., published=...)`` reads a parsed article into ``Figure``
 records. Two kinds of candidates:
 
-- amounts whose unit is written beside the number ("$240 billion", "63 percent", "2,500-mile",
-  "38 billion cubic meters"), found in the text by ``numbers.find_amounts``;
-- bare numbers ("seven", "130,000") that count the noun they modify, found by
+- amounts whose unit is written beside the number ("$90 billion", "18 percent", "1,200-mile",
+  "12 billion cubic meters"), found in the text by ``numbers.find_amounts``;
+- bare numbers ("seven", "45,000") that count the noun they modify, found by
   ``numbers.find_numbers`` and kept only when the parse gives them a counted noun from the unit
   lexicon (troops, people, aircraft, ships or materiel counted as ``count``).
 
-Not figures: years and days of a month ("in 2014 Russian troops", "March 3"), times, ages and
-durations ("72-year-old", "two-day visit", "10 years": no counted noun), ordinals and codes
-("38th", "Su-35", "Boeing 737", "Type 055"), vague quantities ("hundreds of"), small lengths
-("155 mm", "50-centimeter"), the article's own parties ("the two leaders"),
-sources of a report ("two officials said"), vote tallies ("10 members in favor") and page
+Not figures: years and days of a month ("in 2019 Chilean troops", "March 3"), times, ages and
+durations ("72-year-old", "three-day visit", "12 years": no counted noun), ordinals and codes
+("41st", "MiG-29", "Boeing 737", "Type 055"), vague quantities ("hundreds of"), small lengths
+("155 mm", "30-centimeter"), the article's own parties ("the two leaders"),
+sources of a report ("two officials said"), vote tallies ("12 members in favour") and page
 furniture prices ("$5 a month" next to a subscription prompt). A document states each amount
 once: repeats of the same value and unit are dropped.
 """
@@ -213,8 +213,8 @@ def _span(doc: Doc, start: int, end: int) -> Any:
 def _counted_noun(doc: Doc, first: int) -> Token | None:
     """From the token after a number, the noun (or adjective: "12 dead") it counts.
 
-    Skips the modifiers between ("four top Russian officials", "24 Su-35 fighters", "two marine
-    surveillance ships"): adjectives, nouns whose syntactic head lies further right, and parts
+    Skips the modifiers between ("three senior Chilean officials", "12 MiG-29 fighters", "two coast
+    guard patrol ships"): adjectives, nouns whose syntactic head lies further right, and parts
     of words joined by hyphens.
     """
     last: Token | None = None

@@ -222,7 +222,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def surname_key(word: str) -> str:
-    """A single name word as compared with a name's first or last word ("el-Sisi" -> "sisi")."""
+    """A single name word as compared with a name's first or last word ("el-Masri" -> "masri")."""
     toks = name_tokens(word)
     return "".join(toks)
 

@@ -1,8 +1,8 @@
 """Numbers and amounts in plain text, without spaCy.
 
-Reads number expressions ("240", "1,120", "2.05 billion", "US$1.5tn", "seven", "a dozen") and the
-amounts whose unit is written next to the number: money ("$240 billion", "2.05 billion yen",
-"Rs 500 crore"), percentages ("40%", "63 percent") and measures ("2,500-mile", "38 billion cubic
+Reads number expressions ("90", "1,450", "3.4 billion", "US$1.5tn", "seven", "a dozen") and the
+amounts whose unit is written next to the number: money ("$90 billion", "3.4 billion yen",
+"Rs 500 crore"), percentages ("15%", "18 percent") and measures ("1,200-mile", "12 billion cubic
 meters"). Counts of people and materiel need the noun the number modifies, so ``figures`` finds
 those with the parse; this module gives it the bare numbers (``find_numbers``).
 

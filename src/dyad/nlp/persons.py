@@ -484,7 +484,7 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
     if "PERSON" not in labels or r.state(w.text) is not None:
         return None
     if _REPORTER_LINE.search(_line_at(r.text, w.start)):
-        return None  # "Lee and Wu reported from Taipei": reporters, not officeholders
+        return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
     key = nm.surname_key(w.text)
     for dated in (False, True):  # a surname two officeholders share: the one then in office
         found = {
