@@ -255,7 +255,7 @@ def test_counts_with_their_unit(text: str, expected: list[tuple[float, str]]) ->
         "The Su-30 and the S-300 were shown under Resolution 1441.",
         "Hundreds of soldiers and dozens of tanks moved north.",
         "They met at 4 p.m. on Sept. 14 in hall 3.",
-        "Kim stepped over a 40-centimeter-high curb.",
+        "The convoy passed a 40-centimeter-high barrier.",
         "They sent 152 mm shells, Javelin missiles and rifles.",
         "In 2015 Iranian troops entered the valley.",
         "The treaty speaks of friendship between the two peoples.",
