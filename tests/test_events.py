@@ -858,3 +858,50 @@ def test_a_fronted_phrase_ending_in_a_time_dates_the_sentence(text: str) -> None
         and k[1:] in (("KEN", "UGA", "2023-05-09"), ("UGA", "KEN", "2023-05-09"))
         for k in got
     ), got
+
+
+@pytest.mark.model
+def test_the_place_of_a_meeting_of_named_sides_is_no_party() -> None:
+    text = "At the summit in Geneva on Tuesday, Kenya and Uganda met."
+    got = keys(code(text))
+    assert not any("CHE" in k for k in got), got
+    assert any(k[:3] in (("CONSULT", "KEN", "UGA"), ("CONSULT", "UGA", "KEN")) for k in got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The pact builds on the 2004 Rift Treaty, which the two countries signed.", "2004"),
+        ("The pact replaces an older accord on fisheries dating from 1997.", "1997"),
+        ("They also revived a transit agreement signed in 2003.", "2003"),
+    ],
+)
+def test_a_past_dated_deal_named_by_a_noun_is_the_pairs_agreement(text: str, year: str) -> None:
+    got = keys(code("Chile and Peru held talks on Tuesday. " + text))
+    assert ("AGREE", "CHL", "PER", year) in got or ("AGREE", "PER", "CHL", year) in got, got
+
+
+@pytest.mark.model
+def test_a_deal_of_a_year_to_come_is_no_past_agreement() -> None:
+    got = keys(code("Chile and Peru held talks on Tuesday. They set out the 2030 goals."))
+    assert not any(k[0] == "AGREE" and k[3] == "2030" for k in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile closed the long border in 2015.",
+        "Chile shut down its copper output in 2015, accusing Peru of theft.",
+    ],
+)
+def test_closing_a_border_or_halting_output_sanctions_the_other_state(text: str) -> None:
+    got = keys(code("Chile and Peru held talks on Tuesday. " + text))
+    assert ("SANCTION", "CHL", "PER", "2015") in got, got
+
+
+@pytest.mark.model
+def test_closing_borders_with_no_other_state_near_is_no_sanction() -> None:
+    got = keys(code("Chile and Peru held talks on Tuesday. Ghana closed its borders in 2015."))
+    assert not any(k[0] == "SANCTION" for k in got), got

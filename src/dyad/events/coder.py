@@ -34,6 +34,7 @@ from dyad.events.dates import (
     is_after,
     linked_cues,
     month_of,
+    noun_year,
     own_expression,
     resolve,
     tense_date,
@@ -303,6 +304,9 @@ class _Coder:
         cues: Collection[int],
     ) -> Dated:
         planned = cand.status == "planned"
+        year = noun_year(cand.tok, self.published) if cand.cue.pos == "NOUN" else None
+        if year is not None:
+            return Dated(year, True)  # "the 2006 treaty", "an accord dating from 1998"
         if cand.expr is not None:
             dated = resolve(
                 cand.expr,
@@ -384,6 +388,8 @@ class _Coder:
         recipient's place is empty and the partner is named in or just before the sentence."""
         if type_ == "AGREE" and cue.pos == "VERB" and len(frame.sources) == 1 and not frame.targets:
             return self._agree_partner(frame.sources[0], tok)
+        if type_ == "AGREE" and cue.pos == "NOUN" and not frame.sources and not frame.targets:
+            return self._dated_deal(tok)
         content = cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES  # "rejected the pretexts"
         if "nofill" in cue.flags or (frame.target_slot and not content):
             return []
@@ -399,6 +405,16 @@ class _Coder:
         if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
             return [(actor, partner)]
         return []
+
+    def _dated_deal(self, tok: Any) -> list[tuple[str, str]]:
+        """ "an earlier accord dating from 1998", no side named: a past deal of the article's
+        pair."""
+        top = self.index.top(2)
+        if noun_year(tok, self.published) is None or len(top) != 2:
+            return []
+        if not all(self.index.is_state(c) for c in top):
+            return []
+        return [(top[0], top[1])]
 
     def _agree_partner(self, source: str, tok: Any) -> list[tuple[str, str]]:
         """ "X agreed to lift its tariffs on Y's goods": X alone agreed to act on the article's

@@ -331,3 +331,29 @@ def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
             if lemma_of(prep) in LINK_PREPS or lemma_of(prep.head) in LINK_PREPS:
                 out.append(t.i)
     return out
+
+
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Verbs of a clause on a deal that name the year it was made ("an accord dating from 1998",
+# "a pact signed in 2001").
+ORIGIN_VERBS = frozenset({"date", "go", "sign", "conclude", "reach", "seal", "ink"})
+ORIGIN_PREPS = frozenset({"from", "to", "back", "in"})
+
+
+def noun_year(tok: Any, published: DateRef | None) -> DateRef | None:
+    """The past year a deal named by a noun was made: "the 2006 treaty", "an accord dating
+    from 1998" (not a year to come: "the 2030 goals")."""
+    years = [c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "nmod")]
+    near = list(tok.children)  # "an accord on trade dating from 1998": on the last noun
+    near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    near = [g for n in near for g in (n, *n.children)]
+    for c in near:
+        if c.dep_ == "acl" and lemma_of(c) in ORIGIN_VERBS:
+            for p in c.children:
+                if p.dep_ == "prep" and lemma_of(p) in ORIGIN_PREPS:
+                    years.extend(g for g in p.children if g.dep_ == "pobj")
+    for y in years:
+        text = str(y.text)
+        if YEAR.match(text) and (published is None or text <= published.date[:4]):
+            return DateRef(text, "year")
+    return None

@@ -71,6 +71,7 @@ class Frame:
     distributive: bool = False  # "both ... engaged in exercises": each on its own
     target_slot: bool = False  # a target was named, state or not ("clashes with the West")
     between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
+    place: list[str] = field(default_factory=list)  # targets named as the place ("in X")
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -178,7 +179,9 @@ class FrameReader:
         """The place as recipient ("visited X", "talks in X", "strike in X") when no other is
         named, unless several parties met there (a third country hosting them)."""
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
-            add_codes(f.targets, self.r.prep_actors(tok, LOCATION_PREPS))
+            place = self.r.prep_actors(tok, LOCATION_PREPS)
+            add_codes(f.targets, place)
+            f.place = [c for c in place if c not in f.place] + f.place
 
     def _clause_subjects(self, tok: Any) -> list[str]:
         """States that are subjects of adverbial clauses under a cue: the other side in
@@ -263,6 +266,9 @@ class FrameReader:
         gov, prep = governor(tok)
         if gov is not None:
             self._governed(f, cue, gov, prep, forum)
+        if len(f.sources) >= 2 and f.place:
+            # "At the summit in X, Y and Z met": the place hosted the parties named later
+            f.targets = [c for c in f.targets if c not in f.place]
         if tok.dep_ in ("nsubj", "nsubjpass") and not f.targets:
             add_codes(f.targets, r.prep_actors(tok.head, CLAUSE_PREPS))
         if not f.sources and tok.dep_ == "conj" and str(tok.head.pos_) in ("NOUN", "PROPN"):
