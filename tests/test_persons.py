@@ -570,3 +570,21 @@ def test_reporters_named_by_surname_are_not_linked_to_officeholders() -> None:
     )
     index = extract_persons(parse(text), Gazetteer.load(), doc_id="t")
     assert not any(p.name.endswith(" Wu") for p in index.persons)
+
+
+def test_hyphenated_first_name_with_an_acronym_appositive() -> None:
+    text = (
+        "“The plan is ready,” said Jean-Luc Mbeki, the Union of Coastal States (UCS) "
+        "commissioner for trade. Later, Abdel-Karim Osei, the bloc’s envoy for ports, spoke."
+    )
+    ents = {"Jean-Luc Mbeki": "ORG", "Abdel-Karim Osei": "ORG"}
+    assert person_names(text, ents) == ["Jean-Luc Mbeki", "Abdel-Karim Osei"]
+
+
+def test_a_title_alone_is_no_person() -> None:
+    text = (
+        "Deputy Prime Minister and Trade Minister Jonas Kiplagat met the envoy. "
+        "The Prime Minister and the President spoke later."
+    )
+    ents = {"Deputy Prime Minister": "PERSON", "Prime Minister": "PERSON", "President": "PERSON"}
+    assert person_names(text, ents) == ["Jonas Kiplagat"]

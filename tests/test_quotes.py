@@ -619,3 +619,27 @@ def test_a_state_body_is_named_one_way(text: str) -> None:
     doc = parse(text)
     quotes = extract_quotes(doc, extract_persons(doc, gaz, doc_id="t"), doc_id="t")
     assert [q.speaker for q in quotes] == ["Japanese Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_pronoun_after_a_reported_clause_is_the_reporter() -> None:
+    text = (
+        "Kenya’s Foreign Secretary Amani Njoroge said online that the staff would fly to "
+        "Nairobi and that Tomas Quispe would return home “safe and well.” He said Kenya would "
+        "not cut ties with Peru. “We keep our consulates open to serve everyone,” he wrote."
+    )
+    assert region_speakers(text) == ["Amani Njoroge", "Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_the_foreign_ministry_without_a_state() -> None:
+    named = (
+        "Egypt’s foreign ministry said it had summoned the envoy.\n\n"
+        "“The decision was taken after long consultation,” the foreign ministry said."
+    )
+    assert region_speakers(named) == ["Egyptian Foreign Ministry"]
+    unnamed = (
+        "Egypt and Kenya held talks on Monday.\n\n"
+        "“The decision was taken after long consultation,” the foreign ministry said."
+    )
+    assert region_speakers(unnamed) == ["Foreign Ministry"]

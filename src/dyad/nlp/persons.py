@@ -33,7 +33,7 @@ from dyad.nlp.person_index import (
 from dyad.nlp.person_reader import GazetteerLike, OfficeLike
 from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import find_quote_spans
-from dyad.nlp.roles import appositive_role, roles_of
+from dyad.nlp.roles import appositive_role, role_suffix, roles_of
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +203,9 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
     core = [w for w in ws if not nm.is_particle(w.text)]
     if not 2 <= len(core) <= 4 or len(ws) > 5 or any(w.possessive for w in ws[:-1]):
         return False
+    rest, title = role_suffix(r.lex, [w.text for w in core])
+    if title and not rest:
+        return False  # "Prime Minister", "Deputy Prime Minister": a title alone is no person
     state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
     known = _known_person(r, ws)
     for i, w in enumerate(ws):

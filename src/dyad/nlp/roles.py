@@ -22,7 +22,11 @@ from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
 from dyad.nlp.person_reader import OfficeLike
 
-_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,]))+)")
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,])|\([A-Z][\w&.-]{1,11}\))+)"
+)
+# "the Union of Coastal States (UCS) commissioner for trade": the role follows the acronym
+_ACRONYM_THEN = re.compile(r"^[^()]*\([A-Z][\w&.-]{1,11}\)\s+")
 _SPLIT_ROLE = re.compile(r"\s+(?:of|at|with|from|in|for|on|to|during)\s+")
 _OFFICIAL = frozenset({"official", "leader"})
 _HONORIFIC = frozenset({"honorific", "namepart"})
@@ -146,12 +150,21 @@ def appositive_role(lex: Lexicon, text: str, end: int) -> tuple[str, re.Match[st
     m = _APPOSITIVE.match(text, end)
     if not m:
         return None
-    head = _SPLIT_ROLE.split(m.group(1), maxsplit=1)[0].split()[:7]
+    role = _role_head(lex, m.group(1))
+    after = _ACRONYM_THEN.match(m.group(1))
+    if role is None and after is not None:
+        role = _role_head(lex, m.group(1)[after.end() :])
+    return (role, m) if role else None
+
+
+def _role_head(lex: Lexicon, phrase: str) -> str | None:
+    """The role an appositive phrase opens with ("senior lecturer" of "senior lecturer at X")."""
+    head = _SPLIT_ROLE.split(phrase, maxsplit=1)[0].split()[:7]
     while head and not lex.is_role(head[-1]):  # "a defence analyst based in ..."
         if nm.is_core_word(head.pop()):
             return None  # "X, Defense Minister Jane Roe": a list of names, not an appositive
     _, role = role_suffix(lex, head)
-    return (" ".join(role).lower(), m) if role else None
+    return " ".join(role).lower() if role else None
 
 
 def _from_appositive(r: RoleReader, end: int) -> tuple[str | None, str | None, str | None]:

@@ -294,10 +294,33 @@ class PhraseReader:
             owner = self._of_state(head)  # "the foreign ministry of Japan"
             if owner is not None:
                 return Speaker(self._canonical_body(owner, words), "organisation")
-            return self._named_before(head) if len(words) == 1 else None
+            if len(words) == 1:
+                return self._named_before(head)
+            return self._body_named_before(words)
         return Speaker(
             self._canonical_body(words[states[0]], words[states[0] + 1 :]), "organisation"
         )
+
+    def _body_named_before(self, words: list[Any]) -> Speaker | None:
+        """ "the foreign ministry said" with no state: the state's body the article named
+        before ("Egypt's foreign ministry"), else the body's own words ("Foreign Ministry")."""
+        body = [t.lower_ for t in words]
+        if any(t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in words):
+            return None
+        n, doc = len(body), self.doc
+        owner: Any = None
+        for i in range(1, words[0].i - n + 1):
+            if [t.lower_ for t in doc[i : i + n]] != body or self.in_quote(doc[i].idx):
+                continue
+            j = i - 1 if doc[i - 1].lower_ in {"'s", "’s", "'", "’"} else i
+            for k in (2, 1):
+                state = doc[j - k : j]
+                if j - k >= 0 and self.persons.state_code(state.text):
+                    owner = state
+                    break
+        if owner is not None:
+            return Speaker(self._canonical_body(owner, words), "organisation")
+        return Speaker(" ".join(t.text.capitalize() for t in words), "organisation")
 
     def _of_state(self, head: Any) -> Any | None:
         """The state named in "of X" after a body's head word, or None."""
@@ -317,8 +340,11 @@ class PhraseReader:
         body = [t.text if t.text[:1].isupper() else t.text.capitalize() for t in rest]
         body = [w for w in body if w not in {"'s", "’s", "'", "’"}]
         if government is None or not body:
-            end = rest[-1] if rest else state
-            return self.text[state.idx : end.idx + len(end.text)]
+            start = getattr(state, "start_char", None)  # a Span ("South Sudan") or a token
+            start = state.idx if start is None else start
+            if not rest:
+                return str(state.text)
+            return self.text[start : rest[-1].idx + len(rest[-1].text)]
         demonym = government.rsplit(" ", 1)[0]
         return " ".join([demonym, *body])
 

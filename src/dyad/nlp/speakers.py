@@ -66,11 +66,24 @@ class Attributor(PhraseReader):
                 who = self.resolve_phrase(obj) if obj is not None else None
                 self._events.append(SpeechEvent(tok.idx, line, who))
             elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
+                if self._reported(tok.head):
+                    continue  # "X said Y would return": Y is spoken of, X is the actor
                 who = self._person_at(tok)
                 if who is None and tok.lower_ in _SUBJECT_PRONOUNS:
                     who = self._pronoun(tok)
                 if who is not None:
                     self._events.append(SpeechEvent(tok.idx, line, who))
+
+    def _reported(self, verb: Any) -> bool:
+        """A verb inside a clause a speech verb reports ("X said [Y would return]")."""
+        below = verb
+        for anc in verb.ancestors:
+            if below.dep_ not in {"ccomp", "conj"}:
+                return False
+            if self.lex.speech_kind(anc.lemma_) == "subject" and not self.in_quote(anc.idx):
+                return below.dep_ == "ccomp" or self._reported(anc)
+            below = anc
+        return False
 
     def _according_object(self, tok: Any) -> Any:
         for child in tok.children:
