@@ -90,6 +90,8 @@ NAMES: dict[str, tuple[str, str]] = {
     "Qatar": ("QAT", "name"),
     "Nepal": ("NPL", "name"),
     "Kazakhstan": ("KAZ", "name"),
+    "Chilean": ("CHL", "demonym"),
+    "Peruvian": ("PER", "demonym"),
 }
 OFFICIALS: dict[str, str] = {"Amara Okonjo": "KEN", "Okonjo": "KEN", "Lars Dahl": "NOR"}
 TIMES: dict[str, DateRef] = {
@@ -162,6 +164,11 @@ def fake_resolve(
         year, month = int(reference.date[:4]), int(reference.date[5:7]) + 4
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
         return DateRef(f"{year:04d}-{month:02d}", "month")
+    counted = re.fullmatch(r"(a|two) days? earlier", text)
+    if counted and reference is not None and reference.precision == "day":
+        back = date.fromordinal(date.fromisoformat(reference.date).toordinal() - 1)
+        back = back if counted.group(1) == "a" else date.fromordinal(back.toordinal() - 1)
+        return DateRef(back.isoformat(), "day")
     if text == "on Tuesday" and future:
         return DateRef("2023-05-16", "day")
     return {k.lower(): v for k, v in TIMES.items()}.get(text.lower())
@@ -169,7 +176,7 @@ def fake_resolve(
 
 def fake_times_with_later(text: str, anchor: DateRef | None) -> list[FakeTime]:
     found = fake_times(text, anchor)
-    for m in re.finditer("four months later", text):
+    for m in re.finditer("four months later|(?:a|two) days? after", text):
         found.append(FakeTime(m.start(), m.end(), m.group(), None))
     return sorted(found, key=lambda t: t.start)
 
@@ -905,3 +912,35 @@ def test_closing_a_border_or_halting_output_sanctions_the_other_state(text: str)
 def test_closing_borders_with_no_other_state_near_is_no_sanction() -> None:
     got = keys(code("Chile and Peru held talks on Tuesday. Ghana closed its borders in 2015."))
     assert not any(k[0] == "SANCTION" for k in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean troops shelled a Peruvian post on Tuesday, a day after Peruvian jets bombed "
+            "a Chilean town.",
+            ("ASSAULT", "PER", "CHL", "2023-05-08"),
+        ),
+        (
+            "Chilean troops shelled a Peruvian post on Tuesday, two days after Peru expelled "
+            "Chile's ambassador.",
+            ("SANCTION", "PER", "CHL", "2023-05-07"),
+        ),
+    ],
+)
+def test_an_event_n_days_before_a_dated_one_is_counted_back(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    got = keys(code(text))
+    assert expected in got, got
+
+
+@pytest.mark.model
+def test_a_strike_on_a_target_in_a_state_hits_that_state() -> None:
+    text = "A Chilean drone strike on a truck in northern Peru killed a militia leader on Tuesday"
+    text += ", a day after another strike killed an officer."
+    got = keys(code(text))
+    assert ("ASSAULT", "CHL", "PER", "2023-05-09") in got, got
+    assert ("ASSAULT", "CHL", "PER", "2023-05-08") in got, got

@@ -10,6 +10,7 @@ through a small protocol, so tests can pass fakes (``EventTools``).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ from dyad.events.dates import (
     TimeExpressionLike,
     TimeResolver,
     anchor_expressions,
+    counted_from,
     is_after,
     linked_cues,
     month_of,
@@ -70,6 +72,7 @@ CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
+COUNTED_TEXT = re.compile(r"\b(after|before|later|earlier)\b", re.I)
 
 
 class GazetteerLike(Protocol):
@@ -166,6 +169,7 @@ class _Coder:
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
+        self.anchored: list[Anchored] = []  # the time expressions of the current sentence
 
     def run(self) -> list[Event]:
         for si, sent in enumerate(self.sents):
@@ -198,6 +202,7 @@ class _Coder:
         exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
+        self.anchored = anchored
         for cand in found:
             cand.expr = own_expression(
                 cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
@@ -307,6 +312,9 @@ class _Coder:
         year = noun_year(cand.tok, self.published) if cand.cue.pos == "NOUN" else None
         if year is not None:
             return Dated(year, True)  # "the 2006 treaty", "an accord dating from 1998"
+        counted = self._counted(cand)
+        if counted is not None:
+            return counted
         if cand.expr is not None:
             dated = resolve(
                 cand.expr,
@@ -351,6 +359,24 @@ class _Coder:
         if not planned and _before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before
         return Dated(default, False)
+
+    def _counted(self, cand: _Candidate) -> Dated | None:
+        """ "A struck on Tuesday, a day after B struck": B's strike is counted back from the
+        date of A's clause."""
+        if self.published is None:
+            return None
+        got = next((c for a in self.anchored if (c := counted_from(a, cand.tok)) is not None), None)
+        if got is None:
+            return None
+        main, turned = got
+        own = [a for a in self.anchored if a.anchor == main.i]
+        for a in own:
+            if a.blocked or a.expr.date is None or COUNTED_TEXT.search(str(a.expr.text)):
+                continue
+            when = self.tools.resolve_time(turned, self.published, reference=a.expr.date)
+            if when is not None:
+                return Dated(when, True, relative=True)
+        return None
 
     def _story_date(self, si: int) -> DateRef | None:
         """The last past date named in the previous sentence of the same paragraph."""
@@ -456,6 +482,10 @@ def _same_parties_since(
 ) -> list[tuple[str, str]]:
     """ "Their first meeting since a summit in X": the earlier meeting was between the same
     parties, so it takes the pairs of the later one."""
+    if any(lemma_of(c) == "another" for c in tok.children):
+        # "a strike killed X, a day after another strike killed Y": by the same side
+        same = [c for c in before if c.type == type_ and c.pairs]
+        return list(same[-1].pairs) if same else []
     if tok.dep_ != "pobj" or lemma_of(tok.head) not in ("since", "after"):
         return []
     later = tok.head.head  # "their meeting since ..." or "hold their meeting since ..."

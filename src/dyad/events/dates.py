@@ -357,3 +357,31 @@ def noun_year(tok: Any, published: DateRef | None) -> DateRef | None:
         if YEAR.match(text) and (published is None or text <= published.date[:4]):
             return DateRef(text, "year")
     return None
+
+
+COUNTED_FROM = re.compile(r"^(.*\b(?:days?|weeks?|months?|years?))\s+(after|before)$", re.I)
+
+
+def counted_from(a: Anchored, tok: Any) -> tuple[Any, str] | None:
+    """For "A did X on May 2, a day after B did Y": whether ``tok`` is Y, the event the
+    expression counts from; then the head of A's clause and the expression turned to count
+    from it ("a day earlier")."""
+    m = COUNTED_FROM.match(str(a.expr.text).strip())
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
+        tok = tok.head  # "a day after another strike killed X": the strike is the clause's
+    if m is None or a.anchor != tok.i:
+        return None
+    doc = tok.doc
+    inside = [doc[i] for i in a.tokens]
+    marks = [t for t in inside if lemma_of(t) == m.group(2).lower()]
+    if not marks:
+        return None
+    word = marks[-1]
+    if tok.dep_ == "advcl" and word.head.i == tok.i and word.dep_ == "mark":
+        main = tok.head  # "..., a day after B bombed Y"
+    elif tok.dep_ == "pobj" and tok.head.i == word.i and word.dep_ == "prep":
+        main = word.head  # "..., two days after the vote"
+    else:
+        return None
+    turned = "earlier" if m.group(2).lower() == "after" else "later"
+    return main, f"{m.group(1)} {turned}"

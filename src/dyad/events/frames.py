@@ -180,6 +180,12 @@ class FrameReader:
         named, unless several parties met there (a third country hosting them)."""
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
+            if not place and cue.type == "ASSAULT":  # "a strike on a car in X": X is hit
+                for c in tok.children:
+                    if c.dep_ == "prep" and lemma_of(c) in ("on", "against"):
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                add_codes(place, self.r.prep_actors(o, LOCATION_PREPS))
             add_codes(f.targets, place)
             f.place = [c for c in place if c not in f.place] + f.place
 
