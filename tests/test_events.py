@@ -944,3 +944,23 @@ def test_a_strike_on_a_target_in_a_state_hits_that_state() -> None:
     got = keys(code(text))
     assert ("ASSAULT", "CHL", "PER", "2023-05-09") in got, got
     assert ("ASSAULT", "CHL", "PER", "2023-05-08") in got, got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chilean delegation flew to Peru on Friday but was not allowed to meet the president.",
+        "Chile and Peru held talks. A Chilean envoy was refused entry at the border on Friday.",
+        "Chile and Peru held talks. The Chilean minister was turned back at the border on Friday.",
+    ],
+)
+def test_a_visitor_turned_away_is_rejected_by_the_host(text: str) -> None:
+    got = keys(code(text))
+    assert ("REJECT", "PER", "CHL", "2023-05-05") in got, got
+
+
+@pytest.mark.model
+def test_a_state_not_allowed_to_join_is_no_visitor_turned_away() -> None:
+    got = keys(code("Chile and Peru held talks. Chilean firms were not allowed to bid."))
+    assert not any(k[0] == "REJECT" for k in got), got

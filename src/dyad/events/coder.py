@@ -44,6 +44,7 @@ from dyad.events.dates import (
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
 from dyad.events.merge import Draft, Merger
+from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
     clause_of,
@@ -218,6 +219,12 @@ class _Coder:
         disputes: Collection[int],
         before: Sequence[_Candidate],
     ) -> _Candidate | None:
+        if "refusal" in cue.flags:
+            turned = refusal_pairs(tok, self.reader, self.index)
+            if turned:  # "was not allowed to meet", "was refused entry": it happened
+                return _Candidate(tok, cue, cue.type, "occurred", turned, None, cue.mode, 1)
+            if lemma_of(tok) in ("allow", "permit", "turn"):
+                return None
         status = status_of(tok, cue, self.lex, content=content, disputed=is_disputed(tok, disputes))
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
