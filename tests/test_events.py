@@ -964,3 +964,23 @@ def test_a_visitor_turned_away_is_rejected_by_the_host(text: str) -> None:
 def test_a_state_not_allowed_to_join_is_no_visitor_turned_away() -> None:
     got = keys(code("Chile and Peru held talks. Chilean firms were not allowed to bid."))
     assert not any(k[0] == "REJECT" for k in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile switched off a line that carries power across the border on Friday.",
+        "Chile cut electricity to Peru on Friday.",
+        "Chile stopped gas supplies to Peru on Friday.",
+    ],
+)
+def test_cutting_off_power_or_supplies_sanctions_the_other_state(text: str) -> None:
+    got = keys(code("Chile and Peru held talks on Tuesday. " + text))
+    assert ("SANCTION", "CHL", "PER", "2023-05-05") in got, got
+
+
+@pytest.mark.model
+def test_turning_off_lights_is_no_sanction() -> None:
+    got = keys(code("Chile and Peru held talks. Chile turned off the lights in the capital."))
+    assert not any(k[0] == "SANCTION" for k in got), got

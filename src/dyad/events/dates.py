@@ -140,6 +140,13 @@ def anchor_expressions(
             blocked = False
         while cur.i not in cues and str(cur.pos_) not in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head
+        if cur.i not in cues and cur.dep_ == "relcl" and str(cur.tag_) in PRESENT_TAGS:
+            # "switched off a line that carries power on Tuesday": no habit has a day
+            up = cur.head
+            while str(up.pos_) not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+            if str(up.pos_) == "VERB" and str(up.tag_) == "VBD":
+                cur = up
         out.append(Anchored(e, head.i, cur.i, blocked, range(toks[0].i, toks[-1].i + 1)))
     return out
 
