@@ -984,3 +984,11 @@ def test_cutting_off_power_or_supplies_sanctions_the_other_state(text: str) -> N
 def test_turning_off_lights_is_no_sanction() -> None:
     got = keys(code("Chile and Peru held talks. Chile turned off the lights in the capital."))
     assert not any(k[0] == "SANCTION" for k in got), got
+
+
+@pytest.mark.model
+def test_a_past_deal_with_one_side_named_is_with_the_articles_first_state() -> None:
+    text = "Chile and Peru signed a pact on Tuesday. It is Chile's third such deal, after pacts "
+    text += "with Bolivia, signed in 2015."
+    got = keys(code(text))
+    assert ("AGREE", "CHL", "BOL", "2015") in got, got

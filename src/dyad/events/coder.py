@@ -39,6 +39,7 @@ from dyad.events.dates import (
     noun_year,
     own_expression,
     resolve,
+    signed_in_past,
     tense_date,
     year_of,
 )
@@ -421,8 +422,8 @@ class _Coder:
         recipient's place is empty and the partner is named in or just before the sentence."""
         if type_ == "AGREE" and cue.pos == "VERB" and len(frame.sources) == 1 and not frame.targets:
             return self._agree_partner(frame.sources[0], tok)
-        if type_ == "AGREE" and cue.pos == "NOUN" and not frame.sources and not frame.targets:
-            return self._dated_deal(tok)
+        if type_ == "AGREE" and cue.pos == "NOUN":
+            return self._dated_deal(tok, frame)
         content = cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES  # "rejected the pretexts"
         if "nofill" in cue.flags or (frame.target_slot and not content):
             return []
@@ -439,13 +440,23 @@ class _Coder:
             return [(actor, partner)]
         return []
 
-    def _dated_deal(self, tok: Any) -> list[tuple[str, str]]:
-        """ "an earlier accord dating from 1998", no side named: a past deal of the article's
-        pair."""
-        top = self.index.top(2)
-        if noun_year(tok, self.published) is None or len(top) != 2:
+    def _dated_deal(self, tok: Any, frame: Frame) -> list[tuple[str, str]]:
+        """A past deal named by a noun with its year: with no side named ("an earlier accord
+        dating from 1998"), of the article's pair; with one ("pacts with X, signed in 2022"),
+        of that side and its partner in the article."""
+        if not signed_in_past(tok, self.published):
             return []
-        if not all(self.index.is_state(c) for c in top):
+        named = list(dict.fromkeys(frame.sources + frame.targets))
+        if len(named) == 1 and self.index.is_state(named[0]):
+            partner = self.index.partner(named[0])
+            top = self.index.top(2)
+            if partner is None and top and top[0] != named[0]:
+                sent = tok.sent  # "X's third such deal, after pacts with Y signed in 2022"
+                if any(top[0] in self.index.codes.get(i, ()) for i in range(sent.start, sent.end)):
+                    partner = top[0]
+            return [(partner, named[0])] if partner is not None else []
+        top = self.index.top(2)
+        if named or len(top) != 2 or not all(self.index.is_state(c) for c in top):
             return []
         return [(top[0], top[1])]
 

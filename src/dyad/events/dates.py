@@ -366,6 +366,30 @@ def noun_year(tok: Any, published: DateRef | None) -> DateRef | None:
     return None
 
 
+def signed_in_past(tok: Any, published: DateRef | None) -> bool:
+    """Whether a deal named by a noun carries a past year of its making: "the 2006 treaty",
+    "pacts with X, signed in January 2022"."""
+    if noun_year(tok, published) is not None:
+        return True
+    clauses = [c for c in tok.children if c.dep_ == "acl" and lemma_of(c) in ORIGIN_VERBS]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for o in c.children:  # "pacts with X, signed in 2022": the parser hangs it on X
+                clauses += [
+                    g for g in o.children if g.dep_ == "acl" and lemma_of(g) in ORIGIN_VERBS
+                ]
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma_of(tok.head) in ORIGIN_VERBS:
+        clauses.append(tok.head)  # "pacts with X signed in 2022", parsed as their subject
+    limit = published.date[:4] if published is not None else "9999"
+    return any(
+        YEAR.match(str(t.text)) and str(t.text) <= limit
+        for c in clauses
+        for p in c.children
+        if p.dep_ == "prep" and lemma_of(p) in ORIGIN_PREPS
+        for t in p.subtree
+    )
+
+
 COUNTED_FROM = re.compile(r"^(.*\b(?:days?|weeks?|months?|years?))\s+(after|before)$", re.I)
 
 
