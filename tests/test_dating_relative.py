@@ -159,14 +159,33 @@ def test_numbers_that_are_not_dates(text: str) -> None:
     assert [e for e in find_time_expressions(text, THURSDAY) if e.date] == []
 
 
-def test_year_ranges_and_decades_are_periods() -> None:
+def test_year_ranges_date_by_their_start_and_decades_are_periods() -> None:
     text = "the 1950-1953 war, the 1910-45 occupation and the 1990s boom"
     kinds = [(e.text, e.kind, e.date) for e in find_time_expressions(text, THURSDAY)]
-    assert kinds == [
-        ("1950-1953", "period", None),
-        ("1910-45", "period", None),
+    assert [(t, k, d.date if d else None) for t, k, d in kinds] == [
+        ("1950-1953", "period", "1950"),
+        ("1910-45", "period", "1910"),
         ("the 1990s", "period", None),
     ]
+    assert all(d is None or d.precision == "year" for _, _, d in kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("They fought a border war between 1977 and 1979.", "1977"),
+        ("Troops stayed from 2008 to 2011.", "2008"),
+        ("the 1998–2000 conflict", "1998"),
+    ],
+)
+def test_a_year_range_dates_its_start(text: str, year: str) -> None:
+    found = [e for e in find_time_expressions(text, THURSDAY) if e.kind == "period"]
+    assert [(e.date.date, e.date.precision) for e in found if e.date] == [(year, "year")]
+
+
+def test_a_backward_range_has_no_date() -> None:
+    found = find_time_expressions("the 2011-2009 figures", THURSDAY)
+    assert [e.date for e in found if e.kind == "period"] == [None]
 
 
 def test_offsets_index_the_text() -> None:

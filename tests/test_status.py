@@ -138,3 +138,25 @@ def test_a_clause_joined_to_a_request_is_no_content_of_it() -> None:
     assert ("AGREE", "CHL", "PER", "occurred") in statuses(text)
     text = "Chile urged Peru to withdraw its troops and sign a truce."
     assert not {s for s in statuses(text) if s[0] == "AGREE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile and Peru agreed on Tuesday to revive a trade accord signed in 2015.",
+            ("AGREE", "CHL", "PER", "2015", "occurred"),
+        ),
+        (
+            "Ghana and Togo will soon restore an earlier pact dating from 2015.",
+            ("AGREE", "GHA", "TGO", "2015", "occurred"),
+        ),
+    ],
+)
+def test_a_thing_made_in_a_past_year_occurred(
+    text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    found = {
+        (e.type, e.source, e.target, e.date.date if e.date else "", e.status) for e in code(text)
+    }
+    assert expected in found

@@ -16,8 +16,9 @@ Decisions worth knowing:
   after the anchor is taken as this year's even in a past clause.
 - Against a year-precision anchor, month names and month-days fall inside that year.
 - Years count only after a temporal word ("in 1997", "by 2024", "since 2011", "2023's");
-  ranges ("1961-1964", "the 1921-38 mandate") and decades ("the 1990s") are periods,
-  durations ("for more than a decade", "the past 12 years") are durations: both have no date.
+  ranges ("1961-1964", "between 1921 and 1938") are periods dated by the year they start;
+  decades ("the 1990s") are periods and durations ("for more than a decade", "the past 12
+  years") durations: both have no date.
   Bare numbers ("60 years", "3½-hour", "$90 billion", "G20") are not time expressions.
 - "a day earlier", "five months later", "the next day" count from ``reference``: in
   ``find_time_expressions`` the last dated expression before them, else the anchor.
@@ -57,6 +58,7 @@ from dyad.dating.resolvers import (
     month_year,
     no_date,
     numeric_date,
+    range_start,
     relative_unit,
     that_unit,
     weekday,
@@ -125,9 +127,10 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "period",
         re.compile(
-            rf"\b(?:(?:from|between)\s+)?{YEAR_CORE}\s*(?:[-–/]|to|and|until)\s*(?:(?:1[89]|20)\d{{2}}|\d{{2}})(?!\d)"
+            rf"\b(?:(?:from|between)\s+)?(?P<year>{YEAR_CORE})\s*(?:[-–/]|to|and|until)\s*"
+            r"(?P<end>(?:1[89]|20)\d{2}|\d{2})(?!\d)"
         ),
-        no_date,
+        range_start,
     ),
     (
         "absolute",

@@ -204,6 +204,16 @@ def that_unit(m: re.Match[str], ctx: Context) -> Range | None:
     return lo.replace(day=1), month_end(hi.year, hi.month), "month"  # a week: its month
 
 
+def range_start(m: re.Match[str], _: Context) -> Range | None:
+    """A range of years ("the 1950-1953 war", "between 2004 and 2006"): the year it starts,
+    when the end comes after it."""
+    start, end = int(m["year"]), m["end"]
+    stop = int(end) if len(end) == 4 else start - start % 100 + int(end)
+    if stop <= start:
+        return None
+    return date(start, 1, 1), date(start, 12, 31), "year"
+
+
 def no_date(m: re.Match[str], ctx: Context) -> Range | None:
     return None
 

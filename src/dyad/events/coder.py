@@ -288,6 +288,8 @@ class _Coder:
             status = cand.status
             if status == "occurred" and self._after_published(dated.date):
                 status = "planned"
+            if status == "planned" and self._made_before(cand):
+                status = "occurred"  # "agreed to revive a pact signed in 2001": it was made
             merged: DateRef | None = dated.date
             weight = min(cand.weight, 1) if si in self.headline else cand.weight
             for source, target in cand.pairs:
@@ -410,6 +412,14 @@ class _Coder:
             return False
         lemma = lemma_of(gov)
         return lemma in self.lex.light_source or lemma in self.lex.light_target
+
+    def _made_before(self, cand: _Candidate) -> bool:
+        """A thing named by a noun with the past year it was made ("the sanctions imposed
+        in 2009", "an accord dating from 1998"): it happened, whatever is now planned for it."""
+        if cand.cue.pos != "NOUN" or self.published is None:
+            return False
+        year = noun_year(cand.tok, self.published)
+        return year is not None and year.date[:4] < self.published.date[:4]
 
     def _after_published(self, date: DateRef | None) -> bool:
         return date is not None and self.published is not None and is_after(date, self.published)

@@ -343,7 +343,9 @@ def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Verbs of a clause on a deal that name the year it was made ("an accord dating from 1998",
 # "a pact signed in 2001").
-ORIGIN_VERBS = frozenset({"date", "go", "sign", "conclude", "reach", "seal", "ink"})
+ORIGIN_VERBS = frozenset(
+    {"date", "go", "sign", "conclude", "reach", "seal", "ink", "impose", "agree", "adopt"}
+)
 ORIGIN_PREPS = frozenset({"from", "to", "back", "in"})
 
 
