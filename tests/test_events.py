@@ -992,3 +992,15 @@ def test_a_past_deal_with_one_side_named_is_with_the_articles_first_state() -> N
     text += "with Bolivia, signed in 2015."
     got = keys(code(text))
     assert ("AGREE", "CHL", "BOL", "2015") in got, got
+
+
+@pytest.mark.model
+def test_him_received_by_a_leader_is_the_person_named_before() -> None:
+    text = (
+        "Lars Dahl arrived in Nairobi on Friday to present his credentials. "
+        "Amara Okonjo received him at the palace on Tuesday."
+    )
+    found = keys(code(text))
+    assert ("CONSULT", "KEN", "NOR", "2023-05-09") in {
+        (t, *sorted((s, g)), d) for t, s, g, d in found
+    }

@@ -411,9 +411,10 @@ class ActorReader:
         doc = tok.doc
         sent_start = tok.sent.start
         limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        own = _own_subject(tok)  # "the president received him": him is someone else
         for i in range(tok.i - 1, limit - 1, -1):
             codes = self.index.codes.get(i, ())
-            if not codes or (i in self.index.persons) != person:
+            if not codes or (i in self.index.persons) != person or i in own:
                 continue
             if not person:
                 if (
@@ -592,3 +593,12 @@ class ActorReader:
                 if p.dep_ == "pobj":
                     add_codes(out, self.np_actors(p, "target"))
         return out
+
+
+def _own_subject(tok: Any) -> frozenset[int]:
+    """The tokens of the subject of the verb an object pronoun hangs on ("X received him"):
+    a pronoun that is no reflexive never stands for its own clause's subject."""
+    if tok.dep_ not in ("dobj", "pobj", "dative") or str(tok.text).lower() not in ("him", "her"):
+        return frozenset()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return frozenset(t.i for s in verb.children if s.dep_ in SUBJECT_DEPS for t in s.subtree)
