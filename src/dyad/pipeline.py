@@ -17,7 +17,7 @@ from dyad.clean.html import extract_html
 from dyad.clean.text import clean_text
 from dyad.errors import DyadError, IngestError
 from dyad.extract import Extraction, extract
-from dyad.ingest.reader import RawDocument, discover, read_file
+from dyad.ingest.reader import RawDocument, discover, read_files
 from dyad.models import Document
 from dyad.settings import Settings
 from dyad.store.sqlite import Mention, Sentence, SQLiteStore
@@ -100,16 +100,10 @@ def ingest(
             report.failed.append(item)
         elif item.resolve() not in own:  # the database being written may sit among the inputs
             files.append(item)
-    for path in progress(files) if progress else files:
-        try:
-            raws = list(read_file(path, settings.max_file_bytes))
-        except IngestError as exc:
-            report.failed.append(exc)
-            continue
-        for raw in raws:
-            if isinstance(raw, IngestError):
-                report.failed.append(raw)
-                continue
+    for raw in read_files(progress(files) if progress else files, settings.max_file_bytes):
+        if isinstance(raw, IngestError):
+            report.failed.append(raw)
+        else:
             _ingest_one(raw, store, settings, report, published, replace)
     return report
 

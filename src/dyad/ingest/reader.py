@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,9 +65,15 @@ def read_inputs(paths: list[Path], max_bytes: int) -> Iterator[RawDocument | Ing
     for item in discover(paths):
         if isinstance(item, IngestError):
             yield item
-            continue
+        else:
+            yield from read_files([item], max_bytes)
+
+
+def read_files(files: Iterable[Path], max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    """The documents of each file in turn, an ``IngestError`` in place of a file that fails."""
+    for path in files:
         try:
-            yield from read_file(item, max_bytes)
+            yield from read_file(path, max_bytes)
         except IngestError as exc:
             yield exc
 
