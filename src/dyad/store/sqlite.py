@@ -262,6 +262,13 @@ class SQLiteStore:
         return Analysis(doc_id, published, persons, quotes, figures, self._events(doc_id))
 
     def _events(self, doc_id: str) -> tuple[Event, ...]:
+        sentences: dict[int, list[Provenance]] = {}
+        for idx, s, e, sent in self.conn.execute(
+            'SELECT event_idx, start, "end", sentence FROM event_sentences '
+            "WHERE doc_id = ? ORDER BY event_idx, start",
+            (doc_id,),
+        ):
+            sentences.setdefault(idx, []).append(Provenance(doc_id, s, e, sent))
         out = []
         rows = self.conn.execute(
             "SELECT idx, type, mode, source, target, status, date, precision, score, text "
@@ -269,14 +276,7 @@ class SQLiteStore:
             (doc_id,),
         ).fetchall()
         for idx, typ, mode, src, tgt, status, date, precision, score, text in rows:
-            provenance = tuple(
-                Provenance(doc_id, s, e, sent)
-                for s, e, sent in self.conn.execute(
-                    'SELECT start, "end", sentence FROM event_sentences '
-                    "WHERE doc_id = ? AND event_idx = ? ORDER BY start",
-                    (doc_id, idx),
-                )
-            )
+            provenance = tuple(sentences.get(idx, ()))
             when = DateRef(date, precision) if date else None
             out.append(Event(typ, src, tgt, status, when, text, provenance, mode, score))
         return tuple(out)
