@@ -19,15 +19,7 @@ from dyad.nlp import names as nm
 from dyad.nlp.person_index import Mention, PersonIndex
 from dyad.nlp.persons import extract_persons
 from dyad.nlp.roles import role_suffix
-
-
-@dataclass(frozen=True)
-class Office:
-    name: str
-    role: str
-    state: str
-    valid_from: date | None = None
-    valid_to: date | None = None
+from dyad.resolve.gazetteer import Office
 
 
 class FakeGazetteer:

@@ -5,7 +5,6 @@ The people, places and terms below are invented; only the calendar is real.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -15,17 +14,7 @@ from dyad.dating.offices import OfficeSource, office_evidence, role_matches
 from dyad.dating.patterns import MAX_DATE
 from dyad.dating.published import infer_published, parse_meta
 from dyad.models import DateRef, Person
-
-
-@dataclass(frozen=True)
-class Office:
-    name: str
-    role: str
-    state: str
-    valid_from: date | None
-    valid_to: date | None
-    term: int | None
-    source: str = "test"
+from dyad.resolve.gazetteer import Office
 
 
 class FakeGazetteer:

@@ -13,6 +13,7 @@ from types import MappingProxyType
 import pytest
 
 from dyad.nlp.quotes import extract_quotes, find_quote_spans
+from dyad.resolve.gazetteer import Office
 
 
 def spans(text: str) -> list[str]:
@@ -65,15 +66,6 @@ def test_unmatched_mark_loses_only_its_line() -> None:
 
 
 # -- speakers: the real model ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Office:
-    name: str
-    role: str
-    state: str
-    valid_from: date | None = None
-    valid_to: date | None = None
 
 
 class FakeGazetteer:

@@ -89,10 +89,10 @@ class Office:
     name: str
     role: str
     state: str
-    valid_from: date | None
-    valid_to: date | None
-    term: int | None
-    source: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    term: int | None = None
+    source: str = ""
 
     def valid_on(self, day: date) -> bool:
         """Whether the office was held on ``day`` (both ends inclusive)."""
