@@ -6,7 +6,8 @@ Three CSV files, each opening with ``#`` comment lines that name the source and 
   institutions, armed forces, state firms and media of states, one alias a row; rows with
   an empty code are phrases that contain a state word but name no state actor.
 - ``organisations.csv`` (``code,kind,text``): multilateral bodies by acronym and name.
-- ``officeholders.csv``: people with their date-ranged offices.
+- ``officeholders.csv`` and ``officeholders/*.csv`` (one file a region): people with their
+  date-ranged offices; ``officeholders/systems.csv``: where the president heads the government.
 
 The functions here only parse; ``Gazetteer.load`` puts the pieces together and caches them.
 """
@@ -25,6 +26,8 @@ from dyad.errors import DyadError
 log = logging.getLogger(__name__)
 
 DATA_PACKAGE = "dyad.data"
+OFFICE_FOLDER = "officeholders"
+SYSTEMS_FILE = "systems.csv"
 
 STATE_KINDS = frozenset(
     {
@@ -139,8 +142,32 @@ def load_organisation_aliases(
     return aliases, names
 
 
-def load_office_rows(filename: str = "officeholders.csv") -> list[OfficeRow]:
-    """Every office in ``officeholders.csv``."""
+def office_files() -> list[str]:
+    """``officeholders.csv`` and every ``officeholders/*.csv`` (one file a region), in order."""
+    folder = resources.files(DATA_PACKAGE).joinpath(OFFICE_FOLDER)
+    regional = sorted(
+        f"{OFFICE_FOLDER}/{entry.name}"
+        for entry in (folder.iterdir() if folder.is_dir() else ())
+        if entry.name.endswith(".csv") and entry.name != SYSTEMS_FILE
+    )
+    return ["officeholders.csv", *regional]
+
+
+def load_office_rows(filename: str | None = None) -> list[OfficeRow]:
+    """Every office in ``filename``, or in all office files; a row repeated in two files (same
+    name, role, state and dates) is kept once."""
+    rows: list[OfficeRow] = []
+    seen: set[tuple[object, ...]] = set()
+    for name in [filename] if filename else office_files():
+        for row in _office_rows(name):
+            key = (row.name, row.role, row.state, row.valid_from, row.valid_to)
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    return rows
+
+
+def _office_rows(filename: str) -> list[OfficeRow]:
     columns = ("name", "aliases", "role", "state", "valid_from", "valid_to", "term", "source")
     rows: list[OfficeRow] = []
     for i, row in enumerate(read_rows(filename, columns), start=2):
@@ -168,3 +195,18 @@ def load_office_rows(filename: str = "officeholders.csv") -> list[OfficeRow]:
         )
     log.debug("read %d offices from %s", len(rows), filename)
     return rows
+
+
+def load_government_systems() -> list[tuple[str, date | None, date | None]]:
+    """``officeholders/systems.csv``: the states (and periods) whose president heads the
+    government, so that no prime minister is looked for there."""
+    name = f"{OFFICE_FOLDER}/{SYSTEMS_FILE}"
+    columns = ("state", "head_of_government", "valid_from", "valid_to", "source")
+    out = []
+    for i, row in enumerate(read_rows(name, columns), start=2):
+        if row["head_of_government"] != "president":
+            raise GazetteerDataError(f"{name} row {i}: head_of_government must be 'president'")
+        out.append(
+            (row["state"], _date(row["valid_from"], name, i), _date(row["valid_to"], name, i))
+        )
+    return out

@@ -1,0 +1,152 @@
+"""How completely the gazetteer knows who held a state's top offices, day by day.
+
+``gaps(gazetteer, state, function, start, end)`` lists the stretches of days on which no
+holder of a function (head of state, head of government, foreign minister, defence minister)
+is known; ``overlaps`` lists the days a sole office has two holders. The coverage tests run
+these over every UN member for 2000 to the data date.
+
+Head of government: a prime minister (premier, chancellor...) or, where
+``officeholders/systems.csv`` says the president heads the government, the president.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Protocol
+
+from dyad.resolve.gazetteer import Office, normal_role, role_function
+from dyad.resolve.loader import load_government_systems
+
+FUNCTIONS = ("head of state", "head of government", "foreign minister", "defence minister")
+
+# Titles of heads of state (after "acting", "interim", "caretaker" are dropped).
+HEAD_OF_STATE_ROLES = frozenset(
+    {"president", "king", "queen", "emir", "sultan", "monarch", "emperor", "grand duke",
+     "prince", "pope", "co-prince", "captain regent", "supreme leader",
+     "chairman of the state affairs commission",
+     "president of the presidency", "chairman of the presidency", "member of the presidency",
+     "yang di-pertuan agong", "chairman of the national defence commission",
+     "chairman of the sovereignty council", "chairman of the presidential council",
+     "head of state", "chairman of the transitional military council", "transitional president"}
+)  # fmt: skip
+# Offices that several people hold at once by design: co-princes, captains regent, a collective
+# presidency, a Federal Council. Overlaps are not errors there.
+SHARED_ROLES = frozenset(
+    {"co-prince", "captain regent", "member of the presidency", "chairman of the presidency",
+     "president of the presidency", "chairman of the presidential council"}
+)  # fmt: skip
+_PREFIXES = ("acting ", "interim ", "caretaker ", "transitional ")
+
+
+class OfficeSource(Protocol):
+    @property
+    def offices(self) -> tuple[Office, ...]: ...
+
+
+def function_of(
+    office: Office, presidential: Iterable[tuple[str, date | None, date | None]]
+) -> set[str]:
+    """The functions an office serves (a president may be head of state and of government)."""
+    role = normal_role(office.role)
+    bare = role
+    for prefix in _PREFIXES:
+        if bare.startswith(prefix):
+            bare = bare[len(prefix) :]
+    out: set[str] = set()
+    function = role_function(role, office.state)
+    if function in FUNCTIONS:
+        out.add(function)
+    if bare in HEAD_OF_STATE_ROLES:
+        out.add("head of state")
+        if bare == "president" and _presidential_any(office, presidential):
+            out.add("head of government")
+    return out
+
+
+def _presidential_any(
+    office: Office, systems: Iterable[tuple[str, date | None, date | None]]
+) -> bool:
+    return any(s == office.state for s, _, _ in systems)
+
+
+def _presidential_on(
+    state: str, day: date, systems: Sequence[tuple[str, date | None, date | None]]
+) -> bool:
+    return any(
+        s == state and (f is None or f <= day) and (t is None or day <= t) for s, f, t in systems
+    )
+
+
+def holders(gazetteer: OfficeSource, state: str, function: str) -> list[Office]:
+    """The offices of a state that serve a function."""
+    systems = load_government_systems()
+    out = []
+    for office in gazetteer.offices:
+        if office.state != state:
+            continue
+        functions = function_of(office, systems)
+        if function in functions:
+            out.append(office)
+    return out
+
+
+def _covered_days(
+    offices: Sequence[Office], state: str, function: str, start: date, end: date
+) -> list[int]:
+    """How many holders each day from start to end has (index 0 = start)."""
+    systems = load_government_systems()
+    days = (end - start).days + 1
+    count = [0] * days
+    for office in offices:
+        first = max(office.valid_from or start, start)
+        last = min(office.valid_to or end, end)
+        for i in range((first - start).days, (last - start).days + 1):
+            day = start + timedelta(days=i)
+            if (
+                function == "head of government"
+                and normal_role(office.role).endswith("president")
+                and not _presidential_on(state, day, systems)
+            ):
+                continue
+            count[i] += 1
+    return count
+
+
+def gaps(
+    gazetteer: OfficeSource, state: str, function: str, start: date, end: date
+) -> list[tuple[date, date]]:
+    """Every stretch of days from start to end with no known holder of the function."""
+    count = _covered_days(holders(gazetteer, state, function), state, function, start, end)
+    out: list[tuple[date, date]] = []
+    run_start: int | None = None
+    for i, n in enumerate([*count, 1]):
+        if n == 0 and run_start is None:
+            run_start = i
+        elif n and run_start is not None:
+            out.append((start + timedelta(days=run_start), start + timedelta(days=i - 1)))
+            run_start = None
+    return out
+
+
+def overlaps(
+    gazetteer: OfficeSource, state: str, function: str, start: date, end: date
+) -> list[tuple[date, date]]:
+    """Stretches of days on which a sole office has two or more holders (shared offices,
+    such as co-princes or a collective presidency, are left out)."""
+    offices = [
+        o
+        for o in holders(gazetteer, state, function)
+        if normal_role(o.role) not in SHARED_ROLES
+        and not any(normal_role(o.role).startswith(p + r) for p in _PREFIXES for r in SHARED_ROLES)
+    ]
+    count = _covered_days(offices, state, function, start, end)
+    out: list[tuple[date, date]] = []
+    run_start: int | None = None
+    for i, n in enumerate([*count, 0]):
+        if n > 1 and run_start is None:
+            run_start = i
+        elif n <= 1 and run_start is not None:
+            out.append((start + timedelta(days=run_start), start + timedelta(days=i - 1)))
+            run_start = None
+    return out
