@@ -6,7 +6,7 @@ is known; ``overlaps`` lists the days a sole office has two holders. The coverag
 these over every UN member for 2000 to the data date.
 
 Head of government: a prime minister (premier, chancellor...) or, where
-``officeholders/systems.csv`` says the president heads the government, the president.
+``officeholders/systems*.csv`` says the president heads the government, the president.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ Three CSV files, each opening with ``#`` comment lines that name the source and 
   an empty code are phrases that contain a state word but name no state actor.
 - ``organisations.csv`` (``code,kind,text``): multilateral bodies by acronym and name.
 - ``officeholders.csv`` and ``officeholders/*.csv`` (one file a region): people with their
-  date-ranged offices; ``officeholders/systems.csv``: where the president heads the government.
+  date-ranged offices; ``officeholders/systems*.csv``: where the president heads the government.
 
 The functions here only parse; ``Gazetteer.load`` puts the pieces together and caches them.
 """
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 DATA_PACKAGE = "dyad.data"
 OFFICE_FOLDER = "officeholders"
-SYSTEMS_FILE = "systems.csv"
+SYSTEMS_PREFIX = "systems"
 
 STATE_KINDS = frozenset(
     {
@@ -148,7 +148,7 @@ def office_files() -> list[str]:
     regional = sorted(
         f"{OFFICE_FOLDER}/{entry.name}"
         for entry in (folder.iterdir() if folder.is_dir() else ())
-        if entry.name.endswith(".csv") and entry.name != SYSTEMS_FILE
+        if entry.name.endswith(".csv") and not entry.name.startswith(SYSTEMS_PREFIX)
     )
     return ["officeholders.csv", *regional]
 
@@ -198,15 +198,20 @@ def _office_rows(filename: str) -> list[OfficeRow]:
 
 
 def load_government_systems() -> list[tuple[str, date | None, date | None]]:
-    """``officeholders/systems.csv``: the states (and periods) whose president heads the
+    """``officeholders/systems*.csv``: the states (and periods) whose president heads the
     government, so that no prime minister is looked for there."""
-    name = f"{OFFICE_FOLDER}/{SYSTEMS_FILE}"
+    folder = resources.files(DATA_PACKAGE).joinpath(OFFICE_FOLDER)
+    names = sorted(
+        f"{OFFICE_FOLDER}/{entry.name}"
+        for entry in (folder.iterdir() if folder.is_dir() else ())
+        if entry.name.startswith(SYSTEMS_PREFIX) and entry.name.endswith(".csv")
+    )
     columns = ("state", "head_of_government", "valid_from", "valid_to", "source")
     out = []
-    for i, row in enumerate(read_rows(name, columns), start=2):
-        if row["head_of_government"] != "president":
-            raise GazetteerDataError(f"{name} row {i}: head_of_government must be 'president'")
-        out.append(
-            (row["state"], _date(row["valid_from"], name, i), _date(row["valid_to"], name, i))
-        )
+    for name in names:
+        for i, row in enumerate(read_rows(name, columns), start=2):
+            if row["head_of_government"] != "president":
+                raise GazetteerDataError(f"{name} row {i}: head_of_government must be 'president'")
+            start, end = _date(row["valid_from"], name, i), _date(row["valid_to"], name, i)
+            out.append((row["state"], start, end))
     return out
