@@ -120,4 +120,4 @@ def test_broken_symbolic_link_is_named(tmp_path: Path) -> None:
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     docs, errors = _read([tmp_path])
     assert [d.doc_id for d in docs] == ["good"]
-    assert "gone.txt" in str(errors[0]) and "broken symbolic link" in str(errors[0])
+    assert "gone.txt" in str(errors[0]) and "broken or looping symbolic link" in str(errors[0])

@@ -7,17 +7,19 @@ and stores each new one in its own transaction, so a failure in one file never l
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dyad.clean.html import extract_html
 from dyad.clean.text import clean_text
-from dyad.errors import DyadError, IngestError
+from dyad.errors import DyadError, IngestError, StoreError
 from dyad.extract import Extraction, extract
-from dyad.ingest.reader import RawDocument, discover, read_files
+from dyad.ingest.meta import Meta
+from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
 from dyad.models import Document
 from dyad.settings import Settings
 from dyad.store.sqlite import Mention, Sentence, SQLiteStore
@@ -33,6 +35,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ignored: list[Skipped] = field(default_factory=list)  # files in folders that are no articles
 
     @property
     def ok(self) -> bool:
@@ -89,8 +92,16 @@ def ingest(
     published: str | None = None,
     replace: bool = False,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    meta: Mapping[str, Meta] | None = None,
+    debug: bool = False,
 ) -> IngestReport:
-    """Read, analyse and store every article under ``paths``; returns what happened to each."""
+    """Read, analyse and store every article under ``paths``; returns what happened to each.
+
+    Whatever goes wrong with one document (unreadable, malformed, or an error inside the
+    analysis) becomes one ``IngestError`` in the report and the batch goes on; ``debug``
+    re-raises errors that are not dyad's own instead, for a traceback. ``meta`` fills a
+    document's url, outlet, published and title, keyed by file name or id.
+    """
     settings = settings or Settings.from_env()
     report = IngestReport()
     files: list[Path] = []
@@ -98,14 +109,40 @@ def ingest(
     for item in discover([Path(p) for p in paths]):
         if isinstance(item, IngestError):
             report.failed.append(item)
+        elif isinstance(item, Skipped):
+            report.ignored.append(item)
         elif item.resolve() not in own:  # the database being written may sit among the inputs
             files.append(item)
     for raw in read_files(progress(files) if progress else files, settings.max_file_bytes):
         if isinstance(raw, IngestError):
             report.failed.append(raw)
-        else:
+            continue
+        raw = _with_meta(raw, meta or {})
+        try:
             _ingest_one(raw, store, settings, report, published, replace)
+        except Exception as exc:  # one document's failure never stops the batch
+            if debug:
+                raise
+            log.debug("analysing %s failed", raw.source, exc_info=True)
+            report.failed.append(
+                IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
+            )
     return report
+
+
+def _with_meta(raw: RawDocument, meta: Mapping[str, Meta]) -> RawDocument:
+    """The raw document with the sidecar metadata of its file name or id filled in."""
+    name = Path(raw.source.rsplit(":", 1)[0] if raw.source.count(":") else raw.source).name
+    found = meta.get(raw.doc_id) or meta.get(name)
+    if found is None:
+        return raw
+    return dataclasses.replace(
+        raw,
+        url=raw.url or found.url,
+        outlet=raw.outlet or found.outlet,
+        published=raw.published or found.published,
+        title=raw.title or found.title,
+    )
 
 
 def _database_files(db: str) -> set[Path]:
@@ -123,7 +160,8 @@ def _ingest_one(
 ) -> None:
     if raw.warning:
         report.warnings.append(f"{raw.source}: {raw.warning}")
-    if store.has_hash(raw.content_hash):
+    reanalyse = replace and published is not None  # a new date for a stored text
+    if store.has_hash(raw.content_hash) and not reanalyse:
         report.skipped.append(raw.doc_id)
         return
     if store.has_doc_id(raw.doc_id) and not replace:
@@ -142,6 +180,10 @@ def _ingest_one(
         report.failed.append(exc)
         return
     except DyadError as exc:
+        if isinstance(exc, StoreError) and not reanalyse and store.has_hash(raw.content_hash):
+            # Another process stored the same text between the check and the write.
+            report.skipped.append(raw.doc_id)
+            return
         report.failed.append(IngestError(raw.source, str(exc)))
         return
     report.added.append(raw.doc_id)

@@ -70,6 +70,9 @@ class Cleaned:
         return original_start + (offset - clean_start)
 
 
+_CRLF = re.compile(r"\r\n")
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line of text is page furniture rather than article text."""
     stripped = line.strip()
@@ -83,8 +86,11 @@ def is_furniture(line: str) -> bool:
 
 def clean_text(original: str) -> Cleaned:
     """Remove furniture lines and indentation, keep paragraphs apart by one blank line."""
+    # Offsets must index ``original`` as given: every CRLF loses its CR here, so the positions
+    # of the CRs dropped are kept to map each line's start back.
+    dropped = [m.start() for m in _CRLF.finditer(original)]
     original = original.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = _lines_with_offsets(original)
+    lines = [(_raw_offset(start, dropped), line) for start, line in _lines_with_offsets(original)]
     one_per_line = _paragraph_per_line(original)
     pieces: list[tuple[int, str]] = []  # (original_start, text) ; text "" marks a paragraph break
     removed: list[str] = []
@@ -121,6 +127,22 @@ def clean_text(original: str) -> Cleaned:
     if text:
         text += "\n"
     return Cleaned(text=text, offsets=tuple(offsets), removed=tuple(removed))
+
+
+def _raw_offset(position: int, dropped: list[int]) -> int:
+    """A position in the text with CRLF made LF, as a position in the text as given (each CR
+    dropped before it, at raw positions ``dropped``, moves it one back)."""
+    if not dropped:
+        return position
+    # The k-th CR dropped sits at raw position dropped[k], i.e. normalised dropped[k] - k.
+    lo, hi = 0, len(dropped)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if dropped[mid] - mid < position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return position + lo
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:

@@ -43,12 +43,35 @@ def cli(verbose: int) -> None:
             logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
+def _iso_date(value: str | None) -> str | None:
+    from dyad.ingest.dates import parse_iso_date
+
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_db_option
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar and no summary")
-@click.option("--published", help="publication date (YYYY[-MM[-DD]]) for every input")
+@click.option(
+    "--published",
+    callback=lambda ctx, param, value: _iso_date(value),
+    help="publication date (YYYY[-MM[-DD]]) for every input; with --replace, re-analyses "
+    "stored documents with it",
+)
 @click.option("--replace", is_flag=True, help="update documents whose id is stored with other text")
+@click.option(
+    "--meta",
+    type=click.Path(exists=True, dir_okay=False),
+    help="sidecar metadata (.csv, .tsv or .jsonl): a 'file' or 'id' column and any of url, "
+    "outlet, published, title",
+)
+@click.option("--debug", is_flag=True, help="show the traceback of an internal error and stop")
 @click.option(
     "--max-file-bytes",
     type=int,
@@ -62,16 +85,24 @@ def ingest(
     published: str | None,
     replace: bool,
     max_file_bytes: int | None,
+    meta: str | None,
+    debug: bool,
 ) -> None:
     """Read articles (.txt, .html, .jsonl files or folders) into the database.
 
     A document whose content is already stored is skipped. Each bad input gets one line on
-    stderr naming the file (and line); the rest still go in, and the exit status is 1.
+    stderr naming the file (and line); the rest still go in, and the exit status is 1. Files
+    in folders that are no articles (.tsv, .md, .json, gold files) are skipped by name.
     """
+    from dyad.ingest.meta import load_meta
     from dyad.pipeline import ingest as run_ingest
     from dyad.store.sqlite import open_store
 
     settings = Settings.from_env(db=db, max_file_bytes=max_file_bytes)
+    try:
+        sidecar = load_meta(Path(meta)) if meta else None
+    except DyadError as exc:
+        raise click.ClickException(str(exc)) from exc
     progress = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -88,10 +119,14 @@ def ingest(
                 published=published,
                 replace=replace,
                 progress=progress,
+                meta=sidecar,
+                debug=debug,
             )
             counts = store.stats()
     except DyadError as exc:
         raise click.ClickException(str(exc)) from exc
+    for skipped in report.ignored:
+        click.echo(f"skipped: {skipped.path}: {skipped.reason}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in report.failed:

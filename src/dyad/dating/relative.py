@@ -29,6 +29,7 @@ maps each to its range of days.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -284,10 +285,16 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], Resolver]]:
             )
     found.sort(key=lambda item: item[:3])
     taken: list[tuple[int, int, str, re.Match[str], Resolver]] = []
+    starts: list[int] = []  # the taken spans, sorted by start: they never overlap
+    ends: list[int] = []
     for _, _, start, kind, match, resolver in found:
         end = match.end()
-        if all(end <= s or start >= e for s, e, *_ in taken):
-            taken.append((start, end, kind, match, resolver))
+        i = bisect.bisect_right(starts, start)
+        if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        taken.append((start, end, kind, match, resolver))
     return sorted(taken, key=lambda item: item[0])
 
 

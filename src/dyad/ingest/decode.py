@@ -52,6 +52,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
             return _checked(text, name), warning
     nuls = data[:4096].count(b"\x00")
     if nuls > max(2, len(data[:4096]) // 100):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16[0], name), f"read as {utf16[1]} (no BOM)"
         raise IngestError(name, "binary file (contains NUL bytes), not an article")
     stray: str | None = None
     if nuls:
@@ -70,6 +73,23 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str | None]:
     if best is None:
         raise IngestError(name, "not text in any encoding dyad can detect")
     return _checked(str(best), name), f"not UTF-8; read as {best.encoding}"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text written without a byte-order mark: mostly ASCII text puts a NUL in every
+    other byte, the high byte of each code unit (odd positions little-endian, even big)."""
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.6 * half and other <= 0.01 * half:
+            try:
+                return data.decode(encoding), encoding.upper()
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _legacy_western(data: bytes) -> str | None:

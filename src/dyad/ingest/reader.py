@@ -22,6 +22,20 @@ log = logging.getLogger(__name__)
 # Any other file is read as text (HTML when it looks like HTML).
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# Files found in a folder with these endings are data, notes or code, not articles: skipped by
+# name (a file named on the command line is read whatever its ending).
+NOT_ARTICLE_SUFFIXES = frozenset(
+    {".tsv", ".csv", ".md", ".markdown", ".json", ".yaml", ".yml", ".toml", ".py", ".sh",
+     ".db", ".sqlite", ".parquet", ".svg", ".css", ".js", ".log"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder that is not an article, with the reason."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -37,27 +51,71 @@ class RawDocument:
     title: str | None = None
     published: str | None = None
     warning: str | None = None
+    outlet: str | None = None
 
 
 def content_hash(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def discover(paths: list[Path]) -> Iterator[Path | IngestError]:
-    """Files under ``paths`` (folders recursively, sorted); an error for a missing path."""
+def discover(paths: list[Path]) -> Iterator[Path | IngestError | Skipped]:
+    """Files under ``paths`` (folders recursively, sorted, symbolic links to folders not
+    followed); an error for a missing path; a ``Skipped`` for a file in a folder that is no
+    article by its ending or content (a ``.tsv``, a ``.md``, a gold file)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.name.startswith("."):
-                    continue
-                if child.is_file():
-                    yield child
-                elif child.is_symlink() and not child.exists():
-                    yield IngestError(str(child), "broken symbolic link")
+            yield from _walk(path)
         elif path.is_file():
             yield path
+        elif path.is_symlink():
+            yield IngestError(str(path), "broken or looping symbolic link")
         else:
             yield IngestError(str(path), "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path | IngestError | Skipped]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield IngestError(str(folder), f"cannot list the folder ({exc.strerror or exc})")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        try:
+            if child.is_symlink() and child.is_dir():
+                yield Skipped(str(child), "a symbolic link to a folder (not followed)")
+            elif child.is_dir():
+                yield from _walk(child)
+            elif child.is_file():
+                reason = not_article(child)
+                yield Skipped(str(child), reason) if reason else child
+            elif child.is_symlink():
+                yield IngestError(str(child), "broken or looping symbolic link")
+        except OSError as exc:
+            yield IngestError(str(child), f"cannot read ({exc.strerror or exc})")
+
+
+def not_article(path: Path) -> str | None:
+    """Why a file found in a folder is no article, or None: data and notes by their ending,
+    and dyad-eval/1 gold or prediction files (JSON Lines with ``doc_id`` and no text)."""
+    suffix = path.suffix.lower()
+    if suffix in NOT_ARTICLE_SUFFIXES:
+        return f"a {suffix} file is not an article (name it to ingest it)"
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as fh:
+                first = fh.readline(1_000_000)
+            record = json.loads(first)
+        except (OSError, ValueError):
+            return None
+        if (
+            isinstance(record, dict)
+            and "doc_id" in record
+            and not (record.get("text") or record.get("html"))
+        ):
+            return "a dyad-eval/1 record file, not articles (name it to ingest it)"
+    return None
 
 
 def read_inputs(paths: list[Path], max_bytes: int) -> Iterator[RawDocument | IngestError]:
@@ -65,7 +123,7 @@ def read_inputs(paths: list[Path], max_bytes: int) -> Iterator[RawDocument | Ing
     for item in discover(paths):
         if isinstance(item, IngestError):
             yield item
-        else:
+        elif isinstance(item, Path):
             yield from read_files([item], max_bytes)
 
 
@@ -76,6 +134,8 @@ def read_files(files: Iterable[Path], max_bytes: int) -> Iterator[RawDocument | 
             yield from read_file(path, max_bytes)
         except IngestError as exc:
             yield exc
+        except OSError as exc:  # vanished, unreadable, a folder, a device
+            yield IngestError(str(path), f"cannot read ({exc.strerror or exc})")
 
 
 def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
@@ -132,6 +192,10 @@ def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument |
             yield IngestError(str(path), "no 'text' or 'html' field with content", n)
             continue
         kind = "html" if record.get("html") else "text"
+        wrong = [k for k in ("id", "url", "title", "published") if not _scalar(record.get(k))]
+        if wrong:
+            yield IngestError(str(path), f"field {wrong[0]!r} must be a string or number", n)
+            continue
         doc_id = str(record.get("id") or f"{path.stem}-{n}")
         published = record.get("published")
         yield RawDocument(
@@ -144,6 +208,10 @@ def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument |
             title=_opt_str(record.get("title")),
             published=_opt_str(published),
         )
+
+
+def _scalar(value: object) -> bool:
+    return value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool))
 
 
 def _opt_str(value: object) -> str | None:

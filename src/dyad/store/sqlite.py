@@ -65,6 +65,11 @@ class SQLiteStore:
                 with self.conn:
                     self.conn.executescript(f"BEGIN; {script} PRAGMA user_version = {number};")
             except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                now = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+                if now >= number:  # another process applied it meanwhile
+                    continue
                 raise StoreError(f"{self.path}: migration {number} failed: {exc}") from exc
         return len(MIGRATIONS)
 
@@ -298,6 +303,9 @@ def _prov(doc_id: str, start: Any, end: Any, sentence: Any) -> tuple[Provenance,
     return (Provenance(doc_id, int(start), int(end), str(sentence or "")),)
 
 
+BUSY_TIMEOUT_S = 60.0
+
+
 def open_store(path: str | Path) -> SQLiteStore:
     """Open (creating and migrating as needed) the SQLite database at ``path``."""
     path = str(path)
@@ -305,7 +313,9 @@ def open_store(path: str | Path) -> SQLiteStore:
         parent = Path(path).parent
         if path != ":memory:" and not parent.exists():
             parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path)
+        # Several processes may write one file: WAL lets readers go on, and a writer waits
+        # up to BUSY_TIMEOUT_S seconds for another's transaction instead of failing at once.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL") if path != ":memory:" else None
     except (sqlite3.Error, OSError) as exc:
