@@ -76,7 +76,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     *((state, "foreign minister") for state in (
         "BDI", "BFA", "CAF", "CIV", "CMR", "COM", "CPV", "ERI", "FJI", "FSM", "GIN", "GMB",
         "GNB", "GNQ", "LBY", "LSO", "MDG", "MHL", "MRT", "MUS", "MWI", "NER", "NRU", "PLW",
-        "PNG", "RWA", "SDN", "SLB", "SLE", "SOM", "SSD", "STP", "SWZ", "SYC", "TCD", "TGO",
+        "PNG", "RWA", "SDN", "SLB", "SLE", "SOM", "SSD", "STP", "SWZ", "SYC", "TGO",
         "TON", "TUV", "VUT", "ZMB"
     )),
 })
