@@ -64,6 +64,7 @@ _ROLE_FUNCTIONS: Mapping[str, str] = {
     "prime minister": "head of government",
     "premier": "head of government",
     "chancellor": "head of government",
+    "chief adviser": "head of government",
 }
 # Titles that name that function only in one state (India's foreign secretary is a diplomat).
 _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
@@ -72,6 +73,8 @@ _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
     "defence secretary": frozenset({"GBR"}),
     "secretary of war": frozenset({"USA"}),
     "chancellor": frozenset({"DEU", "AUT"}),
+    # heads of Bangladesh's caretaker and interim governments, Bhutan's interim government
+    "chief adviser": frozenset({"BGD", "BTN"}),
 }
 _ROLE_PREFIXES = ("acting ", "interim ", "caretaker ")
 # Titles after which a bare surname names an officeholder ("President Obama").
