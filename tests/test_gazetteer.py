@@ -35,6 +35,11 @@ SHARED_ROLES = {
     "deputy foreign minister",
     "presidential aide",
     "un ambassador",
+    # collective heads of state (co-princes, captains regent, a collective presidency)
+    "co-prince",
+    "captain regent",
+    "member of the presidency",
+    "chairman of the presidential council",
 }
 
 
