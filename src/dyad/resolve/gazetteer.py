@@ -177,6 +177,8 @@ class Gazetteer:
             if surname:
                 surnames[surname].add(canonical)
         self._surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        # Every holder of each surname, so that a shared one can be told apart by date.
+        self._surname_sets = {k: tuple(sorted(v)) for k, v in surnames.items()}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -240,9 +242,10 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- officeholders
 
-    def person(self, name: str) -> str | None:
+    def person(self, name: str, on: date | None = None) -> str | None:
         """The canonical name of an officeholder from a full name, an alias, a unique
-        surname, or any of these after a title ("President Xi" -> "Xi Jinping")."""
+        surname, or any of these after a title ("President Xi" -> "Xi Jinping"); a surname
+        several officeholders share names the one of them in office on ``on``, if only one."""
         key = person_key(name)
         if not key:
             return None
@@ -255,8 +258,16 @@ class Gazetteer:
                 return found
         head = tokens[:-1]
         if all(t in _TITLE_WORDS for t in head):
-            return self._surnames.get(tokens[-1])
+            return self._surname_holder(tokens[-1], on)
         return None
+
+    def _surname_holder(self, key: str, on: date | None) -> str | None:
+        found = self._surnames.get(key)
+        if found or on is None:
+            return found
+        sharers = self._surname_sets.get(key, ())
+        current = [p for p in sharers if any(o.valid_on(on) for o in self._people[p])]
+        return current[0] if len(current) == 1 else None
 
     def person_for_key(self, key: str) -> str | None:
         """The canonical name an ``alias_key`` of a full name or alias stands for."""
@@ -277,9 +288,12 @@ class Gazetteer:
 
     @cached_property
     def titled_surnames(self) -> re.Pattern[str] | None:
-        """A pattern for a title then an officeholder's unique surname ("President Putin",
-        "Mr. Lavrov"); group 1 is the surname as written."""
-        written = sorted({w for c in self._people if (w := self.surname(c))}, key=len, reverse=True)
+        """A pattern for a title then an officeholder's surname ("President Putin",
+        "Mr. Lavrov"); group 1 is the surname as written (``person`` with a date tells apart
+        officeholders who share it)."""
+        written = sorted(
+            {w for c in self._people if (w := self.surname(c, unique=False))}, key=len, reverse=True
+        )
         if not written:
             return None
         names = "|".join(re.escape(w) for w in written)
