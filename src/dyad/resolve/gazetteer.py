@@ -64,6 +64,8 @@ _ROLE_FUNCTIONS: Mapping[str, str] = {
     "prime minister": "head of government",
     "premier": "head of government",
     "chancellor": "head of government",
+    "minister of state": "head of government",
+    "cardinal secretary of state": "head of government",
 }
 # Titles that name that function only in one state (India's foreign secretary is a diplomat).
 _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
@@ -72,6 +74,9 @@ _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
     "defence secretary": frozenset({"GBR"}),
     "secretary of war": frozenset({"USA"}),
     "chancellor": frozenset({"DEU", "AUT"}),
+    # Monaco's minister of state heads its government; elsewhere the title is a junior one.
+    "minister of state": frozenset({"MCO"}),
+    "cardinal secretary of state": frozenset({"VAT"}),
 }
 _ROLE_PREFIXES = ("acting ", "interim ", "caretaker ")
 # Titles after which a bare surname names an officeholder ("President Obama").
