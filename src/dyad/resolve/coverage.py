@@ -35,12 +35,15 @@ HEAD_OF_STATE_ROLES = frozenset(
      "chairman of the sovereignty council", "chairman of the presidential council",
      "head of state", "chairman of the transitional military council", "transitional president"}
 )  # fmt: skip
+# Compared with normal_role() forms ("co-prince" -> "co prince").
+HEAD_OF_STATE_ROLES = frozenset(normal_role(r) for r in HEAD_OF_STATE_ROLES)
 # Offices that several people hold at once by design: co-princes, captains regent, a collective
 # presidency, a Federal Council. Overlaps are not errors there.
 SHARED_ROLES = frozenset(
     {"co-prince", "captain regent", "member of the presidency", "chairman of the presidency",
      "president of the presidency", "chairman of the presidential council"}
 )  # fmt: skip
+SHARED_ROLES = frozenset(normal_role(r) for r in SHARED_ROLES)
 _PREFIXES = ("acting ", "interim ", "caretaker ", "transitional ")
 
 

@@ -69,6 +69,8 @@ _ROLE_FUNCTIONS: Mapping[str, str] = {
     "premier": "head of government",
     "chancellor": "head of government",
     "chief adviser": "head of government",
+    "minister of state": "head of government",
+    "cardinal secretary of state": "head of government",
 }
 # Titles that name that function only in one state (India's foreign secretary is a diplomat).
 _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
@@ -79,6 +81,9 @@ _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
     "chancellor": frozenset({"DEU", "AUT"}),
     # heads of Bangladesh's caretaker and interim governments, Bhutan's interim government
     "chief adviser": frozenset({"BGD", "BTN"}),
+    # Monaco's minister of state heads its government; elsewhere the title is a junior one.
+    "minister of state": frozenset({"MCO"}),
+    "cardinal secretary of state": frozenset({"VAT"}),
 }
 _ROLE_PREFIXES = ("acting ", "interim ", "caretaker ")
 # Titles after which a bare surname names an officeholder ("President Obama").
@@ -189,6 +194,8 @@ class Gazetteer:
         for group in nonstate:
             for form in (group.name, *group.aliases):
                 self._nonstate[alias_key(form)].append((form, group))
+        # Every holder of each surname, so that a shared one can be told apart by date.
+        self._surname_sets = {k: tuple(sorted(v)) for k, v in surnames.items()}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -252,9 +259,10 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- officeholders
 
-    def person(self, name: str) -> str | None:
+    def person(self, name: str, on: date | None = None) -> str | None:
         """The canonical name of an officeholder from a full name, an alias, a unique
-        surname, or any of these after a title ("President Xi" -> "Xi Jinping")."""
+        surname, or any of these after a title ("President Xi" -> "Xi Jinping"); a surname
+        several officeholders share names the one of them in office on ``on``, if only one."""
         key = person_key(name)
         if not key:
             return None
@@ -267,8 +275,16 @@ class Gazetteer:
                 return found
         head = tokens[:-1]
         if all(t in _TITLE_WORDS for t in head):
-            return self._surnames.get(tokens[-1])
+            return self._surname_holder(tokens[-1], on)
         return None
+
+    def _surname_holder(self, key: str, on: date | None) -> str | None:
+        found = self._surnames.get(key)
+        if found or on is None:
+            return found
+        sharers = self._surname_sets.get(key, ())
+        current = [p for p in sharers if any(o.valid_on(on) for o in self._people[p])]
+        return current[0] if len(current) == 1 else None
 
     def person_for_key(self, key: str) -> str | None:
         """The canonical name an ``alias_key`` of a full name or alias stands for."""
@@ -289,9 +305,12 @@ class Gazetteer:
 
     @cached_property
     def titled_surnames(self) -> re.Pattern[str] | None:
-        """A pattern for a title then an officeholder's unique surname ("President Putin",
-        "Mr. Lavrov"); group 1 is the surname as written."""
-        written = sorted({w for c in self._people if (w := self.surname(c))}, key=len, reverse=True)
+        """A pattern for a title then an officeholder's surname ("President Putin",
+        "Mr. Lavrov"); group 1 is the surname as written (``person`` with a date tells apart
+        officeholders who share it)."""
+        written = sorted(
+            {w for c in self._people if (w := self.surname(c, unique=False))}, key=len, reverse=True
+        )
         if not written:
             return None
         names = "|".join(re.escape(w) for w in written)
