@@ -371,6 +371,8 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
         if _inside(expression.start, used):
             continue
         caption = _inside(expression.start, captions)
+        if expression.kind == "weekday" and re.search(r"\btime\b", expression.text):
+            continue  # "Wednesday, local time": another zone's day, not the writer's
         if expression.kind == "weekday" and not caption:
             name = re.search(WEEKDAY_RE, expression.text)
             weekday = weekday_number(name.group()) if name else -1

@@ -10,6 +10,8 @@ against a month anchor only the month, and nothing is ever more precise than its
 
 Decisions worth knowing:
 
+- A weekday in another time zone ("Wednesday, local time", "Thursday Tokyo time") may be the
+  day after the anchor's: a place ahead of the writer's clock is already a day further.
 - A bare weekday, month or month-day means the most recent one on or before the anchor, or
   the next one on or after it when the clause is future-tense (``future``; ``None`` lets
   :func:`~dyad.dating.patterns.is_future_at` judge each clause). A month-day up to 7 days
@@ -186,6 +188,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         re.compile(
             rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
+            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?)?"
         ),
         weekday,
     ),

@@ -138,7 +138,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
         )
     if ctx.future:
         return on_or_after(ctx.lo, weekday), on_or_after(ctx.hi, weekday), "day"
-    return on_or_before(ctx.lo, weekday), on_or_before(ctx.hi, weekday), "day"
+    ahead = 1 if m["tz"] else 0  # "Wednesday, their time": a zone a day ahead of the writer's
+    lo, hi = shift_days(ctx.lo, ahead), shift_days(ctx.hi, ahead)
+    return on_or_before(lo, weekday), on_or_before(hi, weekday), "day"
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Range | None:
