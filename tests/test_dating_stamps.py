@@ -155,3 +155,19 @@ def test_a_day_where_two_terms_touch_is_no_day() -> None:
     )
     text = "Foreign Minister Ana Velk and Foreign Minister Ola Brenn attended the signing."
     assert published(text, gazetteer=gazetteer) == "2033/year"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Port Levan, March 10 - The envoys met on Thursday.\n\nCopyright 2033", "2033-03-10"),
+        ("Port Levan, 10th March 2033: The envoys met.", "2033-03-10"),
+        ("Ferry row\n2033-03-10T09:52:00+05:30\nThe envoys met.", "2033-03-10"),
+    ],
+)
+def test_datelines_and_timestamps_of_other_shapes(text: str, expected: str) -> None:
+    assert published(text) == f"{expected}/day"
+
+
+def test_a_weekday_alone_is_no_dateline_place() -> None:
+    assert published("Thursday, March 10 - The envoys met.") is None

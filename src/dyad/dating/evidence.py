@@ -96,7 +96,9 @@ _LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'’ /-]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
+    rf"^\s*(?P<place>[A-Z][A-Z.'’ /-]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\()|"
+    rf"(?!{WEEKDAY_RE})[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,\s*(?:{MONTH_RE}\.?\s*{DAY_RE}|{DAY_RE}\s+"
+    rf"{MONTH_RE})(?:,?\s+{YEAR_RE})?\.?\s*(?:--|[-–—:])))"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
     rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"

@@ -122,7 +122,8 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "absolute",
         re.compile(
-            r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
+            r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+            r"(?:\b|(?=T\d))"
         ),
         iso_date,
     ),
