@@ -65,3 +65,19 @@ def test_the_past_perfect_stays_background() -> None:
         "Chile had signed a customs agreement with Peru."
     )
     assert ("AGREE", "CHL", "PER", "2031") in code(text)
+
+
+def test_a_span_counts_from_the_year_the_text_gives_its_starting_point() -> None:
+    anchor = DateRef("2031-07-01", "day")
+    text = "Five years after the annexation, the two signed a pact. The 2014 annexation hurt."
+    (expr,) = [e for e in find_time_expressions(text, anchor) if e.date is not None]
+    assert expr.date is not None and expr.date.date == "2019"
+
+
+@pytest.mark.model
+def test_a_span_after_a_thing_dates_the_verb_it_hangs_on() -> None:
+    text = (
+        "Russia annexed Crimea in 2014.\n\n"
+        "Five years after the annexation, Russia and Ukraine signed a gas transit deal."
+    )
+    assert ("AGREE", "RUS", "UKR", "2019") in code(text)

@@ -45,6 +45,7 @@ from dyad.dating.patterns import (
     YEAR_RE,
     is_future_at,
     range_to_ref,
+    years_named_for,
 )
 from dyad.dating.resolvers import (
     Context,
@@ -323,6 +324,21 @@ def resolve_expression(
     return _resolve(match, resolver, context_for(anchor, future, reference), kind)
 
 
+_AFTER_THE: Final = re.compile(r"\s+the\s+(?:[a-z][\w’'-]*\s+){0,2}?(?P<noun>[a-z]{4,})\b")
+
+
+def _named_reference(text: str, end: int) -> DateRef | None:
+    """ "five years after the annexation" in a text that names "the 2014 annexation": the year
+    the span counts from, when the text gives that thing one year."""
+    if not re.search(r"(?i)(?:after|before)$", text[max(0, end - 6) : end]):
+        return None
+    m = _AFTER_THE.match(text, end)
+    if m is None:
+        return None
+    years = years_named_for(text, m["noun"])
+    return DateRef(str(years.pop()), "year") if len(years) == 1 else None
+
+
 def find_time_expressions(
     text: str, anchor: DateRef | None, *, future: bool | None = None
 ) -> list[TimeExpression]:
@@ -335,7 +351,8 @@ def find_time_expressions(
     reference: DateRef | None = None
     for start, end, kind, match, resolver in _matches(text):
         tense = future if future is not None else is_future_at(text, start, end)
-        ctx = context_for(anchor, tense, reference)
+        named = _named_reference(text, end) if resolver is from_reference else None
+        ctx = context_for(anchor, tense, named or reference)
         resolved = _resolve(match, resolver, ctx, kind)
         expressions.append(TimeExpression(start, end, match.group(), resolved, kind, tense))
         if resolved is not None:

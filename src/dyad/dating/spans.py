@@ -18,7 +18,7 @@ from datetime import date
 from typing import Final
 
 from dyad.dating.evidence import Evidence
-from dyad.dating.patterns import count_value, sentence_bounds
+from dyad.dating.patterns import count_value, sentence_bounds, years_named_for
 
 _COUNT: Final = (
     r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -116,16 +116,6 @@ def _counts(text: str) -> Iterator[_Count]:
         yield _Count(n, m.start(), m.end(), frozenset({m["noun"]}))
 
 
-def _named_years(text: str, noun: str) -> set[int]:
-    """Years the text gives a noun: "the 2026 war", "the 2026 border war", "the war of 2026"."""
-    word = re.escape(noun)
-    before = re.compile(
-        rf"\b(?P<year>(?:19|20)\d{{2}})\s+(?:[A-Za-z][\w’'-]*\s+){{0,2}}?{word}s?\b"
-    )
-    after = re.compile(rf"\b{word}s?\s+(?:of|in)\s+(?P<year>(?:19|20)\d{{2}})\b(?!\s*[-–]\d)")
-    return {int(m["year"]) for p in (before, after) for m in p.finditer(text)}
-
-
 def _evidence(year: int, weight: float, label: str) -> Evidence:
     return Evidence(date(year, 1, 1), date(year, 12, 31), weight, label)
 
@@ -137,7 +127,7 @@ def span_evidence(text: str) -> list[Evidence]:
     seen: set[tuple[int, int]] = set()
     for count in _counts(text):
         phrase = text[count.start : count.end]
-        named = {y for noun in count.nouns for y in _named_years(text, noun)}
+        named = {y for noun in count.nouns for y in years_named_for(text, noun)}
         if len(named) == 1:
             (year,) = named
             weight, why = _WEIGHT_NAMED, f"'{phrase}' from {year}"

@@ -124,8 +124,13 @@ def anchor_expressions(
         counted = (
             len(words) >= 2
             and COUNTED_UNIT.match(words[-2]) is not None
-            and (nxt >= sent.end or str(sent.doc[nxt].pos_) == "PUNCT")
-        )  # "N days after." dates its verb; "N days after X signed" dates X's signing
+            and (
+                nxt >= sent.end
+                or str(sent.doc[nxt].pos_) == "PUNCT"
+                or _counts_from_a_thing(toks[-1])
+            )
+        )  # "N days after." and "N years after the annexation" date their verb; "N days
+        # after X signed" dates X's signing
         blocked = not words or words[0] in blockers or (words[-1] in blockers and not counted)
         if head.dep_ in ("poss", "compound", "nmod", "amod") and head.head.i not in cues:
             blocked = blocked or str(head.head.pos_) in ("NOUN", "PROPN")  # "last week's quake"
@@ -153,6 +158,13 @@ def anchor_expressions(
     return out
 
 
+def _counts_from_a_thing(word: Any) -> bool:
+    """Whether "after"/"before" ending a count takes a noun, not a clause: "five years after
+    the annexation" dates the verb it hangs on (not "a day after X signed")."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return bool(objects) and all(str(o.pos_) == "NOUN" for o in objects)
+
+
 def _perfect_since(prep: Any) -> bool:
     """ "X has massed troops since May", "the border, closed since 1994": a state begun then,
     dated by its start (not "the first talks since 2019")."""
@@ -177,6 +189,8 @@ def own_expression(
 ) -> Anchored | None:
     """The time expression that dates a cue: its own, else that of a verb it depends on."""
     doc = tok.doc
+    # "five years after the annexation" counts from the annexation: it dates not the annexation
+    anchored = [a for a in anchored if tok.head.i not in a.tokens or tok.i in a.tokens]
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
     best = _closest(tok, found)
     cur = tok
