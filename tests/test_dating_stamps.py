@@ -171,3 +171,16 @@ def test_datelines_and_timestamps_of_other_shapes(text: str, expected: str) -> N
 
 def test_a_weekday_alone_is_no_dateline_place() -> None:
     assert published("Thursday, March 10 - The envoys met.") is None
+
+
+def test_weekdays_given_with_days_pick_the_year_and_the_day() -> None:
+    gazetteer = FakeGazetteer(
+        Office("Ana Velk", "president", "XAA", date(2022, 1, 1), date(2025, 12, 31), None),
+    )
+    text = (
+        "President Ana Velk arrived on Tuesday, and she is due to meet her counterpart on "
+        "Wednesday, 18 October. In a speech released on Monday evening, 16 October, she "
+        "praised the forum."
+    )
+    # of 2022-2025, only 2023 has a Monday 16 October; the arrival is the Tuesday after it
+    assert published(text, gazetteer=gazetteer) == "2023-10-17/day"

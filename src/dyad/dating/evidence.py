@@ -362,6 +362,18 @@ def _latest_month_day(days: list[tuple[int, int, bool]]) -> tuple[int, int, bool
     return ordered[max(gaps)[1]]
 
 
+def _weekday_day(text: str) -> tuple[int, int, int] | None:
+    """The month, day and weekday of "Wednesday, 18 October", if the text gives all three."""
+    name = re.search(WEEKDAY_RE, text)
+    m = re.search(
+        rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})", text
+    )
+    if name is None or m is None:
+        return None
+    day = int((m["day"] or m["d"]).rstrip("stndrh"))
+    return month_number(m["mon"] or m["m"]), day, weekday_number(name.group())
+
+
 def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
     captions = _caption_lines(text)
     past_days: list[tuple[date, bool]] = []
@@ -384,6 +396,15 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
             text[max(0, expression.start - 24) : expression.start]
         ):
             continue  # "has until March 18 to reply": a deadline, not a day reported
+        elif expression.kind == "absolute" and expression.date is None and expression.future:
+            ahead = _weekday_day(expression.text)
+            if ahead is not None:
+                # "due to meet on Wednesday, 18 October": written in the week before it
+                month, day, weekday = ahead
+                label = f"day ahead {month:02d}-{day:02d}"
+                found.pending.append(
+                    PendingDay(month, day, 1.0, label, lag_before=7, weekday=weekday)
+                )
         elif expression.kind == "absolute" and expression.date is None and not expression.future:
             match = re.search(
                 rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})",

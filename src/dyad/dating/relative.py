@@ -86,6 +86,7 @@ class TimeExpression:
     future: bool = False
 
 
+_WEEKDAY_PART = rf"{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
 _PREP_MONTH = (
     r"(?:in|since|by|until|till|from|during|through|before|after|as early as|as late as|"
     r"at the (?:end|start|beginning) of|the (?:end|start|beginning) of|early|late|mid|"
@@ -109,14 +110,14 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "absolute",
         re.compile(
-            rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
         full_date,
     ),
     (
         "absolute",
         re.compile(
-            rf"\b(?:{WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
         full_date,
     ),
@@ -161,12 +162,14 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
+        re.compile(rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
         month_day,
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"),
+        re.compile(
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+        ),
         month_day,
     ),
     (
