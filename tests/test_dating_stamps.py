@@ -184,3 +184,15 @@ def test_weekdays_given_with_days_pick_the_year_and_the_day() -> None:
     )
     # of 2022-2025, only 2023 has a Monday 16 October; the arrival is the Tuesday after it
     assert published(text, gazetteer=gazetteer) == "2023-10-17/day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry row\nUpdated: Thu - 10 March 33\nThe envoys met.",
+        "Ferry row\nPublished: 10/03/33 10:32\nThe envoys met.",
+        "By Staff Reporter | Thu - 10 March 33, 10:32 pm\nThe envoys met.",
+    ],
+)
+def test_labelled_and_segmented_short_stamps(text: str) -> None:
+    assert published(text) == "2033-03-10/day"

@@ -258,6 +258,9 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
             strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
             name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"
             readings = _label_dates(line[label.end() :], day_first)
+            if not readings:  # "Updated: Fri - 10 March 23"
+                stamps = short_stamps(line[label.end() :], today, day_first)
+                readings = [(st.day, st.day, st.share) for st in stamps]
             for lo, hi, share in readings:
                 found.items.append(Evidence(lo, hi, (10.0 if strong else 2.0) * share, name))
                 if not strong:  # an update usually follows first publication within days
