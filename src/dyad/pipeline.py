@@ -146,3 +146,10 @@ def _ingest_one(
         return
     report.added.append(raw.doc_id)
     log.info("stored %s", raw.doc_id)
+    analysis = extraction.analysis
+    if analysis.published is None:
+        dated = sum(e.date is not None for e in analysis.events)
+        report.warnings.append(
+            f"{raw.doc_id}: undated: no publication date in its metadata or text; "
+            f"{dated} of {len(analysis.events)} events keep a date the text gives"
+        )

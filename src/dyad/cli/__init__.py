@@ -184,7 +184,7 @@ def list_cmd(db: str) -> None:
     with open_store(db) as store:
         click.echo(f"{'document':<28} {'published':<11} persons quotes figures events")
         for a in store.analyses():
-            when = a.published.date if a.published else "?"
+            when = a.published.date if a.published else "undated"
             click.echo(
                 f"{a.doc_id[:28]:<28} {when:<11} {len(a.persons):>7} {len(a.quotes):>6} "
                 f"{len(a.figures):>7} {len(a.events):>6}"
