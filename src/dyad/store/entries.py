@@ -30,6 +30,7 @@ class BlockEvent:
     mode: str | None
     text: str
     published: str | None
+    sentences: str = ""  # every sentence of the event in its document, one a line
 
 
 @dataclass(frozen=True)
@@ -103,13 +104,16 @@ def block_events(conn: sqlite3.Connection, block: Block) -> list[BlockEvent]:
         when, args = "e.date >= ? AND e.date < ?", (year, f"{int(year) + 1:04d}")
     sql = (
         "SELECT e.doc_id, e.idx, e.type, e.source, e.target, e.status, e.date, e.precision, "
-        "e.mode, e.text, d.published_date FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+        "e.mode, e.text, d.published_date, (SELECT group_concat(s.sentence, char(10)) "
+        "FROM event_sentences s WHERE s.doc_id = e.doc_id AND s.event_idx = e.idx) "
+        "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
         f"WHERE e.type = ? AND e.source = ? AND e.target = ? AND {when}"
     )
     out: list[BlockEvent] = []
     directions = [(a, b), (b, a)] if a != b else [(a, b)]
     for s, t in directions:
-        out.extend(BlockEvent(*row) for row in conn.execute(sql, (type_, s, t, *args)))
+        for row in conn.execute(sql, (type_, s, t, *args)):
+            out.append(BlockEvent(*row[:11], sentences=row[11] or ""))
     return out
 
 

@@ -23,10 +23,13 @@ from dyad.errors import StoreError
 from dyad.events.cues import load_scores
 from dyad.store import entries as sql
 from dyad.store.sqlite import SQLiteStore
-from dyad.timeline.merge import Cluster, Report, cluster
+from dyad.timeline.merge import Cluster, Report, cluster, names
 from dyad.timeline.outlet import outlet_of
 
 log = logging.getLogger(__name__)
+
+# Gazetteer aliases that name a party (a state or body), not a place or an occasion.
+PARTY_KINDS = frozenset({"name", "demonym", "acronym"})
 
 
 def update(
@@ -85,6 +88,7 @@ def redo_block(conn: sqlite3.Connection, block: sql.Block) -> None:
             e.published,
             e.text,
             default_dated=_default_dated(e),
+            names=_names(e.sentences or e.text),
         )
         for e in events
     ]
@@ -147,6 +151,17 @@ def entry_status(statuses: Sequence[str]) -> str:
         return "occurred"
     settled = [s for s in statuses if s != "planned"]
     return settled[-1] if settled else "planned"
+
+
+def _names(text: str) -> frozenset[str]:
+    """The names of an event's sentences but those of states and bodies (the parties, named
+    by every report): persons, places, occasions, deals."""
+    from dyad.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    return frozenset(
+        n for n in names(text) if not any(a.kind in PARTY_KINDS for a in gaz.lookup(n))
+    )
 
 
 def _default_dated(e: sql.BlockEvent) -> bool:

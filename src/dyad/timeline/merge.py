@@ -21,7 +21,7 @@ Inside a block, reports join from the most precise to the vaguest:
 A cluster never takes two reports from one article (the article's own merger kept them
 apart, so they are two events) and never joins a denial to a report of the event. A vague
 report only joins an event its article could report: one that took place by the day after
-publication, or a plan for the coming year.
+publication, or, for a plan, one of the coming year.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ class Report:
     published: str | None = None  # the article's publication date (ISO, to its precision)
     sentence: str = ""
     default_dated: bool = False  # dated to its article's day for want of a time expression
+    names: frozenset[str] | None = None  # what it names (places, persons, occasions); None:
+    # read from ``sentence``
 
     @property
     def key(self) -> tuple[str, int]:
@@ -76,6 +78,9 @@ class Report:
         if self.date is None or self.precision is None:
             return 3
         return {"day": 0, "month": 1, "year": 2}.get(self.precision, 3)
+
+    def named(self) -> frozenset[str]:
+        return self.names if self.names is not None else frozenset(names(self.sentence))
 
     @property
     def soft(self) -> bool:
@@ -254,13 +259,13 @@ def _agrees(c: Cluster, r: Report, pub: int | None) -> bool:
 
 def _possible(c: Cluster, r: Report) -> bool:
     """Whether the report's article could speak of the event: not of an event after its day
-    as having taken place, nor of one more than a year ahead as planned."""
+    as having taken place, nor of a past one, or one more than a year ahead, as planned."""
     pub = _pub_days(r.published)
     if pub is None or c.date is None:
         return True
     d = _days(c.date)
     if r.status == "planned":
-        return d <= pub + PLAN_HORIZON_DAYS
+        return pub - PUBLICATION_SLACK_DAYS <= d <= pub + PLAN_HORIZON_DAYS
     return d <= pub + PUBLICATION_SLACK_DAYS
 
 
@@ -276,12 +281,12 @@ def _distance(ep: Sequence[Cluster], pub: int | None) -> int:
 def _overlap(c: Cluster, r: Report, candidates: Sequence[Cluster]) -> int:
     """Distinctive names the report's sentence shares with the cluster's sentences: names in
     some candidates' sentences but not in all of them."""
-    mine = names(r.sentence)
+    mine = r.named()
     if not mine or len(candidates) < 2:
         return 0
-    theirs = [set().union(*(names(m.sentence) for m in x.members)) for x in candidates]
+    theirs = [set().union(*(m.named() for m in x.members)) for x in candidates]
     everywhere = set.intersection(*theirs)
-    own = set().union(*(names(m.sentence) for m in c.members))
+    own = set().union(*(m.named() for m in c.members))
     return len((mine & own) - everywhere)
 
 
