@@ -113,7 +113,23 @@ def block_events(conn: sqlite3.Connection, block: Block) -> list[BlockEvent]:
     directions = [(a, b), (b, a)] if a != b else [(a, b)]
     for s, t in directions:
         for row in conn.execute(sql, (type_, s, t, *args)):
-            out.append(BlockEvent(*row[:11], sentences=row[11] or ""))
+            doc_id, idx, ty, src, tgt, status, date, precision, mode, text, published = row[:11]
+            out.append(
+                BlockEvent(
+                    doc_id,
+                    idx,
+                    ty,
+                    src,
+                    tgt,
+                    status,
+                    date,
+                    precision,
+                    mode,
+                    text,
+                    published,
+                    sentences=row[11] or "",
+                )
+            )
     return out
 
 
