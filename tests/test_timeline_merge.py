@@ -121,6 +121,10 @@ def test_a_goal_set_years_ahead_is_not_the_later_event() -> None:
     assert not _together([*summit, goal], "a", "g")
     preview = _r("p", "2024", "planned", type_="AGREE", published="2024-04-20")
     assert _together([*summit, preview], "a", "p")
+    # with no event of a day to join, still not the same as a deal reported in that year
+    signed = _r("s", "2024", type_="AGREE", published="2024-09-01")
+    assert not _together([goal, signed], "g", "s")
+    assert _together([preview, signed], "p", "s")
 
 
 def test_a_day_given_by_default_may_be_the_event_of_the_days_before() -> None:

@@ -282,8 +282,10 @@ def test_timeline_command_formats(tmp_path: Path) -> None:
     assert code != 0 and "Atlantis" in err
 
 
-def test_dyads_and_index_commands(tmp_path: Path) -> None:
+def test_dyads_index_and_rebuild_commands(tmp_path: Path) -> None:
     db = _db(tmp_path)
+    code, out, _ = _run("rebuild", "--db", db)
+    assert code == 0 and out.startswith("3 timeline entries")
     code, out, _ = _run("dyads", "--db", db)
     assert code == 0 and "DEU-FRA" in out and "FRA-ITA" in out
     code, out, _ = _run("index", "FRA", "DEU", "--db", db, "--by", "year", "--json")

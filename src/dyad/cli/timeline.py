@@ -254,3 +254,21 @@ def index_cmd(a: str, b: str, db: str, by: str, plot: str | None, as_json: bool)
             )
     if plot:
         click.echo(f"plot written to {plot}", err=True)
+
+
+@cli.command("rebuild")
+@_db_option
+def rebuild_cmd(db: str) -> None:
+    """Recompute every timeline entry from the stored events (after upgrading dyad, whose
+    merging rules may have changed, or on a database made before the timeline existed)."""
+    from dyad.store.sqlite import open_store
+    from dyad.timeline.build import rebuild
+
+    _require_db(db)
+    try:
+        with open_store(db) as store:
+            blocks = rebuild(store)
+            n = len(store.conn.execute("SELECT entry_id FROM entries").fetchall())
+    except DyadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{n} timeline entries from {blocks} blocks")

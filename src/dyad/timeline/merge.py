@@ -153,7 +153,7 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
             if candidates:
                 _best(candidates, r).add(r)
             else:
-                _join_or_found(founded, r, _same_day(r))
+                _join_or_found(founded, r, _same_vague_event(r))
         for c in founded:
             c.core = len(c.members)
         clusters.extend(founded)
@@ -176,6 +176,42 @@ def _best(candidates: Sequence[Cluster], r: Report) -> Cluster:
 
 def _same_day(r: Report) -> Callable[[Cluster], bool]:
     return lambda c: c.date == r.date
+
+
+def _same_vague_event(r: Report) -> Callable[[Cluster], bool]:
+    """Reports of one month (year) are one event when their articles allow a common day."""
+    return lambda c: c.date == r.date and all(_overlap_in_time(r, m) for m in c.members)
+
+
+def _window(r: Report) -> tuple[int, int]:
+    """The days the event a report speaks of may fall on: its date's span, cut by what its
+    article could report (for a plan: from publication to a year after; else: up to
+    publication)."""
+    assert r.date is not None
+    lo = _days(r.date)
+    if r.precision == "day":
+        hi = lo
+    elif r.precision == "month":
+        y, m = int(r.date[:4]), int(r.date[5:7])
+        hi = _days(f"{y + m // 12:04d}-{m % 12 + 1:02d}") - 1
+    else:
+        hi = _days(f"{int(r.date[:4]) + 1:04d}") - 1
+    pub = _pub_days(r.published)
+    if pub is not None:
+        if r.status == "planned":
+            lo, hi = max(lo, pub - PUBLICATION_SLACK_DAYS), min(hi, pub + PLAN_HORIZON_DAYS)
+        else:
+            hi = min(hi, pub + PUBLICATION_SLACK_DAYS)
+    return lo, hi
+
+
+def _overlap_in_time(a: Report, b: Report) -> bool:
+    """Whether two vague reports may be of one event: two plans may (a goal set twice); a plan
+    and a report that it happened must leave a day both articles allow."""
+    if a.status == "planned" and b.status == "planned":
+        return True
+    (alo, ahi), (blo, bhi) = _window(a), _window(b)
+    return max(alo, blo) <= min(ahi, bhi)
 
 
 def _join_or_found(clusters: list[Cluster], r: Report, same: Callable[[Cluster], bool]) -> None:
