@@ -15,7 +15,8 @@ Inside a block, reports join from the most precise to the vaguest:
    their own; reports dated only by default to their article's day (no time expression in
    the sentence): the nearest cluster of the few days before, else of their own;
 3. reports dated to a month, then 4. to a year: the best cluster dated inside that month or
-   year (see ``_rank``), else one cluster per month (year) of such reports;
+   year (see ``_rank``), else one cluster per month (year) of such reports (also when the
+   best is taken by another report of the same article: the second-best is not taken);
 5. undated reports stay alone.
 
 A cluster never takes two reports from one article (the article's own merger kept them
@@ -46,7 +47,7 @@ _COMMON = frozenset(
     This That These Those It Its He She They We His Her Their Our Mr Mrs Ms Dr President
     Prime Minister Foreign Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November
-    December State Statement Joint""".split()  # noqa: SIM905
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec State Statement Joint""".split()  # noqa: SIM905
 )
 
 
@@ -148,11 +149,14 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
             if r.rank != rank:
                 continue
             candidates = [
-                c for c in clusters if c.takes(r) and _inside(c.date, r.date) and _possible(c, r)
+                c
+                for c in clusters
+                if c.kind == r.kind() and _inside(c.date, r.date) and _possible(c, r)
             ]
-            if candidates:
-                _best(candidates, r).add(r)
-            else:
+            best = _best(candidates, r) if candidates else None
+            if best is not None and best.takes(r):
+                best.add(r)
+            else:  # none, or the likeliest is another report of the same article's
                 _join_or_found(founded, r, _same_vague_event(r))
         for c in founded:
             c.core = len(c.members)
@@ -328,12 +332,16 @@ def _overlap(c: Cluster, r: Report, candidates: Sequence[Cluster]) -> int:
 
 def names(sentence: str) -> set[str]:
     """The capitalised names of a sentence (a place, a forum, a deal), lower-cased, without
-    the words every sentence capitalises (articles, days, months, titles)."""
+    the words every sentence capitalises (its first word, articles, days, months, titles);
+    ``sentence`` may hold several sentences, one a line."""
     out = set()
-    for m in _WORD.finditer(sentence):
-        word = _POSSESSIVE.sub("", m.group(0))
-        if word not in _COMMON:
-            out.add(word.lower())
+    for line in sentence.splitlines():
+        for m in _WORD.finditer(line):
+            if not line[: m.start()].strip(" \"'“‘("):
+                continue  # the first word of a sentence is capitalised whatever it is
+            word = _POSSESSIVE.sub("", m.group(0))
+            if word not in _COMMON:
+                out.add(word.lower())
     return out
 
 
