@@ -32,6 +32,7 @@ class BlockEvent:
     text: str
     published: str | None
     sentences: str = ""  # every sentence of the event in its document, one a line
+    features: tuple[bool, frozenset[str]] | None = None  # (default_dated, names) if computed
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,9 @@ def block_events(conn: sqlite3.Connection, block: Block) -> list[BlockEvent]:
         when, args = "e.date >= ? AND e.date < ?", (year, f"{int(year) + 1:04d}")
     sql = (
         "SELECT e.doc_id, e.idx, e.type, e.source, e.target, e.status, e.date, e.precision, "
-        "e.mode, e.text, d.published_date, (SELECT group_concat(s.sentence, char(10)) "
-        "FROM event_sentences s WHERE s.doc_id = e.doc_id AND s.event_idx = e.idx) "
+        "e.mode, e.text, d.published_date, f.default_dated, f.names "
         "FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+        "LEFT JOIN event_features f ON f.doc_id = e.doc_id AND f.event_idx = e.idx "
         f"WHERE e.type = ? AND e.source = ? AND e.target = ? AND {when}"
     )
     out: list[BlockEvent] = []
@@ -128,10 +129,45 @@ def block_events(conn: sqlite3.Connection, block: Block) -> list[BlockEvent]:
                     mode,
                     text,
                     published,
-                    sentences=row[11] or "",
+                    features=None if row[11] is None else _features(row[11], row[12]),
                 )
             )
     return out
+
+
+def _features(default_dated: int, names: str) -> tuple[bool, frozenset[str]]:
+    return bool(default_dated), frozenset(n for n in names.split("\n") if n)
+
+
+def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[BlockEvent]:
+    """A document's events with every sentence of each (to compute their features)."""
+    rows = conn.execute(
+        "SELECT e.doc_id, e.idx, e.type, e.source, e.target, e.status, e.date, e.precision, "
+        "e.mode, e.text, d.published_date, (SELECT group_concat(s.sentence, char(10)) "
+        "FROM event_sentences s WHERE s.doc_id = e.doc_id AND s.event_idx = e.idx) "
+        "FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.doc_id = ?",
+        (doc_id,),
+    ).fetchall()
+    out = []
+    for row in rows:
+        doc, idx, ty, src, tgt, status, date, precision, mode, text, published, sents = row
+        out.append(
+            BlockEvent(
+                doc, idx, ty, src, tgt, status, date, precision, mode, text, published, sents or ""
+            )
+        )
+    return out
+
+
+def set_features(
+    conn: sqlite3.Connection, rows: Iterable[tuple[str, int, bool, frozenset[str]]]
+) -> None:
+    """Store (doc_id, event_idx, default_dated, names) of events."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO event_features (doc_id, event_idx, default_dated, names) "
+        "VALUES (?,?,?,?)",
+        [(d, i, int(dd), "\n".join(sorted(n))) for d, i, dd, n in rows],
+    )
 
 
 def block_entry_members(conn: sqlite3.Connection, block: Block) -> dict[str, set[tuple[str, int]]]:

@@ -144,4 +144,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_sentences_event ON event_sentences(doc_id, event_idx);
     """,
+    # 4: what merging reads of each event, computed once when its document is merged
+    """
+    CREATE TABLE event_features (
+        doc_id TEXT NOT NULL,
+        event_idx INTEGER NOT NULL,
+        default_dated INTEGER NOT NULL,
+        names TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_idx),
+        FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+    );
+    """,
 )

@@ -47,7 +47,7 @@ def update(
     try:
         with conn:
             for doc_id in ids:
-                _set_outlet(conn, doc_id)
+                _prepare(conn, doc_id)
                 blocks |= sql.doc_blocks(conn, doc_id)
             for block in sorted(blocks):
                 redo_block(conn, block)
@@ -62,7 +62,7 @@ def rebuild(store: SQLiteStore) -> int:
     try:
         with conn:
             for doc_id in store.doc_ids():
-                _set_outlet(conn, doc_id)
+                _prepare(conn, doc_id)
             conn.execute("DELETE FROM entries")
             blocks = sql.all_blocks(conn)
             for block in sorted(blocks):
@@ -88,8 +88,8 @@ def redo_block(conn: sqlite3.Connection, block: sql.Block) -> None:
             e.precision,
             e.published,
             e.text,
-            default_dated=_default_dated(e),
-            names=_names(e.sentences or e.text),
+            default_dated=e.features[0] if e.features else _default_dated(e),
+            names=e.features[1] if e.features else _names(e.text),
         )
         for e in events
     ]
@@ -189,7 +189,16 @@ def _aliases(old: dict[str, set[tuple[str, int]]], rows: Sequence[sql.EntryRow])
     return out
 
 
-def _set_outlet(conn: sqlite3.Connection, doc_id: str) -> None:
+def _prepare(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Read once what merging needs of a new document: its outlet, and for each event whether
+    its day is only a default and the names its sentences give."""
     origin = sql.document_origin(conn, doc_id)
     if origin is not None:
         sql.set_outlet(conn, doc_id, outlet_of(*origin))
+    sql.set_features(
+        conn,
+        [
+            (e.doc_id, e.idx, _default_dated(e), _names(e.sentences or e.text))
+            for e in sql.doc_events(conn, doc_id)
+        ],
+    )

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from dyad.models import PRECISION_LEN
 
@@ -94,7 +95,7 @@ class Report:
         return ("denied",) if self.status == "denied" else ("",)
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """Reports of one real event; ``date`` and ``precision`` are those of its founding tier."""
 
@@ -103,16 +104,21 @@ class Cluster:
     kind: tuple[str, ...]
     members: list[Report] = field(default_factory=list)
     core: int = 0  # reports in it before vaguer ones joined: how well attested the event is
+    docs: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)  # the names of its reports' sentences
 
-    @property
-    def docs(self) -> set[str]:
-        return {m.doc_id for m in self.members}
+    def __post_init__(self) -> None:
+        for m in self.members:
+            self.docs.add(m.doc_id)
+            self.named |= m.named()
 
     def takes(self, r: Report) -> bool:
         return r.kind() == self.kind and r.doc_id not in self.docs
 
     def add(self, r: Report) -> None:
         self.members.append(r)
+        self.docs.add(r.doc_id)
+        self.named |= r.named()
 
 
 def block_of(r: Report) -> tuple[str, str, str, str]:
@@ -175,7 +181,21 @@ def _found(r: Report) -> Cluster:
 
 
 def _best(candidates: Sequence[Cluster], r: Report) -> Cluster:
-    return max(candidates, key=lambda c: _rank(c, r, candidates))
+    """The likeliest event of a vague report among candidates (see ``_rank``)."""
+    pub = _pub_days(r.published)
+    mine = r.named()
+    everywhere = set.intersection(*(c.named for c in candidates)) if len(candidates) > 1 else None
+    best: tuple[tuple[float, ...], Cluster] | None = None
+    for episode in _episodes(candidates):
+        ep_ok = any(_agrees(x, r, pub) for x in episode)
+        ep_dist = _distance(episode, pub)
+        for c in episode:
+            overlap = len((mine & c.named) - everywhere) if everywhere is not None else 0
+            key = _rank(c, r, pub, ep_ok, ep_dist, overlap)
+            if best is None or key > best[0]:
+                best = (key, c)
+    assert best is not None
+    return best[1]
 
 
 def _same_day(r: Report) -> Callable[[Cluster], bool]:
@@ -251,21 +271,18 @@ def _inside(precise: str | None, vague: str | None) -> bool:
     return precise is not None and vague is not None and precise.startswith(vague)
 
 
-def _rank(c: Cluster, r: Report, candidates: Sequence[Cluster]) -> tuple[float, ...]:
+def _rank(
+    c: Cluster, r: Report, pub: int | None, ep_ok: bool, ep_dist: int, overlap: int
+) -> tuple[float, ...]:
     """How likely a vague report is of the event ``c`` (higher is likelier).
 
     First the *episode* (a run of events a few days apart: a visit) nearest the article's
     publication, among those that agree with the report's status (an event that took place
     is on or before the article, a plan on or after it); inside it, a cluster whose sentences
-    share a distinctive name (a place, a forum, a deal) with the report's; then an event that
-    agrees with the status; then the best attested; then the earliest.
+    share a distinctive name (a place, a forum, a deal: one not in every candidate's
+    sentences) with the report's; then an event that agrees with the status; then the best
+    attested; then the earliest.
     """
-    episodes = _episodes(candidates)
-    ep = next(e for e in episodes if c in e)
-    pub = _pub_days(r.published)
-    ep_ok = any(_agrees(x, r, pub) for x in ep)
-    ep_dist = _distance(ep, pub)
-    overlap = _overlap(c, r, candidates)
     return (
         float(ep_ok),
         -ep_dist,
@@ -318,18 +335,6 @@ def _distance(ep: Sequence[Cluster], pub: int | None) -> int:
     return min(abs(pub - first), abs(pub - last))
 
 
-def _overlap(c: Cluster, r: Report, candidates: Sequence[Cluster]) -> int:
-    """Distinctive names the report's sentence shares with the cluster's sentences: names in
-    some candidates' sentences but not in all of them."""
-    mine = r.named()
-    if not mine or len(candidates) < 2:
-        return 0
-    theirs = [set().union(*(m.named() for m in x.members)) for x in candidates]
-    everywhere = set.intersection(*theirs)
-    own = set().union(*(m.named() for m in c.members))
-    return len((mine & own) - everywhere)
-
-
 def names(sentence: str) -> set[str]:
     """The capitalised names of a sentence (a place, a forum, a deal), lower-cased, without
     the words every sentence capitalises (its first word, articles, days, months, titles);
@@ -345,6 +350,7 @@ def names(sentence: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _days(iso: str) -> int:
     """Days since 0001-01-01 of an ISO date; a month or a year counts as its first day."""
     parts = [int(p) for p in iso.split("-")] + [1, 1]
