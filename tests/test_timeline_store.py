@@ -231,14 +231,17 @@ def test_the_index_by_period(store: SQLiteStore) -> None:
 
 
 def test_a_timeline_query_is_an_indexed_query(store: SQLiteStore) -> None:
-    plan = store.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT entry_id FROM entries WHERE a = ? AND b = ? "
-        "AND sort_key >= ? ORDER BY sort_key",
-        ("DEU", "FRA", "2021"),
-    ).fetchall()
-    detail = " ".join(str(row[-1]) for row in plan)
-    assert "USING INDEX entries_pair" in detail and "SCAN entries" not in detail
-    assert "TEMP B-TREE" not in detail
+    from dyad.store.entries import pair_query
+
+    for filters in (
+        {},
+        {"date_from": "2021-06", "date_to": "2021-12-31", "types": ["AGREE"], "limit": 10},
+        {"status": "occurred", "min_sources": 2},
+    ):
+        sql, args = pair_query("FRA", "DEU", **filters)  # type: ignore[arg-type]
+        plan = store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args).fetchall()
+        detail = " ".join(str(row[-1]) for row in plan)
+        assert "USING INDEX entries_pair" in detail and "SCAN entries" not in detail, detail
 
 
 def test_eval_export_gives_every_report_of_an_event_its_entry_id(store: SQLiteStore) -> None:

@@ -254,13 +254,39 @@ def pair_entries(
     min_sources: int = 1,
     limit: int | None = None,
     offset: int = 0,
-    entry_ids: Sequence[str] | None = None,
 ) -> list[tuple[object, ...]]:
     """A pair's entries in date order (an indexed range scan of ``entries_pair``).
 
     An entry is inside ``date_from``..``date_to`` when its date, at its own precision, agrees
     with the range: a month entry is inside a range that starts on a day of that month.
     """
+    sql, args = pair_query(
+        a,
+        b,
+        date_from=date_from,
+        date_to=date_to,
+        types=types,
+        status=status,
+        min_sources=min_sources,
+        limit=limit,
+        offset=offset,
+    )
+    return [tuple(r) for r in conn.execute(sql, args)]
+
+
+def pair_query(
+    a: str,
+    b: str,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    types: Sequence[str] = (),
+    status: str | None = None,
+    min_sources: int = 1,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[str, list[object]]:
+    """The SQL and arguments of ``pair_entries`` (tests check its query plan)."""
     lo, hi = sorted((a, b))
     where = ["a = ?", "b = ?"]
     args: list[object] = [lo, hi]
@@ -268,8 +294,8 @@ def pair_entries(
         where.append("sort_key >= ? AND date >= substr(?, 1, length(date))")
         args += [date_from[:4], date_from]
     if date_to:
-        where.append("date <= substr(?, 1, length(date))")
-        args.append(date_to)
+        where.append("sort_key < ? AND date <= substr(?, 1, length(date))")
+        args += [f"{int(date_to[:4]) + 1:04d}", date_to]
     if types:
         where.append(f"type IN ({','.join('?' * len(types))})")
         args += list(types)
@@ -279,15 +305,12 @@ def pair_entries(
     if min_sources > 1:
         where.append("documents >= ?")
         args.append(min_sources)
-    if entry_ids is not None:
-        where.append(f"entry_id IN ({','.join('?' * len(entry_ids))})")
-        args += list(entry_ids)
-    sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(where)} ORDER BY sort_key, type"
-    sql += ", entry_id"
+    sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
+    sql += "ORDER BY sort_key, type, entry_id"
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         args += [-1 if limit is None else limit, offset]
-    return [tuple(r) for r in conn.execute(sql, args)]
+    return sql, args
 
 
 def entry_row(conn: sqlite3.Connection, entry_id: str) -> tuple[object, ...] | None:
