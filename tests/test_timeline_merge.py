@@ -85,9 +85,13 @@ def test_one_article_never_gives_two_reports_to_one_event() -> None:
     assert all(len({m.doc_id for m in c.members}) == len(c.members) for c in cluster(reports))
 
 
-def test_a_denial_is_not_the_event_it_denies() -> None:
+def test_a_denial_is_not_the_event_it_denies_but_may_end_a_plan() -> None:
     reports = [_r("a", "2021-06", "denied"), _r("b", "2021-06-03")]
     assert not _together(reports, "a", "b")
+    plan = _r("p", "2021-06", "planned", published="2021-05-20")
+    called_off = _r("c", "2021-06", "denied", published="2021-06-10")
+    assert _together([plan, called_off], "p", "c")
+    assert entry_status(["planned", "denied"]) == "denied"
 
 
 def test_the_pair_is_unordered() -> None:

@@ -20,7 +20,9 @@ Inside a block, reports join from the most precise to the vaguest:
 5. undated reports stay alone.
 
 A cluster never takes two reports from one article (the article's own merger kept them
-apart, so they are two events) and never joins a denial to a report of the event. A vague
+apart, so they are two events) and never joins a denial to a report that the event took
+place (a plan goes with either). The pair is unordered for every type ("X and Y supported
+each other" is one event however each report words it). A vague
 report only joins an event its article could report: one that took place by the day after
 publication, or, for a plan, one of the coming year.
 """
@@ -38,6 +40,7 @@ from dyad.models import PRECISION_LEN
 PLAN_WINDOW_DAYS = 4  # how far a planned day may lie from the day the event took place
 DEFAULT_WINDOW_DAYS = 3  # how far before its article's day an event dated by default may be
 PLAN_HORIZON_DAYS = 366  # how far ahead a vague plan may name an event that later took place
+DONE = frozenset({"occurred", "reported"})  # statuses saying the event took place
 PUBLICATION_SLACK_DAYS = 1  # publication dates are often a day off (time zones, late editions)
 EPISODE_GAP_DAYS = 2  # days of events at most this far apart are one episode (a visit)
 
@@ -89,10 +92,16 @@ class Report:
         """A day that may be a few days off: a plan, or a default."""
         return self.status == "planned" or self.default_dated
 
-    def kind(self) -> tuple[str, ...]:
-        """What must be equal for two reports to be one event, beside the block (the pair is
-        unordered: "X and Y supported each other" is one event however each report words it)."""
-        return ("denied",) if self.status == "denied" else ("",)
+    @property
+    def sides(self) -> frozenset[str]:
+        """The statuses this report cannot share an event with: a report that the event did
+        not happen (denied) and one that it did (occurred, reported) are two entries; a plan
+        goes with either (planned, then called off; planned, then held)."""
+        if self.status == "denied":
+            return DONE
+        if self.status in DONE:
+            return frozenset({"denied"})
+        return frozenset()
 
 
 @dataclass(eq=False)
@@ -101,23 +110,29 @@ class Cluster:
 
     date: str | None
     precision: str | None
-    kind: tuple[str, ...]
     members: list[Report] = field(default_factory=list)
     core: int = 0  # reports in it before vaguer ones joined: how well attested the event is
     docs: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)  # the names of its reports' sentences
+    statuses: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for m in self.members:
             self.docs.add(m.doc_id)
             self.named |= m.named()
+            self.statuses.add(m.status)
+
+    def fits(self, r: Report) -> bool:
+        """Whether the report's status can go with the cluster's (see ``Report.sides``)."""
+        return not (r.sides & self.statuses)
 
     def takes(self, r: Report) -> bool:
-        return r.kind() == self.kind and r.doc_id not in self.docs
+        return self.fits(r) and r.doc_id not in self.docs
 
     def add(self, r: Report) -> None:
         self.members.append(r)
         self.docs.add(r.doc_id)
+        self.statuses.add(r.status)
         self.named |= r.named()
 
 
@@ -155,9 +170,7 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
             if r.rank != rank:
                 continue
             candidates = [
-                c
-                for c in clusters
-                if c.kind == r.kind() and _inside(c.date, r.date) and _possible(c, r)
+                c for c in clusters if c.fits(r) and _inside(c.date, r.date) and _possible(c, r)
             ]
             best = _best(candidates, r) if candidates else None
             if best is not None and best.takes(r):
@@ -177,7 +190,7 @@ def _order(r: Report) -> tuple[int, str, str, str, int]:
 
 
 def _found(r: Report) -> Cluster:
-    return Cluster(r.date, r.precision, r.kind(), [r])
+    return Cluster(r.date, r.precision, [r])
 
 
 def _best(candidates: Sequence[Cluster], r: Report) -> Cluster:
