@@ -166,3 +166,14 @@ def test_clusters_do_not_depend_on_the_order_of_the_reports() -> None:
         shuffled = reports[:]
         rng.shuffle(shuffled)
         assert _groups(shuffled) == expected
+
+
+def test_the_outlet_of_an_article() -> None:
+    from dyad.timeline.outlet import outlet_of
+
+    assert outlet_of("https://www.example-herald.test/world/1") == "example-herald.test"
+    assert outlet_of(None) is None and outlet_of("not a url at all") is None
+    page = '<html><head><meta property="og:site_name" content="The Example Herald"></head>'
+    assert outlet_of("https://www.example-herald.test/a", "html", page) == "The Example Herald"
+    canonical = '<html><head><link rel="canonical" href="https://news.example.test/x"></head>'
+    assert outlet_of(None, "html", canonical) == "news.example.test"

@@ -11,6 +11,7 @@ _SITE_META = re.compile(
     re.I,
 )
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']{1,80})["']""", re.I)
+_HOST = re.compile(r"^[a-z0-9.-]+$")
 _CANONICAL = re.compile(
     r"""<link\s+[^>]*rel\s*=\s*["']canonical["'][^>]*href\s*=\s*["']([^"']+)["']""", re.I
 )
@@ -39,6 +40,6 @@ def host_of(url: str | None) -> str | None:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
     except ValueError:
         return None
-    if not host:
+    if not host or "." not in host or not _HOST.match(host):
         return None
     return host[4:] if host.startswith("www.") else host
