@@ -3,6 +3,8 @@
 ``ingest(paths, store)`` reads every input, skips documents already stored (same content hash),
 and stores each new one in its own transaction, so a failure in one file never loses another.
 ``analyse(document)`` is the pure part: a cleaned ``Document`` in, an ``Analysis`` out.
+Once a document is stored, its events join the timeline (``dyad.timeline.build.update``): only
+the blocks (pair, type, year) they fall in are redone.
 """
 
 from __future__ import annotations
@@ -140,7 +142,6 @@ def _ingest_one(
         extraction, sentences, mentions = analyse(doc)
         old_blocks = store.event_blocks(doc.doc_id) if replace else set()
         store.add(doc, extraction.analysis, sentences, mentions, replace=replace)
-        merge_into_timeline(store, [doc.doc_id], old_blocks)
     except IngestError as exc:
         report.failed.append(exc)
         return
@@ -149,3 +150,10 @@ def _ingest_one(
         return
     report.added.append(raw.doc_id)
     log.info("stored %s", raw.doc_id)
+    try:  # join the document's events to the timeline (only the blocks they fall in)
+        merge_into_timeline(store, [doc.doc_id], old_blocks)
+    except DyadError as exc:
+        report.warnings.append(
+            f"{raw.source}: stored, but not merged into the timeline ({exc}); "
+            "run `dyad rebuild` to redo the timeline"
+        )
