@@ -208,3 +208,13 @@ def _require_db(db: str) -> None:
 
 def main() -> None:
     cli()
+
+
+def _add_commands() -> None:
+    # Commands kept in their own modules (one per command group).
+    from dyad.cli.serve import serve
+
+    cli.add_command(serve)
+
+
+_add_commands()
