@@ -21,6 +21,7 @@ from dyad.ingest.reader import RawDocument, discover, read_files
 from dyad.models import Document
 from dyad.settings import Settings
 from dyad.store.sqlite import Mention, Sentence, SQLiteStore
+from dyad.timeline.build import update as merge_into_timeline
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,9 @@ def _ingest_one(
     try:
         doc = to_document(raw, settings, published)
         extraction, sentences, mentions = analyse(doc)
+        old_blocks = store.event_blocks(doc.doc_id) if replace else set()
         store.add(doc, extraction.analysis, sentences, mentions, replace=replace)
+        merge_into_timeline(store, [doc.doc_id], old_blocks)
     except IngestError as exc:
         report.failed.append(exc)
         return

@@ -127,10 +127,10 @@ def export(fmt: str, db: str, output: str | None) -> None:
     with open_store(db) as store:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = write(store.analyses(), fmt, fh)
+                n = write(store.analyses(), fmt, fh, store.entry_ids)
             click.echo(f"{n} documents written to {output}", err=True)
         else:
-            write(store.analyses(), fmt, sys.stdout)
+            write(store.analyses(), fmt, sys.stdout, store.entry_ids)
 
 
 @cli.command("eval")
@@ -149,7 +149,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
     except DyadError as exc:
         raise click.ClickException(str(exc)) from exc
     with open_store(db) as store:
-        pred = {a.doc_id: eval_record(a) for a in store.analyses()}
+        pred = {a.doc_id: eval_record(a, store.entry_ids(a.doc_id)) for a in store.analyses()}
     result = score(gold_docs, pred)
     if as_json:
         click.echo(json.dumps(result, indent=2))

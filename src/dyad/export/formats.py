@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -18,15 +18,20 @@ from dyad.models import Analysis, Event
 FORMATS = ("eval", "json", "csv")
 
 
-def eval_record(a: Analysis) -> dict[str, Any]:
-    """One document as SPEC.md's ``dyad-eval/1`` record."""
+def eval_record(a: Analysis, entry_ids: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """One document as SPEC.md's ``dyad-eval/1`` record. ``entry_ids`` maps an event's index
+    in the document to its timeline entry, whose id is then the event's ``event_id`` (the same
+    for every article that reports the event); without it the id is the event's own."""
+    ids = entry_ids or {}
     return {
         "doc_id": a.doc_id,
         "published": (
             {"date": a.published.date, "precision": a.published.precision} if a.published else None
         ),
         "persons": [p.name for p in a.persons],
-        "events": [_eval_event(e) for e in a.events if e.date is not None],
+        "events": [
+            _eval_event(e, ids.get(i)) for i, e in enumerate(a.events) if e.date is not None
+        ],
         "quotes": [{"speaker": q.speaker, "text": q.text} for q in a.quotes],
         "figures": [
             {"value": f.value, "unit": f.unit, "year": f.year, "text": f.text} for f in a.figures
@@ -34,7 +39,7 @@ def eval_record(a: Analysis) -> dict[str, Any]:
     }
 
 
-def _eval_event(e: Event) -> dict[str, Any]:
+def _eval_event(e: Event, entry_id: str | None = None) -> dict[str, Any]:
     assert e.date is not None
     return {
         "date": e.date.date,
@@ -43,18 +48,21 @@ def _eval_event(e: Event) -> dict[str, Any]:
         "source": e.source,
         "target": e.target,
         "status": e.status,
-        "event_id": e.event_id,
+        "event_id": entry_id or e.event_id,
         "mode": e.mode,
         "score": e.score,
         "text": e.text,
     }
 
 
-def full_record(a: Analysis) -> dict[str, Any]:
-    """Everything stored for one document, provenance included."""
+def full_record(a: Analysis, entry_ids: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """Everything stored for one document, provenance included, each event with its timeline
+    entry's id (``entry_id``) when ``entry_ids`` gives one."""
     record = asdict(a)
-    for event, out in zip(a.events, record["events"], strict=True):
+    ids = entry_ids or {}
+    for i, (event, out) in enumerate(zip(a.events, record["events"], strict=True)):
         out["event_id"] = event.event_id
+        out["entry_id"] = ids.get(i)
     return record
 
 
@@ -88,8 +96,14 @@ def _row(doc_id: str, kind: str, value: str, detail: str, prov: Any) -> dict[str
     }
 
 
-def write(analyses: Iterable[Analysis], fmt: str, out: TextIO) -> int:
-    """Write ``analyses`` to ``out`` in ``fmt``; returns the number of documents written."""
+def write(
+    analyses: Iterable[Analysis],
+    fmt: str,
+    out: TextIO,
+    entry_ids: Callable[[str], Mapping[int, str]] | None = None,
+) -> int:
+    """Write ``analyses`` to ``out`` in ``fmt``; returns the number of documents written.
+    ``entry_ids(doc_id)`` gives the timeline entry of each of a document's events."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     n = 0
@@ -100,8 +114,9 @@ def write(analyses: Iterable[Analysis], fmt: str, out: TextIO) -> int:
             writer.writerows(csv_rows(a))
             n += 1
         return n
-    record = eval_record if fmt == "eval" else full_record
     for a in analyses:
-        out.write(json.dumps(record(a), ensure_ascii=False) + "\n")
+        ids = entry_ids(a.doc_id) if entry_ids else None
+        record = eval_record(a, ids) if fmt == "eval" else full_record(a, ids)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

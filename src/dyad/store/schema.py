@@ -104,7 +104,47 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
     );
     """,
-    # 3: full-text search over sentences (the web page's search box). A copy of each sentence
+    # 3: the relationship record: timeline entries merged across documents (dyad.timeline)
+    """
+    ALTER TABLE documents ADD COLUMN outlet TEXT;
+    CREATE INDEX events_block ON events(type, source, target, date);
+    CREATE TABLE entries (
+        entry_id TEXT PRIMARY KEY,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        type TEXT NOT NULL,
+        year TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        sort_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT,
+        score REAL NOT NULL,
+        sources INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        best_doc TEXT NOT NULL,
+        best_idx INTEGER NOT NULL
+    );
+    CREATE INDEX entries_pair ON entries(a, b, sort_key);
+    CREATE INDEX entries_block ON entries(a, b, type, year);
+    CREATE TABLE entry_events (
+        entry_id TEXT NOT NULL REFERENCES entries(entry_id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL,
+        event_idx INTEGER NOT NULL,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, event_idx),
+        FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+    );
+    CREATE INDEX entry_events_entry ON entry_events(entry_id, rank);
+    CREATE TABLE entry_aliases (
+        alias TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL
+    );
+    CREATE INDEX event_sentences_event ON event_sentences(doc_id, event_idx);
+    """,
+    # 4: full-text search over sentences (the web page's search box). A copy of each sentence
     # with its document and index, kept in step by triggers: sentences are only ever removed
     # with their document.
     """
