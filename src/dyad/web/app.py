@@ -8,6 +8,7 @@ into SQL. The page and its assets are files of this package: nothing is fetched 
 
 from __future__ import annotations
 
+import calendar
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -178,7 +179,7 @@ def _add_api(app: FastAPI) -> None:
             code_a,
             code_b,
             date_from=date_from,
-            date_to=date_to,
+            date_to=period_end(date_to) if date_to else None,
             types=tuple(type or ()),
             status=status,
             min_sources=min_sources,
@@ -286,6 +287,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DyadError, dyad_error)
     app.add_exception_handler(sqlite3.Error, sqlite_error)
     app.add_exception_handler(Exception, any_error)
+
+
+def period_end(date: str) -> str:
+    """The last day of the period a date names ("2021" -> "2021-12-31", "2021-02" ->
+    "2021-02-28"): ``to=2021`` keeps all of 2021, whatever precision an entry is dated to."""
+    if len(date) == 4:
+        return f"{date}-12-31"
+    if len(date) == 7:
+        last = calendar.monthrange(int(date[:4]), int(date[5:7]))[1]
+        return f"{date}-{last:02d}"
+    return date
 
 
 def _error(status: int, detail: str) -> JSONResponse:

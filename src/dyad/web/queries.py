@@ -1,13 +1,13 @@
 """The timeline queries the API answers from, as a Protocol the app depends on.
 
-``dyad.timeline.query`` provides them; the app reaches it through ``default_queries`` so a
-test can put another implementation in its place (``app.dependency_overrides``).
+``dyad.timeline.query`` provides them; the app reaches it through ``default_queries`` (a
+FastAPI dependency), so a test can put another implementation in its place
+(``app.dependency_overrides[default_queries]``).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Literal, Protocol, cast
+from typing import Literal, Protocol
 
 from dyad.models import Status
 from dyad.store.sqlite import SQLiteStore
@@ -49,4 +49,6 @@ class Queries(Protocol):
 
 def default_queries() -> Queries:
     """The library's timeline queries (``dyad.timeline.query``)."""
-    return cast(Queries, importlib.import_module("dyad.timeline.query"))
+    from dyad.timeline import query
+
+    return query

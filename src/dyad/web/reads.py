@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 from dyad.errors import StoreError
 from dyad.store.sqlite import SQLiteStore
+from dyad.timeline.outlet import host_of
 from dyad.web.schemas import (
     DocumentOut,
     PersonOut,
@@ -21,20 +21,6 @@ MAX_SEARCH_TERMS = 16
 _WORD = re.compile(r"\w+\*?")
 
 
-def outlet_of(url: str | None) -> str | None:
-    """An outlet named by a URL's host, without ``www.``: "https://www.example.org/a" ->
-    "example.org"; None for no URL or one without a host."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
-
-
 def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
     """A document's text and every fact read from it, or None when it is not stored."""
     if not store.has_doc_id(doc_id):
@@ -44,7 +30,9 @@ def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
         analysis = store.analysis(doc_id)
     except StoreError:  # removed between the two reads
         return None
-    return document_out(doc, analysis, outlet_of(doc.url))
+    row = store.conn.execute("SELECT outlet FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    outlet = row[0] if row and row[0] else host_of(doc.url)
+    return document_out(doc, analysis, outlet)
 
 
 def quotes(
