@@ -167,6 +167,11 @@ def test_document_gives_text_and_every_fact_with_its_span(client: TestClient) ->
     assert quote["speaker"] == "Ana Rivas"
 
 
+def test_any_document_id_is_reachable(client: TestClient) -> None:
+    r = client.get("/api/documents/" + quote("wire/été 7", safe=""))
+    assert r.status_code == 200 and r.json()["doc_id"] == "wire/été 7"
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -72,6 +72,13 @@ ARTICLES = (
         persons=(),
     ),
     Article(
+        doc_id="wire/été 7",  # an id with a slash, a space and accents, as a JSONL id may be
+        url="https://notes.test/7",
+        title="A short note",
+        published=DateRef("2020", "year", "test"),
+        text="A short note on the weather, with no state in it, written for a test.\n",
+    ),
+    Article(
         doc_id="hostile",
         url="javascript:window.__xss='url';alert('url')",
         title=HOSTILE_TITLE,

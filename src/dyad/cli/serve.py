@@ -38,7 +38,8 @@ def serve(db: str, host: str, port: int) -> None:
 
     try:
         _migrate_if_behind(db)
-        hosts = ["*"] if host in WILDCARD_HOSTS else [*LOCAL_HOSTS, host]
+        named = f"[{host}]" if ":" in host else host  # as a Host header writes it
+        hosts = ["*"] if host in WILDCARD_HOSTS else [*LOCAL_HOSTS, named]
         app = create_app(db, allowed_hosts=hosts)
     except DyadError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -217,13 +217,14 @@ def _add_api(app: FastAPI) -> None:
         return IndexOut(a=code_a, b=code_b, by=by, points=[index_point_out(p) for p in points])
 
     @app.get(
-        "/api/documents/{doc_id}",
+        "/api/documents/{doc_id:path}",
         response_model=DocumentOut,
         responses=NOT_FOUND,
         tags=["documents"],
     )
     def document(store: Store, doc_id: str) -> DocumentOut | JSONResponse:
-        """A document's cleaned text and every fact read from it with its character span."""
+        """A document's cleaned text and every fact read from it with its character span.
+        ``doc_id`` is a key of the database, never a file name (it may hold a ``/``)."""
         if len(doc_id) > 500:
             return _error(404, "no such document")
         found = reads.document(store, doc_id)

@@ -104,9 +104,16 @@
     return [cps.slice(0, start).join(""), cps.slice(start, end).join(""), cps.slice(end).join("")];
   }
 
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+
   function pairLabel(d) {
-    const years = d.first && d.last ? ` ${d.first.slice(0, 4)}–${d.last.slice(0, 4)}` : "";
-    return `${d.a_name} – ${d.b_name} (${d.entries} entries, ${d.documents} documents${years})`;
+    const y0 = d.first ? d.first.slice(0, 4) : null;
+    const y1 = d.last ? d.last.slice(0, 4) : null;
+    const years = y0 && y1 ? (y0 === y1 ? `, ${y0}` : `, ${y0}–${y1}`) : "";
+    return `${d.a_name} – ${d.b_name} (${plural(d.entries, "entry", "entries")}, `
+      + `${plural(d.documents, "article", "articles")}${years})`;
   }
 
   function entryLabel(e) {
@@ -202,7 +209,7 @@
   function showEntries(data, filtered) {
     state.entries = data.entries;
     const n = data.entries.length;
-    $("timeline-count").textContent = `${n} ${n === 1 ? "entry" : "entries"}${filtered ? " (filtered)" : ""}`;
+    $("timeline-count").textContent = `${plural(n, "entry", "entries")}${filtered ? " (filtered)" : ""}`;
     $("timeline-note").textContent = n >= MAX
       ? `Only the first ${MAX} entries are shown: narrow the years to see the rest.`
       : "";
@@ -367,7 +374,7 @@
         ` ${e.date || "undated"} (${e.precision || "?"}), ${e.status}`,
         e.mode ? `, ${e.mode}` : "",
         `; score ${e.score}`),
-      el("p", { class: "muted", text: `${e.sources.length} ${e.sources.length === 1 ? "source" : "sources"}${e.outlets.length ? `: ${e.outlets.join(", ")}` : ""}` }),
+      el("p", { class: "muted", text: `${plural(e.sources.length, "source", "sources")}${e.outlets.length ? `: ${e.outlets.join(", ")}` : ""}` }),
     );
     const list = el("ol", { class: "plain" });
     e.sources.forEach((s, i) => {
@@ -401,8 +408,8 @@
     $("doc-title").textContent = doc.title || doc.doc_id;
     const meta = $("doc-meta");
     meta.replaceChildren();
-    const parts = [doc.outlet, doc.published ? `published ${doc.published}` : null, doc.doc_id]
-      .filter(Boolean).join(" · ");
+    const parts = [doc.outlet, doc.published ? `published ${doc.published}` : null,
+      doc.title ? doc.doc_id : null].filter(Boolean).join(" · ");
     meta.append(parts);
     const href = safeUrl(doc.url);
     if (href) {
