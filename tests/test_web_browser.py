@@ -170,7 +170,14 @@ def test_click_an_entry_opens_its_source_with_the_sentence_highlighted(
         "s => document.getElementById('highlight')?.textContent === s", arg=second["sentence"]
     )
     assert second["doc_id"] in page.text_content("#doc-meta")
-    assert "pair" not in page.url and f"entry={shared['id']}".replace("/", "%2F") in page.url
+    # the address names the pair and the entry: opening it again shows the same
+    link = page.url
+    assert "#a=CHL&b=PER&entry=" in link
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_selector("#highlight")
+    assert page.text_content("#highlight") == first["sentence"]
+    assert page.input_value("#pair") == "CHL|PER"
     assert not watched.dialogs and not watched.errors
 
 

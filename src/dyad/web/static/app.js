@@ -218,8 +218,8 @@
   }
 
   function bestSource(e) {
-    // The source whose status is the entry's, else the first.
-    return e.sources.find((s) => s.status === e.status) || e.sources[0] || null;
+    // The timeline puts an entry's best report first.
+    return e.sources[0] || null;
   }
 
   function renderRows() {
