@@ -24,7 +24,10 @@ demo: setup
 	$(BIN)/dyad ingest $(CORPUS) --db $(DEMO_DB)
 	$(BIN)/dyad list --db $(DEMO_DB)
 	$(BIN)/dyad stats --db $(DEMO_DB)
-	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad export --db $(DEMO_DB) --format csv)"
+	$(BIN)/dyad dyads --db $(DEMO_DB)
+	$(BIN)/dyad timeline China Russia --db $(DEMO_DB)
+	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad index China Russia --db $(DEMO_DB) --by quarter)"
+	@echo "open the page: $(BIN)/dyad serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check src tests scripts

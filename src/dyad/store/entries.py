@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 Block = tuple[str, str, str, str]  # (a, b, type, year) with a < b; year '' when undated
 
@@ -267,7 +268,8 @@ def entry_row(conn: sqlite3.Connection, entry_id: str) -> tuple[object, ...] | N
 
 
 def entry_sources(conn: sqlite3.Connection, entry_ids: Iterable[str]) -> list[SourceRow]:
-    """The sources of entries, in their order of evidence, each with its best sentence."""
+    """The sources of entries, in their order of evidence, each with the sentence that gave
+    its event's text (else its first); one query per 500 entries."""
     ids = list(entry_ids)
     out: list[SourceRow] = []
     for i in range(0, len(ids), 500):
@@ -275,45 +277,41 @@ def entry_sources(conn: sqlite3.Connection, entry_ids: Iterable[str]) -> list[So
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             "SELECT m.entry_id, m.doc_id, m.event_idx, d.outlet, d.url, d.published_date, "
-            "e.date, e.precision, e.status, e.text FROM entry_events m "
+            'e.date, e.precision, e.status, e.text, s.start, s."end", s.sentence '
+            "FROM entry_events m "
             "JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.event_idx "
             "JOIN documents d ON d.doc_id = m.doc_id "
-            f"WHERE m.entry_id IN ({marks}) ORDER BY m.entry_id, m.rank",
+            "LEFT JOIN event_sentences s ON s.doc_id = m.doc_id AND s.event_idx = m.event_idx "
+            f"WHERE m.entry_id IN ({marks}) ORDER BY m.entry_id, m.rank, s.start",
             chunk,
         ).fetchall()
-        for entry_id, doc_id, idx, outlet, url, published, date, precision, status, text in rows:
-            start, end, sentence = _sentence(conn, doc_id, idx, text)
+        chosen: dict[tuple[str, str, int], tuple[Any, ...]] = {}
+        for row in rows:
+            key = (str(row[0]), str(row[1]), int(row[2]))
+            first = chosen.get(key)
+            if first is None or (row[12] == row[9] and first[12] != first[9]):
+                chosen[key] = tuple(row)
+        for row in chosen.values():
+            entry_id, doc_id, idx, outlet, url, published, date, precision, status, text = row[:10]
+            start, end, sentence = row[10:13]
             out.append(
                 SourceRow(
-                    entry_id,
-                    doc_id,
-                    idx,
+                    str(entry_id),
+                    str(doc_id),
+                    int(idx),
                     outlet,
                     url,
                     published,
-                    sentence,
-                    start,
-                    end,
+                    str(sentence if sentence is not None else text),
+                    int(start) if start is not None else 0,
+                    int(end) if end is not None else 0,
                     date,
                     precision,
-                    status,
-                    text,
+                    str(status),
+                    str(text),
                 )
             )
     return out
-
-
-def _sentence(conn: sqlite3.Connection, doc_id: str, idx: int, text: str) -> tuple[int, int, str]:
-    """The event's sentence that gave its text (else its first), with its offsets."""
-    rows = conn.execute(
-        'SELECT start, "end", sentence FROM event_sentences WHERE doc_id = ? AND event_idx = ? '
-        "ORDER BY start",
-        (doc_id, idx),
-    ).fetchall()
-    if not rows:
-        return (0, 0, text)
-    best = next((r for r in rows if r[2] == text), rows[0])
-    return (int(best[0]), int(best[1]), str(best[2]))
 
 
 def dyad_rows(conn: sqlite3.Connection) -> list[tuple[str, str, int, int, str | None, str | None]]:

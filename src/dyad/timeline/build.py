@@ -28,8 +28,9 @@ from dyad.timeline.outlet import outlet_of
 
 log = logging.getLogger(__name__)
 
-# Gazetteer aliases that name a party (a state or body), not a place or an occasion.
-PARTY_KINDS = frozenset({"name", "demonym", "acronym"})
+# Gazetteer aliases that name a party (a state or body), not a place or an occasion; a seat
+# of power ("the Kremlin said") names its government far more often than a place.
+PARTY_KINDS = frozenset({"name", "demonym", "acronym", "seat"})
 
 
 def update(

@@ -15,7 +15,8 @@ Inside a block, reports join from the most precise to the vaguest:
    their own; reports dated only by default to their article's day (no time expression in
    the sentence): the nearest cluster of the few days before, else of their own;
 3. reports dated to a month, then 4. to a year: the best cluster dated inside that month or
-   year (see ``_rank``), else one cluster per month (year) of such reports;
+   year (see ``_rank``), else one cluster per month (year) of such reports (also when the
+   best is taken by another report of the same article: the second-best is not taken);
 5. undated reports stay alone.
 
 A cluster never takes two reports from one article (the article's own merger kept them
@@ -46,7 +47,7 @@ _COMMON = frozenset(
     This That These Those It Its He She They We His Her Their Our Mr Mrs Ms Dr President
     Prime Minister Foreign Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November
-    December State Statement Joint""".split()  # noqa: SIM905
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec State Statement Joint""".split()  # noqa: SIM905
 )
 
 
@@ -148,12 +149,15 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
             if r.rank != rank:
                 continue
             candidates = [
-                c for c in clusters if c.takes(r) and _inside(c.date, r.date) and _possible(c, r)
+                c
+                for c in clusters
+                if c.kind == r.kind() and _inside(c.date, r.date) and _possible(c, r)
             ]
-            if candidates:
-                _best(candidates, r).add(r)
-            else:
-                _join_or_found(founded, r, _same_day(r))
+            best = _best(candidates, r) if candidates else None
+            if best is not None and best.takes(r):
+                best.add(r)
+            else:  # none, or the likeliest is another report of the same article's
+                _join_or_found(founded, r, _same_vague_event(r))
         for c in founded:
             c.core = len(c.members)
         clusters.extend(founded)
@@ -176,6 +180,42 @@ def _best(candidates: Sequence[Cluster], r: Report) -> Cluster:
 
 def _same_day(r: Report) -> Callable[[Cluster], bool]:
     return lambda c: c.date == r.date
+
+
+def _same_vague_event(r: Report) -> Callable[[Cluster], bool]:
+    """Reports of one month (year) are one event when their articles allow a common day."""
+    return lambda c: c.date == r.date and all(_overlap_in_time(r, m) for m in c.members)
+
+
+def _window(r: Report) -> tuple[int, int]:
+    """The days the event a report speaks of may fall on: its date's span, cut by what its
+    article could report (for a plan: from publication to a year after; else: up to
+    publication)."""
+    assert r.date is not None
+    lo = _days(r.date)
+    if r.precision == "day":
+        hi = lo
+    elif r.precision == "month":
+        y, m = int(r.date[:4]), int(r.date[5:7])
+        hi = _days(f"{y + m // 12:04d}-{m % 12 + 1:02d}") - 1
+    else:
+        hi = _days(f"{int(r.date[:4]) + 1:04d}") - 1
+    pub = _pub_days(r.published)
+    if pub is not None:
+        if r.status == "planned":
+            lo, hi = max(lo, pub - PUBLICATION_SLACK_DAYS), min(hi, pub + PLAN_HORIZON_DAYS)
+        else:
+            hi = min(hi, pub + PUBLICATION_SLACK_DAYS)
+    return lo, hi
+
+
+def _overlap_in_time(a: Report, b: Report) -> bool:
+    """Whether two vague reports may be of one event: two plans may (a goal set twice); a plan
+    and a report that it happened must leave a day both articles allow."""
+    if a.status == "planned" and b.status == "planned":
+        return True
+    (alo, ahi), (blo, bhi) = _window(a), _window(b)
+    return max(alo, blo) <= min(ahi, bhi)
 
 
 def _join_or_found(clusters: list[Cluster], r: Report, same: Callable[[Cluster], bool]) -> None:
@@ -292,12 +332,16 @@ def _overlap(c: Cluster, r: Report, candidates: Sequence[Cluster]) -> int:
 
 def names(sentence: str) -> set[str]:
     """The capitalised names of a sentence (a place, a forum, a deal), lower-cased, without
-    the words every sentence capitalises (articles, days, months, titles)."""
+    the words every sentence capitalises (its first word, articles, days, months, titles);
+    ``sentence`` may hold several sentences, one a line."""
     out = set()
-    for m in _WORD.finditer(sentence):
-        word = _POSSESSIVE.sub("", m.group(0))
-        if word not in _COMMON:
-            out.add(word.lower())
+    for line in sentence.splitlines():
+        for m in _WORD.finditer(line):
+            if not line[: m.start()].strip(" \"'“‘("):
+                continue  # the first word of a sentence is capitalised whatever it is
+            word = _POSSESSIVE.sub("", m.group(0))
+            if word not in _COMMON:
+                out.add(word.lower())
     return out
 
 

@@ -16,6 +16,9 @@ from dyad.store import entries as sql
 from dyad.store.sqlite import SQLiteStore
 from dyad.timeline.model import DyadSummary, EntrySource, IndexPoint, TimelineEntry
 
+# cast targets built once (a ``X | None`` written inside a loop builds a Union every time)
+_OptPrecision = Precision | None
+_OptStr = str | None
 PERIODS = ("month", "quarter", "year")
 STATUSES = ("occurred", "planned", "denied", "reported")
 # Entries the index counts: what happened or is claimed to have happened, not plans or denials.
@@ -180,7 +183,7 @@ def _with_sources(store: SQLiteStore, rows: Sequence[tuple[object, ...]]) -> lis
             start=s.start,
             end=s.end,
             date=s.date,
-            precision=cast(Precision | None, s.precision),
+            precision=cast(_OptPrecision, s.precision),
             status=cast(Status, s.status),
         )
         items = sources.setdefault(s.entry_id, [])
@@ -195,13 +198,13 @@ def _with_sources(store: SQLiteStore, rows: Sequence[tuple[object, ...]]) -> lis
         out.append(
             TimelineEntry(
                 id=entry_id,
-                date=cast(str | None, r[6]),
-                precision=cast(Precision | None, r[7]),
+                date=cast(_OptStr, r[6]),
+                precision=cast(_OptPrecision, r[7]),
                 type=str(r[3]),
                 source=str(r[4]),
                 target=str(r[5]),
                 status=cast(Status, r[8]),
-                mode=cast(str | None, r[9]),
+                mode=cast(_OptStr, r[9]),
                 score=float(cast(float, r[10])),
                 sources=tuple(sources.get(entry_id, ())),
             )
