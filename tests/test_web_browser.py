@@ -154,6 +154,7 @@ def test_click_an_entry_opens_its_source_with_the_sentence_highlighted(
     rows = page.locator("#timeline tbody tr")
     assert rows.count() == 3
     assert page.locator("#axis .dot").count() == 3
+    page.wait_for_selector("#index-chart rect.bar")  # the index loads after the rows
     assert page.locator("#index-chart rect.bar").count() >= 2
     api = watched.api("/api/timeline?a=CHL&b=PER")
     shared = next(e for e in api["entries"] if len(e["sources"]) == 2)

@@ -27,7 +27,13 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
     show_default=True,
     help="address to listen on; anything but 127.0.0.1 lets other machines read the database",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="port to listen on",
+)
 def serve(db: str, host: str, port: int) -> None:
     """Serve the JSON API (/api/..., schema at /openapi.json) and the page at / to browse
     timelines, the index, documents, quotes and search. Read-only: nothing is written."""
