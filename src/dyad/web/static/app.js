@@ -238,7 +238,7 @@
         el("td", {}, el("span", { class: `chip ${tone(e.score)}`, text: e.type }),
           e.mode ? el("div", { class: "muted", text: e.mode }) : null),
         el("td", { text: `${e.source} → ${e.target}` }),
-        el("td", { text: e.status }),
+        el("td", { class: `status ${e.status}`, text: e.status }),
         el("td", { title: e.outlets.join(", "), text: `${e.sources.length}${e.outlets.length ? ` · ${e.outlets.join(", ")}` : ""}` }),
         el("td", { class: "sentence", text: best ? best.sentence : "" }),
       );
@@ -286,7 +286,7 @@
     for (const e of dated) {
       const cy = mid - Math.max(-10, Math.min(10, e.score)) * ((mid - 12) / 10);
       const dot = svg("circle", {
-        class: `dot ${tone(e.score)}${e.id === state.selected ? " selected" : ""}`,
+        class: `dot ${tone(e.score)} ${e.status}${e.id === state.selected ? " selected" : ""}`,
         cx: x(dateValue(e.date)),
         cy,
         r: 4 + Math.min(4, e.sources.length - 1),
@@ -306,7 +306,37 @@
     renderIndex(data.points);
   }
 
-  function renderIndex(points) {
+  function periodKey(period) {
+    // "2023" -> [2023, 0], "2023-Q2" -> [2023, 1], "2023-05" -> [2023, 4]
+    const [y, rest] = period.split("-");
+    if (!rest) return [Number(y), 0];
+    if (rest.startsWith("Q")) return [Number(y), Number(rest.slice(1)) - 1];
+    return [Number(y), Number(rest) - 1];
+  }
+
+  function withEmptyPeriods(points, by) {
+    // Every period from the first to the last, so the axis is time, not a list of periods.
+    if (points.length < 2) return points;
+    const per = by === "month" ? 12 : by === "quarter" ? 4 : 1;
+    const index = (p) => { const [y, i] = periodKey(p.period); return y * per + i; };
+    const known = new Map(points.map((p) => [index(p), p]));
+    const first = index(points[0]);
+    const last = index(points[points.length - 1]);
+    if (last - first > 600) return points; // centuries by month: keep the known ones
+    const out = [];
+    for (let n = first; n <= last; n++) {
+      const y = Math.floor(n / per);
+      const i = n % per;
+      const name = by === "month" ? `${y}-${String(i + 1).padStart(2, "0")}`
+        : by === "quarter" ? `${y}-Q${i + 1}` : String(y);
+      out.push(known.get(n) || { period: name, score: 0, cooperation: 0, conflict: 0,
+        entries: 0, documents: 0 });
+    }
+    return out;
+  }
+
+  function renderIndex(given) {
+    const points = withEmptyPeriods(given, $("by").value);
     const box = $("index-chart");
     box.replaceChildren();
     const width = box.clientWidth || 600;
@@ -347,6 +377,7 @@
         fill: "transparent" }));
       box.append(g);
       if (i % every === 0) box.append(svg("text", { x: cx - 14, y: height - 6 }, p.period));
+      if (!p.entries) g.setAttribute("class", "empty");
     });
   }
 
