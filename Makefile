@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/seeds
 DEMO_DB ?= out/demo.db
 STAMP  := $(VENV)/.setup-done
 
-.PHONY: setup demo test lint typecheck unit gate bench clean
+.PHONY: setup demo test lint typecheck unit gate bench clean browser serve
 
 setup: $(STAMP)
 
@@ -42,7 +42,20 @@ unit: setup
 gate: setup
 	$(BIN)/python scripts/gate.py eval/floors.json
 
-test: lint typecheck unit gate
+test: lint typecheck browser unit gate
+
+# The web page's tests drive Debian's headless Chromium (never a downloaded browser build).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "installing Debian's chromium for the web page's tests"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+serve: setup
+	$(BIN)/dyad serve --db $(DEMO_DB)
 
 bench: setup
 	$(BIN)/python scripts/bench.py $(CORPUS)

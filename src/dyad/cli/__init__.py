@@ -233,3 +233,13 @@ def main() -> None:
 
 # the relationship record's commands register themselves on the group
 from dyad.cli import timeline as _timeline  # noqa: E402, F401
+
+
+def _add_commands() -> None:
+    # Commands kept in their own modules (one per command group).
+    from dyad.cli.serve import serve
+
+    cli.add_command(serve)
+
+
+_add_commands()

@@ -155,4 +155,19 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
     );
     """,
+    # 5: full-text search over sentences (the web page's search box). A copy of each sentence
+    # with its document and index, kept in step by triggers: sentences are only ever removed
+    # with their document.
+    """
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO sentences_fts (text, doc_id, idx) SELECT text, doc_id, idx FROM sentences;
+    CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts (text, doc_id, idx) VALUES (new.text, new.doc_id, new.idx);
+    END;
+    CREATE TRIGGER sentences_fts_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM sentences_fts WHERE doc_id = old.doc_id;
+    END;
+    """,
 )
