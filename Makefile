@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/seeds
 DEMO_DB ?= out/demo.db
 STAMP  := $(VENV)/.setup-done
 
-.PHONY: setup demo test lint typecheck unit gate bench clean
+.PHONY: setup demo test lint typecheck unit gate bench clean browser serve
 
 setup: $(STAMP)
 
@@ -24,7 +24,10 @@ demo: setup
 	$(BIN)/dyad ingest $(CORPUS) --db $(DEMO_DB)
 	$(BIN)/dyad list --db $(DEMO_DB)
 	$(BIN)/dyad stats --db $(DEMO_DB)
-	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad export --db $(DEMO_DB) --format csv)"
+	$(BIN)/dyad dyads --db $(DEMO_DB)
+	$(BIN)/dyad timeline China Russia --db $(DEMO_DB)
+	@echo "database: $(abspath $(DEMO_DB))  (try: $(BIN)/dyad index China Russia --db $(DEMO_DB) --by quarter)"
+	@echo "open the page: $(BIN)/dyad serve --db $(DEMO_DB)   then http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check src tests scripts
@@ -39,7 +42,20 @@ unit: setup
 gate: setup
 	$(BIN)/python scripts/gate.py eval/floors.json
 
-test: lint typecheck unit gate
+test: lint typecheck browser unit gate
+
+# The web page's tests drive Debian's headless Chromium (never a downloaded browser build).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "installing Debian's chromium for the web page's tests"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+serve: setup
+	$(BIN)/dyad serve --db $(DEMO_DB)
 
 bench: setup
 	$(BIN)/python scripts/bench.py $(CORPUS)

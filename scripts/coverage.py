@@ -11,19 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-from dyad.resolve.coverage import FUNCTIONS, gaps, overlaps
+from dyad.resolve.coverage import END, FUNCTIONS, START, covered_states, gaps, overlaps
 from dyad.resolve.gazetteer import Gazetteer
-
-START = date(2000, 1, 1)
-END = date(2026, 12, 1)
-# Not UN members, and not among the four non-members the gazetteer must cover.
-NOT_COVERED = frozenset({"HKG", "MAC"})
-
-
-def covered_states(gazetteer: Gazetteer) -> list[str]:
-    return sorted(c for c in gazetteer.codes() if gazetteer.is_state(c) and c not in NOT_COVERED)
 
 
 def main() -> int:

@@ -64,7 +64,7 @@ def test_export_formats_and_eval(seeds_db: Path, tmp_path: Path) -> None:
     assert len(records) == 5
     assert set(records[0]) >= {"doc_id", "published", "persons", "events", "quotes", "figures"}
     code, out, _ = _run("export", "--db", str(seeds_db), "--format", "csv")
-    assert code == 0 and out.splitlines()[0].startswith("doc_id,kind,value")
+    assert code == 0 and out.splitlines()[0].startswith("doc_id,kind,published,entry_id,date")
     target = tmp_path / "all.jsonl"
     code, _, _ = _run("export", "--db", str(seeds_db), "--format", "json", "-o", str(target))
     assert code == 0 and len(target.read_text().splitlines()) == 5

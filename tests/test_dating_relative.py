@@ -104,9 +104,11 @@ def test_that_month_is_the_references() -> None:
     ]
 
 
-def test_last_week_across_a_month_boundary_is_only_the_year() -> None:
-    # The week before Tuesday 4 June 2024 runs 27 May - 2 June: no month holds it.
-    assert when("last week", DateRef("2024-06-04", "day")) == "2024/year"
+def test_last_week_across_a_month_boundary_is_the_month_holding_most_of_it() -> None:
+    # The week before Tuesday 4 June 2024 runs 27 May - 2 June: five of its days are in May.
+    assert when("last week", DateRef("2024-06-04", "day")) == "2024-05/month"
+    # the week before Friday 5 July 2024 runs 24 - 30 June: all of it in June
+    assert when("last week", DateRef("2024-07-05", "day")) == "2024-06/month"
 
 
 def test_never_more_precise_than_the_anchor() -> None:

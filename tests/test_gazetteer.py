@@ -35,6 +35,11 @@ SHARED_ROLES = {
     "deputy foreign minister",
     "presidential aide",
     "un ambassador",
+    # collective heads of state (co-princes, captains regent, a collective presidency)
+    "co-prince",
+    "captain regent",
+    "member of the presidency",
+    "chairman of the presidential council",
 }
 
 
@@ -357,3 +362,17 @@ def test_monarchs_act_for_their_states(gaz: Gazetteer) -> None:
     assert gaz.person("King Hassan II") == "Hassan II"
     assert gaz.person_state("Hamad bin Isa Al Khalifa", date(2020, 1, 1)) == "BHR"
     assert gaz.person_state("Haitham bin Tariq", date(2023, 3, 1)) == "OMN"
+
+
+def test_a_shared_surname_after_a_title_names_the_holder_in_office_that_day() -> None:
+    offices = [
+        Office("Anna Lindqvist", "president", "FIN", date(2001, 3, 1), date(2005, 3, 1)),
+        Office("Karl Lindqvist", "prime minister", "SWE", date(2010, 1, 1), date(2014, 1, 1)),
+    ]
+    gaz = Gazetteer([], {}, offices)
+    assert gaz.person("President Lindqvist", date(2003, 6, 1)) == "Anna Lindqvist"
+    assert gaz.person("Prime Minister Lindqvist", date(2012, 6, 1)) == "Karl Lindqvist"
+    assert gaz.person("President Lindqvist") is None
+    assert gaz.person("President Lindqvist", date(2008, 6, 1)) is None
+    titled = gaz.titled_surnames
+    assert titled is not None and titled.search("said President Lindqvist on Monday")

@@ -157,11 +157,23 @@ def score_persons(gold: Mapping[str, Record], pred: Mapping[str, Record]) -> PRF
 # -- events ------------------------------------------------------------------
 
 
-def _event_matcher(strict: bool) -> Callable[[Any, Any], bool]:
+def _dated_as_precisely(g: Any, p: Any) -> bool:
+    """The prediction's date is at least as precise as gold's and agrees at gold's precision
+    (a bare year does not place a gold day)."""
+    dg, dp = _date_of(g), _date_of(p)
+    if dg is None or dp is None:
+        return False
+    n = PRECISION_LEN[dg[1]]
+    return PRECISION_LEN[dp[1]] >= n and dp[0][:n] == dg[0]
+
+
+def _event_matcher(strict: bool, dated: bool = False) -> Callable[[Any, Any], bool]:
     def matches(g: Any, p: Any) -> bool:
         pair_g = {str(g.get("source", "")).upper(), str(g.get("target", "")).upper()}
         pair_p = {str(p.get("source", "")).upper(), str(p.get("target", "")).upper()}
         if pair_g != pair_p or not _dates_agree(g, p):
+            return False
+        if dated and not _dated_as_precisely(g, p):
             return False
         return not strict or str(g.get("type", "")).upper() == str(p.get("type", "")).upper()
 
@@ -199,14 +211,18 @@ def score_events(gold: Mapping[str, Record], pred: Mapping[str, Record]) -> dict
     out: dict[str, Any] = {}
     merged: list[tuple[str, str, str]] = []
     status_right = status_n = 0
-    for name, strict in (("strict", True), ("loose", False)):
+    for name, strict, dated in (
+        ("strict", True, False),
+        ("loose", False, False),
+        ("dated", True, True),
+    ):
         tp = fp = n_req = 0
         for doc_id, g in gold.items():
             golds = [e for e in g.get("events") or [] if _date_of(e) is not None]
             preds = [e for e in (pred.get(doc_id) or {}).get("events") or [] if isinstance(e, dict)]
-            m = _match_events(golds, preds, _event_matcher(strict))
+            m = _match_events(golds, preds, _event_matcher(strict, dated))
             tp, fp, n_req = tp + m.tp, fp + m.fp, n_req + m.n_required
-            if not strict:
+            if name != "strict":
                 continue
             for gi, pi in m.pairs:
                 ge, pe = golds[gi], preds[pi]
@@ -345,6 +361,7 @@ def report_lines(r: Mapping[str, Any]) -> list[str]:
         "persons: " + _fmt(r["persons"]),
         "events strict: " + _fmt(ev["strict"]),
         "events loose: " + _fmt(ev["loose"]),
+        "events dated (strict, and as precise as gold): " + _fmt(ev["dated"]),
         "events status accuracy: %.3f" % ev["status accuracy"],
         "events merged across documents: precision %s, recall %s" % merge,
         "quotes text: " + _fmt(qu["text"]),
@@ -365,6 +382,7 @@ def flat_measures(r: Mapping[str, Any]) -> dict[str, float]:
         "persons_f1": r["persons"][2],
         "events_strict_f1": ev["strict"][2],
         "events_loose_f1": ev["loose"][2],
+        "events_dated_f1": ev["dated"][2],
         "events_status_accuracy": ev["status accuracy"],
         "quotes_text_f1": qu["text"][2],
         "quotes_speaker_f1": qu["with speaker"][2],

@@ -3,6 +3,8 @@
 ``ingest(paths, store)`` reads every input, skips documents already stored (same content hash),
 and stores each new one in its own transaction, so a failure in one file never loses another.
 ``analyse(document)`` is the pure part: a cleaned ``Document`` in, an ``Analysis`` out.
+Once a document is stored, its events join the timeline (``dyad.timeline.build.update``): only
+the blocks (pair, type, year) they fall in are redone.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
 from dyad.models import Document
 from dyad.settings import Settings
 from dyad.store.sqlite import Mention, Sentence, SQLiteStore
+from dyad.timeline.build import update as merge_into_timeline
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +178,7 @@ def _ingest_one(
     try:
         doc = to_document(raw, settings, published)
         extraction, sentences, mentions = analyse(doc)
+        old_blocks = store.event_blocks(doc.doc_id) if replace else set()
         store.add(doc, extraction.analysis, sentences, mentions, replace=replace)
     except IngestError as exc:
         report.failed.append(exc)
@@ -188,3 +192,17 @@ def _ingest_one(
         return
     report.added.append(raw.doc_id)
     log.info("stored %s", raw.doc_id)
+    try:  # join the document's events to the timeline (only the blocks they fall in)
+        merge_into_timeline(store, [doc.doc_id], old_blocks)
+    except DyadError as exc:
+        report.warnings.append(
+            f"{raw.source}: stored, but not merged into the timeline ({exc}); "
+            "run `dyad rebuild` to redo the timeline"
+        )
+    analysis = extraction.analysis
+    if analysis.published is None:
+        dated = sum(e.date is not None for e in analysis.events)
+        report.warnings.append(
+            f"{raw.doc_id}: undated: no publication date in its metadata or text; "
+            f"{dated} of {len(analysis.events)} events keep a date the text gives"
+        )

@@ -144,28 +144,49 @@ def ingest(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["eval", "json", "csv"]),
+    type=click.Choice(["eval", "json", "csv", "parquet", "plover", "gdelt"]),
     default="eval",
     show_default=True,
-    help="eval: SPEC.md's dyad-eval/1; json: everything with provenance; csv: one row per fact",
+    help="eval: SPEC.md's dyad-eval/1 (event_id = timeline entry); json: everything with "
+    "provenance; csv: one row per fact, a column per field; parquet: timeline entries and "
+    "events (-o FOLDER); plover: PLOVER-style JSON records of the entries; gdelt: a GDELT-like "
+    "TSV of the entries",
 )
 @_db_option
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="file to write (default stdout)"
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="file to write (default stdout); for parquet, the folder to write into",
 )
 def export(fmt: str, db: str, output: str | None) -> None:
-    """Export what the database holds, one document per line (or CSV rows)."""
+    """Export what the database holds: per document (eval, json, csv) or per timeline entry
+    (parquet, plover, gdelt)."""
+    from dyad.export import timeline as tl
     from dyad.export.formats import write
     from dyad.store.sqlite import open_store
 
     _require_db(db)
     with open_store(db) as store:
+        if fmt == "parquet":
+            if not output:
+                raise click.ClickException("--format parquet needs -o FOLDER")
+            paths = tl.write_parquet(store, output)
+            click.echo(f"written {', '.join(str(p) for p in paths)}", err=True)
+            return
+        by_entry = {"plover": tl.write_plover, "gdelt": tl.write_gdelt}.get(fmt)
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = write(store.analyses(), fmt, fh)
-            click.echo(f"{n} documents written to {output}", err=True)
+                if by_entry:
+                    n = by_entry(store, fh)
+                    click.echo(f"{n} timeline entries written to {output}", err=True)
+                else:
+                    n = write(store.analyses(), fmt, fh, store.entry_ids)
+                    click.echo(f"{n} documents written to {output}", err=True)
+        elif by_entry:
+            by_entry(store, sys.stdout)
         else:
-            write(store.analyses(), fmt, sys.stdout)
+            write(store.analyses(), fmt, sys.stdout, store.entry_ids)
 
 
 @cli.command("eval")
@@ -184,7 +205,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
     except DyadError as exc:
         raise click.ClickException(str(exc)) from exc
     with open_store(db) as store:
-        pred = {a.doc_id: eval_record(a) for a in store.analyses()}
+        pred = {a.doc_id: eval_record(a, store.entry_ids(a.doc_id)) for a in store.analyses()}
     result = score(gold_docs, pred)
     if as_json:
         click.echo(json.dumps(result, indent=2))
@@ -219,7 +240,7 @@ def list_cmd(db: str) -> None:
     with open_store(db) as store:
         click.echo(f"{'document':<28} {'published':<11} persons quotes figures events")
         for a in store.analyses():
-            when = a.published.date if a.published else "?"
+            when = a.published.date if a.published else "undated"
             click.echo(
                 f"{a.doc_id[:28]:<28} {when:<11} {len(a.persons):>7} {len(a.quotes):>6} "
                 f"{len(a.figures):>7} {len(a.events):>6}"
@@ -243,3 +264,17 @@ def _require_db(db: str) -> None:
 
 def main() -> None:
     cli()
+
+
+# the relationship record's commands register themselves on the group
+from dyad.cli import timeline as _timeline  # noqa: E402, F401
+
+
+def _add_commands() -> None:
+    # Commands kept in their own modules (one per command group).
+    from dyad.cli.serve import serve
+
+    cli.add_command(serve)
+
+
+_add_commands()

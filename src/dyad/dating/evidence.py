@@ -38,6 +38,7 @@ from dyad.dating.patterns import (
     weekday_number,
 )
 from dyad.dating.relative import TimeExpression, find_time_expressions
+from dyad.dating.stamps import ago_stamps, formal_stamps, short_stamps, url_stamps
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class PendingDay:
     label: str
     window: int = 0
     lag_before: int = 0
+    weekday: int = -1  # the weekday the text gives the day ("Thursday, February 24"), if any
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class TextEvidence:
     weekdays: list[WeekdayMention] = field(default_factory=list)
     full_date_years: list[int] = field(default_factory=list)
     line_years: list[int] = field(default_factory=list)  # years of dated publication/date lines
+    mention_years: list[int] = field(default_factory=list)  # past years named ("in 2030")
+    says_last_year: bool = False  # the text says "last year"
 
 
 _LABEL: Final = re.compile(
@@ -92,7 +96,9 @@ _LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'’ /-]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\())"
+    rf"^\s*(?P<place>[A-Z][A-Z.'’ /-]{{1,40}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,[^()\n]{{3,25}}\()|"
+    rf"(?!{WEEKDAY_RE})[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,\s*(?:{MONTH_RE}\.?\s*{DAY_RE}|{DAY_RE}\s+"
+    rf"{MONTH_RE})(?:,?\s+{YEAR_RE})?\.?\s*(?:--|[-–—:])))"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,\s*"
     rf"(?P<date>(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE}))"
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"
@@ -121,6 +127,11 @@ _TIME_OR_NOISE: Final = re.compile(
 _HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
 # "by 2024", "for 2022", "until 2030", "before 2020": targets and limits, not things past.
 _TARGET: Final = re.compile(r"(?i)(?:by|for|until|till|through|before)\b")
+# "until March 18", "a deadline of June 1", "no later than May 3": limits, not days reported
+_DEADLINE: Final = re.compile(
+    r"(?i)\b(?:until|till|by|before|deadline(?: of)?|no later than|expires?(?: on)?|due(?: on)?|"
+    r"ahead of)\s+(?:the\s+)?$"
+)
 _NUMERIC: Final = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})\b")
 _CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time: a story's own line, not a header
 _TOP_LINES: Final = 25
@@ -201,9 +212,42 @@ def _day_first(text: str) -> bool | None:
     return None
 
 
-def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
+def _read_stamps(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
+    """Dates in web addresses at the top and formal dates ("Dated this 14th day of ...")."""
+    for stamp in url_stamps(text, _TOP_CHARS):
+        found.items.append(_point(stamp.day, 9.0 * stamp.share, stamp.label))
+        found.line_years.append(stamp.day.year)
+    for stamp in formal_stamps(text):
+        found.items.append(_point(stamp.day, 9.0, stamp.label))
+        found.line_years.append(stamp.day.year)
+
+
+def _yearless_line(line: str, expressions: list[TimeExpression]) -> PendingDay | None:
+    """A date line without its year ("Thursday, February 24"): a day awaiting its year."""
+    first = next((e for e in expressions if e.kind == "absolute" and e.date is None), None)
+    if first is None or first.start > 12 or len(line.split()) > 8:
+        return None
+    rest = _TIME_OR_NOISE.sub(" ", line.replace(first.text, " "))
+    if re.findall(r"\b[a-z]{2,}\b", rest):
+        return None
+    m = re.search(
+        rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})", first.text
+    )
+    name = re.search(WEEKDAY_RE, first.text)
+    if m is None:
+        return None
+    month, day = month_number(m["mon"] or m["m"]), int((m["day"] or m["d"]).rstrip("stndrh"))
+    weekday = weekday_number(name.group()) if name else -1
+    label = f"yearless date line '{line.strip()[:40]}'"
+    return (
+        PendingDay(month, day, 6.0, label, weekday=weekday) if safe_date(2000, month, day) else None
+    )
+
+
+def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], today: date) -> None:
     lines = _lines(text)
     day_first = _day_first(text)
+    served: list[date] = []
     for index, (offset, line) in enumerate(lines):
         if not line.strip():
             continue
@@ -214,6 +258,9 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
             name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"
             readings = _label_dates(line[label.end() :], day_first)
+            if not readings:  # "Updated: Fri - 10 March 23"
+                stamps = short_stamps(line[label.end() :], today, day_first)
+                readings = [(st.day, st.day, st.share) for st in stamps]
             for lo, hi, share in readings:
                 found.items.append(Evidence(lo, hi, (10.0 if strong else 2.0) * share, name))
                 if not strong:  # an update usually follows first publication within days
@@ -235,6 +282,18 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
             continue
         expressions = find_time_expressions(line, None, future=False)
         expression = _first_date(expressions)
+        if top and (expression is None or expression.start > 0):
+            stamps = short_stamps(line, today, day_first)
+            if stamps:
+                for stamp in stamps:
+                    found.items.append(_point(stamp.day, 6.0 * stamp.share, stamp.label))
+                    found.line_years.append(stamp.day.year)
+                used.append((offset, offset + len(line)))
+                continue
+        if top and expression is None and (pending := _yearless_line(line, expressions)):
+            found.pending.append(pending)
+            used.append((offset, offset + len(line)))
+            continue
         if expression and expression.date and _is_date_line(line, expression):
             lo, hi = ref_range(expression.date)
             quoted = line.strip()[:40]
@@ -244,14 +303,20 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> 
                 note = f"page furniture '{quoted}'"
                 found.items.append(Evidence(MIN_DATE, hi, 1.0, f"not after the page date {hi}"))
                 found.items.append(Evidence(shift_days(lo, -30), hi, 1.5, note, fallback=True))
+                served.append(hi)
             elif top and _HEADER_DATE.match(line) and not _CLOCK.search(line):
                 found.items.append(Evidence(lo, hi, 3.0, f"header date '{quoted}'"))
+                served.append(hi)
             else:
                 weight = 6.0 if top else 4.0
                 found.items.append(Evidence(lo, hi, weight, f"date line '{quoted}'"))
                 if expression.date.precision == "day":
                     found.line_years.append(lo.year)
             used.append((offset, offset + len(line)))
+    if served:
+        top_lines = [line for offset, line in lines[:_TOP_LINES] if offset < _TOP_CHARS]
+        for first, last, why in ago_stamps(top_lines, max(served)):
+            found.items.append(Evidence(first, last, 6.0, why))
 
 
 def _read_dateline(match: re.Match[str], found: TextEvidence) -> None:
@@ -300,21 +365,49 @@ def _latest_month_day(days: list[tuple[int, int, bool]]) -> tuple[int, int, bool
     return ordered[max(gaps)[1]]
 
 
+def _weekday_day(text: str) -> tuple[int, int, int] | None:
+    """The month, day and weekday of "Wednesday, 18 October", if the text gives all three."""
+    name = re.search(WEEKDAY_RE, text)
+    m = re.search(
+        rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})", text
+    )
+    if name is None or m is None:
+        return None
+    day = int((m["day"] or m["d"]).rstrip("stndrh"))
+    return month_number(m["mon"] or m["m"]), day, weekday_number(name.group())
+
+
 def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
     captions = _caption_lines(text)
     past_days: list[tuple[date, bool]] = []
     month_days: list[tuple[int, int, bool]] = []
+    weekday_of: dict[tuple[int, int], int] = {}
     lower = MIN_DATE
     upper = MAX_DATE
     for expression in find_time_expressions(text, None):
         if _inside(expression.start, used):
             continue
         caption = _inside(expression.start, captions)
+        if expression.kind == "weekday" and re.search(r"\btime\b", expression.text):
+            continue  # "Wednesday, local time": another zone's day, not the writer's
         if expression.kind == "weekday" and not caption:
             name = re.search(WEEKDAY_RE, expression.text)
             weekday = weekday_number(name.group()) if name else -1
             if weekday >= 0:
                 found.weekdays.append(WeekdayMention(weekday, expression.future, expression.start))
+        elif expression.kind in ("absolute", "weekday") and _DEADLINE.search(
+            text[max(0, expression.start - 24) : expression.start]
+        ):
+            continue  # "has until March 18 to reply": a deadline, not a day reported
+        elif expression.kind == "absolute" and expression.date is None and expression.future:
+            ahead = _weekday_day(expression.text)
+            if ahead is not None:
+                # "due to meet on Wednesday, 18 October": written in the week before it
+                month, day, weekday = ahead
+                label = f"day ahead {month:02d}-{day:02d}"
+                found.pending.append(
+                    PendingDay(month, day, 1.0, label, lag_before=7, weekday=weekday)
+                )
         elif expression.kind == "absolute" and expression.date is None and not expression.future:
             match = re.search(
                 rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})",
@@ -322,7 +415,11 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
             )
             if match:
                 day = int((match["day"] or match["d"]).rstrip("stndrh"))
-                month_days.append((month_number(match["mon"] or match["m"]), day, caption))
+                month = month_number(match["mon"] or match["m"])
+                month_days.append((month, day, caption))
+                name = re.search(WEEKDAY_RE, expression.text)
+                if name:
+                    weekday_of[(month, day)] = weekday_number(name.group())
         elif expression.date is not None and expression.kind in ("absolute", "month", "year"):
             lo, hi = ref_range(expression.date)
             if expression.future:
@@ -332,6 +429,9 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
                 found.full_date_years.append(lo.year)
             elif not _TARGET.match(expression.text):
                 lower = max(lower, lo)
+                found.mention_years.append(lo.year)
+        elif expression.kind == "relative" and re.match(r"(?i)last year$", expression.text):
+            found.says_last_year = True
     if past_days:
         latest, caption = max(past_days)
         lag = 1 if caption else 0
@@ -345,7 +445,10 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
         month, day, caption = _latest_month_day(month_days)
         lag = 1 if caption else 0
         label = f"latest day reported {month:02d}-{day:02d}"
-        found.pending.append(PendingDay(month, day, 2.0, label, window=7, lag_before=lag))
+        weekday = weekday_of.get((month, day), -1)
+        found.pending.append(
+            PendingDay(month, day, 2.0, label, window=7, lag_before=lag, weekday=weekday)
+        )
     if lower > MIN_DATE:
         found.items.append(Evidence(lower, MAX_DATE, 0.5, f"mentions {lower.isoformat()[:7]}"))
     if upper < MAX_DATE:
@@ -354,11 +457,12 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
         )
 
 
-def read_text_evidence(text: str) -> TextEvidence:
+def read_text_evidence(text: str, today: date | None = None) -> TextEvidence:
     """Publication lines, datelines, date lines, copyright, reported dates and weekdays."""
     found = TextEvidence()
     used: list[tuple[int, int]] = []
-    _read_lines(text, found, used)
+    _read_stamps(text, found, used)
+    _read_lines(text, found, used, today or date.today())
     _read_copyright(text, found, used)
     _read_expressions(text, found, used)
     return found

@@ -267,3 +267,16 @@ def is_future_at(text: str, start: int, end: int) -> bool:
     future = _FUTURE.search(right)
     past = next((m for m in _PAST.finditer(right) if m.group().lower() not in _NOT_PAST), None)
     return bool(future and (past is None or future.start() < past.start()))
+
+
+def years_named_for(text: str, noun: str) -> set[int]:
+    """Years the text gives a noun: "the 2026 war", "the 2026 border war", "the war of 2026"."""
+    word = re.escape(noun)
+    before = re.compile(
+        rf"\b(?P<year>(?:19|20)\d{{2}})\s+(?:[A-Za-z][\w’'-]*\s+){{0,2}}?{word}s?\b"
+    )
+    after = re.compile(
+        rf"\b{word}s?\s+(?:(?:of|by|with)\s+(?:the\s+)?[A-Z][\w’'-]*\s+)?(?:of|in)\s+"
+        r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\d)"
+    )
+    return {int(m["year"]) for p in (before, after) for m in p.finditer(text)}

@@ -42,6 +42,7 @@ from dyad.dating.patterns import (
     shift_days,
 )
 from dyad.dating.relative import find_time_expressions
+from dyad.dating.spans import last_year_evidence, span_evidence
 from dyad.models import DateRef, Person, Precision
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ def _expand(found: TextEvidence, items: list[Evidence], today: date) -> list[Evi
     is open-ended, such as a term still running), at most 40 years.
     """
     years = _finite_years(items) | set(found.full_date_years)
+    if not years and any(p.weekday >= 0 for p in found.pending):
+        years = {today.year - _MAX_YEARS + 1, today.year - 1}  # a weekday picks among them
     if not years:
         return []
     last = max(years) + 1
@@ -98,18 +101,25 @@ def _expand(found: TextEvidence, items: list[Evidence], today: date) -> list[Evi
     broad = range(max(min(years), last + 1 - _MAX_YEARS), last + 1)
     expanded: list[Evidence] = []
     for pending in found.pending:
+        shares: dict[int, float] = {}
         if pending.window and found.full_date_years:
-            span: Sequence[int] = [max(found.full_date_years)]
+            shares = {max(found.full_date_years): 1.0}
         elif not pending.window and found.line_years:
             # a yearless dateline takes the year of the page's own dated lines
-            span = sorted(set(found.line_years))
+            shares = dict.fromkeys(sorted(set(found.line_years)), 1.0)
         else:
-            span = broad
-        for year in span:
+            shares = dict.fromkeys(broad, 1.0)
+            if pending.window and found.mention_years and max(found.mention_years) in shares:
+                # a day reported in an article that names years: most likely in the latest
+                # year it names ("the 2030 talks ... on March 18")
+                shares[max(found.mention_years)] = 1.5
+        for year, share in shares.items():
             when = safe_date(year, pending.month, pending.day)
-            if when:
-                lo, hi = shift_days(when, -pending.lag_before), shift_days(when, pending.window)
-                expanded.append(Evidence(lo, hi, pending.weight, f"{pending.label} ({year})"))
+            if when is None or (pending.weekday >= 0 and when.weekday() != pending.weekday):
+                continue  # "Thursday, February 24": only the years it fell on a Thursday
+            lo, hi = shift_days(when, -pending.lag_before), shift_days(when, pending.window)
+            label = f"{pending.label} ({year})"
+            expanded.append(Evidence(lo, hi, pending.weight * share, label))
     return expanded
 
 
@@ -208,11 +218,25 @@ def _explain(items: Sequence[Evidence], day: date, extra: str = "") -> str:
     return "; ".join(labels + ([extra] if extra else []))
 
 
+def _narrowest(items: Sequence[Evidence], day: date) -> int:
+    """The width in days of the narrowest evidence holding ``day``: how precise it can be."""
+    return min(((i.hi - i.lo).days + 1 for i in items if i.lo <= day <= i.hi), default=1 << 30)
+
+
 def _decide(items: list[Evidence], weekdays: Sequence[WeekdayMention]) -> DateRef | None:
     top = _best(items)
     if len(top) == 1 and top[0].lo == top[0].hi:
-        return make_ref(top[0].lo, "day", _explain(items, top[0].lo))
-    picks = {pick for segment in top if (pick := _weekday_pick(segment, weekdays))}
+        day = top[0].lo
+        width = _narrowest(items, day)
+        # A day where two long spans merely touch (a term ending as another begins) is no
+        # evidence of that day: the answer is only as precise as the evidence holding it.
+        precision: Precision = "day" if width <= _WINDOW else "month" if width <= 62 else "year"
+        return make_ref(day, precision, _explain(items, day))
+    picks = {
+        pick
+        for segment in top
+        if (pick := _weekday_pick(segment, weekdays)) and _narrowest(items, pick) <= 31
+    }
     if len(picks) == 1:
         (pick,) = picks
         names = sorted({m.weekday for m in weekdays if not m.future})
@@ -241,11 +265,14 @@ def infer_published(
         if parsed:
             return parsed
         log.debug("ignoring invalid publication metadata %r", meta)
-    found = read_text_evidence(text)
+    today = today or date.today()
+    found = read_text_evidence(text, today)
     items = list(found.items)
     if isinstance(gazetteer, OfficeSource):
         items.extend(office_evidence(text, gazetteer, persons))
-    today = today or date.today()
+    items.extend(span_evidence(text))
+    latest = max(found.mention_years + found.full_date_years, default=None)
+    items.extend(last_year_evidence(latest, found.says_last_year))
     items.extend(_expand(found, items, today))
     # Nothing is published after today: a term still running ends, for dating, today.
     items = [replace(i, hi=today) if i.hi == MAX_DATE and i.lo <= today else i for i in items]

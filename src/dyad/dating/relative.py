@@ -10,6 +10,8 @@ against a month anchor only the month, and nothing is ever more precise than its
 
 Decisions worth knowing:
 
+- A weekday in another time zone ("Wednesday, local time", "Thursday Tokyo time") may be the
+  day after the anchor's: a place ahead of the writer's clock is already a day further.
 - A bare weekday, month or month-day means the most recent one on or before the anchor, or
   the next one on or after it when the clause is future-tense (``future``; ``None`` lets
   :func:`~dyad.dating.patterns.is_future_at` judge each clause). A month-day up to 7 days
@@ -44,6 +46,7 @@ from dyad.dating.patterns import (
     YEAR_RE,
     is_future_at,
     range_to_ref,
+    years_named_for,
 )
 from dyad.dating.resolvers import (
     Context,
@@ -84,6 +87,7 @@ class TimeExpression:
     future: bool = False
 
 
+_WEEKDAY_PART = rf"{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?"
 _PREP_MONTH = (
     r"(?:in|since|by|until|till|from|during|through|before|after|as early as|as late as|"
     r"at the (?:end|start|beginning) of|the (?:end|start|beginning) of|early|late|mid|"
@@ -107,21 +111,22 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "absolute",
         re.compile(
-            rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
         full_date,
     ),
     (
         "absolute",
         re.compile(
-            rf"\b(?:{WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})"
         ),
         full_date,
     ),
     (
         "absolute",
         re.compile(
-            r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
+            r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+            r"(?:\b|(?=T\d))"
         ),
         iso_date,
     ),
@@ -158,12 +163,14 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
+        re.compile(rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
         month_day,
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"),
+        re.compile(
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+        ),
         month_day,
     ),
     (
@@ -187,6 +194,7 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         re.compile(
             rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
+            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?)?"
         ),
         weekday,
     ),
@@ -326,6 +334,21 @@ def resolve_expression(
     return _resolve(match, resolver, context_for(anchor, future, reference), kind)
 
 
+_AFTER_THE: Final = re.compile(r"\s+the\s+(?:[a-z][\w’'-]*\s+){0,2}?(?P<noun>[a-z]{4,})\b")
+
+
+def _named_reference(text: str, end: int) -> DateRef | None:
+    """ "five years after the annexation" in a text that names "the 2014 annexation": the year
+    the span counts from, when the text gives that thing one year."""
+    if not re.search(r"(?i)(?:after|before)$", text[max(0, end - 6) : end]):
+        return None
+    m = _AFTER_THE.match(text, end)
+    if m is None:
+        return None
+    years = years_named_for(text, m["noun"])
+    return DateRef(str(years.pop()), "year") if len(years) == 1 else None
+
+
 def find_time_expressions(
     text: str, anchor: DateRef | None, *, future: bool | None = None
 ) -> list[TimeExpression]:
@@ -338,7 +361,8 @@ def find_time_expressions(
     reference: DateRef | None = None
     for start, end, kind, match, resolver in _matches(text):
         tense = future if future is not None else is_future_at(text, start, end)
-        ctx = context_for(anchor, tense, reference)
+        named = _named_reference(text, end) if resolver is from_reference else None
+        ctx = context_for(anchor, tense, named or reference)
         resolved = _resolve(match, resolver, ctx, kind)
         expressions.append(TimeExpression(start, end, match.group(), resolved, kind, tense))
         if resolved is not None:

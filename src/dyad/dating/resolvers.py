@@ -138,7 +138,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
         )
     if ctx.future:
         return on_or_after(ctx.lo, weekday), on_or_after(ctx.hi, weekday), "day"
-    return on_or_before(ctx.lo, weekday), on_or_before(ctx.hi, weekday), "day"
+    ahead = 1 if m["tz"] else 0  # "Wednesday, their time": a zone a day ahead of the writer's
+    lo, hi = shift_days(ctx.lo, ahead), shift_days(ctx.hi, ahead)
+    return on_or_before(lo, weekday), on_or_before(hi, weekday), "day"
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Range | None:
@@ -158,7 +160,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Range | None:
     lo, hi = ctx.lo, ctx.hi
     if unit == "week":
         lo = shift_days(on_or_before(lo, 0), 7 * step)
-        return lo, shift_days(on_or_after(hi, 6), 7 * step), "month"
+        return _main_month(lo, shift_days(on_or_after(hi, 6), 7 * step))
     if unit == "month":
         lo, hi = add_months(lo, step).replace(day=1), add_months(hi, step)
         hi = month_end(hi.year, hi.month)
@@ -170,6 +172,17 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Range | None:
     elif step == 0 and mod == "later":
         lo = ctx.lo
     return lo, hi, cap
+
+
+def _main_month(lo: date, hi: date) -> Range:
+    """A week across two months ("last week" from a Tuesday 2 June) stands for the month
+    holding most of its days; a longer range stays whole."""
+    if (hi - lo).days > 7 or lo.month == hi.month:
+        return lo, hi, "month"
+    split = month_end(lo.year, lo.month)
+    if (split - lo).days + 1 >= (hi - split).days:
+        return lo, split, "month"
+    return shift_days(split, 1), hi, "month"
 
 
 def ago(m: re.Match[str], ctx: Context) -> Range | None:

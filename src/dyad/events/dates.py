@@ -4,9 +4,11 @@ Each time expression of a sentence ("on Thursday", "in May", "last year", "Jan. 
 months later") is attached to the nearest verb or event cue above it in the parse; a cue takes
 the expression attached to it, else one attached to a verb it depends on, else the date of an
 event it is tied to ("deals signed during X's visit in May"). Without any, the publication
-date is the date of what happens now (present tense, a lead sentence in the past tense, a plan);
-undated background (present perfect, later past-tense paragraphs, bare nouns) gets the
-publication year.
+date is the date of what happens now (present tense in the lead, the simple past, a plan): a
+simple past without a date tells the news of the day, since background comes with its date;
+undated background (present perfect after the opening, past perfect, later present tense,
+bare nouns) gets the publication year. Something done that is reported without a date of its
+own ("X agreed ..., Y said Wednesday") is dated by the verb that reports it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from dyad.events.cues import Lexicon, lemma_of
+from dyad.events.cues import Lexicon, lemma_of, load_lexicon
 from dyad.models import PRECISION_LEN, DateRef
 
 # Expressions counted from another event, not from the publication date.
@@ -122,8 +124,13 @@ def anchor_expressions(
         counted = (
             len(words) >= 2
             and COUNTED_UNIT.match(words[-2]) is not None
-            and (nxt >= sent.end or str(sent.doc[nxt].pos_) == "PUNCT")
-        )  # "N days after." dates its verb; "N days after X signed" dates X's signing
+            and (
+                nxt >= sent.end
+                or str(sent.doc[nxt].pos_) == "PUNCT"
+                or _counts_from_a_thing(toks[-1])
+            )
+        )  # "N days after." and "N years after the annexation" date their verb; "N days
+        # after X signed" dates X's signing
         blocked = not words or words[0] in blockers or (words[-1] in blockers and not counted)
         if head.dep_ in ("poss", "compound", "nmod", "amod") and head.head.i not in cues:
             blocked = blocked or str(head.head.pos_) in ("NOUN", "PROPN")  # "last week's quake"
@@ -151,6 +158,13 @@ def anchor_expressions(
     return out
 
 
+def _counts_from_a_thing(word: Any) -> bool:
+    """Whether "after"/"before" ending a count takes a noun, not a clause: "five years after
+    the annexation" dates the verb it hangs on (not "a day after X signed")."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return bool(objects) and all(str(o.pos_) == "NOUN" for o in objects)
+
+
 def _perfect_since(prep: Any) -> bool:
     """ "X has massed troops since May", "the border, closed since 1994": a state begun then,
     dated by its start (not "the first talks since 2019")."""
@@ -175,6 +189,8 @@ def own_expression(
 ) -> Anchored | None:
     """The time expression that dates a cue: its own, else that of a verb it depends on."""
     doc = tok.doc
+    # "five years after the annexation" counts from the annexation: it dates not the annexation
+    anchored = [a for a in anchored if tok.head.i not in a.tokens or tok.i in a.tokens]
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
     best = _closest(tok, found)
     cur = tok
@@ -183,6 +199,8 @@ def own_expression(
             # "in 2021, when X held talks": the clause describes the date itself
             return _closest(tok, [a for a in anchored if cur.head.i in a.tokens])
         if cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp:
+            if not planned:
+                best = _reported_on(tok, cur, anchored)
             break
         if (
             cur.dep_ == "advcl"
@@ -192,6 +210,50 @@ def own_expression(
         cur = cur.head
         best = _closest(tok, [a for a in anchored if a.anchor == cur.i])
     return best if best is not None else _fronted(tok, anchored, planned=planned)
+
+
+def _reports_done(verb: Any) -> bool:
+    """Whether a reported clause tells of something done: "X agreed", "X has agreed" (not
+    "X had agreed", which was before the telling, nor "X agrees", a habit or a plan)."""
+    if str(verb.pos_) not in ("VERB", "AUX"):
+        return False
+    tags = {str(c.tag_) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if str(verb.tag_) == "VBD":
+        return not tags
+    if str(verb.tag_) == "VBN":
+        return bool(tags) and tags <= {"VBZ", "VBP", "VBN"} and not tags & {"VBD"}
+    return False
+
+
+def _reported_on(tok: Any, clause: Any, anchored: Sequence[Anchored]) -> Anchored | None:
+    """ "X and Y agreed to ..., Z said after a summit Wednesday": something done, told without
+    a date of its own, is dated by the verb that reports it (the news of the day it was told)."""
+    speech = load_lexicon().speech
+    if not _reports_done(clause):
+        return None
+    if lemma_of(clause.head) in speech:
+        teller = clause.head  # "X agreed, Z said Wednesday" with "said" above
+    else:
+        teller = next(
+            (c for c in clause.children if c.dep_ == "parataxis" and lemma_of(c) in speech),
+            None,
+        )  # "X agreed, Z said Wednesday" parsed the other way round
+        if teller is None:
+            return None
+    # "said after a summit Wednesday": a day hung on the telling dates what was told, even
+    # inside a phrase that dates no event of the telling's own clause
+    inside = {t.i for t in clause.subtree}
+    telling = {t.i for t in teller.subtree}
+    if teller.i not in inside:
+        telling -= inside  # "said" above the clause: its own words, not the clause's
+    told = [
+        a
+        for a in anchored
+        if (a.anchor == teller.i or a.head in telling)
+        and a.expr.date is not None
+        and a.expr.date.precision == "day"
+    ]
+    return min(told, key=lambda a: abs(a.head - tok.i)) if told else None
 
 
 def _fronted(tok: Any, anchored: Sequence[Anchored], *, planned: bool) -> Anchored | None:
@@ -292,9 +354,10 @@ def tense_date(
     opening: bool = False,
 ) -> DateRef:
     """The default date of an undated event from its clause's tense: the publication date for
-    what happens now (a progressive, "today", the lead's present or past) or is planned; the
-    publication year for background. A headline sums up the news of the day or the days
-    before: only its month is sure."""
+    what happens now (a progressive, "today", the lead's present), what was done (the simple
+    past: background carries its own date) or is planned; the publication year for
+    background (past perfect, present perfect after the opening, a later present tense). A
+    headline sums up the news of the day or the days before: only its month is sure."""
     if headline:
         return month_of(published)
     if planned:
@@ -312,11 +375,13 @@ def tense_date(
         return published if opening and not aux_tags & {"VBD"} else year_of(published)
     if str(head.tag_) == "VBG" and aux_tags & PRESENT_TAGS:
         return published  # "X is holding talks"
-    if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or str(head.tag_) == "VBD":
-        # the lead's "X meets Y" or "X met Y" is the news; later, "X backs Y" is a habit and
-        # "X met Y" background
-        return published if lead else year_of(published)
-    if "VBD" in aux_tags:
+    if str(head.tag_) == "VBD" and not aux_tags:
+        return published  # "X met Y"
+    if "VBD" in aux_tags and "have" not in auxes:
+        return published  # "X was attacked"
+    if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or "VBD" in aux_tags:
+        # the lead's "X meets Y" is the news; later, "X backs Y" is a habit, and "X had met
+        # Y" background
         return published if lead else year_of(published)
     return year_of(published)
 

@@ -206,8 +206,9 @@ def _surname_mentions(
     doc: Any, gazetteer: Gazetteer, people: set[str], found: Sequence[StateMention], on: date | None
 ) -> list[StateMention]:
     """Officials by surname alone: after a title ("President Obama") if no other officeholder
-    has that surname, or anywhere once named in full ("Putin" after "Vladimir Putin") if no
-    other person named in full in the text has it."""
+    has that surname (or only one of them is in office on ``on``), or anywhere once named in
+    full ("Putin" after "Vladimir Putin") if no other person named in full in the text has
+    it."""
     folded = fold(doc.text)
     taken = [(m.start, m.end) for m in found]
     out: list[StateMention] = []
@@ -223,7 +224,7 @@ def _surname_mentions(
 
     titled = gazetteer.titled_surnames
     for m in titled.finditer(folded) if titled is not None else ():
-        person = gazetteer.person(m.group(1))
+        person = gazetteer.person(m.group(1), on)
         if person:
             people.add(person)
             add(m.start(1), m.end(1), person)

@@ -15,10 +15,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
-from dyad.resolve.gazetteer import Office, normal_role, role_function
+from dyad.resolve.gazetteer import Gazetteer, Office, normal_role, role_function
 from dyad.resolve.loader import load_government_systems
 
 FUNCTIONS = ("head of state", "head of government", "foreign minister", "defence minister")
+# The span the gazetteer must cover: 2000 to the data date.
+START = date(2000, 1, 1)
+END = date(2026, 12, 1)
+# Not UN members, and not among the four non-members the gazetteer must cover.
+NOT_COVERED = frozenset({"HKG", "MAC"})
 
 # Titles of heads of state (after "acting", "interim", "caretaker" are dropped).
 HEAD_OF_STATE_ROLES = frozenset(
@@ -30,18 +35,27 @@ HEAD_OF_STATE_ROLES = frozenset(
      "chairman of the sovereignty council", "chairman of the presidential council",
      "head of state", "chairman of the transitional military council", "transitional president"}
 )  # fmt: skip
+# Compared with normal_role() forms ("co-prince" -> "co prince").
+HEAD_OF_STATE_ROLES = frozenset(normal_role(r) for r in HEAD_OF_STATE_ROLES)
 # Offices that several people hold at once by design: co-princes, captains regent, a collective
 # presidency, a Federal Council. Overlaps are not errors there.
 SHARED_ROLES = frozenset(
     {"co-prince", "captain regent", "member of the presidency", "chairman of the presidency",
      "president of the presidency", "chairman of the presidential council"}
 )  # fmt: skip
+SHARED_ROLES = frozenset(normal_role(r) for r in SHARED_ROLES)
 _PREFIXES = ("acting ", "interim ", "caretaker ", "transitional ")
 
 
 class OfficeSource(Protocol):
     @property
     def offices(self) -> tuple[Office, ...]: ...
+
+
+def covered_states(gazetteer: Gazetteer) -> list[str]:
+    """The states whose top offices must be known: the 193 UN members and Kosovo, Taiwan,
+    Palestine and the Holy See."""
+    return sorted(c for c in gazetteer.codes() if gazetteer.is_state(c) and c not in NOT_COVERED)
 
 
 def function_of(

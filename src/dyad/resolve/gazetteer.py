@@ -7,7 +7,9 @@
   ``state_code("NATO")`` -> ``"NATO"``; ``None`` for anything unknown or ambiguous
   (``"us"`` is not the United States, ``"inter-Korean"`` names two states);
 - ``offices_of("Lavrov", on=date(2015, 1, 1))`` -> Sergei Lavrov's foreign-minister office;
-- ``holders("foreign minister", "USA", on)`` -> the secretary of state that day.
+- ``holders("foreign minister", "USA", on)`` -> the secretary of state that day;
+- ``nonstate("Hezbollah")`` -> the ``NonStateGroup`` row (an armed group based in LBN, tied to
+  IRN): an actor that is NOT a state, whatever state it fights in or is backed by.
 
 A ``Gazetteer`` can also be built by hand from ``Alias`` and ``Office`` records (tests do);
 its constructor does no I/O. ``resolve.actors`` finds mentions in text with ``matcher``.
@@ -25,6 +27,8 @@ from functools import cached_property, lru_cache
 
 from dyad.resolve.loader import (
     Alias,
+    NonStateGroup,
+    load_nonstate_groups,
     load_office_rows,
     load_organisation_aliases,
     load_state_aliases,
@@ -33,7 +37,7 @@ from dyad.resolve.text import PhraseMatcher, alias_key, fold, is_acronym, person
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Alias", "Gazetteer", "Office"]
+__all__ = ["Alias", "Gazetteer", "NonStateGroup", "Office"]
 
 # Kinds of state alias that never stand for a state actor in ``state_code``.
 NON_ACTOR_KINDS = frozenset({"place", "other"})
@@ -64,6 +68,9 @@ _ROLE_FUNCTIONS: Mapping[str, str] = {
     "prime minister": "head of government",
     "premier": "head of government",
     "chancellor": "head of government",
+    "chief adviser": "head of government",
+    "minister of state": "head of government",
+    "cardinal secretary of state": "head of government",
 }
 # Titles that name that function only in one state (India's foreign secretary is a diplomat).
 _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
@@ -72,6 +79,11 @@ _ROLE_FUNCTION_STATES: Mapping[str, frozenset[str]] = {
     "defence secretary": frozenset({"GBR"}),
     "secretary of war": frozenset({"USA"}),
     "chancellor": frozenset({"DEU", "AUT"}),
+    # heads of Bangladesh's caretaker and interim governments, Bhutan's interim government
+    "chief adviser": frozenset({"BGD", "BTN"}),
+    # Monaco's minister of state heads its government; elsewhere the title is a junior one.
+    "minister of state": frozenset({"MCO"}),
+    "cardinal secretary of state": frozenset({"VAT"}),
 }
 _ROLE_PREFIXES = ("acting ", "interim ", "caretaker ")
 # Titles after which a bare surname names an officeholder ("President Obama").
@@ -144,6 +156,7 @@ class Gazetteer:
         names: Mapping[str, str],
         offices: Iterable[Office] = (),
         person_aliases: Mapping[str, Sequence[str]] | None = None,
+        nonstate: Iterable[NonStateGroup] = (),
     ) -> None:
         self._aliases: dict[str, list[Alias]] = defaultdict(list)
         self._kinds: dict[str, str] = {}
@@ -177,6 +190,12 @@ class Gazetteer:
             if surname:
                 surnames[surname].add(canonical)
         self._surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self._nonstate: dict[str, list[tuple[str, NonStateGroup]]] = defaultdict(list)
+        for group in nonstate:
+            for form in (group.name, *group.aliases):
+                self._nonstate[alias_key(form)].append((form, group))
+        # Every holder of each surname, so that a shared one can be told apart by date.
+        self._surname_sets = {k: tuple(sorted(v)) for k, v in surnames.items()}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -240,9 +259,10 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- officeholders
 
-    def person(self, name: str) -> str | None:
+    def person(self, name: str, on: date | None = None) -> str | None:
         """The canonical name of an officeholder from a full name, an alias, a unique
-        surname, or any of these after a title ("President Xi" -> "Xi Jinping")."""
+        surname, or any of these after a title ("President Xi" -> "Xi Jinping"); a surname
+        several officeholders share names the one of them in office on ``on``, if only one."""
         key = person_key(name)
         if not key:
             return None
@@ -255,8 +275,16 @@ class Gazetteer:
                 return found
         head = tokens[:-1]
         if all(t in _TITLE_WORDS for t in head):
-            return self._surnames.get(tokens[-1])
+            return self._surname_holder(tokens[-1], on)
         return None
+
+    def _surname_holder(self, key: str, on: date | None) -> str | None:
+        found = self._surnames.get(key)
+        if found or on is None:
+            return found
+        sharers = self._surname_sets.get(key, ())
+        current = [p for p in sharers if any(o.valid_on(on) for o in self._people[p])]
+        return current[0] if len(current) == 1 else None
 
     def person_for_key(self, key: str) -> str | None:
         """The canonical name an ``alias_key`` of a full name or alias stands for."""
@@ -277,9 +305,12 @@ class Gazetteer:
 
     @cached_property
     def titled_surnames(self) -> re.Pattern[str] | None:
-        """A pattern for a title then an officeholder's unique surname ("President Putin",
-        "Mr. Lavrov"); group 1 is the surname as written."""
-        written = sorted({w for c in self._people if (w := self.surname(c))}, key=len, reverse=True)
+        """A pattern for a title then an officeholder's surname ("President Putin",
+        "Mr. Lavrov"); group 1 is the surname as written (``person`` with a date tells apart
+        officeholders who share it)."""
+        written = sorted(
+            {w for c in self._people if (w := self.surname(c, unique=False))}, key=len, reverse=True
+        )
         if not written:
             return None
         names = "|".join(re.escape(w) for w in written)
@@ -334,6 +365,49 @@ class Gazetteer:
         """The canonical names of all officeholders."""
         return tuple(self._people)
 
+    # ----------------------------------------------------------------- non-state actors
+
+    def nonstate(self, mention: str, on: date | None = None) -> NonStateGroup | None:
+        """The non-state actor a mention names ("Hezbollah", "the Houthis", "RSF", "UNIFIL"),
+        or None. With ``on``, the row valid that day (the Taliban are an armed group until
+        2021-08-14, then Afghanistan's de facto government), else the latest row begun by
+        then, else the first; without ``on``, the latest row. Acronyms match only as written."""
+        rows: list[NonStateGroup] = []
+        for candidate in _mention_variants(mention):
+            bare = _bare(candidate)
+            rows = [
+                g
+                for form, g in self._nonstate.get(alias_key(candidate), ())
+                if not is_acronym(form) or bare == fold(form)
+            ]
+            if rows:
+                break
+        if not rows:
+            return None
+        rows = sorted(set(rows), key=lambda g: g.valid_from or date.min)
+        if on is None:
+            return rows[-1]
+        current = [g for g in rows if g.valid_on(on)]
+        begun = [g for g in rows if g.valid_from is None or g.valid_from <= on]
+        return (current or begun or rows[:1])[-1]
+
+    def nonstate_for_key(self, key: str, on: date | None = None) -> NonStateGroup | None:
+        """The non-state actor an ``alias_key`` (as ``nonstate_matcher`` reports it) names."""
+        forms = self._nonstate.get(key)
+        return self.nonstate(forms[0][0], on) if forms else None
+
+    @property
+    def nonstate_groups(self) -> tuple[NonStateGroup, ...]:
+        """Every non-state actor row, in data order."""
+        seen = dict.fromkeys(g for rows in self._nonstate.values() for _, g in rows)
+        return tuple(seen)
+
+    @cached_property
+    def nonstate_matcher(self) -> PhraseMatcher:
+        """A matcher for the names and aliases of non-state actors (``scan(text)`` gives
+        spans with an ``alias_key``; ``nonstate_for_key`` reads them)."""
+        return PhraseMatcher({k: [f for f, _ in rows] for k, rows in self._nonstate.items()})
+
     # ----------------------------------------------------------------- matching
 
     @cached_property
@@ -381,5 +455,9 @@ def _packaged_gazetteer() -> Gazetteer:
         person_aliases[r.name].extend(a for a in r.aliases if a not in person_aliases[r.name])
     log.debug("gazetteer: %d aliases, %d offices", len(state_aliases) + len(org_aliases), len(rows))
     return Gazetteer(
-        [*state_aliases, *org_aliases], {**state_names, **org_names}, offices, person_aliases
+        [*state_aliases, *org_aliases],
+        {**state_names, **org_names},
+        offices,
+        person_aliases,
+        nonstate=load_nonstate_groups(),
     )

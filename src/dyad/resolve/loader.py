@@ -8,6 +8,8 @@ Three CSV files, each opening with ``#`` comment lines that name the source and 
 - ``organisations.csv`` (``code,kind,text``): multilateral bodies by acronym and name.
 - ``officeholders.csv`` and ``officeholders/*.csv`` (one file a region): people with their
   date-ranged offices; ``officeholders/systems*.csv``: where the president heads the government.
+- ``nonstate.csv``: armed groups, militias, de facto authorities and peacekeeping forces, which
+  are not states (``load_nonstate_groups``).
 
 The functions here only parse; ``Gazetteer.load`` puts the pieces together and caches them.
 """
@@ -48,6 +50,10 @@ STATE_KINDS = frozenset(
     }
 )
 ORGANISATION_KINDS = frozenset({"name", "acronym", "generic"})
+NONSTATE_KINDS = frozenset(
+    {"armed group", "militia", "paramilitary", "police", "private military company",
+     "criminal group", "de facto authority", "de facto government", "peacekeeping force"}
+)  # fmt: skip
 
 
 class GazetteerDataError(DyadError):
@@ -79,6 +85,29 @@ class OfficeRow:
     term: int | None
     source: str
     note: str
+
+
+@dataclass(frozen=True)
+class NonStateGroup:
+    """One row of ``nonstate.csv``: an actor that is not a state (an armed group, militia, de
+    facto authority or peacekeeping force), where it is based, the state or body it is tied
+    to (backer, sponsor, mandating body; "" if none) and when the row applies."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    based_in: str
+    tied_to: str
+    valid_from: date | None
+    valid_to: date | None
+    source: str
+    note: str = ""
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the row applies on ``day`` (both ends inclusive)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 def data_lines(filename: str) -> Iterator[str]:
@@ -214,4 +243,31 @@ def load_government_systems() -> list[tuple[str, date | None, date | None]]:
                 raise GazetteerDataError(f"{name} row {i}: head_of_government must be 'president'")
             start, end = _date(row["valid_from"], name, i), _date(row["valid_to"], name, i)
             out.append((row["state"], start, end))
+    return out
+
+
+def load_nonstate_groups(filename: str = "nonstate.csv") -> list[NonStateGroup]:
+    """Every row of ``nonstate.csv``: actors that are not states."""
+    columns = ("name", "aliases", "kind", "based_in", "tied_to", "valid_from", "valid_to")
+    out = []
+    for i, row in enumerate(read_rows(filename, columns), start=2):
+        if not row["name"] or row["kind"] not in NONSTATE_KINDS:
+            raise GazetteerDataError(f"{filename} row {i}: bad name or kind {row['kind']!r}")
+        valid_from = _date(row["valid_from"], filename, i)
+        valid_to = _date(row["valid_to"], filename, i)
+        if valid_from and valid_to and valid_to < valid_from:
+            raise GazetteerDataError(f"{filename} row {i}: ends before it starts")
+        out.append(
+            NonStateGroup(
+                name=row["name"],
+                aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+                kind=row["kind"],
+                based_in=row["based_in"],
+                tied_to=row["tied_to"],
+                valid_from=valid_from,
+                valid_to=valid_to,
+                source=row.get("source", ""),
+                note=row.get("note", ""),
+            )
+        )
     return out

@@ -104,4 +104,70 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
     );
     """,
+    # 3: the relationship record: timeline entries merged across documents (dyad.timeline)
+    """
+    ALTER TABLE documents ADD COLUMN outlet TEXT;
+    CREATE INDEX events_block ON events(type, source, target, date);
+    CREATE TABLE entries (
+        entry_id TEXT PRIMARY KEY,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        type TEXT NOT NULL,
+        year TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        sort_key TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT,
+        score REAL NOT NULL,
+        sources INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        best_doc TEXT NOT NULL,
+        best_idx INTEGER NOT NULL
+    );
+    CREATE INDEX entries_pair ON entries(a, b, sort_key);
+    CREATE INDEX entries_block ON entries(a, b, type, year);
+    CREATE TABLE entry_events (
+        entry_id TEXT NOT NULL REFERENCES entries(entry_id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL,
+        event_idx INTEGER NOT NULL,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, event_idx),
+        FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+    );
+    CREATE INDEX entry_events_entry ON entry_events(entry_id, rank);
+    CREATE TABLE entry_aliases (
+        alias TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL
+    );
+    CREATE INDEX event_sentences_event ON event_sentences(doc_id, event_idx);
+    """,
+    # 4: what merging reads of each event, computed once when its document is merged
+    """
+    CREATE TABLE event_features (
+        doc_id TEXT NOT NULL,
+        event_idx INTEGER NOT NULL,
+        default_dated INTEGER NOT NULL,
+        names TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_idx),
+        FOREIGN KEY (doc_id, event_idx) REFERENCES events(doc_id, idx) ON DELETE CASCADE
+    );
+    """,
+    # 5: full-text search over sentences (the web page's search box). A copy of each sentence
+    # with its document and index, kept in step by triggers: sentences are only ever removed
+    # with their document.
+    """
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text, doc_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO sentences_fts (text, doc_id, idx) SELECT text, doc_id, idx FROM sentences;
+    CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts (text, doc_id, idx) VALUES (new.text, new.doc_id, new.idx);
+    END;
+    CREATE TRIGGER sentences_fts_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM sentences_fts WHERE doc_id = old.doc_id;
+    END;
+    """,
 )

@@ -290,6 +290,18 @@ class SQLiteStore:
         for doc_id in self.doc_ids():
             yield self.analysis(doc_id)
 
+    def event_blocks(self, doc_id: str) -> set[tuple[str, str, str, str]]:
+        """The timeline blocks (pair, type, year) of a document's events (see store.entries)."""
+        from dyad.store.entries import doc_blocks
+
+        return doc_blocks(self.conn, doc_id)
+
+    def entry_ids(self, doc_id: str) -> dict[int, str]:
+        """The timeline entry of each of a document's events, by the event's index."""
+        from dyad.store.entries import doc_entry_ids
+
+        return doc_entry_ids(self.conn, doc_id)
+
     def stats(self) -> dict[str, int]:
         tables = ("documents", "sentences", "persons", "quotes", "figures", "events")
         return {

@@ -1,0 +1,212 @@
+"""Reading the relationship record: pairs, timelines, single entries, the index.
+
+The functions the CLI, the JSON API and the exports call (signatures in ``model.py``). Every
+query reads the entries the merger stored at ingest (``dyad.timeline.build``); none
+recomputes anything, and a pair's timeline is an indexed range scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from dyad.errors import DyadError
+from dyad.models import Precision, Status
+from dyad.store import entries as sql
+from dyad.store.sqlite import SQLiteStore
+from dyad.timeline.model import DyadSummary, EntrySource, IndexPoint, TimelineEntry
+
+# cast targets built once (a ``X | None`` written inside a loop builds a Union every time)
+_OptPrecision = Precision | None
+_OptStr = str | None
+PERIODS = ("month", "quarter", "year")
+STATUSES = ("occurred", "planned", "denied", "reported")
+# Entries the index counts: what happened or is claimed to have happened, not plans or denials.
+INDEX_STATUSES = frozenset({"occurred", "reported"})
+
+
+def state_code(name_or_code: str) -> str:
+    """A state's (or a multilateral body's) code from its code or a name: "China", "chn",
+    "CHN" -> "CHN". Raises ``DyadError`` when the gazetteer knows no such state."""
+    from dyad.resolve.gazetteer import Gazetteer
+
+    text = name_or_code.strip()
+    if not text:
+        raise DyadError("no state given")
+    gaz = Gazetteer.load()
+    upper = text.upper()
+    if upper in gaz.codes():
+        return upper
+    code = gaz.state_code(text)
+    if code is None:
+        raise DyadError(f"{name_or_code!r} names no state or body dyad knows (try an ISO code)")
+    return code
+
+
+def list_dyads(store: SQLiteStore) -> list[DyadSummary]:
+    """The pairs with timeline entries, the most entries first."""
+    return [
+        DyadSummary(a, b, n, docs, first, last)
+        for a, b, n, docs, first, last in sql.dyad_rows(store.conn)
+    ]
+
+
+def timeline(
+    store: SQLiteStore,
+    a: str,
+    b: str,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    types: Sequence[str] = (),
+    status: str | None = None,
+    min_sources: int = 1,
+    outlet: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[TimelineEntry]:
+    """The entries of a pair (unordered) in date order, each with all its sources.
+
+    ``date_from``/``date_to`` (ISO, any precision) keep entries whose date agrees with the
+    range at the entry's precision; ``types`` keeps those PLOVER types; ``min_sources`` keeps
+    entries reported by at least that many articles; ``outlet`` keeps entries one of whose
+    sources is from that outlet (its name or host, case-insensitive).
+    """
+    a, b = state_code(a), state_code(b)
+    if status is not None and status not in STATUSES:
+        raise DyadError(f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
+    kinds = tuple(t.upper() for t in types)
+    common = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "types": kinds,
+        "status": status,
+        "min_sources": min_sources,
+    }
+    if outlet:
+        rows = sql.pair_entries(store.conn, a, b, **common)  # type: ignore[arg-type]
+        entries = _with_sources(store, rows)
+        wanted = outlet.lower()
+        entries = [
+            e for e in entries if any(s.outlet and s.outlet.lower() == wanted for s in e.sources)
+        ]
+        end = None if limit is None else offset + limit
+        return entries[offset:end]
+    rows = sql.pair_entries(
+        store.conn,
+        a,
+        b,
+        limit=limit,
+        offset=offset,
+        **common,  # type: ignore[arg-type]
+    )
+    return _with_sources(store, rows)
+
+
+def entry(store: SQLiteStore, entry_id: str) -> TimelineEntry | None:
+    """One entry by id (an id the entry had before a merge still finds it)."""
+    row = sql.entry_row(store.conn, entry_id)
+    if row is None:
+        return None
+    return _with_sources(store, [row])[0]
+
+
+def index_series(store: SQLiteStore, a: str, b: str, *, by: str = "month") -> list[IndexPoint]:
+    """The cooperation-conflict series of a pair: each entry counted once, in the period of
+    its date, with the PLOVER score of its type and mode.
+
+    Only entries that took place (or are claimed to have) count; an entry dated more coarsely
+    than the period (a year, by month) is left out, since no period of that size holds it.
+    """
+    if by not in PERIODS:
+        raise DyadError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
+    a, b = state_code(a), state_code(b)
+    rows = sql.pair_entries(store.conn, a, b)
+    docs: dict[str, set[str]] = {}
+    for entry_id, doc_id in sql.pair_entry_docs(store.conn, a, b):
+        docs.setdefault(entry_id, set()).add(doc_id)
+    periods: dict[str, list[tuple[float, set[str]]]] = {}
+    for row in rows:
+        entry_id, date, precision, status, score = (
+            str(row[0]),
+            row[6],
+            row[7],
+            row[8],
+            float(cast(float, row[10])),
+        )
+        if status not in INDEX_STATUSES or not isinstance(date, str):
+            continue
+        key = period_of(date, str(precision), by)
+        if key is not None:
+            periods.setdefault(key, []).append((score, docs.get(entry_id, set())))
+    out = []
+    for key in sorted(periods):
+        items = periods[key]
+        scores = [s for s, _ in items]
+        out.append(
+            IndexPoint(
+                period=key,
+                score=round(sum(scores) / len(scores), 3),
+                cooperation=sum(s for s in scores if s > 0),
+                conflict=sum(s for s in scores if s < 0),
+                entries=len(items),
+                documents=len(set().union(*(d for _, d in items))),
+            )
+        )
+    return out
+
+
+def period_of(date: str, precision: str, by: str) -> str | None:
+    """The period (``by`` month, quarter or year) holding a date; None if it is too coarse."""
+    if by == "year":
+        return date[:4]
+    if precision == "year":
+        return None
+    month = int(date[5:7])
+    if by == "quarter":
+        return f"{date[:4]}-Q{(month - 1) // 3 + 1}"
+    return date[:7]
+
+
+def _with_sources(store: SQLiteStore, rows: Sequence[tuple[object, ...]]) -> list[TimelineEntry]:
+    sources: dict[str, list[EntrySource]] = {}
+    best: dict[str, tuple[str, int]] = {
+        str(r[0]): (str(r[13]), int(cast(int, r[14]))) for r in rows
+    }
+    for s in sql.entry_sources(store.conn, best):
+        src = EntrySource(
+            doc_id=s.doc_id,
+            outlet=s.outlet,
+            url=s.url,
+            published=s.published,
+            sentence=s.sentence,
+            start=s.start,
+            end=s.end,
+            date=s.date,
+            precision=cast(_OptPrecision, s.precision),
+            status=cast(Status, s.status),
+        )
+        items = sources.setdefault(s.entry_id, [])
+        # the best source first, the rest in the order of evidence (publication)
+        if (s.doc_id, s.event_idx) == best[s.entry_id]:
+            items.insert(0, src)
+        else:
+            items.append(src)
+    out = []
+    for r in rows:
+        entry_id = str(r[0])
+        out.append(
+            TimelineEntry(
+                id=entry_id,
+                date=cast(_OptStr, r[6]),
+                precision=cast(_OptPrecision, r[7]),
+                type=str(r[3]),
+                source=str(r[4]),
+                target=str(r[5]),
+                status=cast(Status, r[8]),
+                mode=cast(_OptStr, r[9]),
+                score=float(cast(float, r[10])),
+                sources=tuple(sources.get(entry_id, ())),
+            )
+        )
+    return out

@@ -1,0 +1,54 @@
+"""The timeline queries the API answers from, as a Protocol the app depends on.
+
+``dyad.timeline.query`` provides them; the app reaches it through ``default_queries`` (a
+FastAPI dependency), so a test can put another implementation in its place
+(``app.dependency_overrides[default_queries]``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from dyad.models import Status
+from dyad.store.sqlite import SQLiteStore
+from dyad.timeline.model import DyadSummary, IndexPoint, TimelineEntry
+
+Period = Literal["month", "quarter", "year"]
+
+
+class Queries(Protocol):
+    """The five functions of ``dyad.timeline.query`` the API calls (each parameter typed as
+    narrowly as the API passes it, so the library's own signatures satisfy it)."""
+
+    def list_dyads(self, store: SQLiteStore) -> list[DyadSummary]: ...
+
+    def timeline(
+        self,
+        store: SQLiteStore,
+        a: str,
+        b: str,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        types: tuple[str, ...] = (),
+        status: Status | None = None,
+        min_sources: int = 1,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[TimelineEntry]: ...
+
+    def entry(self, store: SQLiteStore, entry_id: str) -> TimelineEntry | None: ...
+
+    def index_series(
+        self, store: SQLiteStore, a: str, b: str, *, by: Period = "month"
+    ) -> list[IndexPoint]: ...
+
+    def state_code(self, name_or_code: str) -> str: ...
+
+
+def default_queries() -> Queries:
+    """The library's timeline queries (``dyad.timeline.query``)."""
+    from dyad.timeline import query
+
+    return query

@@ -1,0 +1,83 @@
+"""When events happened: dates from the verb that reports them, from the simple past of the
+news, and from weekdays in another time zone. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.dating.relative import find_time_expressions
+from dyad.events.coder import extract_events
+from dyad.models import DateRef, Event
+from dyad.resolve.gazetteer import Gazetteer
+
+PUBLISHED = DateRef("2031-07-03", "day")  # a Thursday
+
+
+def code(text: str) -> set[tuple[str, str, str, str | None]]:
+    from dyad.nlp.model import parse
+
+    events: list[Event] = extract_events(
+        parse(text), doc_id="t", published=PUBLISHED, persons=None, gazetteer=Gazetteer.load()
+    )
+    return {(e.type, e.source, e.target, e.date.date if e.date else None) for e in events}
+
+
+def test_a_weekday_in_another_time_zone_may_be_the_day_after() -> None:
+    anchor = DateRef("2031-07-01", "day")  # a Tuesday
+    (expr,) = find_time_expressions("It fired before dawn (Wednesday, their time).", anchor)
+    assert expr.date is not None and expr.date.date == "2031-07-02"
+    (expr,) = find_time_expressions("It fired on Wednesday local time.", anchor)
+    assert expr.date is not None and expr.date.date == "2031-07-02"
+    (expr,) = find_time_expressions("It fired on Wednesday.", anchor)
+    assert expr.date is not None and expr.date.date == "2031-06-25"
+
+
+@pytest.mark.model
+def test_what_was_done_is_dated_by_the_verb_reporting_it() -> None:
+    text = (
+        "Chile and Peru agreed to reopen their border crossings, the Chilean foreign "
+        "minister said after talks in Lima on Tuesday."
+    )
+    assert ("AGREE", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_what_was_promised_is_not_dated_by_the_telling() -> None:
+    text = "Chile will sign a fisheries deal with Peru, the Chilean minister said on Tuesday."
+    assert not any(d == "2031-07-01" for *_, d in code(text))
+
+
+@pytest.mark.model
+def test_the_simple_past_tells_the_news_of_the_day() -> None:
+    text = (
+        "Chile and Peru reopened talks on their maritime border on Thursday.\n\n"
+        "Fishing crews welcomed the news.\n\n"
+        "Later, Chile signed a customs agreement with Peru."
+    )
+    assert ("AGREE", "CHL", "PER", "2031-07-03") in code(text)
+
+
+@pytest.mark.model
+def test_the_past_perfect_stays_background() -> None:
+    text = (
+        "Chile and Peru reopened talks on their maritime border on Thursday.\n\n"
+        "Fishing crews welcomed the news.\n\n"
+        "Chile had signed a customs agreement with Peru."
+    )
+    assert ("AGREE", "CHL", "PER", "2031") in code(text)
+
+
+def test_a_span_counts_from_the_year_the_text_gives_its_starting_point() -> None:
+    anchor = DateRef("2031-07-01", "day")
+    text = "Five years after the annexation, the two signed a pact. The 2014 annexation hurt."
+    (expr,) = [e for e in find_time_expressions(text, anchor) if e.date is not None]
+    assert expr.date is not None and expr.date.date == "2019"
+
+
+@pytest.mark.model
+def test_a_span_after_a_thing_dates_the_verb_it_hangs_on() -> None:
+    text = (
+        "Russia annexed Crimea in 2014.\n\n"
+        "Five years after the annexation, Russia and Ukraine signed a gas transit deal."
+    )
+    assert ("AGREE", "RUS", "UKR", "2019") in code(text)

@@ -1,0 +1,179 @@
+"""Cross-document merging on reports built by hand (dyad.timeline.merge): no store, no model."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from dyad.timeline.build import entry_status
+from dyad.timeline.merge import Report, block_of, cluster, names
+
+
+def _r(
+    doc: str,
+    date: str | None,
+    status: str = "occurred",
+    *,
+    idx: int = 0,
+    type_: str = "CONSULT",
+    pair: tuple[str, str] = ("FRA", "DEU"),
+    published: str | None = None,
+    sentence: str = "",
+    default: bool = False,
+) -> Report:
+    precision = None
+    if date is not None:
+        precision = {4: "year", 7: "month", 10: "day"}[len(date)]
+    return Report(
+        doc,
+        idx,
+        type_,
+        pair[0],
+        pair[1],
+        status,
+        date,
+        precision,
+        published,
+        sentence,
+        default_dated=default,
+    )
+
+
+def _groups(reports: list[Report]) -> set[frozenset[tuple[str, int]]]:
+    return {frozenset(m.key for m in c.members) for c in cluster(reports)}
+
+
+def _together(reports: list[Report], *docs: str) -> bool:
+    return any({m.doc_id for m in c.members} >= set(docs) for c in cluster(reports))
+
+
+def test_reports_of_one_day_are_one_event_and_other_days_other_events() -> None:
+    reports = [_r("a", "2021-06-03"), _r("b", "2021-06-03"), _r("c", "2021-06-04")]
+    assert _groups(reports) == {
+        frozenset({("a", 0), ("b", 0)}),
+        frozenset({("c", 0)}),
+    }
+
+
+def test_a_month_or_a_year_agrees_with_a_day_inside_it() -> None:
+    reports = [
+        _r("a", "2021-06-03", published="2021-06-03"),
+        _r("b", "2021-06", published="2021-09-01"),
+        _r("c", "2021", published="2022-01-10"),
+    ]
+    assert len(cluster(reports)) == 1
+    assert cluster(reports)[0].date == "2021-06-03"
+
+
+def test_a_preview_of_next_week_agrees_with_the_day_the_visit_took_place() -> None:
+    preview = _r("a", "2021-06-07", "planned", published="2021-06-01")
+    report = _r("b", "2021-06-09", published="2021-06-09")
+    assert _together([preview, report], "a", "b")
+    far = _r("c", "2021-06-20", "planned", published="2021-06-01")
+    assert not _together([far, report], "b", "c")
+
+
+def test_planned_then_occurred_is_occurred_with_both_kept() -> None:
+    assert entry_status(["planned", "occurred"]) == "occurred"
+    assert entry_status(["occurred", "planned"]) == "occurred"
+    assert entry_status(["planned", "planned"]) == "planned"
+    assert entry_status(["planned", "reported"]) == "reported"
+
+
+def test_one_article_never_gives_two_reports_to_one_event() -> None:
+    reports = [_r("a", "2021-06", idx=0), _r("a", "2021-06", idx=1), _r("b", "2021-06-03")]
+    assert all(len({m.doc_id for m in c.members}) == len(c.members) for c in cluster(reports))
+
+
+def test_a_denial_is_not_the_event_it_denies_but_may_end_a_plan() -> None:
+    reports = [_r("a", "2021-06", "denied"), _r("b", "2021-06-03")]
+    assert not _together(reports, "a", "b")
+    plan = _r("p", "2021-06", "planned", published="2021-05-20")
+    called_off = _r("c", "2021-06", "denied", published="2021-06-10")
+    assert _together([plan, called_off], "p", "c")
+    assert entry_status(["planned", "denied"]) == "denied"
+
+
+def test_the_pair_is_unordered() -> None:
+    reports = [
+        _r("a", "2021-06-03", pair=("FRA", "DEU")),
+        _r("b", "2021-06-03", pair=("DEU", "FRA")),
+    ]
+    assert _together(reports, "a", "b")
+    assert block_of(reports[0]) == block_of(reports[1]) == ("DEU", "FRA", "CONSULT", "2021")
+
+
+def test_a_vague_report_names_the_visit_nearest_its_article_and_its_main_day() -> None:
+    spring = [_r("s1", "2021-03-10"), _r("s2", "2021-03-10"), _r("s3", "2021-03-11")]
+    autumn = [_r("f1", "2021-10-05"), _r("f2", "2021-10-06"), _r("f3", "2021-10-06")]
+    vague = _r("v", "2021", published="2021-10-20")
+    assert _together([*spring, *autumn, vague], "v", "f2", "f3")
+    # the same vague report in an article written in the summer: the spring visit
+    summer = _r("v", "2021", published="2021-07-01")
+    assert _together([*spring, *autumn, summer], "v", "s1", "s2")
+
+
+def test_an_article_reports_as_done_only_what_happened_by_its_day() -> None:
+    later = [_r("a", "2021-10-05"), _r("b", "2021-10-05")]
+    early = _r("v", "2021", published="2021-04-01")
+    assert not _together([*later, early], "v", "a")
+
+
+def test_a_goal_set_years_ahead_is_not_the_later_event() -> None:
+    summit = [_r("a", "2024-05-02", type_="AGREE")]
+    goal = _r("g", "2024", "planned", type_="AGREE", published="2021-11-01")
+    assert not _together([*summit, goal], "a", "g")
+    preview = _r("p", "2024", "planned", type_="AGREE", published="2024-04-20")
+    assert _together([*summit, preview], "a", "p")
+    # with no event of a day to join, still not the same as a deal reported in that year
+    signed = _r("s", "2024", type_="AGREE", published="2024-09-01")
+    assert not _together([goal, signed], "g", "s")
+    assert _together([preview, signed], "p", "s")
+
+
+def test_a_day_given_by_default_may_be_the_event_of_the_days_before() -> None:
+    talks = _r("a", "2021-06-03", published="2021-06-03")
+    late = _r("b", "2021-06-04", published="2021-06-04", default=True)
+    assert _together([talks, late], "a", "b")
+    explicit = _r("c", "2021-06-04", published="2021-06-04")
+    assert not _together([talks, explicit], "a", "c")
+
+
+def test_the_sentences_decide_where_the_dates_leave_it_open() -> None:
+    talks = _r("a", "2021-06-03", sentence="The two presidents held talks in Lyon on Thursday.")
+    fair = _r("b", "2021-06-04", sentence="The president opened a trade fair in Grenoble.")
+    vague = _r("c", "2021-06", published="2021-07-01", sentence="He toured Grenoble in June.")
+    assert _together([talks, fair, vague], "b", "c")
+    assert "grenoble" in names(vague.sentence) and "june" not in names(vague.sentence)
+
+
+def test_clusters_do_not_depend_on_the_order_of_the_reports() -> None:
+    reports = [
+        _r("a", "2021-06-03", published="2021-06-03", sentence="Talks in Lyon."),
+        _r("b", "2021-06-04", published="2021-06-05", sentence="A fair in Grenoble."),
+        _r("c", "2021-06", published="2021-07-01", sentence="He was in Grenoble."),
+        _r("d", "2021", published="2021-08-01"),
+        _r("e", "2021-06-06", "planned", published="2021-05-30"),
+        _r("f", "2021-06-05", published="2021-06-05", default=True),
+        _r("g", "2021-06", "denied", published="2021-06-20"),
+        _r("h", "2021", published="2021-03-01", idx=2),
+    ]
+    expected = _groups(reports)
+    for perm in itertools.islice(itertools.permutations(reports), 0, 5040, 97):
+        assert _groups(list(perm)) == expected
+    rng = random.Random(7)
+    for _ in range(20):
+        shuffled = reports[:]
+        rng.shuffle(shuffled)
+        assert _groups(shuffled) == expected
+
+
+def test_the_outlet_of_an_article() -> None:
+    from dyad.timeline.outlet import outlet_of
+
+    assert outlet_of("https://www.example-herald.test/world/1") == "example-herald.test"
+    assert outlet_of(None) is None and outlet_of("not a url at all") is None
+    page = '<html><head><meta property="og:site_name" content="The Example Herald"></head>'
+    assert outlet_of("https://www.example-herald.test/a", "html", page) == "The Example Herald"
+    canonical = '<html><head><link rel="canonical" href="https://news.example.test/x"></head>'
+    assert outlet_of(None, "html", canonical) == "news.example.test"
