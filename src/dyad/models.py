@@ -134,6 +134,7 @@ class Document:
     published_meta: str | None = None  # a date given by metadata (JSONL field, HTML meta, option)
     offsets: tuple[tuple[int, int], ...] = field(default=())  # (clean_start, original_start) runs
     kind: str = "text"  # "text" or "html": what ``original`` holds
+    outlet: str | None = None  # the publisher, from metadata (else found from the URL later)
 
 
 @dataclass(frozen=True)

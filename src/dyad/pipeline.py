@@ -71,6 +71,7 @@ def to_document(raw: RawDocument, settings: Settings, published: str | None = No
         text=text,
         title=title,
         url=raw.url,
+        outlet=raw.outlet,
         published_meta=meta_date,
         offsets=offsets,
         kind=raw.kind,
@@ -116,6 +117,7 @@ def ingest(
             report.ignored.append(item)
         elif item.resolve() not in own:  # the database being written may sit among the inputs
             files.append(item)
+    _merge_pending(store, report)
     for raw in read_files(progress(files) if progress else files, settings.max_file_bytes):
         if isinstance(raw, IngestError):
             report.failed.append(raw)
@@ -131,6 +133,20 @@ def ingest(
                 IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
             )
     return report
+
+
+def _merge_pending(store: SQLiteStore, report: IngestReport) -> None:
+    """Merge into the timeline the documents an earlier run stored but did not merge (it was
+    stopped between the two transactions)."""
+    pending = store.unmerged_doc_ids()
+    if not pending:
+        return
+    try:
+        merge_into_timeline(store, pending)
+    except DyadError as exc:
+        report.warnings.append(f"{len(pending)} documents not merged into the timeline ({exc})")
+    else:
+        log.info("merged %d documents an earlier run had stored", len(pending))
 
 
 def _with_meta(raw: RawDocument, meta: Mapping[str, Meta]) -> RawDocument:

@@ -192,7 +192,8 @@ def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument |
             yield IngestError(str(path), "no 'text' or 'html' field with content", n)
             continue
         kind = "html" if record.get("html") else "text"
-        wrong = [k for k in ("id", "url", "title", "published") if not _scalar(record.get(k))]
+        keys = ("id", "url", "title", "published", "outlet")
+        wrong = [k for k in keys if not _scalar(record.get(k))]
         if wrong:
             yield IngestError(str(path), f"field {wrong[0]!r} must be a string or number", n)
             continue
@@ -207,6 +208,7 @@ def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument |
             url=_opt_str(record.get("url")),
             title=_opt_str(record.get("title")),
             published=_opt_str(published),
+            outlet=_opt_str(record.get("outlet")),
         )
 
 

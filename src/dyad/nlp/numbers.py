@@ -229,7 +229,10 @@ def parse_number(number: str, *scales: str | None) -> float | None:
             fraction = 0.25 if "quarter" in word else 1 / 3
         value: float | None = 1.0 if fraction is None else fraction
     elif word[:1].isdigit():
-        value = float(word.replace(",", ""))
+        try:  # str.isdigit also holds for superscripts and other scripts' digits
+            value = float(word.replace(",", ""))
+        except ValueError:
+            return None
     else:
         value = word_value(word)
     if value is None:

@@ -228,7 +228,10 @@ def replace_block(
 
 
 def set_outlet(conn: sqlite3.Connection, doc_id: str, outlet: str | None) -> None:
-    conn.execute("UPDATE documents SET outlet = ? WHERE doc_id = ?", (outlet, doc_id))
+    """The outlet found from a document's URL or page, unless metadata already named one."""
+    conn.execute(
+        "UPDATE documents SET outlet = ? WHERE doc_id = ? AND outlet IS NULL", (outlet, doc_id)
+    )
 
 
 def document_origin(conn: sqlite3.Connection, doc_id: str) -> tuple[str | None, str, str] | None:

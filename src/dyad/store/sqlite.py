@@ -115,7 +115,8 @@ class SQLiteStore:
         self.conn.execute(
             "INSERT INTO documents (doc_id, source, content_hash, kind, url, title, "
             "published_meta, published_date, published_precision, published_evidence, "
-            "original, text, offsets, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "original, text, offsets, ingested_at, outlet) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.doc_id,
                 doc.source_path,
@@ -131,6 +132,7 @@ class SQLiteStore:
                 doc.text,
                 json.dumps(doc.offsets),
                 datetime.now(UTC).isoformat(timespec="seconds"),
+                doc.outlet,
             ),
         )
 
@@ -289,6 +291,16 @@ class SQLiteStore:
     def analyses(self) -> Iterator[Analysis]:
         for doc_id in self.doc_ids():
             yield self.analysis(doc_id)
+
+    def unmerged_doc_ids(self) -> list[str]:
+        """Documents stored with events that are not yet merged into the timeline (the
+        process that stored them stopped before merging): the next ingest merges them."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.doc_id FROM events e LEFT JOIN event_features f "
+            "ON f.doc_id = e.doc_id AND f.event_idx = e.idx WHERE f.doc_id IS NULL "
+            "ORDER BY e.doc_id"
+        )
+        return [r[0] for r in rows]
 
     def event_blocks(self, doc_id: str) -> set[tuple[str, str, str, str]]:
         """The timeline blocks (pair, type, year) of a document's events (see store.entries)."""
