@@ -145,6 +145,14 @@ def test_filters(store: SQLiteStore) -> None:
     assert (
         len(query.timeline(store, "FRA", "DEU", date_from="2021-06-08", date_to="2021-06-08")) == 2
     )
+    # a bound at month or year precision holds the days inside it
+    assert len(query.timeline(store, "FRA", "DEU", date_to="2021-06")) == len(
+        query.timeline(store, "FRA", "DEU")
+    )
+    assert len(query.timeline(store, "FRA", "DEU", date_from="2021", date_to="2021")) == len(
+        query.timeline(store, "FRA", "DEU")
+    )
+    assert query.timeline(store, "FRA", "DEU", date_to="2021-05") == []
     assert query.timeline(store, "FRA", "DEU", status="planned") == []
     assert len(query.timeline(store, "FRA", "DEU", outlet="example-post.test")) == 1
     assert len(query.timeline(store, "FRA", "DEU", limit=1, offset=1)) == 1
@@ -339,3 +347,12 @@ def test_exports_round_trip(tmp_path: Path) -> None:
     assert {"date", "precision", "type", "source", "target", "status", "published"} <= set(rows[0])
     code, _, err = _run("export", "--db", db, "--format", "parquet")
     assert code != 0 and "-o FOLDER" in err
+
+
+def test_a_url_that_is_no_web_address_names_no_outlet() -> None:
+    from dyad.timeline.outlet import host_of
+
+    assert host_of("javascript:alert(1)") is None
+    assert host_of("mailto:desk@example.org") is None
+    assert host_of("https://www.example-wire.test/a") == "example-wire.test"
+    assert host_of("example-wire.test/a") == "example-wire.test"

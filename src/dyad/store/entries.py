@@ -277,6 +277,14 @@ def pair_entries(
     return [tuple(r) for r in conn.execute(sql, args)]
 
 
+# An entry's date compared with a bound at the coarser of their two precisions: a month entry
+# is inside a range that starts on a day of that month, and a day entry inside one that ends
+# with its month ("2021-03-02" is not after "2021-03"). The three ? are the bound.
+_AT_COARSER = (
+    "substr(date, 1, min(length(date), length(?))) {op} substr(?, 1, min(length(date), length(?)))"
+)
+
+
 def pair_query(
     a: str,
     b: str,
@@ -294,11 +302,11 @@ def pair_query(
     where = ["a = ?", "b = ?"]
     args: list[object] = [lo, hi]
     if date_from:
-        where.append("sort_key >= ? AND date >= substr(?, 1, length(date))")
-        args += [date_from[:4], date_from]
+        where.append(f"sort_key >= ? AND {_AT_COARSER.format(op='>=')}")
+        args += [date_from[:4], date_from, date_from, date_from]
     if date_to:
-        where.append("sort_key < ? AND date <= substr(?, 1, length(date))")
-        args += [f"{int(date_to[:4]) + 1:04d}", date_to]
+        where.append(f"sort_key < ? AND {_AT_COARSER.format(op='<=')}")
+        args += [f"{int(date_to[:4]) + 1:04d}", date_to, date_to, date_to]
     if types:
         where.append(f"type IN ({','.join('?' * len(types))})")
         args += list(types)

@@ -11,6 +11,7 @@ _SITE_META = re.compile(
     re.I,
 )
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']{1,80})["']""", re.I)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(?!\d)", re.I)
 _HOST = re.compile(r"^[a-z0-9.-]+$")
 _CANONICAL = re.compile(
     r"""<link\s+[^>]*rel\s*=\s*["']canonical["'][^>]*href\s*=\s*["']([^"']+)["']""", re.I
@@ -36,6 +37,9 @@ def outlet_of(url: str | None, kind: str = "text", original: str = "") -> str | 
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return None  # javascript:, mailto:, data: ... name no outlet
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
     except ValueError:
