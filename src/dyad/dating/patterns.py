@@ -227,14 +227,20 @@ def range_to_ref(
     return None
 
 
+# How far a sentence is looked for on either side of an expression: text with no sentence end
+# (a page flattened to one line) would otherwise make every look-up read the whole text.
+SENTENCE_REACH = 600
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The character span of the sentence around ``text[start:end]``."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+    """The character span of the sentence around ``text[start:end]`` (at most SENTENCE_REACH
+    characters on either side)."""
+    left = max(0, start - SENTENCE_REACH)
+    for match in _SENTENCE_END.finditer(text, max(0, start - SENTENCE_REACH), start):
         if not _ABBREVIATIONS.search(text[max(0, match.start() - 12) : match.start() + 1]):
             left = match.end()
-    right = len(text)
-    for match in _SENTENCE_END.finditer(text, end):
+    right = min(len(text), end + SENTENCE_REACH)
+    for match in _SENTENCE_END.finditer(text, end, right):
         if match.start() >= end and not _ABBREVIATIONS.search(
             text[max(0, match.start() - 12) : match.start() + 1]
         ):
