@@ -25,6 +25,7 @@ from dyad.models import Person
 IGNORED_KINDS = frozenset({"media", "place"})
 # A capital named as a venue ("talks in X") does not make its state one of the article's pair.
 VENUE_KINDS = frozenset({"location"})
+CITY_KINDS = frozenset({"location", "capital"})
 ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -98,6 +99,7 @@ class ActorIndex:
     persons: frozenset[int]
     ranking: tuple[str, ...]
     organisations: frozenset[str] = frozenset()
+    cities: frozenset[int] = frozenset()  # tokens of capitals and seats named ("Nairobi")
 
     def is_state(self, code: str) -> bool:
         """A state, not a multilateral body ("SCO" is a body although three letters long)."""
@@ -135,10 +137,13 @@ def build_index(
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     organisations: set[str] = set()
+    cities: set[int] = set()
 
     counted: set[tuple[int, str]] = set()
 
-    def mark(start: int, end: int, code: str, person: bool, venue: bool = False) -> None:
+    def mark(
+        start: int, end: int, code: str, person: bool, venue: bool = False, city: bool = False
+    ) -> None:
         toks: list[int] = []
         i = bisect_right(ends, start)  # the first token ending after the span starts
         while i < len(starts) and starts[i] < end:
@@ -146,6 +151,8 @@ def build_index(
             i += 1
         if not toks or any(str(doc[i].text).isupper() and in_dateline(doc[i]) for i in toks):
             return  # no token, or the place of a dateline
+        if city:
+            cities.update(toks)
         for i in toks:
             if code not in codes.setdefault(i, []):
                 codes[i].append(code)
@@ -158,7 +165,14 @@ def build_index(
 
     for m in mentions:
         if m.code and m.kind not in IGNORED_KINDS:
-            mark(m.start, m.end, m.code, m.kind == "person", m.kind in VENUE_KINDS)
+            mark(
+                m.start,
+                m.end,
+                m.code,
+                m.kind == "person",
+                m.kind in VENUE_KINDS,
+                m.kind in CITY_KINDS,
+            )
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
     state_codes = {i: cs for i, cs in codes.items() if i not in person_tokens}
@@ -171,7 +185,11 @@ def build_index(
     ranked = sorted(states, key=lambda c: (-counts[c], first[c]))
     frozen = {i: tuple(cs) for i, cs in codes.items()}
     return ActorIndex(
-        MappingProxyType(frozen), frozenset(person_tokens), tuple(ranked), frozenset(organisations)
+        MappingProxyType(frozen),
+        frozenset(person_tokens),
+        tuple(ranked),
+        frozenset(organisations),
+        frozenset(cities),
     )
 
 
@@ -475,7 +493,7 @@ class ActorReader:
         """States named anywhere under ``tok`` outside the token indices in ``skip``."""
         out: list[str] = []
         for t in clause_tokens(tok):
-            if t.i not in skip:
+            if t.i not in skip and not _arranger_prefix(t):  # "an X-brokered meeting"
                 add_codes(out, self.index.code(t))
         return out
 

@@ -24,7 +24,14 @@ from dyad.events.actors import (
     StateMentionLike,
     build_index,
 )
-from dyad.events.cues import Cue, lemma_of, load_lexicon, load_scores, match_cue
+from dyad.events.cues import (
+    Cue,
+    direct_objects,
+    lemma_of,
+    load_lexicon,
+    load_scores,
+    match_cue,
+)
 from dyad.events.dates import (
     PRESENT_TAGS,
     Anchored,
@@ -70,7 +77,16 @@ STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
 COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Verbs whose object is what is rejected or asked for, seldom the other side: a side named
 # alone rejects or asks the article's other state.
-CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST"})
+CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE"})
+# Hostile acts told without their agent ("was killed in an airstrike in X", "a ban on X's
+# wine has been in place"): in an article about two states, the other one acts.
+AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
+ACT_NOUNS = frozenset(
+    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
+     "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
+     "conduct", "interference", "aggression", "escalation", "actions", "plan"}
+)  # fmt: skip
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
@@ -434,7 +450,9 @@ class _Coder:
             return self._agree_partner(frame.sources[0], tok)
         if type_ == "AGREE" and cue.pos == "NOUN":
             return self._dated_deal(tok, frame)
-        content = cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES  # "rejected the pretexts"
+        content = (
+            cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES and self._content_object(tok, type_)
+        )  # "rejected the pretexts", "deplored this move"
         if "nofill" in cue.flags or (frame.target_slot and not content):
             return []
         actors = list(dict.fromkeys(frame.sources + frame.targets))
@@ -448,7 +466,42 @@ class _Coder:
             return [(actor, partner)]
         if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
             return [(actor, partner)]
+        if (
+            type_ in AGENTLESS_TYPES
+            and not frame.sources
+            and actor in frame.targets
+            and self._agentless(tok, cue)
+            and self._named_near(partner, tok)
+        ):
+            return [(partner, actor)]
         return []
+
+    def _content_object(self, tok: Any, type_: str) -> bool:
+        """Whether a verb's object is what is rejected, asked or blamed, not a party: for
+        blame, an act ("condemned the move"), not people ("accused the rebels")."""
+        if type_ != "ACCUSE":
+            return True
+        objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        return bool(objs) and all(
+            lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN"))
+            for o in objs
+        )
+
+    def _agentless(self, tok: Any, cue: Cue) -> bool:
+        """Whether a cue names no agent at all, state or not: a passive without "by", a noun
+        with no owner, no "by" and no light verb's subject ("rebels launched an attack")."""
+        if cue.pos == "VERB":
+            subj, _ = self.reader.subjects(tok)
+            return not subj
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and lemma_of(c) == "by"):
+                return False
+            if c.dep_ in ("compound", "amod", "nmod") and (
+                str(c.pos_) == "PROPN" or lemma_of(c) in self.lex.agents
+            ):
+                return False
+        gov, _ = governor(tok)
+        return gov is None or not self.reader.subjects(gov)[0]
 
     def _dated_deal(self, tok: Any, frame: Frame) -> list[tuple[str, str]]:
         """A past deal named by a noun with its year: with no side named ("an earlier accord

@@ -24,7 +24,9 @@ SCORES_FILE = "plover_scores.tsv"
 # Dependency labels of a token's modifiers, of its direct object, of clause complements.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
-_REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub"})
+_REQUIREMENT_KINDS = frozenset(
+    {"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub", "notsubj"}
+)
 _BARE_REQUIREMENTS = frozenset(
     {
         "actorobj",
@@ -241,6 +243,19 @@ def object_lemmas(tok: Any) -> set[str]:
     return out
 
 
+def subject_lemmas(tok: Any) -> set[str]:
+    """Lemmas of a verb's subject (a relative pronoun's noun: "missiles that landed")."""
+    out: set[str] = set()
+    for s in tok.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if str(s.tag_) in ("WDT", "WP") and tok.dep_ == "relcl":
+            s = tok.head
+        out.add(lemma_of(s))
+        out.update(lemma_of(c) for c in s.children if c.dep_ in ("compound", "conj"))
+    return out
+
+
 def _hyphen_parts(tok: Any) -> set[str]:
     lemma = lemma_of(tok)
     return {lemma, *lemma.split("-")}
@@ -284,6 +299,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return bool(near & lemmas)
     if kind == "sub":
         return any(lemma_of(t) in lemmas for t in tok.subtree)
+    if kind == "notsubj":
+        return not (subject_lemmas(tok) & lemmas)
     if kind == "actorobj":
         return any(is_actor(o) for o in direct_objects(tok))
     if kind == "stateobj":

@@ -86,9 +86,18 @@ def governor(tok: Any) -> tuple[Any | None, str | None]:
             and lemma_of(tok.head.head) in QUANTITY_NOUNS
         ):
             tok = tok.head.head
+        elif tok.dep_ == "pobj" and lemma_of(tok.head) == "in" and _amount(tok.head.head):
+            tok = tok.head.head  # "announced $3 billion in aid"
         else:
             break
     head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and lemma_of(head) in ("at", "during")
+        and head.head.dep_ in ("dobj", "nsubjpass")
+        and str(head.head.head.pos_) in ("VERB", "AUX")
+    ):
+        return head.head.head, lemma_of(head)  # "signed a deal at talks in X": the signers met
     if tok.dep_ == "conj" and str(head.pos_) in ("VERB", "AUX"):
         return head, None
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and str(head.pos_) in (
@@ -99,6 +108,15 @@ def governor(tok: Any) -> tuple[Any | None, str | None]:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and str(head.head.pos_) in ("VERB", "AUX"):
         return head.head, lemma_of(head)
     return None, None
+
+
+def _amount(tok: Any) -> bool:
+    """A sum or count: "$3 billion", "three billion dollars", "500 tonnes"."""
+    return str(tok.pos_) in ("NUM", "NOUN", "SYM") and (
+        bool(tok.like_num)
+        or str(tok.tag_) == "$"
+        or any(c.dep_ in ("nummod", "quantmod") or str(c.tag_) == "$" for c in tok.children)
+    )
 
 
 def _anti(tok: Any) -> bool:
@@ -214,8 +232,10 @@ class FrameReader:
             add_codes(f.sources if theme else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
-            add_codes(f.targets, r.theme_actors(o) if theme else r.deep_actors(o, "target"))
+            themed = theme and not owner
+            add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
         if not f.targets:
             self._targets_by_prep(f, tok, cue)
@@ -243,6 +263,8 @@ class FrameReader:
                     if g.dep_ in SUBJECT_DEPS:
                         add_codes(f.sources, r.np_actors(g, "source"))
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                if str(tok.pos_) == "PROPN" and c.i in r.index.cities:
+                    continue  # "the Xville Declaration": named after a city, its venue
                 codes = r.np_actors(c, "target")
                 if cue.type == "CONSULT" and codes and not any(r.index.is_state(x) for x in codes):
                     forum = True

@@ -19,7 +19,8 @@ from dyad.models import Status
 # Links that end a clause: above them another clause (or the sentence) begins.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "ROOT"})
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
-CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+# (What is lifted or eased, RETREAT, is no event either: "lifted its sanctions on X".)
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 PAST_TAGS = frozenset({"VBD"})
 FINITE_TAGS = frozenset({"VBD", "VBZ"})
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
