@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -81,6 +81,9 @@ CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE"})
 # Hostile acts told without their agent ("was killed in an airstrike in X", "a ban on X's
 # wine has been in place"): in an article about two states, the other one acts.
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# Material hostile acts that, told by another state while the other side tells the reverse,
+# are one side's claim.
+CLAIMED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 # Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
 ACT_NOUNS = frozenset(
     {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
@@ -188,11 +191,25 @@ class _Coder:
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
+        self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
 
     def run(self) -> list[Event]:
         for si, sent in enumerate(self.sents):
             self._sentence(si, sent)
-        return self.merger.events(load_scores())
+        events = self.merger.events(load_scores())
+        return [self._disputed(e) for e in events]
+
+    def _disputed(self, event: Event) -> Event:
+        """Each side's account of the other's attack ("according to X, Y's troops fired";
+        "Y said X's army shelled"): each is one side's claim, disputed by the other."""
+        key = (event.type, event.source, event.target)
+        if (
+            event.status == "occurred"
+            and key in self.claims
+            and (event.type, event.target, event.source) in self.claims
+        ):
+            return replace(event, status="reported")
+        return event
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -270,6 +287,8 @@ class _Coder:
         if not pairs and not frame.sources and not frame.targets and _definite(tok, cue):
             return _Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
         if not pairs:
+            if status == "denied" and cue.type not in SYMMETRIC_TYPES:
+                return None  # "X has not invaded": one side, no other named: nothing to code
             pairs, weight = self._fill(frame, cue, type_, tok), 0
         log.debug(
             "cue %r (%s) %s: sources %s targets %s -> %s",
@@ -282,6 +301,10 @@ class _Coder:
         )
         if not pairs:
             return None
+        if status == "occurred" and type_ in CLAIMED_TYPES:
+            claimants = self._claimants(tok)
+            if claimants and all(c not in claimants for c, _ in pairs):
+                self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
@@ -453,19 +476,13 @@ class _Coder:
         content = (
             cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES and self._content_object(tok, type_)
         )  # "rejected the pretexts", "deplored this move"
-        if "nofill" in cue.flags or (frame.target_slot and not content):
-            return []
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
             return []
         actor = actors[0]
         partner = self.index.partner(actor)
-        if partner is None:
+        if partner is None or "nofill" in cue.flags:
             return []
-        if type_ in SYMMETRIC_TYPES:
-            return [(actor, partner)]
-        if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
-            return [(actor, partner)]
         if (
             type_ in AGENTLESS_TYPES
             and not frame.sources
@@ -474,7 +491,31 @@ class _Coder:
             and self._named_near(partner, tok)
         ):
             return [(partner, actor)]
+        if frame.target_slot and not content:
+            return []
+        if type_ in SYMMETRIC_TYPES:
+            return [(actor, partner)]
+        if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
+            return [(actor, partner)]
         return []
+
+    def _claimants(self, tok: Any) -> list[str]:
+        """States that tell of a cue's clause: the subject of the speech verb it is reported
+        under ("X said that ..."), or "according to X"."""
+        clause = clause_of(tok)
+        out: list[str] = []
+        for head in (tok, *clause.path, *clause.above):
+            for c in head.children:
+                if c.dep_ == "prep" and str(c.text).lower() == "according":
+                    for to in c.children:
+                        for p in to.children if lemma_of(to) == "to" else ():
+                            if p.dep_ == "pobj":
+                                out.extend(self.reader.np_actors(p, "source"))
+        head = clause.head
+        if head.dep_ == "ccomp" and lemma_of(head.head) in self.lex.speech:
+            for s in self.reader.subjects(head.head)[0]:
+                out.extend(self.reader.np_actors(s, "source"))
+        return [c for c in out if self.index.is_state(c)]
 
     def _content_object(self, tok: Any, type_: str) -> bool:
         """Whether a verb's object is what is rejected, asked or blamed, not a party: for

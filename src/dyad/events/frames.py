@@ -34,7 +34,7 @@ DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
 # Prepositions of the clause around a subject noun that name the other party ("war erupted
 # between X and Y", "the visit was to X").
 CLAUSE_PREPS = frozenset({"between", "among", "with", "against", "to"})
-CLAUSE_CUE_PREPS = frozenset({"between", "with", "to", "on", "against"})
+CLAUSE_CUE_PREPS = frozenset({"between", "with", "to", "on", "against", "for", "at"})
 # Prepositions by which a clause's participants hold a meeting ("X told Y in a phone call").
 SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the

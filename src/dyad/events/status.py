@@ -22,6 +22,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj",
 # (What is lifted or eased, RETREAT, is no event either: "lifted its sanctions on X".)
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 PAST_TAGS = frozenset({"VBD"})
+# Links of an event noun to the verb that does it ("did not sign a deal"): its negation is
+# the event's.
+DONE_DEPS = frozenset({"dobj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ"})
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 # Links by which an event is the complement of the verb above it, not an adjunct.
@@ -177,11 +180,14 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     if cue.pos == "NOUN" and tok.dep_ == "pobj":
         return False  # "stopped short of supplying arms in its war": the war is no denial
     verbs = lex.status_words("denied", "VERB")
+    adjs = lex.status_words("denied", "ADJ")  # "were unable to reach a deal"
     return any(
-        lemma_of(gov) in verbs
-        and str(gov.pos_) == "VERB"
+        (
+            (lemma_of(gov) in verbs and str(gov.pos_) == "VERB")
+            or (lemma_of(gov) in adjs and str(gov.pos_) == "ADJ" and below.dep_ == "xcomp")
+        )
         and not any(c.dep_ == "neg" for c in gov.children)  # "never refused to": no denial
-        for gov, _ in _links(clause)
+        for gov, below in _links(clause)
     )
 
 
@@ -263,7 +269,11 @@ def status_of(
     if is_denied(tok, cue, clause, lex):
         return "denied"
     if is_negated(tok, clause, lex):
-        return None
+        # "did not attack": the text says it did not happen; "has not criticised" tells of
+        # no statement at all
+        if cue.type in CONTENT_TYPES or (cue.pos == "NOUN" and tok.dep_ not in DONE_DEPS):
+            return None  # "the outcomes of their talks are not ...": no word on the talks
+        return "denied"
     if disputed or is_reported(tok, clause, lex):
         return "reported"
     if is_planned(tok, cue, clause, lex):
