@@ -62,6 +62,11 @@ THIRD_PARTY_PARTICIPLES = frozenset(
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen.", "Gen"})
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 TITLE_GLUE = frozenset({"'s", "\u2019s", "-", "and", ".", "U.S.", "U.K."})
+# Participles tying a non-state group to a state: "X-backed militias", "rebels armed by X".
+SPONSOR_VERBS = frozenset(
+    {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
+     "ally", "align", "command", "equip"}
+)  # fmt: skip
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -339,6 +344,8 @@ class ActorReader:
         out: list[str] = []
         if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
             return out  # "an X-brokered summit": X arranged it, no side of it
+        if lemma_of(tok) in self.lex.nonstate and not self.index.code(tok):
+            return self._sponsors(tok, depth)  # "Xian rebels" act for no state
         codes = self.index.code(tok)
         if codes:
             if (
@@ -357,6 +364,21 @@ class ActorReader:
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
+        return out
+
+    def _sponsors(self, tok: Any, depth: int) -> list[str]:
+        """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
+        out: list[str] = []
+        for c in tok.children:
+            if str(c.tag_) != "VBN" or lemma_of(c) not in SPONSOR_VERBS:
+                continue
+            for g in c.children:
+                if g.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                    add_codes(out, self.np_actors(g, "target", depth + 1))
+                elif g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            add_codes(out, self.np_actors(p, "target", depth + 1))
         return out
 
     def _bare_demonym(self, tok: Any) -> bool:

@@ -89,6 +89,7 @@ class Lexicon:
     agents: frozenset[str]
     speech: frozenset[str]
     status: Mapping[str, Mapping[str, frozenset[str]]]
+    nonstate: frozenset[str] = frozenset()
 
     def status_words(self, label: str, pos: str) -> frozenset[str]:
         return self.status.get(label, {}).get(pos, frozenset())
@@ -125,7 +126,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
     """Read the lexicon from the text of a cue file (see the file's header for the columns)."""
     cues: dict[tuple[str, str], list[Cue]] = {}
     words: dict[str, set[str]] = {
-        k: set() for k in ("source", "target", "cosource", "agent", "speech")
+        k: set() for k in ("source", "target", "cosource", "agent", "speech", "nonstate")
     }
     status: dict[str, dict[str, set[str]]] = {}
     for n, (kind, label, mode, pos, lemma, requires, flags, cameo) in _rows(text):
@@ -148,7 +149,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
             cues.setdefault((pos, lemma), []).append(cue)
         elif kind == "light" and label in ("source", "target", "cosource"):
             words[label].add(lemma)
-        elif kind in ("agent", "speech"):
+        elif kind in ("agent", "speech", "nonstate"):
             words[kind].add(lemma)
         elif kind == "status":
             status.setdefault(label, {}).setdefault(pos, set()).add(lemma)
@@ -161,6 +162,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
         light_cosource=frozenset(words["cosource"]),
         agents=frozenset(words["agent"]),
         speech=frozenset(words["speech"]),
+        nonstate=frozenset(words["nonstate"]),
         status=MappingProxyType(
             {
                 label: MappingProxyType({pos: frozenset(ws) for pos, ws in by_pos.items()})
@@ -256,6 +258,12 @@ def subject_lemmas(tok: Any) -> set[str]:
     return out
 
 
+def _names_time(prep: Any) -> bool:
+    """A preposition whose object is a time ("fired on Tuesday" is no "fired on X")."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(str(p.ent_type_) in ("DATE", "TIME") for p in objs)
+
+
 def _hyphen_parts(tok: Any) -> set[str]:
     lemma = lemma_of(tok)
     return {lemma, *lemma.split("-")}
@@ -286,7 +294,12 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return not requirement_met(tok, Requirement("prep", lemmas), is_actor)
     if kind == "prep":
         for c in tok.children:
-            if c.dep_ in ("prep", "prt", "agent") and lemma_of(c) in lemmas and c.i > tok.i:
+            if (
+                c.dep_ in ("prep", "prt", "agent")
+                and lemma_of(c) in lemmas
+                and c.i > tok.i
+                and not _names_time(c)
+            ):
                 return True  # after the cue: "called for X", not "for years, X called Y"
             if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 m.dep_ == "mark" and lemma_of(m) in lemmas for m in c.children

@@ -16,6 +16,7 @@ from typing import Any
 
 from dyad.events.actors import (
     SUBJECT_DEPS,
+    SYMMETRIC_PREPS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
     ActorReader,
@@ -199,6 +200,9 @@ class FrameReader:
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
             if not place and cue.type == "ASSAULT":  # "a strike on a car in X": X is hit
+                for o in direct_objects(tok):  # "attacked a base in X"
+                    if o.dep_ != "nsubjpass":
+                        add_codes(place, self.r.prep_actors(o, LOCATION_PREPS))
                 for c in tok.children:
                     if c.dep_ == "prep" and lemma_of(c) in ("on", "against"):
                         for o in c.children:
@@ -242,6 +246,9 @@ class FrameReader:
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
         add_codes(f.sources, co)
+        if cue.mode == "visit" and self._meets_elsewhere(tok):
+            f.targets = []  # "flew to X for talks with Y": X is the venue, Y the party
+            f.target_slot = True
         if "inverse" in cue.flags:
             f.sources, f.targets = f.targets, f.sources
         add_codes(f.between, r.prep_actors(tok, BETWEEN))
@@ -250,6 +257,21 @@ class FrameReader:
             f.targets.extend(rest[:1])
         f.distributive = _distributive(tok, subj)
         return f
+
+    def _meets_elsewhere(self, tok: Any) -> bool:
+        """A trip whose purpose is a meeting with a party named in it ("flew to X for talks
+        with Y", "went to X to meet Y")."""
+        for c in tok.children:
+            if c.dep_ == "prep" and lemma_of(c) == "for":
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.r.prep_actors(p, SYMMETRIC_PREPS):
+                        return True
+            if c.dep_ in ("advcl", "xcomp") and lemma_of(c) in ("meet", "talk", "hold"):
+                if any(self.r.is_actor(o) for o in direct_objects(c)) or self.r.prep_actors(
+                    c, SYMMETRIC_PREPS
+                ):
+                    return True
+        return False
 
     def _noun(self, tok: Any, cue: Cue) -> Frame:
         r = self.r

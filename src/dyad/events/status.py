@@ -138,12 +138,21 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return True
     nouns = lex.status_words("hypothetical", "NOUN")
     verbs = lex.status_words("hypothetical", "VERB")
+    pronouns = lex.status_words("hypothetical", "PRON")  # "had nothing to talk about"
     for gov, _below in _links(clause):
         lemma = lemma_of(gov)
-        if (str(gov.pos_) == "NOUN" and lemma in nouns) or (
-            str(gov.pos_) == "VERB" and lemma in verbs
+        if (
+            (str(gov.pos_) == "NOUN" and lemma in nouns)
+            or (str(gov.pos_) == "VERB" and lemma in verbs)
+            or lemma in pronouns
         ):
             return True
+    head = clause.head
+    if head.dep_ in ("relcl", "acl") and (
+        lemma_of(head.head) in pronouns
+        or (str(head.head.pos_) == "NOUN" and lemma_of(head.head) in nouns)
+    ):
+        return True  # "nothing to talk about", "no need to meet"
     return False
 
 

@@ -1,0 +1,143 @@
+"""Conflict and other events beyond "State verb State": events told by nouns and passives,
+actors named by nationality adjectives, vessels and units, parties left implicit, seizures,
+withdrawals, expulsions, missile tests; participants (venues, non-state groups) and status.
+
+Sentences are written for these tests, about states of several continents; state mentions
+come from the fakes of ``test_events``. They need the spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import code
+
+pytestmark = pytest.mark.model
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(e.type, e.source, e.target) for e in code(text)}
+
+
+def with_status(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.type, e.source, e.target, e.status) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # vessels, units and crews as agents of the state named by their adjective
+        ("Chilean ships rammed Peruvian fishing boats on Tuesday.", ("ASSAULT", "CHL", "PER")),
+        (
+            "Troops from Kenya and Uganda exchanged fire along the border on Tuesday.",
+            ("ASSAULT", "KEN", "UGA"),
+        ),
+        ("Chile seized a Peruvian trawler on Tuesday.", ("COERCE", "CHL", "PER")),
+        ("Kenya arrested four Ugandan soldiers on Tuesday.", ("COERCE", "KEN", "UGA")),
+        ("Peru expelled the Chilean ambassador on Tuesday.", ("SANCTION", "PER", "CHL")),
+        ("Peru summoned the Chilean ambassador on Tuesday.", ("ACCUSE", "PER", "CHL")),
+        # withdrawal and ceding of territory, lifting of sanctions
+        ("Ghana handed over the disputed peninsula to Togo on Tuesday.", ("RETREAT", "GHA", "TGO")),
+        ("Chile lifted its embargo on Peru on Tuesday.", ("RETREAT", "CHL", "PER")),
+        # aid as money placed or credit extended
+        ("Qatar deposited $200 million in Sudan's central bank.", ("AID", "QAT", "SDN")),
+        ("Chile and Peru announced $3 billion in aid for Bolivia.", ("AID", "CHL", "BOL")),
+        # fighting told as a noun between two forces
+        ("Fighting broke out between Kenyan and Ugandan forces.", ("ASSAULT", "KEN", "UGA")),
+        # a group tied to a state acts for it
+        (
+            "Chilean-backed militias attacked a base in Peru on Tuesday.",
+            ("ASSAULT", "CHL", "PER"),
+        ),
+    ],
+)
+def test_conflict_and_material_events(text: str, expected: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert expected in got, got
+
+
+def test_an_agentless_attack_is_the_other_states() -> None:
+    text = (
+        "Kenya and Uganda have traded accusations for weeks. "
+        "Two Ugandan soldiers were killed on the border on Tuesday."
+    )
+    assert ("ASSAULT", "KEN", "UGA") in triples(text)
+    text = (
+        "Chile and Peru have quarrelled over fishing for years. "
+        "A ban on Peruvian fish has been in place since March."
+    )
+    assert ("SANCTION", "CHL", "PER") in triples(text)
+
+
+def test_an_attack_by_a_named_non_state_group_takes_no_state() -> None:
+    text = (
+        "Kenya and Uganda have traded accusations for weeks. "
+        "Rebels launched an attack on Ugandan troops on Tuesday."
+    )
+    assert not {t for t in triples(text) if t[0] == "ASSAULT"}
+
+
+def test_a_blow_struck_back_is_the_subjects() -> None:
+    text = "Peru blamed Chile for the crisis. Chile hit back with a blockade on Peru on Tuesday."
+    assert ("SANCTION", "CHL", "PER") in triples(text)
+
+
+def test_a_missile_test_is_a_threat_to_the_other_state() -> None:
+    text = "Peru test-fired two missiles on Tuesday, and Chile protested the launches."
+    got = triples(text)
+    assert ("THREATEN", "PER", "CHL") in got, got
+    assert not {t for t in got if t[0] == "CONSULT"}, got
+
+
+def test_deploring_an_act_blames_the_other_state() -> None:
+    text = "Peru expelled Chile's envoy on Tuesday. The Chilean government deplores this action."
+    assert ("ACCUSE", "CHL", "PER") in triples(text)
+
+
+def test_accusing_people_blames_no_state() -> None:
+    text = "Kenya and Uganda met in March. Kenya accused Ugandan rebels of raids on Tuesday."
+    assert not {t for t in triples(text) if t[0] == "ACCUSE"}
+
+
+def test_non_state_groups_do_not_stand_for_their_state() -> None:
+    text = "Kenya's army attacked Ugandan rebels on Tuesday."
+    assert not {t for t in triples(text) if t[0] == "ASSAULT"}
+    text = "Kenya closed its border over Uganda's support for Kenyan rebels."
+    assert not {t for t in triples(text) if t[0] == "SUPPORT"}
+
+
+def test_the_venue_of_a_trip_for_talks_is_no_party() -> None:
+    text = "Kenya's foreign minister flew to Ethiopia on Tuesday for talks with Uganda."
+    got = triples(text)
+    assert ("CONSULT", "KEN", "UGA") in got, got
+    assert not {t for t in got if "ETH" in t}, got
+
+
+def test_a_declaration_named_after_a_city_is_no_party_of_it() -> None:
+    text = 'Chile and Peru adopted the "Nairobi Declaration" on Tuesday.'
+    got = triples(text)
+    assert {t for t in got if t[0] == "AGREE"} <= {("AGREE", "CHL", "PER"), ("AGREE", "PER", "CHL")}
+    assert got, got
+
+
+def test_talks_at_which_a_deal_was_initialled() -> None:
+    text = "Chile and Peru initialled an agreement at talks in Geneva on Tuesday."
+    got = triples(text)
+    assert {t[0] for t in got} >= {"AGREE", "CONSULT"}, got
+    assert not {t for t in got if "CHE" in t}, got
+
+
+def test_nothing_to_talk_about_is_no_meeting() -> None:
+    text = 'Kenya\'s president said of Uganda: "I have nothing to talk to them about."'
+    assert not {t for t in triples(text) if t[0] == "CONSULT"}
+
+
+def test_the_lifted_sanctions_are_no_sanction() -> None:
+    assert triples("The United States lifted its sanctions on Cuba on Tuesday.") == {
+        ("RETREAT", "USA", "CUB")
+    }
+
+
+def test_a_negated_attack_is_denied() -> None:
+    got = with_status("Chile did not attack Peru on Tuesday.")
+    assert ("ASSAULT", "CHL", "PER", "denied") in got
