@@ -263,8 +263,6 @@ class _Coder:
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None
-        if cue.pos == "ADP" and status == "denied":
-            status = "occurred"  # in France, X declined to ...: X was in France all the same
         if _stative(tok, cue):
             return None
         frame = self.frames.frame(tok, cue)
@@ -524,8 +522,7 @@ class _Coder:
             return True
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         return bool(objs) and all(
-            lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN"))
-            for o in objs
+            lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN")) for o in objs
         )
 
     def _agentless(self, tok: Any, cue: Cue) -> bool:

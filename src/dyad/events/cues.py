@@ -35,7 +35,6 @@ _BARE_REQUIREMENTS = frozenset(
         "xcomp",
         "ccomp",
         "plural",
-        "fronted",
         "cosubj",
         "jointsubj",
     }
@@ -324,16 +323,6 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "ccomp":
         return any(c.dep_ == "ccomp" for c in tok.children)
-    if kind == "fronted":  # "In France, X said ...": a place put before the clause's subject
-        head = tok.head
-        subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return (
-            tok.dep_ == "prep"
-            and str(head.pos_) in ("VERB", "AUX")
-            and bool(subjects)
-            and tok.i < min(subjects)
-            and any(c.dep_ == "pobj" and is_actor(c) for c in tok.children)
-        )
     if kind == "cosubj":  # "X and Y spoke": two actors in the subject
         return any(
             s.dep_ in ("nsubj", "nsubjpass")
@@ -374,7 +363,7 @@ def _joint_subject(tok: Any, is_actor: ActorTest) -> bool:
 
 def match_cue(tok: Any, lex: Lexicon, is_actor: ActorTest) -> Cue | None:
     """The first cue of the lexicon whose lemma, part of speech and requirements ``tok`` meets."""
-    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADP": "ADP"}.get(str(tok.pos_))
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(str(tok.pos_))
     if pos is None:
         return None
     lemma = lemma_of(tok)

@@ -163,28 +163,9 @@ class FrameReader:
     def frame(self, tok: Any, cue: Cue) -> Frame:
         self.r.group_used = False
         self.r.exclude = set()
-        if cue.pos == "ADP":
-            f = self._presence(tok)
-        else:
-            f = self._verb(tok, cue) if cue.pos == "VERB" else self._noun(tok, cue)
+        f = self._verb(tok, cue) if cue.pos == "VERB" else self._noun(tok, cue)
         self.r.exclude = set()
         f.group = f.group or self.r.group_used
-        return f
-
-    def _presence(self, tok: Any) -> Frame:
-        """ "In France last week, X declined ...": an official of another state was there."""
-        f = Frame()
-        subj = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
-        if not subj or not all(s.i in self.r.index.persons for s in subj):
-            return f
-        for s in subj:
-            add_codes(f.sources, self.r.np_actors(s, "source"))
-        for p in tok.children:
-            if p.dep_ == "pobj":
-                add_codes(
-                    f.targets, [c for c in self.r.np_actors(p, "target") if c not in f.sources]
-                )
-        f.target_slot = True
         return f
 
     def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
@@ -266,11 +247,15 @@ class FrameReader:
                 for p in c.children:
                     if p.dep_ == "pobj" and self.r.prep_actors(p, SYMMETRIC_PREPS):
                         return True
-            if c.dep_ in ("advcl", "xcomp") and lemma_of(c) in ("meet", "talk", "hold"):
-                if any(self.r.is_actor(o) for o in direct_objects(c)) or self.r.prep_actors(
-                    c, SYMMETRIC_PREPS
-                ):
-                    return True
+            if (
+                c.dep_ in ("advcl", "xcomp")
+                and lemma_of(c) in ("meet", "talk", "hold")
+                and (
+                    any(self.r.is_actor(o) for o in direct_objects(c))
+                    or bool(self.r.prep_actors(c, SYMMETRIC_PREPS))
+                )
+            ):
+                return True
         return False
 
     def _noun(self, tok: Any, cue: Cue) -> Frame:

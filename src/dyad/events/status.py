@@ -147,13 +147,11 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
             or lemma in pronouns
         ):
             return True
-    head = clause.head
-    if head.dep_ in ("relcl", "acl") and (
+    head = clause.head  # "nothing to talk about", "no need to meet"
+    return head.dep_ in ("relcl", "acl") and (
         lemma_of(head.head) in pronouns
         or (str(head.head.pos_) == "NOUN" and lemma_of(head.head) in nouns)
-    ):
-        return True  # "nothing to talk about", "no need to meet"
-    return False
+    )
 
 
 def is_content(tok: Any, content: Collection[int]) -> bool:
