@@ -141,3 +141,19 @@ def test_the_lifted_sanctions_are_no_sanction() -> None:
 def test_a_negated_attack_is_denied() -> None:
     got = with_status("Chile did not attack Peru on Tuesday.")
     assert ("ASSAULT", "CHL", "PER", "denied") in got
+
+
+def test_they_attacking_is_no_attack_of_the_pair_on_itself() -> None:
+    text = (
+        "Kenya and Uganda have quarrelled for years. "
+        '"They have shelled our villages," the minister said.'
+    )
+    assert not {t for t in triples(text) if t[0] == "ASSAULT"}
+    text = "Kenya and Uganda have quarrelled for years. They have accused each other of raids."
+    got = triples(text)
+    assert ("ACCUSE", "KEN", "UGA") in got or ("ACCUSE", "UGA", "KEN") in got, got
+
+
+def test_forces_brought_to_an_area_face_the_other_state() -> None:
+    text = "Peru accused Chile of provocation. Chile had brought more than 80 ships to the area."
+    assert ("MOBILIZE", "CHL", "PER") in triples(text)

@@ -237,7 +237,9 @@ def object_lemmas(tok: Any) -> set[str]:
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 out.add(lemma_of(c))
-            if c.dep_ == "prep" and (lemma_of(c) == "of" or str(obj.pos_) == "NUM"):
+            if c.dep_ == "prep" and (
+                lemma_of(c) == "of" or (str(obj.pos_) in ("NUM", "ADJ") and lemma_of(c) != "to")
+            ):
                 out.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")  # "$5m in aid"
             if c.dep_ == "conj":
                 out.add(lemma_of(c))

@@ -32,6 +32,8 @@ QUANTITY_NOUNS = frozenset(
      "dozen", "host", "string", "wave", "spate", "flurry", "batch", "bunch", "list"}
 )  # fmt: skip
 DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
+# Where forces are sent or massed: a place unless a state is named there.
+DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "near", "at", "on", "along"})
 # Prepositions of the clause around a subject noun that name the other party ("war erupted
 # between X and Y", "the visit was to X").
 CLAUSE_PREPS = frozenset({"between", "among", "with", "against", "to"})
@@ -43,6 +45,8 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
 MAX_ACTORS = 5
+# Acts of one side on another: "they" (the article's pair) doing one does not do it to itself.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
 # Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
@@ -73,6 +77,7 @@ class Frame:
     target_slot: bool = False  # a target was named, state or not ("clashes with the West")
     between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
     place: list[str] = field(default_factory=list)  # targets named as the place ("in X")
+    reciprocal: bool = False  # "attacked each other"
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -172,6 +177,8 @@ class FrameReader:
         add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
         # A preposition of the cue's idiom names no recipient: "put X on alert", "call for X".
         idiom = frozenset().union(*(q.lemmas for q in cue.requires if q.kind == "prep"))
+        if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
+            idiom = idiom | DESTINATION_PREPS
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
         self._place(f, tok, cue)
 
@@ -237,6 +244,13 @@ class FrameReader:
             rest = [c for c in self._clause_subjects(tok) if c not in f.sources]
             f.targets.extend(rest[:1])
         f.distributive = _distributive(tok, subj)
+        f.reciprocal = (
+            any(
+                lemma_of(t) == "other" and any(lemma_of(d) == "each" for d in t.children)
+                for t in tok.subtree
+            )
+            or "one another" in str(tok.sent.text).lower()
+        )
         return f
 
     def _meets_elsewhere(self, tok: Any) -> bool:
@@ -379,8 +393,10 @@ def pairs_of(
             pairs = _combinations(sources or targets)
     elif sources and targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) >= 2 and (frame.group or frame.distributive):
-        pairs = _combinations(sources)
+    elif len(sources) >= 2 and (
+        frame.distributive or (frame.group and (type_ not in HOSTILE_TYPES or frame.reciprocal))
+    ):
+        pairs = _combinations(sources)  # "they shelled the town": no attack of one on the other
     return [(a, b) for a, b in pairs if a != b and (is_state(a) or is_state(b))]
 
 
