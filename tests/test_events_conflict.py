@@ -157,3 +157,26 @@ def test_they_attacking_is_no_attack_of_the_pair_on_itself() -> None:
 def test_forces_brought_to_an_area_face_the_other_state() -> None:
     text = "Peru accused Chile of provocation. Chile had brought more than 80 ships to the area."
     assert ("MOBILIZE", "CHL", "PER") in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state named on what is attacked, seized or destroyed undergoes the act
+        ("Peru destroyed six Chilean air bases on Friday.", ("ASSAULT", "PER", "CHL")),
+        ("A Peruvian trawler was seized by Chile on Friday.", ("COERCE", "CHL", "PER")),
+        # nouns: expulsion, recall, closure, airstrikes inside a state
+        ("Peru's expulsion of Chile's ambassador on Friday.", ("SANCTION", "PER", "CHL")),
+        ("Peru's recall of its envoy from Chile on Friday.", ("SANCTION", "PER", "CHL")),
+        ("Chile's closure of the border with Peru hurt traders.", ("SANCTION", "CHL", "PER")),
+        ("Chilean airstrikes on camps inside Peru killed 12 people.", ("ASSAULT", "CHL", "PER")),
+    ],
+)
+def test_owners_and_nouns(text: str, expected: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert expected in got, got
+
+
+def test_a_negated_attack_on_a_states_positions_is_denied() -> None:
+    got = with_status("Peru did not attack Chilean positions, its defence ministry said.")
+    assert ("ASSAULT", "PER", "CHL", "denied") in got, got

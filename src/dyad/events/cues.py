@@ -234,6 +234,8 @@ def object_lemmas(tok: Any) -> set[str]:
     out: set[str] = set()
     for obj in direct_objects(tok):
         out.add(lemma_of(obj))
+        if str(obj.tag_) == "NNS":  # "bases" is lemmatised "basis"
+            out.add(str(obj.text).lower().removesuffix("s"))
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 out.add(lemma_of(c))

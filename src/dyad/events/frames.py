@@ -220,11 +220,11 @@ class FrameReader:
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
         theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
+        owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
-            add_codes(f.sources if theme else f.targets, r.np_actors(p, "target"))
+            add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
-        owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
             themed = theme and not owner
             add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
