@@ -180,3 +180,28 @@ def test_owners_and_nouns(text: str, expected: tuple[str, str, str]) -> None:
 def test_a_negated_attack_on_a_states_positions_is_denied() -> None:
     got = with_status("Peru did not attack Chilean positions, its defence ministry said.")
     assert ("ASSAULT", "PER", "CHL", "denied") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean troops captured the Peruvian town of Arica on Friday.",
+            ("ASSAULT", "CHL", "PER"),
+        ),
+        ("Peruvian forces crossed into Chile on Saturday.", ("ASSAULT", "PER", "CHL")),
+        ("Chile's navy intercepted a Peruvian tanker on Sunday.", ("COERCE", "CHL", "PER")),
+        ("Peru declared a Chilean diplomat persona non grata.", ("SANCTION", "PER", "CHL")),
+        ("Rocket fire from Peru hit a Chilean village on Tuesday.", ("ASSAULT", "PER", "CHL")),
+        ("A Chilean airstrike killed four Peruvian soldiers.", ("ASSAULT", "CHL", "PER")),
+        ("Chile retaliated against Peru with airstrikes.", ("ASSAULT", "CHL", "PER")),
+    ],
+)
+def test_more_conflict_forms(text: str, expected: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert expected in got, got
+
+
+def test_refugees_crossing_is_no_incursion() -> None:
+    text = "Chile and Peru met in March. Thousands of refugees crossed into Chile last week."
+    assert not {t for t in triples(text) if t[0] == "ASSAULT"}

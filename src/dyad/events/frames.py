@@ -45,6 +45,9 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
 MAX_ACTORS = 5
+# Types whose "from X" names where the force comes from, its side: "rocket fire from X".
+ORIGIN_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+FROM = frozenset({"from"})
 # Acts of one side on another: "they" (the article's pair) doing one does not do it to itself.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
@@ -219,6 +222,11 @@ class FrameReader:
             co = r.co_actors(s)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+        if not f.sources:  # "rocket fire from X hit Y", "X's strike killed Y's soldiers"
+            for s in subj:
+                nouns = r.lex.candidates(lemma_of(s), "NOUN")
+                if nouns and nouns[0].type == cue.type:
+                    add_codes(f.sources, self._noun(s, nouns[0]).sources)
         theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
         owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
@@ -302,8 +310,13 @@ class FrameReader:
                     add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
         if not f.sources:
             add_codes(f.sources, r.left_possessor(tok))
+        origin = cue.type in ORIGIN_TYPES  # "rocket fire from X": X fires
+        if origin and not f.sources:
+            add_codes(f.sources, r.prep_actors(tok, FROM))
         r.exclude = set(f.sources)
-        add_codes(f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"}))
+        add_codes(
+            f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"} - (FROM if origin else set()))
+        )
         f.target_slot = _has_prep_object(tok, DIRECT_PREPS - {"by", "of", "for", "over"})
         if not forum:
             self._place(f, tok, cue)
