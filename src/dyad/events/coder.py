@@ -185,7 +185,8 @@ class _Coder:
         self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
         self.reader = ActorReader(self.index, self.lex)
         self.frames = FrameReader(self.reader)
-        self.times = list(tools.find_times(str(doc.text), published)) if len(doc) else []
+        self.text = str(doc.text)  # built once: Doc.text joins every token on each call
+        self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
@@ -430,7 +431,7 @@ class _Coder:
         if si == 0 or self.published is None:
             return None
         prev, cur = self.sents[si - 1], self.sents[si]
-        if "\n" in str(self.doc.text)[prev.start_char : cur.start_char]:
+        if "\n" in self.text[prev.start_char : cur.start_char]:
             return None  # a new paragraph
         dates = [
             e.date
