@@ -205,3 +205,22 @@ def test_more_conflict_forms(text: str, expected: tuple[str, str, str]) -> None:
 def test_refugees_crossing_is_no_incursion() -> None:
     text = "Chile and Peru met in March. Thousands of refugees crossed into Chile last week."
     assert not {t for t in triples(text) if t[0] == "ASSAULT"}
+
+
+def test_a_warning_about_an_attack_threatens_the_attacker() -> None:
+    text = (
+        "Kenya and Uganda signed a defence pact on Monday. Kenya warned that an attack by "
+        "Ethiopia against Kenya or its allies would be met with force."
+    )
+    got = triples(text)
+    assert ("THREATEN", "KEN", "ETH") in got, got
+    assert ("THREATEN", "KEN", "UGA") not in got, got
+
+
+def test_signed_papers_are_an_agreement() -> None:
+    text = (
+        "The legal paperwork was signed by Chile's justice minister and by his Peruvian "
+        "counterpart on Thursday."
+    )
+    got = triples(text)
+    assert ("AGREE", "CHL", "PER") in got or ("AGREE", "PER", "CHL") in got, got

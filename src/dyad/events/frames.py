@@ -248,6 +248,8 @@ class FrameReader:
         if "inverse" in cue.flags:
             f.sources, f.targets = f.targets, f.sources
         add_codes(f.between, r.prep_actors(tok, BETWEEN))
+        if not f.targets and cue.type == "THREATEN":
+            f.targets.extend(self._warned_attackers(tok, f.sources)[:1])
         if not f.targets and cue.type in SUBTREE_TARGET_TYPES:
             rest = [c for c in self._clause_subjects(tok) if c not in f.sources]
             f.targets.extend(rest[:1])
@@ -260,6 +262,23 @@ class FrameReader:
             or "one another" in str(tok.sent.text).lower()
         )
         return f
+
+    def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:
+        """ "X warned that an attack by Y would ...": the threat is to whoever would attack."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            for t in c.subtree:
+                nouns = self.r.lex.candidates(lemma_of(t), "NOUN")
+                if str(t.pos_) != "NOUN" or not any(n.type == "ASSAULT" for n in nouns):
+                    continue
+                doers = self.r.prep_actors(t, frozenset({"by", "from"}))
+                for m in t.children:
+                    if m.dep_ in ("poss", "amod", "compound", "nmod"):
+                        add_codes(doers, self.r.np_actors(m, "target"))
+                add_codes(out, [d for d in doers if d not in sources])
+        return out
 
     def _meets_elsewhere(self, tok: Any) -> bool:
         """A trip whose purpose is a meeting with a party named in it ("flew to X for talks
