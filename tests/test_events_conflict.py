@@ -224,3 +224,16 @@ def test_signed_papers_are_an_agreement() -> None:
     )
     got = triples(text)
     assert ("AGREE", "CHL", "PER") in got or ("AGREE", "PER", "CHL") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru accused Chile of sheltering rebels on Thursday. The armed forces destroyed six "
+        "air bases in the neighbouring country on Friday.",
+        "Peru accused Chile of sheltering rebels on Thursday.\n\nThe armed forces destroyed six "
+        "air bases in the neighbouring country on Friday, the Peruvian defence ministry said.",
+    ],
+)
+def test_forces_and_a_neighbour_left_unnamed(text: str) -> None:
+    assert ("ASSAULT", "PER", "CHL") in triples(text)

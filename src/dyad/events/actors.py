@@ -18,7 +18,13 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, direct_objects, lemma_of
-from dyad.events.groups import GROUP_NUMBERS, group_size, in_dateline, is_group_noun
+from dyad.events.groups import (
+    GROUP_NUMBERS,
+    group_size,
+    in_dateline,
+    is_group_noun,
+    neighbour_of_pair,
+)
 from dyad.models import Person
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
@@ -427,6 +433,8 @@ class ActorReader:
         size = group_size(tok)
         if size is not None:
             return self._group(size)
+        if neighbour_of_pair(tok):
+            return self._group(2)  # "the neighbouring country": the other of the pair
         return []
 
     def _speaker(self, tok: Any) -> list[str]:

@@ -270,6 +270,10 @@ class _Coder:
         type_ = cue.type
         if cue.joint_type and _acts_jointly(frame):
             type_ = cue.joint_type
+        if not frame.sources and type_ in CLAIMED_TYPES and self._own_forces(tok, cue):
+            # "the armed forces destroyed ..., the X ministry said": X's forces
+            frame.sources = (self._claimants(tok) or self._previous_subject(tok))[:1]
+            frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
         if (
             len(frame.sources) >= MANY_PARTIES
@@ -497,6 +501,32 @@ class _Coder:
         if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
             return [(actor, partner)]
         return []
+
+    def _previous_subject(self, tok: Any) -> list[str]:
+        """The state that is the subject of the sentence before, in the same paragraph."""
+        start = tok.sent.start
+        if start == 0 or "\n" in self.text[self.doc[start - 1].idx : tok.sent.start_char]:
+            return []
+        prev = self.doc[start - 1].sent
+        out: list[str] = []
+        for s in (c for c in prev.root.children if c.dep_ == "nsubj"):
+            out.extend(c for c in self.reader.np_actors(s, "source") if self.index.is_state(c))
+        return out if len(out) == 1 else []
+
+    def _own_forces(self, tok: Any, cue: Cue) -> bool:
+        """Whether a verb's subject is a state's forces named without their state ("the
+        army", "the armed forces", "troops")."""
+        if cue.pos != "VERB":
+            return False
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and all(
+            lemma_of(s) in self.lex.agents
+            and not self.index.code(s)
+            and not any(
+                c.dep_ in ("poss", "compound", "nmod") or self.index.code(c) for c in s.children
+            )
+            for s in subj
+        )
 
     def _claimants(self, tok: Any) -> list[str]:
         """States that tell of a cue's clause: the subject of the speech verb it is reported
