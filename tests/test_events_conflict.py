@@ -237,3 +237,18 @@ def test_signed_papers_are_an_agreement() -> None:
 )
 def test_forces_and_a_neighbour_left_unnamed(text: str) -> None:
     assert ("ASSAULT", "PER", "CHL") in triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Peruvian soldier was shot dead by Chilean troops.", ("ASSAULT", "CHL", "PER")),
+        ("Chile downed a Peruvian drone on Tuesday.", ("ASSAULT", "CHL", "PER")),
+        ("Peru froze Chilean assets on Wednesday.", ("SANCTION", "PER", "CHL")),
+        ("A Chilean court sentenced a Peruvian journalist.", ("COERCE", "CHL", "PER")),
+        ("Peru banned Chilean airlines on Friday.", ("SANCTION", "PER", "CHL")),
+    ],
+)
+def test_shootings_seizures_and_bans(text: str, expected: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert expected in got, got
