@@ -252,3 +252,15 @@ def test_forces_and_a_neighbour_left_unnamed(text: str) -> None:
 def test_shootings_seizures_and_bans(text: str, expected: tuple[str, str, str]) -> None:
     got = triples(text)
     assert expected in got, got
+
+
+def test_what_is_protested_happened_what_is_alleged_did_not() -> None:
+    text = (
+        "Chile and Peru have quarrelled for months. Peru summoned the Chilean ambassador on "
+        "Tuesday to protest Chilean airstrikes on Peruvian villages."
+    )
+    got = triples(text)
+    assert ("ACCUSE", "PER", "CHL") in got, got
+    assert ("ASSAULT", "CHL", "PER") in got, got
+    got = triples("Chile and Peru met in May. Chile accused Peru of attacking its positions.")
+    assert not {t for t in got if t[0] == "ASSAULT"}, got

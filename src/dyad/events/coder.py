@@ -222,7 +222,9 @@ class _Coder:
                 cues[tok.i] = cue
         if not cues:
             return
-        content = {i for i, c in cues.items() if c.type in CONTENT_TYPES}
+        # What is condemned or protested happened ("protested X's airstrikes"); what is
+        # alleged, asked, threatened or refused did not (yet)
+        content = {i for i, c in cues.items() if c.type in CONTENT_TYPES and c.mode != "disapprove"}
         disputes = dispute_tokens(sent, self.lex)
         disputers = self._next_disputers(si)
         found: list[_Candidate] = []
@@ -498,7 +500,11 @@ class _Coder:
             return []
         if type_ in SYMMETRIC_TYPES:
             return [(actor, partner)]
-        if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
+        if (
+            (cue.pos == "VERB" or type_ in AGENTLESS_TYPES)  # "Xian airstrikes killed 12"
+            and actor in frame.sources
+            and self._named_near(partner, tok)
+        ):
             return [(actor, partner)]
         return []
 
