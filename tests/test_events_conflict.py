@@ -264,3 +264,17 @@ def test_what_is_protested_happened_what_is_alleged_did_not() -> None:
     assert ("ASSAULT", "CHL", "PER") in got, got
     got = triples("Chile and Peru met in May. Chile accused Peru of attacking its positions.")
     assert not {t for t in got if t[0] == "ASSAULT"}, got
+
+
+def test_troops_sent_into_a_state_invade_it() -> None:
+    got = triples("Chile sent thousands of troops into Peru in March.")
+    assert ("ASSAULT", "CHL", "PER") in got, got
+    assert not {t for t in got if t[0] == "MOBILIZE"}, got
+
+
+def test_a_named_war_gives_no_target_to_guess() -> None:
+    text = (
+        "Chile and Peru have quarrelled for months. The Peruvian peace plan was introduced on "
+        "the anniversary of the Chilean invasion."
+    )
+    assert not {t for t in triples(text) if t[0] == "ASSAULT"}

@@ -501,7 +501,7 @@ class _Coder:
         if type_ in SYMMETRIC_TYPES:
             return [(actor, partner)]
         if (
-            (cue.pos == "VERB" or type_ in AGENTLESS_TYPES)  # "Xian airstrikes killed 12"
+            (cue.pos == "VERB" or (type_ in AGENTLESS_TYPES and _counted(tok)))
             and actor in frame.sources
             and self._named_near(partner, tok)
         ):
@@ -623,6 +623,12 @@ class _Coder:
                 for s in self.reader.subjects(tok)[0]:
                     out.update(self.reader.np_actors(s, "source"))
         return out
+
+
+def _counted(tok: Any) -> bool:
+    """A plural or counted event noun, one of a series ("Xian airstrikes killed 12", "two
+    raids"), not "the Xian invasion", a war the article may place elsewhere."""
+    return str(tok.tag_) in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _stative(tok: Any, cue: Cue) -> bool:
