@@ -278,3 +278,8 @@ def test_a_named_war_gives_no_target_to_guess() -> None:
         "the anniversary of the Chilean invasion."
     )
     assert not {t for t in triples(text) if t[0] == "ASSAULT"}
+
+
+def test_killed_in_an_attack_names_the_attacker() -> None:
+    text = "Three Chilean soldiers were killed in a Peruvian drone attack on Tuesday."
+    assert ("ASSAULT", "PER", "CHL") in triples(text)

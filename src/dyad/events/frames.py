@@ -223,7 +223,16 @@ class FrameReader:
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
         if not f.sources:  # "rocket fire from X hit Y", "X's strike killed Y's soldiers"
-            for s in subj:
+            means = list(subj)
+            if not subj:  # "Y's soldiers were killed in an X drone attack"
+                means = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and lemma_of(c) in FIGHT_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+            for s in means:
                 nouns = r.lex.candidates(lemma_of(s), "NOUN")
                 if nouns and nouns[0].type == cue.type:
                     add_codes(f.sources, self._noun(s, nouns[0]).sources)
