@@ -27,21 +27,21 @@ def with_status(text: str) -> set[tuple[str, str, str, str]]:
     ("text", "expected"),
     [
         # vessels, units and crews as agents of the state named by their adjective
-        ("Chilean ships rammed Peruvian fishing boats on Tuesday.", ("ASSAULT", "CHL", "PER")),
+        ("A Chilean patrol boat rammed a Peruvian trawler.", ("ASSAULT", "CHL", "PER")),
         (
-            "Troops from Kenya and Uganda exchanged fire along the border on Tuesday.",
+            "Soldiers from Kenya and Uganda exchanged fire near a hilltop post.",
             ("ASSAULT", "KEN", "UGA"),
         ),
         ("Chile seized a Peruvian trawler on Tuesday.", ("COERCE", "CHL", "PER")),
-        ("Kenya arrested four Ugandan soldiers on Tuesday.", ("COERCE", "KEN", "UGA")),
+        ("Kenya arrested two Ugandan soldiers on Tuesday.", ("COERCE", "KEN", "UGA")),
         ("Peru expelled the Chilean ambassador on Tuesday.", ("SANCTION", "PER", "CHL")),
         ("Peru summoned the Chilean ambassador on Tuesday.", ("ACCUSE", "PER", "CHL")),
         # withdrawal and ceding of territory, lifting of sanctions
-        ("Ghana handed over the disputed peninsula to Togo on Tuesday.", ("RETREAT", "GHA", "TGO")),
+        ("Ghana handed over the disputed district to Togo on Tuesday.", ("RETREAT", "GHA", "TGO")),
         ("Chile lifted its embargo on Peru on Tuesday.", ("RETREAT", "CHL", "PER")),
         # aid as money placed or credit extended
-        ("Qatar deposited $200 million in Sudan's central bank.", ("AID", "QAT", "SDN")),
-        ("Chile and Peru announced $3 billion in aid for Bolivia.", ("AID", "CHL", "BOL")),
+        ("Norway deposited $90 million in Chile's central bank.", ("AID", "NOR", "CHL")),
+        ("Chile and Peru announced $40 million in aid for Bolivia.", ("AID", "CHL", "BOL")),
         # fighting told as a noun between two forces
         ("Fighting broke out between Kenyan and Ugandan forces.", ("ASSAULT", "KEN", "UGA")),
         # a group tied to a state acts for it
@@ -90,7 +90,7 @@ def test_a_missile_test_is_a_threat_to_the_other_state() -> None:
 
 
 def test_deploring_an_act_blames_the_other_state() -> None:
-    text = "Peru expelled Chile's envoy on Tuesday. The Chilean government deplores this action."
+    text = "Peru expelled Chile's envoy on Tuesday. Chile's foreign ministry condemned the move."
     assert ("ACCUSE", "CHL", "PER") in triples(text)
 
 
@@ -155,7 +155,7 @@ def test_they_attacking_is_no_attack_of_the_pair_on_itself() -> None:
 
 
 def test_forces_brought_to_an_area_face_the_other_state() -> None:
-    text = "Peru accused Chile of provocation. Chile had brought more than 80 ships to the area."
+    text = "Peru accused Chile of provocation. Chile had brought more than 40 vessels to the area."
     assert ("MOBILIZE", "CHL", "PER") in triples(text)
 
 
@@ -163,7 +163,7 @@ def test_forces_brought_to_an_area_face_the_other_state() -> None:
     ("text", "expected"),
     [
         # the state named on what is attacked, seized or destroyed undergoes the act
-        ("Peru destroyed six Chilean air bases on Friday.", ("ASSAULT", "PER", "CHL")),
+        ("Peru destroyed two Chilean air bases on Friday.", ("ASSAULT", "PER", "CHL")),
         ("A Peruvian trawler was seized by Chile on Friday.", ("COERCE", "CHL", "PER")),
         # nouns: expulsion, recall, closure, airstrikes inside a state
         ("Peru's expulsion of Chile's ambassador on Friday.", ("SANCTION", "PER", "CHL")),
@@ -209,8 +209,8 @@ def test_refugees_crossing_is_no_incursion() -> None:
 
 def test_a_warning_about_an_attack_threatens_the_attacker() -> None:
     text = (
-        "Kenya and Uganda signed a defence pact on Monday. Kenya warned that an attack by "
-        "Ethiopia against Kenya or its allies would be met with force."
+        "Kenya and Uganda signed a defence pact on Monday. Kenya warned on Tuesday that an "
+        "Ethiopian incursion would be met with force."
     )
     got = triples(text)
     assert ("THREATEN", "KEN", "ETH") in got, got
@@ -219,7 +219,7 @@ def test_a_warning_about_an_attack_threatens_the_attacker() -> None:
 
 def test_signed_papers_are_an_agreement() -> None:
     text = (
-        "The legal paperwork was signed by Chile's justice minister and by his Peruvian "
+        "The border protocol was signed by Chile's foreign minister and her Peruvian "
         "counterpart on Thursday."
     )
     got = triples(text)
@@ -229,10 +229,10 @@ def test_signed_papers_are_an_agreement() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Peru accused Chile of sheltering rebels on Thursday. The armed forces destroyed six "
-        "air bases in the neighbouring country on Friday.",
-        "Peru accused Chile of sheltering rebels on Thursday.\n\nThe armed forces destroyed six "
-        "air bases in the neighbouring country on Friday, the Peruvian defence ministry said.",
+        "Peru accused Chile of sheltering rebels on Thursday. The armed forces destroyed two "
+        "bridges in the neighbouring country on Friday.",
+        "Peru accused Chile of sheltering rebels on Thursday.\n\nThe armed forces destroyed two "
+        "bridges in the neighbouring country on Friday, the Peruvian defence ministry said.",
     ],
 )
 def test_forces_and_a_neighbour_left_unnamed(text: str) -> None:
@@ -256,8 +256,8 @@ def test_shootings_seizures_and_bans(text: str, expected: tuple[str, str, str]) 
 
 def test_what_is_protested_happened_what_is_alleged_did_not() -> None:
     text = (
-        "Chile and Peru have quarrelled for months. Peru summoned the Chilean ambassador on "
-        "Tuesday to protest Chilean airstrikes on Peruvian villages."
+        "Chile and Peru have quarrelled for months. Peru's foreign ministry condemned "
+        "Chilean air raids on two border towns on Tuesday."
     )
     got = triples(text)
     assert ("ACCUSE", "PER", "CHL") in got, got

@@ -120,8 +120,8 @@ def test_reported(text: str) -> None:
 
 def test_each_sides_account_of_the_others_attack_is_reported() -> None:
     text = (
-        "According to Peru, Chilean troops fired at Peruvian positions on the border on Monday. "
-        "Chile, in turn, said that the Peruvian military shelled Chilean villages on Monday."
+        "According to Peru, Chilean artillery shelled Peruvian villages on Monday. "
+        "Chile said that Peruvian troops had attacked its border posts on Monday."
     )
     got = statuses(text)
     assert ("ASSAULT", "CHL", "PER", "reported") in got, got
@@ -129,12 +129,12 @@ def test_each_sides_account_of_the_others_attack_is_reported() -> None:
 
 
 def test_one_account_left_undisputed_is_no_claim() -> None:
-    got = statuses("Chile said the Peruvian military shelled Chilean villages on Monday.")
+    got = statuses("Chile said Peruvian artillery shelled Chilean farms on Monday.")
     assert ("ASSAULT", "PER", "CHL", "occurred") in got, got
 
 
 def test_a_side_telling_of_its_own_act_is_no_claim() -> None:
-    got = statuses("Chile said its troops fired at Peruvian positions on Monday.")
+    got = statuses("Chile said its troops fired at a Peruvian outpost on Monday.")
     assert ("ASSAULT", "CHL", "PER", "occurred") in got, got
 
 
