@@ -382,7 +382,7 @@ def test_a_plan_and_an_explicit_occurrence_stay_apart() -> None:
         ),
         (
             "The United States lifted sanctions on Cuba on Tuesday.",
-            ("CONCEDE", "USA", "CUB", "2023-05-09"),
+            ("RETREAT", "USA", "CUB", "2023-05-09"),
         ),
         (
             "Morocco rejected a proposal from Algeria on Tuesday.",
@@ -546,9 +546,10 @@ def test_with_dyads_own_finders() -> None:
 
 
 @pytest.mark.model
-def test_an_official_placed_in_another_state_is_visiting_it() -> None:
+def test_a_place_named_before_an_officials_words_is_no_event() -> None:
+    # a preposition is no event cue: where an official spoke is no visit the text tells of
     text = "In Addis Ababa on Tuesday, Amara Okonjo declined to comment on the dam."
-    assert keys(code(text)) == {("CONSULT", "KEN", "ETH", "2023-05-09")}
+    assert keys(code(text)) == set()
 
 
 @pytest.mark.model
@@ -748,7 +749,7 @@ def test_a_state_begun_at_a_date_is_dated_by_its_start() -> None:
         ("Chile's parliament ratified Peru's membership on Tuesday.", ("SUPPORT", "CHL", "PER")),
         ("Chile approved Peru's accession protocol on Tuesday.", ("SUPPORT", "CHL", "PER")),
         ("Chile and Peru reopened their shared border on Tuesday.", ("COOPERATE", "CHL", "PER")),
-        ("Chile reopened its border with Peru on Tuesday.", ("CONCEDE", "CHL", "PER")),
+        ("Chile reopened its border with Peru on Tuesday.", ("RETREAT", "CHL", "PER")),
         ("Chile refused to recognise Peru's new president.", ("REJECT", "CHL", "PER")),
         ("Chile and Peru signed a series of cooperation documents.", ("AGREE", "CHL", "PER")),
         ("Chile summoned Peru's High Commissioner on Tuesday.", ("ACCUSE", "CHL", "PER")),

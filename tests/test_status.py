@@ -66,6 +66,12 @@ def test_a_target_year_dates_a_goal() -> None:
             "Morocco declined on Tuesday to meet Algeria's envoy.",
             ("CONSULT", "MAR", "DZA", "denied"),
         ),
+        # a plain negation says the event did not happen: denied, not dropped
+        ("Chile did not attack Peru on Tuesday.", ("ASSAULT", "CHL", "PER", "denied")),
+        (
+            "Chile and Peru were unable to reach an agreement on fishing rights on Tuesday.",
+            ("AGREE", "CHL", "PER", "denied"),
+        ),
     ],
 )
 def test_denied(text: str, expected: tuple[str, str, str, str]) -> None:
@@ -75,7 +81,6 @@ def test_denied(text: str, expected: tuple[str, str, str, str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile did not attack Peru on Tuesday.",
         "If Serbia attacks Kosovo, the alliance will respond.",
         "Ghana could impose sanctions on Togo next year.",
         "Officials fear a possible invasion of Cambodia by Thailand.",
@@ -111,6 +116,26 @@ def test_a_threat_occurred_its_sanction_did_not() -> None:
 def test_reported(text: str) -> None:
     got = statuses(text)
     assert got and all(status == "reported" for *_, status in got), got
+
+
+def test_each_sides_account_of_the_others_attack_is_reported() -> None:
+    text = (
+        "According to Peru, Chilean artillery shelled Peruvian villages on Monday. "
+        "Chile said that Peruvian troops had attacked its border posts on Monday."
+    )
+    got = statuses(text)
+    assert ("ASSAULT", "CHL", "PER", "reported") in got, got
+    assert ("ASSAULT", "PER", "CHL", "reported") in got, got
+
+
+def test_one_account_left_undisputed_is_no_claim() -> None:
+    got = statuses("Chile said Peruvian artillery shelled Chilean farms on Monday.")
+    assert ("ASSAULT", "PER", "CHL", "occurred") in got, got
+
+
+def test_a_side_telling_of_its_own_act_is_no_claim() -> None:
+    got = statuses("Chile said its troops fired at a Peruvian outpost on Monday.")
+    assert ("ASSAULT", "CHL", "PER", "occurred") in got, got
 
 
 def test_occurred() -> None:

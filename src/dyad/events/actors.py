@@ -18,13 +18,20 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, direct_objects, lemma_of
-from dyad.events.groups import GROUP_NUMBERS, group_size, in_dateline, is_group_noun
+from dyad.events.groups import (
+    GROUP_NUMBERS,
+    group_size,
+    in_dateline,
+    is_group_noun,
+    neighbour_of_pair,
+)
 from dyad.models import Person
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
 IGNORED_KINDS = frozenset({"media", "place"})
 # A capital named as a venue ("talks in X") does not make its state one of the article's pair.
 VENUE_KINDS = frozenset({"location"})
+CITY_KINDS = frozenset({"location", "capital"})
 ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -61,6 +68,11 @@ THIRD_PARTY_PARTICIPLES = frozenset(
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen.", "Gen"})
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 TITLE_GLUE = frozenset({"'s", "\u2019s", "-", "and", ".", "U.S.", "U.K."})
+# Participles tying a non-state group to a state: "X-backed militias", "rebels armed by X".
+SPONSOR_VERBS = frozenset(
+    {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
+     "ally", "align", "command", "equip"}
+)  # fmt: skip
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -98,6 +110,7 @@ class ActorIndex:
     persons: frozenset[int]
     ranking: tuple[str, ...]
     organisations: frozenset[str] = frozenset()
+    cities: frozenset[int] = frozenset()  # tokens of capitals and seats named ("Nairobi")
 
     def is_state(self, code: str) -> bool:
         """A state, not a multilateral body ("SCO" is a body although three letters long)."""
@@ -135,10 +148,13 @@ def build_index(
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     organisations: set[str] = set()
+    cities: set[int] = set()
 
     counted: set[tuple[int, str]] = set()
 
-    def mark(start: int, end: int, code: str, person: bool, venue: bool = False) -> None:
+    def mark(
+        start: int, end: int, code: str, person: bool, venue: bool = False, city: bool = False
+    ) -> None:
         toks: list[int] = []
         i = bisect_right(ends, start)  # the first token ending after the span starts
         while i < len(starts) and starts[i] < end:
@@ -146,6 +162,8 @@ def build_index(
             i += 1
         if not toks or any(str(doc[i].text).isupper() and in_dateline(doc[i]) for i in toks):
             return  # no token, or the place of a dateline
+        if city:
+            cities.update(toks)
         for i in toks:
             if code not in codes.setdefault(i, []):
                 codes[i].append(code)
@@ -158,7 +176,14 @@ def build_index(
 
     for m in mentions:
         if m.code and m.kind not in IGNORED_KINDS:
-            mark(m.start, m.end, m.code, m.kind == "person", m.kind in VENUE_KINDS)
+            mark(
+                m.start,
+                m.end,
+                m.code,
+                m.kind == "person",
+                m.kind in VENUE_KINDS,
+                m.kind in CITY_KINDS,
+            )
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
     state_codes = {i: cs for i, cs in codes.items() if i not in person_tokens}
@@ -171,7 +196,11 @@ def build_index(
     ranked = sorted(states, key=lambda c: (-counts[c], first[c]))
     frozen = {i: tuple(cs) for i, cs in codes.items()}
     return ActorIndex(
-        MappingProxyType(frozen), frozenset(person_tokens), tuple(ranked), frozenset(organisations)
+        MappingProxyType(frozen),
+        frozenset(person_tokens),
+        tuple(ranked),
+        frozenset(organisations),
+        frozenset(cities),
     )
 
 
@@ -321,6 +350,8 @@ class ActorReader:
         out: list[str] = []
         if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
             return out  # "an X-brokered summit": X arranged it, no side of it
+        if lemma_of(tok) in self.lex.nonstate and not self.index.code(tok):
+            return self._sponsors(tok, depth)  # "Xian rebels" act for no state
         codes = self.index.code(tok)
         if codes:
             if (
@@ -339,6 +370,21 @@ class ActorReader:
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
+        return out
+
+    def _sponsors(self, tok: Any, depth: int) -> list[str]:
+        """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
+        out: list[str] = []
+        for c in tok.children:
+            if str(c.tag_) != "VBN" or lemma_of(c) not in SPONSOR_VERBS:
+                continue
+            for g in c.children:
+                if g.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                    add_codes(out, self.np_actors(g, "target", depth + 1))
+                elif g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            add_codes(out, self.np_actors(p, "target", depth + 1))
         return out
 
     def _bare_demonym(self, tok: Any) -> bool:
@@ -387,6 +433,8 @@ class ActorReader:
         size = group_size(tok)
         if size is not None:
             return self._group(size)
+        if neighbour_of_pair(tok):
+            return self._group(2)  # "the neighbouring country": the other of the pair
         return []
 
     def _speaker(self, tok: Any) -> list[str]:
@@ -475,7 +523,7 @@ class ActorReader:
         """States named anywhere under ``tok`` outside the token indices in ``skip``."""
         out: list[str] = []
         for t in clause_tokens(tok):
-            if t.i not in skip:
+            if t.i not in skip and not _arranger_prefix(t):  # "an X-brokered meeting"
                 add_codes(out, self.index.code(t))
         return out
 

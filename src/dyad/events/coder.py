@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -24,7 +24,13 @@ from dyad.events.actors import (
     StateMentionLike,
     build_index,
 )
-from dyad.events.cues import Cue, lemma_of, load_lexicon, load_scores, match_cue
+from dyad.events.cues import (
+    Cue,
+    lemma_of,
+    load_lexicon,
+    load_scores,
+    match_cue,
+)
 from dyad.events.dates import (
     PRESENT_TAGS,
     Anchored,
@@ -39,12 +45,12 @@ from dyad.events.dates import (
     noun_year,
     own_expression,
     resolve,
-    signed_in_past,
     tense_date,
     year_of,
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
 from dyad.events.merge import Draft, Merger
+from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
@@ -68,9 +74,6 @@ ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many s
 # relationship ("their treaty remains ..."), not an event.
 STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
 COPULAS = frozenset({"be", "remain", "become", "stay"})
-# Verbs whose object is what is rejected or asked for, seldom the other side: a side named
-# alone rejects or asks the article's other state.
-CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
@@ -166,17 +169,33 @@ class _Coder:
         self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
         self.reader = ActorReader(self.index, self.lex)
         self.frames = FrameReader(self.reader)
-        self.times = list(tools.find_times(str(doc.text), published)) if len(doc) else []
+        self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
+        self.text = str(doc.text)  # built once: Doc.text joins every token on each call
+        self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
+        self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
 
     def run(self) -> list[Event]:
         for si, sent in enumerate(self.sents):
             self._sentence(si, sent)
-        return self.merger.events(load_scores())
+        events = self.merger.events(load_scores())
+        return [self._disputed(e) for e in events]
+
+    def _disputed(self, event: Event) -> Event:
+        """Each side's account of the other's attack ("according to X, Y's troops fired";
+        "Y said X's army shelled"): each is one side's claim, disputed by the other."""
+        key = (event.type, event.source, event.target)
+        if (
+            event.status == "occurred"
+            and key in self.claims
+            and (event.type, event.target, event.source) in self.claims
+        ):
+            return replace(event, status="reported")
+        return event
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -188,7 +207,9 @@ class _Coder:
                 cues[tok.i] = cue
         if not cues:
             return
-        content = {i for i, c in cues.items() if c.type in CONTENT_TYPES}
+        # What is condemned or protested happened ("protested X's airstrikes"); what is
+        # alleged, asked, threatened or refused did not (yet)
+        content = {i for i, c in cues.items() if c.type in CONTENT_TYPES and c.mode != "disapprove"}
         disputes = dispute_tokens(sent, self.lex)
         disputers = self._next_disputers(si)
         found: list[_Candidate] = []
@@ -230,14 +251,16 @@ class _Coder:
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None
-        if cue.pos == "ADP" and status == "denied":
-            status = "occurred"  # in France, X declined to ...: X was in France all the same
         if _stative(tok, cue):
             return None
         frame = self.frames.frame(tok, cue)
         type_ = cue.type
         if cue.joint_type and _acts_jointly(frame):
             type_ = cue.joint_type
+        if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
+            # "the armed forces destroyed ..., the X ministry said": X's forces
+            frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
+            frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
         if (
             len(frame.sources) >= MANY_PARTIES
@@ -254,7 +277,9 @@ class _Coder:
         if not pairs and not frame.sources and not frame.targets and _definite(tok, cue):
             return _Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
         if not pairs:
-            pairs, weight = self._fill(frame, cue, type_, tok), 0
+            if status == "denied" and cue.type not in SYMMETRIC_TYPES:
+                return None  # "X has not invaded": one side, no other named: nothing to code
+            pairs, weight = self.parties.fill(frame, cue, type_, tok), 0
         log.debug(
             "cue %r (%s) %s: sources %s targets %s -> %s",
             str(tok.text),
@@ -266,6 +291,10 @@ class _Coder:
         )
         if not pairs:
             return None
+        if status == "occurred" and type_ in CLAIMED_TYPES:
+            claimants = self.parties.claimants(tok)
+            if claimants and all(c not in claimants for c, _ in pairs):
+                self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
@@ -393,7 +422,7 @@ class _Coder:
         if si == 0 or self.published is None:
             return None
         prev, cur = self.sents[si - 1], self.sents[si]
-        if "\n" in str(self.doc.text)[prev.start_char : cur.start_char]:
+        if "\n" in self.text[prev.start_char : cur.start_char]:
             return None  # a new paragraph
         dates = [
             e.date
@@ -423,66 +452,6 @@ class _Coder:
 
     def _after_published(self, date: DateRef | None) -> bool:
         return date is not None and self.published is not None and is_after(date, self.published)
-
-    # -- actors ---------------------------------------------------------------------------------
-
-    def _fill(self, frame: Frame, cue: Cue, type_: str, tok: Any) -> list[tuple[str, str]]:
-        """One side named: the other is the article's main partner of that state. For a
-        meeting, deal or joint action always; for an act of one side on another only when the
-        recipient's place is empty and the partner is named in or just before the sentence."""
-        if type_ == "AGREE" and cue.pos == "VERB" and len(frame.sources) == 1 and not frame.targets:
-            return self._agree_partner(frame.sources[0], tok)
-        if type_ == "AGREE" and cue.pos == "NOUN":
-            return self._dated_deal(tok, frame)
-        content = cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES  # "rejected the pretexts"
-        if "nofill" in cue.flags or (frame.target_slot and not content):
-            return []
-        actors = list(dict.fromkeys(frame.sources + frame.targets))
-        if len(actors) != 1 or not self.index.is_state(actors[0]):
-            return []
-        actor = actors[0]
-        partner = self.index.partner(actor)
-        if partner is None:
-            return []
-        if type_ in SYMMETRIC_TYPES:
-            return [(actor, partner)]
-        if cue.pos == "VERB" and actor in frame.sources and self._named_near(partner, tok):
-            return [(actor, partner)]
-        return []
-
-    def _dated_deal(self, tok: Any, frame: Frame) -> list[tuple[str, str]]:
-        """A past deal named by a noun with its year: with no side named ("an earlier accord
-        dating from 1998"), of the article's pair; with one ("pacts with X, signed in 2022"),
-        of that side and its partner in the article."""
-        if not signed_in_past(tok, self.published):
-            return []
-        named = list(dict.fromkeys(frame.sources + frame.targets))
-        if len(named) == 1 and self.index.is_state(named[0]):
-            partner = self.index.partner(named[0])
-            top = self.index.top(2)
-            if partner is None and top and top[0] != named[0]:
-                sent = tok.sent  # "X's third such deal, after pacts with Y signed in 2022"
-                if any(top[0] in self.index.codes.get(i, ()) for i in range(sent.start, sent.end)):
-                    partner = top[0]
-            return [(partner, named[0])] if partner is not None else []
-        top = self.index.top(2)
-        if named or len(top) != 2 or not all(self.index.is_state(c) for c in top):
-            return []
-        return [(top[0], top[1])]
-
-    def _agree_partner(self, source: str, tok: Any) -> list[tuple[str, str]]:
-        """ "X agreed to lift its tariffs on Y's goods": X alone agreed to act on the article's
-        other state, named in what was agreed (not "X agreed to buy islands", Y objecting)."""
-        partner = self.index.partner(source)
-        if partner is not None and any(partner in self.index.code(t) for t in tok.subtree):
-            return [(source, partner)]
-        return []
-
-    def _named_near(self, code: str, tok: Any) -> bool:
-        """Whether a state is named in the cue's sentence or the one before."""
-        sent = tok.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
-        return any(code in self.index.codes.get(i, ()) for i in range(start, sent.end))
 
     def _next_disputers(self, si: int) -> set[str]:
         """States that dispute a claim in the next sentence ("Russia rejects this")."""

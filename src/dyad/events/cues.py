@@ -24,7 +24,9 @@ SCORES_FILE = "plover_scores.tsv"
 # Dependency labels of a token's modifiers, of its direct object, of clause complements.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "prt", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"})
-_REQUIREMENT_KINDS = frozenset({"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub"})
+_REQUIREMENT_KINDS = frozenset(
+    {"obj", "notobj", "mod", "notmod", "prep", "notprep", "ctx", "sub", "notsubj"}
+)
 _BARE_REQUIREMENTS = frozenset(
     {
         "actorobj",
@@ -33,7 +35,6 @@ _BARE_REQUIREMENTS = frozenset(
         "xcomp",
         "ccomp",
         "plural",
-        "fronted",
         "cosubj",
         "jointsubj",
     }
@@ -87,6 +88,7 @@ class Lexicon:
     agents: frozenset[str]
     speech: frozenset[str]
     status: Mapping[str, Mapping[str, frozenset[str]]]
+    nonstate: frozenset[str] = frozenset()
 
     def status_words(self, label: str, pos: str) -> frozenset[str]:
         return self.status.get(label, {}).get(pos, frozenset())
@@ -123,7 +125,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
     """Read the lexicon from the text of a cue file (see the file's header for the columns)."""
     cues: dict[tuple[str, str], list[Cue]] = {}
     words: dict[str, set[str]] = {
-        k: set() for k in ("source", "target", "cosource", "agent", "speech")
+        k: set() for k in ("source", "target", "cosource", "agent", "speech", "nonstate")
     }
     status: dict[str, dict[str, set[str]]] = {}
     for n, (kind, label, mode, pos, lemma, requires, flags, cameo) in _rows(text):
@@ -146,7 +148,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
             cues.setdefault((pos, lemma), []).append(cue)
         elif kind == "light" and label in ("source", "target", "cosource"):
             words[label].add(lemma)
-        elif kind in ("agent", "speech"):
+        elif kind in ("agent", "speech", "nonstate"):
             words[kind].add(lemma)
         elif kind == "status":
             status.setdefault(label, {}).setdefault(pos, set()).add(lemma)
@@ -159,6 +161,7 @@ def parse_lexicon(text: str, name: str = CUES_FILE) -> Lexicon:
         light_cosource=frozenset(words["cosource"]),
         agents=frozenset(words["agent"]),
         speech=frozenset(words["speech"]),
+        nonstate=frozenset(words["nonstate"]),
         status=MappingProxyType(
             {
                 label: MappingProxyType({pos: frozenset(ws) for pos, ws in by_pos.items()})
@@ -231,14 +234,37 @@ def object_lemmas(tok: Any) -> set[str]:
     out: set[str] = set()
     for obj in direct_objects(tok):
         out.add(lemma_of(obj))
+        if str(obj.tag_) == "NNS":  # "bases" is lemmatised "basis"
+            out.add(str(obj.text).lower().removesuffix("s"))
         for c in obj.children:
             if c.dep_ in ("compound", "amod"):
                 out.add(lemma_of(c))
-            if c.dep_ == "prep" and (lemma_of(c) == "of" or str(obj.pos_) == "NUM"):
+            if c.dep_ == "prep" and (
+                lemma_of(c) == "of" or (str(obj.pos_) in ("NUM", "ADJ") and lemma_of(c) != "to")
+            ):
                 out.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")  # "$5m in aid"
             if c.dep_ == "conj":
                 out.add(lemma_of(c))
     return out
+
+
+def subject_lemmas(tok: Any) -> set[str]:
+    """Lemmas of a verb's subject (a relative pronoun's noun: "missiles that landed")."""
+    out: set[str] = set()
+    for s in tok.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if str(s.tag_) in ("WDT", "WP") and tok.dep_ == "relcl":
+            s = tok.head
+        out.add(lemma_of(s))
+        out.update(lemma_of(c) for c in s.children if c.dep_ in ("compound", "conj"))
+    return out
+
+
+def _names_time(prep: Any) -> bool:
+    """A preposition whose object is a time ("fired on Tuesday" is no "fired on X")."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(str(p.ent_type_) in ("DATE", "TIME") for p in objs)
 
 
 def _hyphen_parts(tok: Any) -> set[str]:
@@ -271,7 +297,12 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return not requirement_met(tok, Requirement("prep", lemmas), is_actor)
     if kind == "prep":
         for c in tok.children:
-            if c.dep_ in ("prep", "prt", "agent") and lemma_of(c) in lemmas and c.i > tok.i:
+            if (
+                c.dep_ in ("prep", "prt", "agent")
+                and lemma_of(c) in lemmas
+                and c.i > tok.i
+                and not _names_time(c)
+            ):
                 return True  # after the cue: "called for X", not "for years, X called Y"
             if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
                 m.dep_ == "mark" and lemma_of(m) in lemmas for m in c.children
@@ -284,6 +315,8 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return bool(near & lemmas)
     if kind == "sub":
         return any(lemma_of(t) in lemmas for t in tok.subtree)
+    if kind == "notsubj":
+        return not (subject_lemmas(tok) & lemmas)
     if kind == "actorobj":
         return any(is_actor(o) for o in direct_objects(tok))
     if kind == "stateobj":
@@ -294,16 +327,6 @@ def requirement_met(tok: Any, req: Requirement, is_actor: ActorTest) -> bool:
         return any(c.dep_ == "xcomp" for c in tok.children)
     if kind == "ccomp":
         return any(c.dep_ == "ccomp" for c in tok.children)
-    if kind == "fronted":  # "In France, X said ...": a place put before the clause's subject
-        head = tok.head
-        subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return (
-            tok.dep_ == "prep"
-            and str(head.pos_) in ("VERB", "AUX")
-            and bool(subjects)
-            and tok.i < min(subjects)
-            and any(c.dep_ == "pobj" and is_actor(c) for c in tok.children)
-        )
     if kind == "cosubj":  # "X and Y spoke": two actors in the subject
         return any(
             s.dep_ in ("nsubj", "nsubjpass")
@@ -344,7 +367,7 @@ def _joint_subject(tok: Any, is_actor: ActorTest) -> bool:
 
 def match_cue(tok: Any, lex: Lexicon, is_actor: ActorTest) -> Cue | None:
     """The first cue of the lexicon whose lemma, part of speech and requirements ``tok`` meets."""
-    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADP": "ADP"}.get(str(tok.pos_))
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(str(tok.pos_))
     if pos is None:
         return None
     lemma = lemma_of(tok)

@@ -16,6 +16,7 @@ from typing import Any
 
 from dyad.events.actors import (
     SUBJECT_DEPS,
+    SYMMETRIC_PREPS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
     ActorReader,
@@ -31,10 +32,12 @@ QUANTITY_NOUNS = frozenset(
      "dozen", "host", "string", "wave", "spate", "flurry", "batch", "bunch", "list"}
 )  # fmt: skip
 DIRECT_PREPS = TARGET_PREPS - LOCATION_PREPS
+# Where forces are sent or massed: a place unless a state is named there.
+DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "near", "at", "on", "along"})
 # Prepositions of the clause around a subject noun that name the other party ("war erupted
 # between X and Y", "the visit was to X").
 CLAUSE_PREPS = frozenset({"between", "among", "with", "against", "to"})
-CLAUSE_CUE_PREPS = frozenset({"between", "with", "to", "on", "against"})
+CLAUSE_CUE_PREPS = frozenset({"between", "with", "to", "on", "against", "for", "at"})
 # Prepositions by which a clause's participants hold a meeting ("X told Y in a phone call").
 SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the
@@ -42,6 +45,11 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
 MAX_ACTORS = 5
+# Types whose "from X" names where the force comes from, its side: "rocket fire from X".
+ORIGIN_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+FROM = frozenset({"from"})
+# Acts of one side on another: "they" (the article's pair) doing one does not do it to itself.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
 # Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
@@ -72,6 +80,7 @@ class Frame:
     target_slot: bool = False  # a target was named, state or not ("clashes with the West")
     between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
     place: list[str] = field(default_factory=list)  # targets named as the place ("in X")
+    reciprocal: bool = False  # "attacked each other"
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -86,9 +95,18 @@ def governor(tok: Any) -> tuple[Any | None, str | None]:
             and lemma_of(tok.head.head) in QUANTITY_NOUNS
         ):
             tok = tok.head.head
+        elif tok.dep_ == "pobj" and lemma_of(tok.head) == "in" and _amount(tok.head.head):
+            tok = tok.head.head  # "announced $3 billion in aid"
         else:
             break
     head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and lemma_of(head) in ("at", "during")
+        and head.head.dep_ in ("dobj", "nsubjpass")
+        and str(head.head.head.pos_) in ("VERB", "AUX")
+    ):
+        return head.head.head, lemma_of(head)  # "signed a deal at talks in X": the signers met
     if tok.dep_ == "conj" and str(head.pos_) in ("VERB", "AUX"):
         return head, None
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and str(head.pos_) in (
@@ -99,6 +117,15 @@ def governor(tok: Any) -> tuple[Any | None, str | None]:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and str(head.head.pos_) in ("VERB", "AUX"):
         return head.head, lemma_of(head)
     return None, None
+
+
+def _amount(tok: Any) -> bool:
+    """A sum or count: "$3 billion", "three billion dollars", "500 tonnes"."""
+    return str(tok.pos_) in ("NUM", "NOUN", "SYM") and (
+        bool(tok.like_num)
+        or str(tok.tag_) == "$"
+        or any(c.dep_ in ("nummod", "quantmod") or str(c.tag_) == "$" for c in tok.children)
+    )
 
 
 def _anti(tok: Any) -> bool:
@@ -144,34 +171,17 @@ class FrameReader:
     def frame(self, tok: Any, cue: Cue) -> Frame:
         self.r.group_used = False
         self.r.exclude = set()
-        if cue.pos == "ADP":
-            f = self._presence(tok)
-        else:
-            f = self._verb(tok, cue) if cue.pos == "VERB" else self._noun(tok, cue)
+        f = self._verb(tok, cue) if cue.pos == "VERB" else self._noun(tok, cue)
         self.r.exclude = set()
         f.group = f.group or self.r.group_used
-        return f
-
-    def _presence(self, tok: Any) -> Frame:
-        """ "In France last week, X declined ...": an official of another state was there."""
-        f = Frame()
-        subj = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
-        if not subj or not all(s.i in self.r.index.persons for s in subj):
-            return f
-        for s in subj:
-            add_codes(f.sources, self.r.np_actors(s, "source"))
-        for p in tok.children:
-            if p.dep_ == "pobj":
-                add_codes(
-                    f.targets, [c for c in self.r.np_actors(p, "target") if c not in f.sources]
-                )
-        f.target_slot = True
         return f
 
     def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
         add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
         # A preposition of the cue's idiom names no recipient: "put X on alert", "call for X".
         idiom = frozenset().union(*(q.lemmas for q in cue.requires if q.kind == "prep"))
+        if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
+            idiom = idiom | DESTINATION_PREPS
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
         self._place(f, tok, cue)
 
@@ -181,6 +191,9 @@ class FrameReader:
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
             if not place and cue.type == "ASSAULT":  # "a strike on a car in X": X is hit
+                for o in direct_objects(tok):  # "attacked a base in X"
+                    if o.dep_ != "nsubjpass":
+                        add_codes(place, self.r.prep_actors(o, LOCATION_PREPS))
                 for c in tok.children:
                     if c.dep_ == "prep" and lemma_of(c) in ("on", "against"):
                         for o in c.children:
@@ -209,27 +222,91 @@ class FrameReader:
             co = r.co_actors(s)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+        if not f.sources:  # "rocket fire from X hit Y", "X's strike killed Y's soldiers"
+            means = list(subj)
+            if not subj:  # "Y's soldiers were killed in an X drone attack"
+                means = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and lemma_of(c) in FIGHT_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+            for s in means:
+                nouns = r.lex.candidates(lemma_of(s), "NOUN")
+                if nouns and nouns[0].type == cue.type:
+                    add_codes(f.sources, self._noun(s, nouns[0]).sources)
         theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
+        owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
-            add_codes(f.sources if theme else f.targets, r.np_actors(p, "target"))
+            add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
-            add_codes(f.targets, r.theme_actors(o) if theme else r.deep_actors(o, "target"))
+            themed = theme and not owner
+            add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
         if not f.targets:
             self._targets_by_prep(f, tok, cue)
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
         add_codes(f.sources, co)
+        if cue.mode == "visit" and self._meets_elsewhere(tok):
+            f.targets = []  # "flew to X for talks with Y": X is the venue, Y the party
+            f.target_slot = True
         if "inverse" in cue.flags:
             f.sources, f.targets = f.targets, f.sources
         add_codes(f.between, r.prep_actors(tok, BETWEEN))
+        if not f.targets and cue.type == "THREATEN":
+            f.targets.extend(self._warned_attackers(tok, f.sources)[:1])
         if not f.targets and cue.type in SUBTREE_TARGET_TYPES:
             rest = [c for c in self._clause_subjects(tok) if c not in f.sources]
             f.targets.extend(rest[:1])
         f.distributive = _distributive(tok, subj)
+        f.reciprocal = (
+            any(
+                lemma_of(t) == "other" and any(lemma_of(d) == "each" for d in t.children)
+                for t in tok.subtree
+            )
+            or "one another" in str(tok.sent.text).lower()
+        )
         return f
+
+    def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:
+        """ "X warned that an attack by Y would ...": the threat is to whoever would attack."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            for t in c.subtree:
+                nouns = self.r.lex.candidates(lemma_of(t), "NOUN")
+                if str(t.pos_) != "NOUN" or not any(n.type == "ASSAULT" for n in nouns):
+                    continue
+                doers = self.r.prep_actors(t, frozenset({"by", "from"}))
+                for m in t.children:
+                    if m.dep_ in ("poss", "amod", "compound", "nmod"):
+                        add_codes(doers, self.r.np_actors(m, "target"))
+                add_codes(out, [d for d in doers if d not in sources])
+        return out
+
+    def _meets_elsewhere(self, tok: Any) -> bool:
+        """A trip whose purpose is a meeting with a party named in it ("flew to X for talks
+        with Y", "went to X to meet Y")."""
+        for c in tok.children:
+            if c.dep_ == "prep" and lemma_of(c) == "for":
+                for p in c.children:
+                    if p.dep_ == "pobj" and self.r.prep_actors(p, SYMMETRIC_PREPS):
+                        return True
+            if (
+                c.dep_ in ("advcl", "xcomp")
+                and lemma_of(c) in ("meet", "talk", "hold")
+                and (
+                    any(self.r.is_actor(o) for o in direct_objects(c))
+                    or bool(self.r.prep_actors(c, SYMMETRIC_PREPS))
+                )
+            ):
+                return True
+        return False
 
     def _noun(self, tok: Any, cue: Cue) -> Frame:
         r = self.r
@@ -243,6 +320,8 @@ class FrameReader:
                     if g.dep_ in SUBJECT_DEPS:
                         add_codes(f.sources, r.np_actors(g, "source"))
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                if str(tok.pos_) == "PROPN" and c.i in r.index.cities:
+                    continue  # "the Xville Declaration": named after a city, its venue
                 codes = r.np_actors(c, "target")
                 if cue.type == "CONSULT" and codes and not any(r.index.is_state(x) for x in codes):
                     forum = True
@@ -259,8 +338,13 @@ class FrameReader:
                     add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
         if not f.sources:
             add_codes(f.sources, r.left_possessor(tok))
+        origin = cue.type in ORIGIN_TYPES  # "rocket fire from X": X fires
+        if origin and not f.sources:
+            add_codes(f.sources, r.prep_actors(tok, FROM))
         r.exclude = set(f.sources)
-        add_codes(f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"}))
+        add_codes(
+            f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"} - (FROM if origin else set()))
+        )
         f.target_slot = _has_prep_object(tok, DIRECT_PREPS - {"by", "of", "for", "over"})
         if not forum:
             self._place(f, tok, cue)
@@ -350,8 +434,10 @@ def pairs_of(
             pairs = _combinations(sources or targets)
     elif sources and targets:
         pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) >= 2 and (frame.group or frame.distributive):
-        pairs = _combinations(sources)
+    elif len(sources) >= 2 and (
+        frame.distributive or (frame.group and (type_ not in HOSTILE_TYPES or frame.reciprocal))
+    ):
+        pairs = _combinations(sources)  # "they shelled the town": no attack of one on the other
     return [(a, b) for a, b in pairs if a != b and (is_state(a) or is_state(b))]
 
 

@@ -74,6 +74,19 @@ def group_size(tok: Any) -> int | None:
     return 2
 
 
+def neighbour_of_pair(tok: Any) -> bool:
+    """ "The neighbouring country", "its neighbour": one state of the article's pair, the one
+    its sentence's actor is not."""
+    lemma = lemma_of(tok)
+    if str(tok.tag_) != "NN":
+        return False
+    dets = {lemma_of(c) for c in tok.children if c.dep_ in ("det", "poss")}
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in ("amod", "compound")}
+    if lemma in ("country", "state", "nation") and mods & GROUP_ADJECTIVES:
+        return bool(dets & {"the", "its", "their"})
+    return lemma in ("neighbor", "neighbour") and bool(dets & {"its", "the"}) and not mods
+
+
 def in_dateline(tok: Any) -> bool:
     """Whether a token is the place of a dateline: capitals at a sentence's start, then only
     a date, an agency in brackets and a dash ("ROME, June 3 (Agency) --", "KYIV -"); not a

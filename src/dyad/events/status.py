@@ -19,8 +19,12 @@ from dyad.models import Status
 # Links that end a clause: above them another clause (or the sentence) begins.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "ROOT"})
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
-CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+# (What is lifted or eased, RETREAT, is no event either: "lifted its sanctions on X".)
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 PAST_TAGS = frozenset({"VBD"})
+# Links of an event noun to the verb that does it ("did not sign a deal"): its negation is
+# the event's.
+DONE_DEPS = frozenset({"dobj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ"})
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 # Links by which an event is the complement of the verb above it, not an adjunct.
@@ -134,13 +138,20 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return True
     nouns = lex.status_words("hypothetical", "NOUN")
     verbs = lex.status_words("hypothetical", "VERB")
+    pronouns = lex.status_words("hypothetical", "PRON")  # "had nothing to talk about"
     for gov, _below in _links(clause):
         lemma = lemma_of(gov)
-        if (str(gov.pos_) == "NOUN" and lemma in nouns) or (
-            str(gov.pos_) == "VERB" and lemma in verbs
+        if (
+            (str(gov.pos_) == "NOUN" and lemma in nouns)
+            or (str(gov.pos_) == "VERB" and lemma in verbs)
+            or lemma in pronouns
         ):
             return True
-    return False
+    head = clause.head  # "nothing to talk about", "no need to meet"
+    return head.dep_ in ("relcl", "acl") and (
+        lemma_of(head.head) in pronouns
+        or (str(head.head.pos_) == "NOUN" and lemma_of(head.head) in nouns)
+    )
 
 
 def is_content(tok: Any, content: Collection[int]) -> bool:
@@ -176,11 +187,14 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     if cue.pos == "NOUN" and tok.dep_ == "pobj":
         return False  # "stopped short of supplying arms in its war": the war is no denial
     verbs = lex.status_words("denied", "VERB")
+    adjs = lex.status_words("denied", "ADJ")  # "were unable to reach a deal"
     return any(
-        lemma_of(gov) in verbs
-        and str(gov.pos_) == "VERB"
+        (
+            (lemma_of(gov) in verbs and str(gov.pos_) == "VERB")
+            or (lemma_of(gov) in adjs and str(gov.pos_) == "ADJ" and below.dep_ == "xcomp")
+        )
         and not any(c.dep_ == "neg" for c in gov.children)  # "never refused to": no denial
-        for gov, _ in _links(clause)
+        for gov, below in _links(clause)
     )
 
 
@@ -262,7 +276,11 @@ def status_of(
     if is_denied(tok, cue, clause, lex):
         return "denied"
     if is_negated(tok, clause, lex):
-        return None
+        # "did not attack": the text says it did not happen; "has not criticised" tells of
+        # no statement at all
+        if cue.type in CONTENT_TYPES or (cue.pos == "NOUN" and tok.dep_ not in DONE_DEPS):
+            return None  # "the outcomes of their talks are not ...": no word on the talks
+        return "denied"
     if disputed or is_reported(tok, clause, lex):
         return "reported"
     if is_planned(tok, cue, clause, lex):
