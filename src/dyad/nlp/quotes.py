@@ -5,7 +5,9 @@ unmatched mark loses at most the rest of its line): straight and curly double ma
 curly or straight marks used as quotation marks (‘firm hand’, 'reckless gamble') but not as
 apostrophes (it’s, Russia’s, countries’). An opening double mark with no closing mark runs to
 the end of its line: the first paragraph of a quote that goes on in the next one (so does a
-line opening with a single curly mark it never closes, when the next opens with a mark).
+line opening with a single curly mark it never closes, when the next opens with a mark). A
+text cut off inside a quote keeps the part it has; a closing curly mark set where only an
+opening one can stand (at a line's start, after a space) opens a quote.
 Quotes under 3 words, titles of works ("the song ..."), short all-capitalised titles and
 quotes repeated inside longer ones are dropped. The speaker is found by
 ``speakers.Attributor``.
@@ -45,14 +47,18 @@ def _double_marks(line: str) -> list[_Mark]:
     for i, ch in enumerate(line):
         if ch in _DOUBLE_OPEN:
             marks.append(_Mark(i, True, False))
-        elif ch in _DOUBLE_CLOSE:
-            marks.append(_Mark(i, False, True))
-        elif ch == '"':
-            before = line[i - 1] if i else " "
-            after = line[i + 1] if i + 1 < len(line) else " "
-            can_open = before in _OPEN_BEFORE and not after.isspace()
-            can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+            continue
+        if ch not in _DOUBLE_CLOSE and ch != '"':
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        can_open = before in _OPEN_BEFORE and not after.isspace()
+        can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+        if ch == '"':
             marks.append(_Mark(i, can_open or not can_close, can_close or not can_open))
+        else:  # a closing mark set as an opening one (”We will ...”): opens only where no
+            opens = can_open and not can_close  # closing mark could stand
+            marks.append(_Mark(i, opens, not opens))
     return marks
 
 
@@ -129,17 +135,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, with the span of its content."""
     spans: list[QuoteSpan] = []
     lines = text.split("\n")
-    last_line = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
     pos = 0
     for n, line in enumerate(lines):
         doubles = _pair_double(line)
         closed = [(s, e) for s, e in doubles if e is not None]
         for s, e in doubles:
-            unclosed = e is None
             content_end = len(line) if e is None else e
-            if unclosed and n == last_line and not line.rstrip().endswith((".", "?", "!", "…")):
-                continue  # a text cut off inside a quote
-            spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, unclosed, n))
+            spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, e is None, n))
         singles = _pair_single(line, closed)
         for s, e in singles:
             spans.append(_span(text, pos + s + 1, pos + e, pos + s, False, n))

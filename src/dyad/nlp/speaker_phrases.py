@@ -99,9 +99,9 @@ class PhraseReader:
 
     def _pronoun_at(self, pos: int, word: str) -> Speaker | None:
         """The person "he"/"she"/"him"/"her" stands for, a few lines back at most: the most
-        recent speaker or subject of that gender, else of unknown gender; failing both, the
-        most recent person named (outside quotes) of that gender, else of unknown gender.
-        Never an organisation or a place."""
+        recent speaker or subject not known to be of the other gender; failing that, the most
+        recent person named (outside quotes) not known to be of the other gender. Never an
+        organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
         i = bisect.bisect_left([e.pos for e in self._events], pos)
@@ -119,10 +119,9 @@ class PhraseReader:
                 break
             named.append(m.name)
         for pool in (actors, named):
-            for gender in (want, None):
-                name = next((n for n in pool if self.persons.gender(n) == gender), None)
-                if name is not None:
-                    return Speaker(name, "person")
+            name = next((n for n in pool if self.persons.gender(n) in {want, None}), None)
+            if name is not None:
+                return Speaker(name, "person")
         return None
 
     def _it(self, tok: Any) -> Speaker | None:
