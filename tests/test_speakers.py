@@ -40,3 +40,13 @@ def test_he_is_the_last_actor_even_when_an_earlier_man_is_known_to_be_male() -> 
         "come far since what he called “three decades of cold silence between our peoples.”"
     )
     assert region_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_a_name_in_an_appositive_before_said() -> None:
+    text = (
+        "Following the Andina decision Kenya's deputy minister for economic planning, Amani "
+        "Njoroge, said the rise had been expected.\n\n"
+        '"We do not know if this is final but it is clear that it is political."'
+    )
+    assert region_speakers(text) == ["Amani Njoroge"]

@@ -145,10 +145,13 @@ class Attributor(PhraseReader):
         return None
 
     def _adjacent_person(self, verb: Any) -> Speaker | None:
-        """A person named right before ("X also said") or after ("said Minister X") a verb."""
+        """A person named right before ("X also said", "the minister, X, said") or after
+        ("said Minister X") a verb."""
         line = self.line_of(verb.idx)
         back = self.doc[max(0, verb.i - 4) : verb.i]
-        for tok in reversed(back):
+        for n, tok in enumerate(reversed(back)):
+            if n == 0 and tok.text == ",":
+                continue  # the end of an appositive the parse left without a verb
             if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
                 break
             who = self._person_at(tok)
