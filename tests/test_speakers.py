@@ -50,3 +50,26 @@ def test_a_name_in_an_appositive_before_said() -> None:
         '"We do not know if this is final but it is clear that it is political."'
     )
     assert region_speakers(text) == ["Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_the_minister_is_the_minister_who_acted_last() -> None:
+    text = (
+        "Present were Kenya’s Foreign Minister Amani Njoroge and Peru’s Foreign Minister Tomas "
+        "Quispe.\n\n"
+        "Quispe, who chaired the session, confirmed that the talks would go on.\n\n"
+        "In a post online, the minister said the two states had begun “a patient dialogue with "
+        "the aim of a binding settlement.”"
+    )
+    assert region_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_veteran_leader_is_the_leader_who_acted_last() -> None:
+    text = (
+        "Kenya's leader Amani Njoroge stressed the weight of his trip, saying his talks with "
+        "President Tomas Quispe marked “a new chapter” for both states.\n\n"
+        "“I came here first because our two nations were born to work together,” said the "
+        "veteran leader at a news conference."
+    )
+    assert region_speakers(text) == ["Amani Njoroge", "Amani Njoroge"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
+from dyad.models import Person
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
@@ -236,9 +237,27 @@ class PhraseReader:
                 state = state or self.persons.state_code(t.text)
             role = " ".join(role_suffix(self.lex, [t.lower_ for t in left])[1]) or tok.lower_
             p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
+            if p is None and any(t.dep_ == "det" and t.lower_ == "the" for t in left):
+                p = self._last_in_role(tok, role, state)
             if p is not None:
                 return Speaker(p.name, "person")
         return self._voice_of(tok, left) if voice else None
+
+    def _last_in_role(self, tok: Any, role: str, state: str | None) -> Person | None:
+        """ "the minister", "the leftist leader": the person of that role who acted last
+        (a speaker or a subject), else the one of that role named last."""
+        for r in dict.fromkeys((role, tok.lemma_.lower())):
+            for event in reversed([e for e in self._events if e.pos < tok.idx]):
+                who = event.speaker
+                if who is None or who.kind != "person":
+                    continue
+                p = self.persons.get(who.name)
+                if p is not None and self.persons.holds(p, r, state):
+                    return p
+            p = self.persons.last_in_role(r, state, tok.idx)
+            if p is not None:
+                return p
+        return None
 
     def _voice_of(self, tok: Any, left: list[Any]) -> Speaker | None:
         """The institution a spokesperson speaks for ("Kremlin", "Polish Interior Ministry"),
