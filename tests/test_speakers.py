@@ -73,3 +73,20 @@ def test_the_veteran_leader_is_the_leader_who_acted_last() -> None:
         "veteran leader at a news conference."
     )
     assert region_speakers(text) == ["Amani Njoroge", "Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_the_statement_is_its_issuer_named_before() -> None:
+    text = (
+        "Egypt’s foreign ministry said it had summoned Kenya’s ambassador.\n\n"
+        "The ministry said in a statement on Monday that it had protested the raids.\n\n"
+        "“Such raids breach our sovereignty and cannot be accepted,” the statement said."
+    )
+    assert region_speakers(text) == ["Egyptian Foreign Ministry"]
+    text = (
+        "“The credit line for fuel is already in use,” a statement from the Lumen Trade "
+        "Office said.\n\n"
+        "“More shipments of grain are planned under the same line,” the statement added. "
+        "“Two tankers have already docked,” it said."
+    )
+    assert region_speakers(text) == ["Lumen Trade Office"] * 3

@@ -54,6 +54,7 @@ class SpeechEvent:
     pos: int
     line: int
     speaker: Speaker | None
+    statement: bool = False  # said in or through a statement ("X said in a statement")
 
 
 class PhraseReader:
@@ -167,11 +168,24 @@ class PhraseReader:
             return document
         if "generic" in self.lex.kinds(tok.lemma_) and not self.lex.is_role(tok.lemma_):
             source = self._source_of(tok)  # "a statement from the Egyptian presidency"
+            if source is None and "document" in self.lex.kinds(tok.lemma_):
+                source = self._issuer_before(tok)  # "the statement added"
             if source is not None:
                 return source
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _issuer_before(self, tok: Any) -> Speaker | None:
+        """ "the statement said": who last spoke through a statement ("X said in a
+        statement", "a statement from X said")."""
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
+        if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
+            return None
+        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            if event.statement and event.speaker is not None:
+                return event.speaker
+        return None
 
     def _nested_appositives(self, tok: Any) -> list[Any]:
         """Appositives of the phrase's own modifiers, which the parser often hangs on the last

@@ -60,7 +60,7 @@ class Attributor(PhraseReader):
             if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
                 who = self._speaker_of_verb(tok, kind)
                 self._verb_speaker[tok.i] = who
-                self._events.append(SpeechEvent(tok.idx, line, who))
+                self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
                 who = self.resolve_phrase(obj) if obj is not None else None
@@ -73,6 +73,18 @@ class Attributor(PhraseReader):
                     who = self._pronoun(tok)
                 if who is not None:
                     self._events.append(SpeechEvent(tok.idx, line, who))
+
+    def _in_statement(self, verb: Any) -> bool:
+        """ "X said in a statement", "a statement from X said": spoken through a statement."""
+        for child in verb.children:
+            words = [child]
+            if child.dep_ == "prep" and child.lower_ == "in":
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ not in _SUBJECTS:
+                continue
+            if any("document" in self.lex.kinds(w.lemma_) for w in words):
+                return True
+        return False
 
     def _reported(self, verb: Any) -> bool:
         """A verb inside a clause a speech verb reports ("X said [Y would return]")."""
