@@ -90,3 +90,18 @@ def test_the_statement_is_its_issuer_named_before() -> None:
         "“Two tankers have already docked,” it said."
     )
     assert region_speakers(text) == ["Lumen Trade Office"] * 3
+
+
+@pytest.mark.model
+def test_a_text_cut_off_inside_the_attribution() -> None:
+    text = (
+        "Chancellor Marek Duda and President Anna Kowalska opened the talks.\n\n"
+        "Their pact was “aimed at no one and meant to dominate none of our neighbours”, Mr Du"
+    )
+    assert region_speakers(text) == ["Marek Duda"]
+    text = (
+        "“The first ships have docked,” a statement from the Lumen Trade Office said.\n\n"
+        "Grain prices fell in May.\n\n"
+        "“More than 9,000 tonnes of wheat have arrived and more will come soon,” the "
+    )
+    assert region_speakers(text) == ["Lumen Trade Office"] * 2

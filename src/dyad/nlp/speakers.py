@@ -238,12 +238,28 @@ class Attributor(PhraseReader):
         if verbs:
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
-        who = self._surface(q) or self._subject_above(q, inside)
+        who = self._cut_off(q) or self._surface(q) or self._subject_above(q, inside)
         if who is not None:
             return who
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q) if last else None
         return self._joint_document(q)
+
+    def _cut_off(self, q: QuoteSpan) -> Speaker | None:
+        """A text that ends a few words after the quote, inside its attribution ('...," Mr
+        Wil', '...," the'): a person whose name begins with the last word ("Wil" -> Wilson),
+        else the last speaker before the quote."""
+        tail = self.text[q.end :]
+        m = re.fullmatch(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*", tail)
+        if m is None or not m.group(1):
+            return None
+        last = m.group(1).split()[-1]
+        if len(last) >= 3 and last[:1].isupper():
+            hits = [p for p in self.persons.persons if p.name.split()[-1].startswith(last)]
+            if len(hits) == 1:
+                return Speaker(hits[0].name, "person")
+        named = [e.speaker for e in self._events if e.pos < q.start and e.speaker is not None]
+        return named[-1] if named else None
 
     def _joint_document(self, q: QuoteSpan) -> Speaker | None:
         """ "In a joint declaration, they '...'": the document speaks, under the proper name the
