@@ -105,3 +105,12 @@ def test_a_text_cut_off_inside_the_attribution() -> None:
         "“More than 9,000 tonnes of wheat have arrived and more will come soon,” the "
     )
     assert region_speakers(text) == ["Lumen Trade Office"] * 2
+
+
+@pytest.mark.model
+def test_a_speech_verb_in_an_infinitive_does_not_report_the_quote() -> None:
+    text = (
+        "NAIROBI — Kenya and Peru agreed to respond “swiftly and firmly” to any attack on "
+        "shipping, Kenyan President Amani Njoroge said after talks with Tomas Quispe."
+    )
+    assert region_speakers(text) == ["Amani Njoroge"]

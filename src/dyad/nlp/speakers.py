@@ -37,8 +37,12 @@ _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 
 
 def _hypothetical(verb: Any) -> bool:
-    """A speech verb under a modal ("would respond", "could say"): no speech that happened."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    """A speech verb under a modal ("would respond", "could say") or in an infinitive
+    ("agreed to respond", "vowed to answer"): no speech that happened."""
+    return any(
+        (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in verb.children
+    )
 
 
 class Attributor(PhraseReader):
