@@ -114,3 +114,15 @@ def test_a_speech_verb_in_an_infinitive_does_not_report_the_quote() -> None:
         "shipping, Kenyan President Amani Njoroge said after talks with Tomas Quispe."
     )
     assert region_speakers(text) == ["Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_outlined_and_expressed_report_speech() -> None:
+    text = (
+        "Kenyan President Amani Njoroge met Tomas Quispe.\n\n"
+        "Njoroge outlined that Nairobi and Lima agreed to set up a joint panel “to draw up a "
+        "detailed plan for the port.”\n\n"
+        "With the trade minister by his side, Njoroge also expressed confidence in a “fair "
+        "settlement” of the river dispute “with the help of the regional governments”."
+    )
+    assert region_speakers(text) == ["Amani Njoroge"] * 2
