@@ -126,3 +126,13 @@ def test_outlined_and_expressed_report_speech() -> None:
         "settlement” of the river dispute “with the help of the regional governments”."
     )
     assert region_speakers(text) == ["Amani Njoroge"] * 2
+
+
+@pytest.mark.model
+def test_according_to_a_news_agency_does_not_beat_the_speaker() -> None:
+    text = (
+        "Peru’s coast guard chief Tomas Quispe spoke in Lima.\n\n"
+        "“Our coast guard has shown great restraint, and we will stay,” Quispe told reporters, "
+        "according to AP. “But if the ships ram us again, we will defend ourselves.”"
+    )
+    assert region_speakers(text) == ["Tomas Quispe", "Tomas Quispe"]

@@ -67,6 +67,8 @@ class Attributor(PhraseReader):
                 self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
+                if self._media(obj) and self.lex.speech_kind(tok.head.lemma_) == "subject":
+                    continue  # "X said, according to AP": AP reported it, X spoke
                 who = self.resolve_phrase(obj) if obj is not None else None
                 self._events.append(SpeechEvent(tok.idx, line, who))
             elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
@@ -232,13 +234,14 @@ class Attributor(PhraseReader):
         verb = self._governing_verb(q, inside)
         if verb is not None:  # "In a joint statement, the two sides said '...'": the document
             return self._verb_speaker.get(verb.i) or self._joint_document(q)
+        beyond = self._beyond_boundary(inside)
+        verbs = [t for t in context if t.i in self._verb_speaker and t.i not in beyond]
+        spoken = any(self._verb_speaker[t.i] is not None for t in verbs)
         for tok in context:
             if tok.lower_ == "according":
                 obj = self._according_object(tok)
-                if obj is not None:
+                if obj is not None and not (spoken and self._media(obj)):
                     return self.resolve_phrase(obj)
-        beyond = self._beyond_boundary(inside)
-        verbs = [t for t in context if t.i in self._verb_speaker and t.i not in beyond]
         if verbs:
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
@@ -248,6 +251,15 @@ class Attributor(PhraseReader):
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q) if last else None
         return self._joint_document(q)
+
+    def _media(self, tok: Any) -> bool:
+        """A news agency or "media reports": the source of a report, not of the speech, when
+        the sentence names who spoke ("X said, according to AP")."""
+        words = [t for t in tok.subtree if not t.is_punct]
+        return any(
+            "credit" in self.lex.kinds(t.text) or t.lemma_.lower() in {"media", "report"}
+            for t in words
+        )
 
     def _cut_off(self, q: QuoteSpan) -> Speaker | None:
         """A text that ends a few words after the quote, inside its attribution ('...," Mr
