@@ -68,6 +68,31 @@ class Lexicon:
     def speech_kind(self, lemma: str) -> str | None:
         return self.speech.get(lemma.lower())
 
+    def misspelt_title(self, word: str) -> bool:
+        """A capitalised word one typing slip (a letter changed, added, dropped or swapped)
+        from a one-word title of 6 letters or more ("Presidnet", "Chancelor")."""
+        low = word.lower()
+        if len(low) < 6 or not word[:1].isupper() or self.kinds(low):
+            return False
+        return any(
+            len(t) >= 6 and t[0] == low[0] and _one_slip(low, t)
+            for t, kinds in self.titles.items()
+            if kinds & {"leader", "official"} and " " not in t
+        )
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substitution, insertion, deletion or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
 
 def _read_tsv(name: str) -> list[tuple[str, str]]:
     text = resources.files("dyad").joinpath("data", name).read_text(encoding="utf-8")

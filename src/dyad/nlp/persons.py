@@ -161,7 +161,11 @@ def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
 def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], list[Word]]:
     """Cut titles and other non-name words off a run: (name words, cut leading words)."""
     ws = list(run)
-    titled = [i for i, w in enumerate(ws) if r.lex.is_title(w.text) and len(ws) - i > 2]
+    titled = [
+        i
+        for i, w in enumerate(ws)
+        if len(ws) - i > 2 and (r.lex.is_title(w.text) or (i == 0 and r.lex.misspelt_title(w.text)))
+    ]
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
     ws = ws[len(lead) :]
     while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
