@@ -27,7 +27,7 @@ def eval_record(a: Analysis) -> dict[str, Any]:
         ),
         "persons": [p.name for p in a.persons],
         "events": [_eval_event(e) for e in a.events if e.date is not None],
-        "quotes": [{"speaker": q.speaker, "text": q.text} for q in a.quotes],
+        "quotes": [{"speaker": q.speaker or "unknown", "text": q.text} for q in a.quotes],
         "figures": [
             {"value": f.value, "unit": f.unit, "year": f.year, "text": f.text} for f in a.figures
         ],
