@@ -12,6 +12,18 @@ from dyad.nlp.quotes import find_quote_spans
 from tests.test_quotes import region_speakers
 
 
+def real_speakers(text: str) -> list[str | None]:
+    """Speakers read with the real gazetteer (states, demonyms, capitals)."""
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+    from dyad.nlp.quotes import extract_quotes
+    from dyad.resolve.gazetteer import Gazetteer
+
+    doc = parse(text)
+    persons = extract_persons(doc, Gazetteer.load(), doc_id="t")
+    return [q.speaker for q in extract_quotes(doc, persons, doc_id="t")]
+
+
 def spans(text: str) -> list[str]:
     return [text[s.start : s.end] for s in find_quote_spans(text)]
 
@@ -136,3 +148,26 @@ def test_according_to_a_news_agency_does_not_beat_the_speaker() -> None:
         "according to AP. “But if the ships ram us again, we will defend ourselves.”"
     )
     assert region_speakers(text) == ["Tomas Quispe", "Tomas Quispe"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The strikes hit only military targets,” state television said.", "State Television"),
+        ("“The strikes hit only military targets,” Chile's state television said.",
+         "Chilean State Television"),
+        ("Peru's military said in a statement that “the intruders were driven back at once.”",
+         "Peruvian Military"),
+        ("“We are following events closely,” said a spokesperson for the Ghanaian foreign "
+         "ministry.", "Ghanaian Foreign Ministry"),
+    ],
+)
+def test_media_armies_and_spokespeople_for_a_body(text: str, speaker: str) -> None:
+    assert real_speakers(text) == [speaker]
+
+
+@pytest.mark.model
+def test_in_a_statement_alone_names_no_speaker() -> None:
+    text = "In a statement, officials said the border would “stay shut until further notice.”"
+    assert real_speakers(text) == [None]

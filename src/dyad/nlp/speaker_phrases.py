@@ -275,7 +275,14 @@ class PhraseReader:
 
     def _voice_of(self, tok: Any, left: list[Any]) -> Speaker | None:
         """The institution a spokesperson speaks for ("Kremlin", "Polish Interior Ministry"),
-        not a bare demonym ("a Russian spokesman")."""
+        not a bare demonym ("a Russian spokesman"); "a spokesman for the Polish Interior
+        Ministry" speaks for the ministry."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                who = self.resolve_phrase(obj) if obj is not None else None
+                if who is not None and who.kind == "organisation":
+                    return who
         org = self._organisation(tok, left)
         if org is None or " " in org.name or org.kind != "organisation":
             return org

@@ -290,8 +290,10 @@ class Attributor(PhraseReader):
                 continue
             words = [t for t in doc.subtree if t.i <= doc.i and t.dep_ != "det"]
             default = " ".join(t.text for t in words)
-            return Speaker(self.document_name(doc.lemma_.lower(), default), "organisation")
-        return None
+            name = self.document_name(doc.lemma_.lower(), default)
+            if name != default or any(t.lower_ == "joint" for t in words):
+                return Speaker(name, "organisation")
+        return None  # "in a statement" alone: whose, the sentence must say
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
         """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."', and
