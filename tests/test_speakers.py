@@ -155,12 +155,19 @@ def test_according_to_a_news_agency_does_not_beat_the_speaker() -> None:
     ("text", "speaker"),
     [
         ("“The strikes hit only military targets,” state television said.", "State Television"),
-        ("“The strikes hit only military targets,” Chile's state television said.",
-         "Chilean State Television"),
-        ("Peru's military said in a statement that “the intruders were driven back at once.”",
-         "Peruvian Military"),
-        ("“We are following events closely,” said a spokesperson for the Ghanaian foreign "
-         "ministry.", "Ghanaian Foreign Ministry"),
+        (
+            "“The strikes hit only military targets,” Chile's state television said.",
+            "Chilean State Television",
+        ),
+        (
+            "Peru's military said in a statement that “the intruders were driven back at once.”",
+            "Peruvian Military",
+        ),
+        (
+            "“We are following events closely,” said a spokesperson for the Ghanaian foreign "
+            "ministry.",
+            "Ghanaian Foreign Ministry",
+        ),
     ],
 )
 def test_media_armies_and_spokespeople_for_a_body(text: str, speaker: str) -> None:
