@@ -178,3 +178,18 @@ def test_media_armies_and_spokespeople_for_a_body(text: str, speaker: str) -> No
 def test_in_a_statement_alone_names_no_speaker() -> None:
     text = "In a statement, officials said the border would “stay shut until further notice.”"
     assert real_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_an_aide_is_not_the_one_he_works_for() -> None:
+    text = (
+        "Kenyan President Amani Njoroge arrived in Lima on Monday.\n\n"
+        "“The visit was long overdue,” Kamau, Njoroge’s spokesman, told reporters."
+    )
+    assert region_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_what_it_called_is_the_body_of_the_clause() -> None:
+    text = "Chad’s government on Thursday denounced what it called “an act of open war” by rebels."
+    assert real_speakers(text) == ["Chadian Government"]

@@ -127,12 +127,19 @@ class PhraseReader:
         return None
 
     def _it(self, tok: Any) -> Speaker | None:
+        """ "it": the organisation that spoke last, a few lines back at most; else the
+        organisation subject of the clause above ("X denounced what it called '...'")."""
         line = self.line_of(tok.idx)
         for event in reversed([e for e in self._events if e.pos < tok.idx]):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
                 return event.speaker
+        for verb in tok.head.ancestors:
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+                who = self.resolve_phrase(subj)
+                return who if who is not None and who.kind == "organisation" else None
         return None
 
     def resolve_phrase(self, tok: Any) -> Speaker | None:
@@ -146,13 +153,13 @@ class PhraseReader:
             return None
         left = [t for t in tok.subtree if t.i <= tok.i and not self.in_quote(t.idx)]
         for t in [tok, *reversed(left)]:
-            who = self._person_at(t)
+            who = None if self._owner_of_role(t) else self._person_at(t)
             if who:
                 return who
         appositives = [c for c in tok.children if c.dep_ == "appos"]
         for child in appositives:  # "BUENOS AIRES, Argentina (AP) — Jane Roe, ... said"
             for t in child.subtree:
-                who = self._person_at(t)
+                who = None if self._owner_of_role(t) else self._person_at(t)
                 if who:
                     return who
         for t in self._nested_appositives(tok):  # "the envoy to the UN, Jane Roe, said"
@@ -186,6 +193,13 @@ class PhraseReader:
             if event.statement and event.speaker is not None:
                 return event.speaker
         return None
+
+    def _owner_of_role(self, t: Any) -> bool:
+        """ "Roe's spokesman", "Roe's adviser": the one whose aide speaks, not the speaker."""
+        if t.dep_ != "poss":
+            return False
+        head = t.head
+        return self.lex.is_role(head.text) or "voice" in self.lex.kinds(head.text)
 
     def _nested_appositives(self, tok: Any) -> list[Any]:
         """Appositives of the phrase's own modifiers, which the parser often hangs on the last
@@ -300,6 +314,8 @@ class PhraseReader:
         for t in reversed(words):
             if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
                 break
+            if run and any(self.doc[k].is_punct for k in range(t.i + 1, run[0].i)):
+                break  # "Roe, Acme's spokesman": a comma ends the name
             run.insert(0, t)
         while run and run[0].lower_ in {"of", "for", "and"}:
             run.pop(0)
@@ -316,6 +332,8 @@ class PhraseReader:
         name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
         person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
         if person is not None:
+            if self._owner_of_role(run[0]):
+                return None  # "Roe's spokesman" is not Roe
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
         if single is not None and single.ent_type_ not in _ORG_LABELS and not self._known_org(name):
