@@ -196,10 +196,15 @@ class PhraseReader:
 
     def _owner_of_role(self, t: Any) -> bool:
         """ "Roe's spokesman", "Roe's adviser": the one whose aide speaks, not the speaker."""
-        if t.dep_ != "poss":
+        doc = self.doc
+        if t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in {"'s", "’s", "'", "’"}:
             return False
-        head = t.head
-        return self.lex.is_role(head.text) or "voice" in self.lex.kinds(head.text)
+        for head in doc[t.i + 2 : t.i + 5]:
+            if self.lex.is_role(head.text) or "voice" in self.lex.kinds(head.text):
+                return True
+            if head.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+                return False
+        return False
 
     def _nested_appositives(self, tok: Any) -> list[Any]:
         """Appositives of the phrase's own modifiers, which the parser often hangs on the last
