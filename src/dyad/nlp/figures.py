@@ -310,6 +310,7 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
 
 def _range_upper(doc: Doc, first: int, head: int) -> bool:
     """'and 7,000', 'to 7,000', '-7,000' right after a number: its range's upper bound."""
+    head = min(head, len(doc))
     if head - first < 2 or doc[first].lower_ not in {"and", "to", "or", "-", "–"}:
         return False
     if not _bare_number(doc, first + 1):
