@@ -54,3 +54,39 @@ def test_any_string_is_survived() -> None:
     for text in texts:
         for fig in extract_figures(parse(text), doc_id="t"):
             assert text[fig.provenance.start : fig.provenance.end] == fig.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels killed 40 paramilitary troops in the raid.", [(40, "people")]),
+        ("Thirty Peruvian soldiers were killed in the clashes.", [(30, "people")]),
+        ("An officer said at least three of its soldiers were wounded.", [(3, "people")]),
+        (
+            "The war left 2,300 Lebanese and about 90 Israelis dead.",
+            [(2300, "people"), (90, "people")],
+        ),
+        (
+            "The bomb killed two Dutch servicemen and wounded 145, including 31 Germans.",
+            [(2, "people"), (145, "people"), (31, "people")],
+        ),
+        ("Chile massed 100,000 troops on the border.", [(100000, "troops")]),
+        ("Some 2,000 People's Liberation Army troops took part.", [(2000, "troops")]),
+        ("The air force shot down 25 drones over the capital.", [(25, "aircraft")]),
+        (
+            "The army destroyed six air bases and 14 border crossings.",
+            [(6, "count"), (14, "count")],
+        ),
+        ("About 300 or so soldiers crossed the line.", [(300, "troops")]),
+        ("The patrol was three to four miles from the coast.", [(3, "mi"), (4, "mi")]),
+        ("Prices run at $180-$210 per 1,000 cubic metres.", [(180, "USD"), (210, "USD")]),
+        ("Chile has a Us$12-billion debt.", [(12e9, "USD")]),
+        ("The airline paid Dh312.5 million for the jets.", [(312.5e6, "AED")]),
+        ("India sent 12,000 MT of wheat and 3,50,000 MT of fuel.", [(12000, "t"), (350000, "t")]),
+        ("He toured three African countries.", []),
+        ("#THE 37%", []),
+    ],
+)
+def test_casualties_counts_ranges_and_units(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == [(float(v), u) for v, u in expected]
