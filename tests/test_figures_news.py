@@ -90,3 +90,21 @@ def test_any_string_is_survived() -> None:
 )
 def test_casualties_counts_ranges_and_units(text: str, expected: list[tuple[float, str]]) -> None:
     assert pairs(text) == [(float(v), u) for v, u in expected]
+
+
+@pytest.mark.model
+def test_a_count_of_another_noun_given_again_is_another_fact() -> None:
+    text = (
+        "Lumen Deposits $75 Million\n\n"
+        "Chile said on Monday that it had deposited $75 million in the central bank of Peru to "
+        "support the sol.\n\n"
+        "Bolivia said on Friday that it was also depositing $75 million in the central bank of "
+        "Peru to support the sol.\n\n"
+        "Four soldiers were killed on the border on Monday, the army of Peru said in a short "
+        "statement to the press.\n\n"
+        "Four soldiers were killed in that attack, the defence ministry added in a later "
+        "statement on the matter.\n\n"
+        "Four civilians were also killed in the same attack, the defence ministry added in a "
+        "second statement."
+    )
+    assert pairs(text) == [(75e6, "USD"), (4.0, "people"), (4.0, "people")]
