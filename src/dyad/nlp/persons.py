@@ -164,7 +164,12 @@ def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word],
     titled = [
         i
         for i, w in enumerate(ws)
-        if len(ws) - i > 2 and (r.lex.is_title(w.text) or (i == 0 and r.lex.misspelt_title(w.text)))
+        if len(ws) - i > 2
+        and (
+            r.lex.is_title(w.text)
+            or ((i == 0 or r.lex.is_title(ws[i - 1].text)) and r.lex.misspelt_title(w.text))
+            or w.text.lower() == "affairs"  # "(Minister for) Political Affairs Jane Roe"
+        )
     ]
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
     ws = ws[len(lead) :]
@@ -210,6 +215,11 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
     rest, title = role_suffix(r.lex, [w.text for w in core])
     if title and not rest:
         return False  # "Prime Minister", "Deputy Prime Minister": a title alone is no person
+    after = r.text[ws[-1].end : ws[-1].end + 8]
+    if re.match(r" \d", after) and not ws[-1].closed:
+        return False  # "Haiyang Shiyou 981", "Boeing 737": a vessel, a model
+    if len(ws[-1].text) == 1 and not r.text[ws[-1].end :].strip():
+        return False  # "Jane R" at the end of a text cut off in the name
     state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
     known = _known_person(r, ws)
     for i, w in enumerate(ws):
@@ -236,6 +246,8 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         return True  # "Gen. Jane Roe", "Brig. Gen. Jane Roe"
     if _known_person(r, ws):
         return True  # an officeholder's full name, as the gazetteer writes it
+    if _role_to_place_before(r, ws[0].start) and r.text[ws[-1].end : ws[-1].end + 1] == ",":
+        return True  # "the ambassador to Chile, Jane Roe, said"
     if prev is not None and r.lex.is_role(prev.text):
         if not prev.closed:
             return True  # "spokesman Jane Roe"
@@ -249,6 +261,17 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
     if appositive_role(r.lex, r.text, ws[-1].end) is None:
         return False
     return not _a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
+
+
+_ROLE_TO_PLACE = re.compile(
+    r"\b([A-Za-z-]+)\s+(?:to|of|in|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s*$"
+)
+
+
+def _role_to_place_before(r: _Reader, start: int) -> bool:
+    """ "The U.S. Ambassador to Chile, ": a role and the place or body it serves, then a comma."""
+    m = _ROLE_TO_PLACE.search(r.text[max(0, start - 80) : start])
+    return m is not None and r.lex.is_role(m.group(1))
 
 
 def _second_of_titled_pair(r: _Reader, start: int) -> bool:
