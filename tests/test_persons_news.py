@@ -75,3 +75,18 @@ def test_a_portfolio_and_a_vessel_are_no_names() -> None:
         "Jill R": "PERSON",
     }
     assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_places_vessels_and_bases_are_no_persons() -> None:
+    text = (
+        "The Almirante Grau frigate sailed from Mar del Plata. San Martin Square was closed "
+        "and Camp Lemonnier stayed open. Rosa Quintero spoke."
+    )
+    ents = {
+        "Almirante Grau": "PERSON",
+        "Mar del Plata": "PERSON",
+        "San Martin": "PERSON",
+        "Camp Lemonnier": "PERSON",
+        "Rosa Quintero": "PERSON",
+    }
+    assert person_names(text, ents) == ["Rosa Quintero"]

@@ -23,6 +23,7 @@ from typing import Any
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp.names import Word
+from dyad.nlp.numbers import lexicon as unit_lexicon
 from dyad.nlp.person_index import (
     Mention,
     PersonIndex,
@@ -215,9 +216,11 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
     rest, title = role_suffix(r.lex, [w.text for w in core])
     if title and not rest:
         return False  # "Prime Minister", "Deputy Prime Minister": a title alone is no person
-    after = r.text[ws[-1].end : ws[-1].end + 8]
+    after = r.text[ws[-1].end : ws[-1].end + 30]
     if re.match(r" \d", after) and not ws[-1].closed:
         return False  # "Haiyang Shiyou 981", "Boeing 737": a vessel, a model
+    if "place" in r.lex.kinds(ws[0].text) or (not ws[-1].closed and _thing_after(r, after)):
+        return False  # "San Martin", "Mar del Plata"; "the Almirante Grau frigate"
     if len(ws[-1].text) == 1 and not r.text[ws[-1].end :].strip():
         return False  # "Jane R" at the end of a text cut off in the name
     state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
@@ -232,6 +235,16 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
             return False
     whole = r.text[ws[0].start : ws[-1].end]
     return not r.is_actor(whole)  # a name the gazetteer knows as a state, place, body or firm
+
+
+def _thing_after(r: _Reader, after: str) -> bool:
+    """The word after a name makes it a place, body or thing ("Roe Square", "Roe frigate")."""
+    m = re.match(r" ([A-Za-z]+)\b", after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    vessel = unit_lexicon().nouns.get(word) in {"ships", "aircraft"}
+    return bool(r.lex.kinds(word) & {"orgword"}) or word in _PLACE_NOUNS or vessel
 
 
 def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | None) -> bool:
