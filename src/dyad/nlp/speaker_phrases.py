@@ -359,9 +359,9 @@ class PhraseReader:
             if len(words) == 1:
                 return self._named_before(head)
             return self._body_named_before(words)
-        return Speaker(
-            self._canonical_body(words[states[0]], words[states[0] + 1 :]), "organisation"
-        )
+        after = words[states[0] + 1 :]
+        rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
+        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
 
     def _body_named_before(self, words: list[Any]) -> Speaker | None:
         """ "the foreign ministry said" with no state: the state's body the article named
@@ -382,7 +382,8 @@ class PhraseReader:
                     break
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
-        return Speaker(" ".join(t.text.capitalize() for t in words), "organisation")
+        span = self.doc[words[0].i : words[-1].i + 1]
+        return Speaker(" ".join(self._body_words(list(span))), "organisation")
 
     def _of_state(self, head: Any) -> Any | None:
         """The state named in "of X" after a body's head word, or None."""
@@ -399,8 +400,7 @@ class PhraseReader:
         government = self.persons.government_of(state.text)
         if government is None and "demonym" in self.persons.alias_kinds(state.text):
             government = f"{state.text} government"
-        body = [t.text if t.text[:1].isupper() else t.text.capitalize() for t in rest]
-        body = [w for w in body if w not in {"'s", "’s", "'", "’"}]
+        body = self._body_words(rest)
         if government is None or not body:
             start = getattr(state, "start_char", None)  # a Span ("South Sudan") or a token
             start = state.idx if start is None else start
@@ -409,6 +409,19 @@ class PhraseReader:
             return self.text[start : rest[-1].idx + len(rest[-1].text)]
         demonym = government.rsplit(" ", 1)[0]
         return " ".join([demonym, *body])
+
+    @staticmethod
+    def _body_words(rest: list[Any]) -> list[str]:
+        """A body's words capitalised, a possessive inside kept on its word ("Prime Minister's
+        Office"), the state's own possessive before them dropped."""
+        body: list[str] = []
+        for t in rest:
+            if t.lower_ in {"'s", "’s", "'", "’"}:
+                if body:
+                    body[-1] += "'s"
+                continue
+            body.append(t.text if t.text[:1].isupper() else t.text.capitalize())
+        return body
 
     def _named_before(self, tok: Any) -> Speaker | None:
         """ "the ministry said": the organisation of that kind that spoke last."""
