@@ -193,3 +193,19 @@ def test_an_aide_is_not_the_one_he_works_for() -> None:
 def test_what_it_called_is_the_body_of_the_clause() -> None:
     text = "Chad’s government on Thursday denounced what it called “an act of open war” by rebels."
     assert real_speakers(text) == ["Chadian Government"]
+
+
+@pytest.mark.model
+def test_the_office_of_a_leader_and_its_statement() -> None:
+    text = (
+        "Peru and Chile sign a fishing accord\n\n"
+        "  • The accord will bring “joint patrols along the maritime border”\n\n"
+        "LIMA: Chile’s fisheries chief on Monday signed an accord with Peru, the Peruvian "
+        "prime minister’s office said.\n\n"
+        "The talks took two days.\n\n"
+        "Boats from both states fish in the area.\n\n"
+        "The accord was signed in the capital, the statement said.\n\n"
+        "It provides for “shared data on fish stocks,” and will bring “joint patrols along the "
+        "maritime border,” the statement from the office of Prime Minister Rosa Quintero added."
+    )
+    assert real_speakers(text) == ["Peruvian Prime Minister's Office"] * 2

@@ -197,6 +197,13 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _keeps_other(i: int, j: int, speakers: list[Speaker | None]) -> bool:
+    """Of two equal quotes, the one with a speaker is kept, else the first."""
+    if (speakers[i] is None) != (speakers[j] is None):
+        return speakers[i] is None
+    return j < i
+
+
 def _drop_repeats(
     text: str, spans: list[QuoteSpan], speakers: list[Speaker | None]
 ) -> list[tuple[QuoteSpan, Speaker | None]]:
@@ -210,7 +217,7 @@ def _drop_repeats(
         repeat = any(
             j != i
             and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
-            and (len(wj) > len(wi) or j < i)
+            and (len(wj) > len(wi) or _keeps_other(i, j, speakers))
             and _in_order(wi, wj)
             and (speakers[i] is None or speakers[j] is None or speakers[i] == speakers[j])
             for j, wj in enumerate(words)

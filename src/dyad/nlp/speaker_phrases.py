@@ -189,8 +189,15 @@ class PhraseReader:
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
         if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
             return None
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+        before = [e for e in self._events if e.pos < tok.idx]
+        for event in reversed(before):
             if event.statement and event.speaker is not None:
+                return event.speaker
+        line = self.line_of(tok.idx)  # else the body that spoke last, a few paragraphs back
+        for event in reversed(before):
+            if self._paragraph_gap(event.line, line) > 2 * LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
                 return event.speaker
         return None
 
@@ -424,11 +431,14 @@ class PhraseReader:
         return body
 
     def _named_before(self, tok: Any) -> Speaker | None:
-        """ "the ministry said": the organisation of that kind that spoke last."""
+        """ "the ministry said": the organisation of that kind that spoke last (a few
+        paragraphs back, or further for "the office of X", which names whose office it is)."""
         head = tok.lemma_.lower()
         line = self.line_of(tok.idx)
+        owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
         for event in reversed([e for e in self._events if e.pos < tok.idx]):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+            if self._paragraph_gap(event.line, line) > reach:
                 break
             who = event.speaker
             if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:

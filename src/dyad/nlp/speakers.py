@@ -138,7 +138,9 @@ class Attributor(PhraseReader):
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
         """The first of a verb's subjects that is a person or an organisation."""
-        subjects = self._subjects(verb)
+        subjects = sorted(self._subjects(verb), key=lambda t: t.i)
+        if len(subjects) > 1 and self._one_phrase(subjects[0], subjects[1]):
+            subjects = subjects[:1]  # "the statement from the office of X Y added": one phrase
         for subj in sorted(subjects, key=lambda t: abs(t.i - verb.i)):
             who = self.resolve_phrase(subj)
             if who is not None:
@@ -148,6 +150,15 @@ class Attributor(PhraseReader):
             if who is not None:
                 return who
         return self._adjacent_person(verb)
+
+    def _one_phrase(self, first: Any, second: Any) -> bool:
+        """Two subjects of one verb with nothing but a noun phrase's words between them: the
+        parser split one subject ("the statement from the office of [PM X]")."""
+        between = self.doc[first.i + 1 : second.i]
+        return any(t.dep_ == "prep" for t in between) and not any(
+            (t.is_punct and t.text not in {"-", "–"}) or t.pos_ in {"CCONJ", "VERB", "AUX"}
+            for t in between
+        )
 
     def _misread_document(self, verb: Any) -> Speaker | None:
         """ "A joint declaration read out after the talks said ...", which the parser reads as
