@@ -209,3 +209,12 @@ def test_the_office_of_a_leader_and_its_statement() -> None:
         "maritime border,” the statement from the office of Prime Minister Rosa Quintero added."
     )
     assert real_speakers(text) == ["Peruvian Prime Minister's Office"] * 2
+
+
+@pytest.mark.model
+def test_the_head_of_state_of_a_state() -> None:
+    text = (
+        "Kenyan President William Otieno arrived in Kampala on Monday.\n\n"
+        "“We are here to build bridges, not walls,” the Kenyan head of state said."
+    )
+    assert real_speakers(text) == ["William Otieno"]

@@ -179,6 +179,11 @@ class PhraseReader:
                 source = self._issuer_before(tok)  # "the statement added"
             if source is not None:
                 return source
+        of_role = self._of_role(tok)
+        if of_role is not None:  # "the Kenyan head of state"
+            state = next(filter(None, (self.persons.state_code(t.text) for t in left)), None)
+            p = self.persons.by_role(of_role, state) or self._last_in_role(tok, of_role, state)
+            return Speaker(p.name, "person") if p is not None else None
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
@@ -199,6 +204,16 @@ class PhraseReader:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
                 return event.speaker
+        return None
+
+    def _of_role(self, tok: Any) -> str | None:
+        """A role written with "of" ("head of state", "chief of staff"), or None."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    phrase = f"{tok.lower_} of {obj.lower_}"
+                    if obj.dep_ == "pobj" and self.lex.is_role(phrase):
+                        return phrase
         return None
 
     def _owner_of_role(self, t: Any) -> bool:
