@@ -218,3 +218,14 @@ def test_the_head_of_state_of_a_state() -> None:
         "“We are here to build bridges, not walls,” the Kenyan head of state said."
     )
     assert real_speakers(text) == ["William Otieno"]
+
+
+@pytest.mark.model
+def test_a_quote_without_a_speaker_of_its_own_goes_on_from_the_last_one() -> None:
+    text = (
+        "“Peru is the most important partner we have,” Rosa Quintero, a lecturer at the "
+        "Andean Institute, told reporters.\n\n"
+        "Likewise, the Chilean economy “depends heavily on its northern neighbour,” not least "
+        "in its talks with the lenders of the region."
+    )
+    assert real_speakers(text) == ["Rosa Quintero", "Rosa Quintero"]

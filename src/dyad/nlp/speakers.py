@@ -261,7 +261,10 @@ class Attributor(PhraseReader):
             return who
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q) if last else None
-        return self._joint_document(q)
+        who = self._joint_document(q)
+        if who is None and last and not verbs:  # "Likewise, the plan '...'": no one else speaks
+            who = self._last_speaker(q)  # in the sentence; the speaker just before goes on
+        return who
 
     def _media(self, tok: Any) -> bool:
         """A news agency or "media reports": the source of a report, not of the speech, when
