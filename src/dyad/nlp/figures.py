@@ -14,18 +14,19 @@ durations ("72-year-old", "three-day visit", "12 years": no counted noun), ordin
 ("41st", "MiG-29", "Boeing 737", "Type 055"), vague quantities ("hundreds of"), small lengths
 ("155 mm", "30-centimeter"), the article's own parties ("the two leaders"),
 sources of a report ("two officials said"), vote tallies ("12 members in favour") and page
-furniture prices ("$5 a month" next to a subscription prompt). A document states each amount
-once: repeats of the same value and unit are dropped.
+furniture prices ("$5 a month" next to a subscription prompt). A document states each fact
+once (``figure_facts``): a repeat of a value is dropped unless it is another fact.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from dyad.models import DateRef, Figure, Provenance
+from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
 
 # spaCy's Doc, Span and Token are untyped; they are passed through as Any.
@@ -148,7 +149,7 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
             last = count
     found = sorted(found, key=lambda f: f.start)
     figures = [_figure(doc, f, doc_id, published) for f in found]
-    return _once_each(figures)
+    return once_each(figures, _COUNTED_UNITS)
 
 
 def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | None:
@@ -501,43 +502,3 @@ def _year(sentence: str, start: int, end: int, published: DateRef | None) -> int
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(a_start - b_end, b_start - a_end, 0)
-
-
-def _once_each(figures: list[Figure]) -> list[Figure]:
-    """One figure per fact: the first mention, with a year from a later one if needed.
-
-    An amount given again is the deal or sum named again, and a value in a headline or summary
-    line is the one the body gives; but a count of another noun in another sentence of the body
-    ("four soldiers were killed", "four civilians were killed") is another fact: kept."""
-    groups: dict[tuple[str, float], list[list[Figure]]] = {}
-    for fig in figures:
-        key = (fig.unit, float(f"{fig.value:.6g}"))
-        found = next((g for g in groups.setdefault(key, []) if _same_fact(g, fig)), None)
-        if found is None:
-            groups[key].append([fig])
-            continue
-        found.append(fig)
-        if found[0].year is None and fig.year is not None:
-            found[0] = replace(found[0], year=fig.year)
-    kept = [g[0] for gs in groups.values() for g in gs]
-    return sorted(kept, key=lambda f: f.provenance.start)
-
-
-def _same_fact(group: list[Figure], fig: Figure) -> bool:
-    body = [f for f in group if _body_sentence(f.provenance.sentence)]
-    if not _body_sentence(fig.provenance.sentence) or not body:
-        return True  # a headline or summary line states a figure the body gives too
-    if fig.unit not in _COUNTED_UNITS:
-        return True  # "$400 billion" again: the deal is named again, not made again
-    return any(_counted_word(f) == _counted_word(fig) for f in body)
-
-
-def _counted_word(fig: Figure) -> str:
-    words = re.findall(r"[a-z]+", (fig.measure or "").lower())
-    return words[-1] if words else ""
-
-
-def _body_sentence(sentence: str) -> bool:
-    """A full sentence of the body (not a headline, summary line or caption fragment)."""
-    sentence = sentence.strip()
-    return sentence.endswith((".", "!", "?", ".”", '."', "”", '"')) and len(sentence.split()) > 12
