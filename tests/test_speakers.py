@@ -41,6 +41,20 @@ def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
     assert spans(text) == ["opens a new era for the whole regi"]
 
 
+def test_a_quote_over_a_hard_line_wrap() -> None:
+    text = (
+        "Peru's Foreign Minister Rosa Quintero told reporters on Monday: \"We will never\n"
+        "accept a deal that ignores our fishermen and their families, and we will say so\n"
+        'at the summit."\n\n'
+        "Short headline line\n"
+        "next line in lower case."
+    )
+    assert [" ".join(t.split()) for t in spans(text)] == [
+        "We will never accept a deal that ignores our fishermen and their families, and we "
+        "will say so at the summit."
+    ]
+
+
 # -- speakers: the real model -------------------------------------------------------------------
 
 
@@ -229,3 +243,12 @@ def test_a_quote_without_a_speaker_of_its_own_goes_on_from_the_last_one() -> Non
         "in its talks with the lenders of the region."
     )
     assert real_speakers(text) == ["Rosa Quintero", "Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_speaker_after_a_hard_wrapped_quote() -> None:
+    text = (
+        '"We will never accept a deal that ignores our fishermen and\n'
+        "their families,\" Peru's Foreign Minister Rosa Quintero told reporters on Monday."
+    )
+    assert real_speakers(text) == ["Rosa Quintero"]

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
+from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
@@ -134,7 +136,8 @@ def _continued(lines: list[str], n: int) -> bool:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, with the span of its content."""
     spans: list[QuoteSpan] = []
-    lines = text.split("\n")
+    bounds = [*line_starts(text), len(text) + 1]
+    lines = [text[a : b - 1].replace("\n", " ") for a, b in pairwise(bounds)]
     pos = 0
     for n, line in enumerate(lines):
         doubles = _pair_double(line)

@@ -22,12 +22,35 @@ from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
 
-__all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
+__all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent", "line_starts"]
 
 PRONOUNS = MappingProxyType({"he": "m", "she": "f", "him": "m", "her": "f"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 LOOKBACK_LINES = 3
 _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
+
+
+_WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
+
+
+def line_starts(text: str) -> list[int]:
+    """Where the text's lines start, a hard-wrapped line joined to the next: a line of
+    ``_WRAP_MIN`` characters or more that ends without a sentence's or a quote's end, followed
+    by one that opens in lower case, goes on in it ("... our fishermen and\ntheir families")."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            continue
+        line = text[starts[-1] : i].rstrip()
+        last_start = text.rfind("\n", 0, i) + 1
+        wrapped = (
+            i - last_start >= _WRAP_MIN
+            and line[-1:] not in {".", "!", "?", ":", '"', "”", "’", ")", "…"}
+            and text[i + 1 : i + 2].islower()
+        )
+        if not wrapped:
+            starts.append(i + 1)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -67,7 +90,7 @@ class PhraseReader:
         self.lex = nm.lexicon()
         self._quoted = sorted((s.mark, s.end + 1) for s in spans)
         self._quoted_starts = [s for s, _ in self._quoted]
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._line_starts = line_starts(self.text)  # a hard-wrapped line is one line
         self._acronyms = self._find_acronyms()
         self._events: list[SpeechEvent] = []  # filled in reading order by the subclass
 
