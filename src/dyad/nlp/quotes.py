@@ -3,13 +3,13 @@
 Quotation marks are read line by line, a hard-wrapped line joined to the next (a paragraph is
 never one quote with the next, and one unmatched mark loses at most the rest of its line):
 straight and curly double marks, and single curly or straight marks used as quotation marks
-(‘firm hand’, 'reckless gamble') but not as apostrophes (it’s, Russia’s, countries’). An opening double mark with no closing mark runs to
-the end of its line: the first paragraph of a quote that goes on in the next one (so does a
-line opening with a single curly mark it never closes, when the next opens with a mark). A
-text cut off inside a quote keeps the part it has; a closing curly mark set where only an
-opening one can stand (at a line's start, after a space) opens a quote.
-Quotes under 3 words, titles of works ("the song ..."), short all-capitalised titles and
-quotes repeated inside longer ones are dropped. The speaker is found by
+(‘firm hand’, 'reckless gamble') but not as apostrophes (it’s, Russia’s, countries’). An
+opening double mark with no closing mark runs to the end of its line: the first paragraph of a
+quote that goes on in the next one (so does a line opening with a single curly mark it never
+closes, when the next opens with a mark). A text cut off inside a quote keeps the part it has;
+a closing curly mark set where only an opening one can stand (at a line's start, after a space)
+opens a quote. Quotes under 3 words, titles of works ("the song ..."), short all-capitalised
+titles and quotes repeated inside longer ones are dropped. The speaker is found by
 ``speakers.Attributor``.
 """
 
