@@ -65,7 +65,7 @@ def test_parse_number_rejects_a_bare_article_and_unknown_words() -> None:
         ("A ticket costs $9.", [(9.0, "USD")]),
         ("Seoul spent 1.4 trillion won.", [(1.4e12, "KRW")]),
         ("A $60-billion loan.", [(60e9, "USD")]),
-        ("Between $3-4 billion.", [(3e9, "USD")]),
+        ("Between $3-4 billion.", [(3e9, "USD"), (4e9, "USD")]),  # a range: both bounds
     ],
 )
 def test_money_with_its_currency(text: str, expected: list[tuple[float, str]]) -> None:
@@ -178,7 +178,7 @@ def test_the_lexicon_maps_nouns_and_currencies() -> None:
     assert lex.nouns["soldiers"] == "troops"
     assert lex.nouns["frigates"] == "ships"
     assert lex.nouns["helicopters"] == "aircraft"
-    assert lex.nouns["drones"] == "count"
+    assert lex.nouns["drones"] == "aircraft"  # SPEC: drones are aircraft
     assert lex.currency_prefixes["HK$"] == "HKD"
     assert lex.currency_words["roubles"] == "RUB"
 
@@ -223,7 +223,8 @@ def pairs(text: str) -> list[tuple[float, str]]:
         ("Between 2,000 and 3,000 troops will stay.", [(2000, "troops"), (3000, "troops")]),
         ("Some 600 to 800 marines landed.", [(600, "troops")]),
         ("The fleet grew from 10 to 12 ships.", [(12, "ships")]),
-        ("Nine sailors died on deck and four more were missing.", [(9, "troops"), (4, "troops")]),
+        # SPEC: casualties are people, not troops
+        ("Nine sailors died on deck and four more were missing.", [(9, "people"), (4, "people")]),
         (
             "Police said 30 residents were hurt and six others fled.",
             [(30, "people"), (6, "people")],

@@ -62,6 +62,7 @@ def test_unmatched_mark_loses_only_its_line() -> None:
         "the next quote is fine.",
         "A paragraph of quote that goes on",
         "into the next paragraph",
+        "We will not",  # a text cut off inside a quote keeps what it has
     ]
 
 

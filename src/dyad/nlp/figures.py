@@ -14,18 +14,19 @@ durations ("72-year-old", "three-day visit", "12 years": no counted noun), ordin
 ("41st", "MiG-29", "Boeing 737", "Type 055"), vague quantities ("hundreds of"), small lengths
 ("155 mm", "30-centimeter"), the article's own parties ("the two leaders"),
 sources of a report ("two officials said"), vote tallies ("12 members in favour") and page
-furniture prices ("$5 a month" next to a subscription prompt). A document states each amount
-once: repeats of the same value and unit are dropped.
+furniture prices ("$5 a month" next to a subscription prompt). A document states each fact
+once (``figure_facts``): a repeat of a value is dropped unless it is another fact.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from dyad.models import DateRef, Figure, Provenance
+from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
 
 # spaCy's Doc, Span and Token are untyped; they are passed through as Any.
@@ -86,6 +87,13 @@ _PEOPLE_VERBS = frozenset(
     | {"perish", "survive", "escape", "abstain", "vote", "rescue", "detain", "arrest"}
 )
 _COUNTED_UNITS = frozenset({"people", "troops", "aircraft", "ships", "count"})
+# soldiers killed, wounded or dead are casualties (people), not troops deployed
+_CASUALTY = frozenset(
+    {"kill", "die", "wound", "injure", "slay", "perish", "execute", "martyr", "behead"}
+    | {"dead", "killed", "wounded", "injured", "death", "casualty", "toll"}
+)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+", re.I)
+_OR_SO = re.compile(r"\s+or\s+so\s+", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between)\s+(?:some\s+|about\s+|around\s+)?$", re.I)
 _SCALE_AFTER = re.compile(r"[\d.,]+\s*(million|billion|trillion|thousand|lakh|crore)\b", re.I)
@@ -120,7 +128,8 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
     taken: list[tuple[int, int]] = []
     for amount in find_amounts(text):
         taken.append((amount.start, amount.end))
-        if amount.kind != "ignored" and not _is_furniture(text, amount):
+        hashtag = text[text.rfind("\n", 0, amount.start) + 1 :].lstrip().startswith("#")
+        if amount.kind != "ignored" and not _is_furniture(text, amount) and not hashtag:
             found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
     last: _Found | None = None
     for number in find_numbers(text):
@@ -140,7 +149,7 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
             last = count
     found = sorted(found, key=lambda f: f.start)
     figures = [_figure(doc, f, doc_id, published) for f in found]
-    return _once_each(figures)
+    return once_each(figures, _COUNTED_UNITS)
 
 
 def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | None:
@@ -162,9 +171,12 @@ def _implied_people(doc: Doc, number: NumberMatch) -> _Found | None:
         return None
     tok = span[-1]
     verb = tok.head
-    if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in {"VERB", "AUX"} or tok.i + 1 >= len(doc):
         return None
-    if verb.lemma_.lower() not in _PEOPLE_VERBS or tok.i + 1 >= len(doc):
+    if tok.dep_ == "dobj":  # "killed two and wounded 229": the people hurt
+        if verb.lemma_.lower() not in _CASUALTY:
+            return None
+    elif tok.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in _PEOPLE_VERBS:
         return None
     after = doc[tok.i + 1]
     if after.pos_ in _NOUNS or after.lower_ in {"of", "per", "percent", "%"}:
@@ -264,10 +276,10 @@ def _unit_of(doc: Doc, head: Token, first: int) -> tuple[str, Token] | None:
 
 def _demonym(tok: Token) -> bool:
     """A plural demonym: 'Americans', 'Israelis', 'Britons' (by entity, or by tag and ending)."""
-    if not tok.text[:1].isupper() or not tok.lower_.endswith("s"):
+    if not tok.text[:1].isupper() or not tok.lower_.endswith(("s", "ese")):
         return False
-    if tok.ent_type_ == "NORP":
-        return True
+    if tok.ent_type_ == "NORP" and (tok.lower_.endswith("s") or tok.lower_.endswith("ese")):
+        return True  # "three Americans", "1,200 Lebanese"
     named = tok.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"}
     return tok.tag_ == "NNPS" and not named and bool(_DEMONYM_END.search(tok.lower_))
 
@@ -282,6 +294,11 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     if number.value == 1 and number.word and _ONE_BEFORE.search(before):
         return None  # "no one", "the one"
     noun = _counted_noun(doc, span.end)
+    after = _PARTITIVE.match(text, number.end) or _OR_SO.match(text, number.end)
+    if noun is None and after is not None:  # "two of its soldiers", "300 or so troops"
+        rest = _span(doc, after.end(), after.end() + 1)
+        if rest is not None and len(rest):
+            noun = _counted_noun(doc, rest[0].i)
     ranged = not _FROM_BEFORE.search(before) and _range_upper(doc, span.end, span.end + 3)
     if noun is None and span.end + 2 < len(doc) and ranged:
         noun = _counted_noun(doc, span.end + 2)  # "3,000 to 4,000 troops"
@@ -291,10 +308,14 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         candidates.append(number_tok.head)
     for head in candidates:
         between = range(span.end, head.i)
-        if _range_upper(doc, span.end, head.i) and not _FROM_BEFORE.search(before):
+        if after is not None and noun is not None and head.i == noun.i:
+            pass  # "two of its soldiers", "300 or so troops"
+        elif _range_upper(doc, span.end, head.i) and not _FROM_BEFORE.search(before):
             pass  # "between 5,000 and 7,000 troops": the lower bound counts
         elif any(doc[i].pos_ == "CCONJ" or _bare_number(doc, i) for i in between):
             continue
+        if head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" and head.text[:1].isupper():
+            continue  # "2,000 People's Liberation Army troops": a name's possessor
         found = _unit_of(doc, head, span.end)
         if found is None or head.i - span.end > 6:
             continue
@@ -304,12 +325,25 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         end = max(number.end, last.idx + len(last.text))
         measure = text[span.end_char : end].strip()
         unit = _troops_or_aircraft(doc, span.end, head, unit)
+        if unit == "troops" and _casualties(head):
+            unit = "people"
         return _Found(number.value, unit, number.start, end, measure or None)
     return None
 
 
+def _casualties(head: Token) -> bool:
+    """Soldiers killed, wounded or left dead ("killed 40 troops", "30 soldiers were killed",
+    "two soldiers died", "left 12 soldiers dead"): casualties, counted as people."""
+    words = [head.head, *[c for c in head.children if c.dep_ in {"amod", "acl", "oprd"}]]
+    if head.dep_ == "pobj" and head.head.head is not head.head:
+        words.append(head.head.head.head)  # "three of its soldiers were wounded"
+    words += [c for c in head.head.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
+    return any(w.lemma_.lower() in _CASUALTY or w.lower_ in _CASUALTY for w in words)
+
+
 def _range_upper(doc: Doc, first: int, head: int) -> bool:
     """'and 7,000', 'to 7,000', '-7,000' right after a number: its range's upper bound."""
+    head = min(head, len(doc))
     if head - first < 2 or doc[first].lower_ not in {"and", "to", "or", "-", "–"}:
         return False
     if not _bare_number(doc, first + 1):
@@ -356,7 +390,9 @@ def _not_a_figure(
     after: str = doc.text[head.idx + len(head.text) : head.idx + len(head.text) + 40]
     small = number.value <= 3
     if (lemma in lex.party_nouns or head.lower_ in lex.party_nouns) and (
-        number.value == 2 or (small and _PARTY_BEFORE.search(before))
+        number.value == 2
+        or (small and _PARTY_BEFORE.search(before))
+        or (unit == "count" and number.value < 10)  # "toured three countries": the parties
     ):
         return True
     if unit == "people" and (lemma in lex.source_nouns or head.lower_ in lex.source_nouns):
@@ -466,16 +502,3 @@ def _year(sentence: str, start: int, end: int, published: DateRef | None) -> int
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(a_start - b_end, b_start - a_end, 0)
-
-
-def _once_each(figures: list[Figure]) -> list[Figure]:
-    """One figure per value and unit: the first mention, with a year from a later one if needed."""
-    kept: dict[tuple[str, float], Figure] = {}
-    for fig in figures:
-        key = (fig.unit, float(f"{fig.value:.6g}"))
-        first = kept.get(key)
-        if first is None:
-            kept[key] = fig
-        elif first.year is None and fig.year is not None:
-            kept[key] = replace(first, year=fig.year)
-    return sorted(kept.values(), key=lambda f: f.provenance.start)

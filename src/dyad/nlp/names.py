@@ -68,6 +68,31 @@ class Lexicon:
     def speech_kind(self, lemma: str) -> str | None:
         return self.speech.get(lemma.lower())
 
+    def misspelt_title(self, word: str) -> bool:
+        """A capitalised word one typing slip (a letter changed, added, dropped or swapped)
+        from a one-word title of 6 letters or more ("Presidnet", "Chancelor")."""
+        low = word.lower()
+        if len(low) < 6 or not word[:1].isupper() or self.kinds(low):
+            return False
+        return any(
+            len(t) >= 6 and t[0] == low[0] and _one_slip(low, t)
+            for t, kinds in self.titles.items()
+            if kinds & {"leader", "official"} and " " not in t
+        )
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substitution, insertion, deletion or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
 
 def _read_tsv(name: str) -> list[tuple[str, str]]:
     text = resources.files("dyad").joinpath("data", name).read_text(encoding="utf-8")
@@ -138,10 +163,15 @@ def is_date_word(text: str, w: Word) -> bool:
         return False
     after = text[w.end : w.end + 3].lstrip(". ")
     before = text[max(0, w.start - 3) : w.start].rstrip()
-    return after[:1].isdigit() or before[-1:].isdigit()
+    if after[:1].isdigit() or before[-1:].isdigit():
+        return True
+    return bool(_MONTH_AFTER.search(text[max(0, w.start - 12) : w.start]))  # "in December"
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_MONTH_AFTER = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)\s+$"
+)
 
 
 def is_initial(word: str) -> bool:
@@ -303,7 +333,9 @@ _CREDIT_MARK = re.compile(r"\b(?:PHOTOS?|Photos?|Photograph|CREDIT|Credit|FILE|F
 _SEGMENT_SPLIT = re.compile(r"\s*/\s*|\s+(?:via|VIA)\s+|\s*[,;|]\s*|\s+-\s+")
 _AGENCY_SLASH = re.compile(r"\b([A-Za-z]+)\s?/\s?(?=[A-Z])")  # "REUTERS/Jane Roe"
 _BYLINE = re.compile(
-    r"^[ \t]*(?:By|BY|Written by|WRITTEN BY|Words by)[ \t]+([^\n]{3,120})$", re.MULTILINE
+    r"^[ \t]*(?:(?:Written|Words|Published|Posted|Reported|Edited)[ \t]+[Bb]y|By|BY|WRITTEN BY"
+    r"|PUBLISHED BY|POSTED BY)[ \t]*:?[ \t]+([^\n]{3,120})$",
+    re.MULTILINE,
 )
 _DESK_CREDIT = re.compile(  # "(Reporting by Jane Roe in Lima; Editing by John Doe)"
     r"\b(?:[Aa]dditional reporting|Reporting|Writing|Editing|Compiled|Edited|Translated)"
@@ -342,6 +374,8 @@ def _segment_name(text: str, start: int, lex: Lexicon) -> NameSpan | None:
     ws = list(words(text, start, start + len(_segment_raw(text, start))))
     while ws and "credit" in lex.kinds(ws[0].text):
         ws.pop(0)
+    cut = next((i for i, w in enumerate(ws) if i >= 2 and "credit" in lex.kinds(w.text)), None)
+    ws = ws[:cut]  # "JANE ROE Image Credit: AFP"
     if not 2 <= len(ws) <= 4:
         return None
     for w in ws:

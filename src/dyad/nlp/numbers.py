@@ -72,6 +72,8 @@ _WORDS_TOO = frozenset(
     | {"pound", "pounds"}
 )
 _PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)"
+# the lower bound of a range written before a measure: "three to four miles", "5-7 km"
+_RANGE_LOWER = re.compile(rf"{_LEFT_GUARD}(?P<n>{_DIGITS}|{_WORDNUM})\s*(?:-|–|to|or)\s*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -352,17 +354,26 @@ def find_amounts(text: str) -> list[Amount]:
     local: dict[str, str] | None = None
     for m in pats.money_prefix.finditer(text):
         value = _value(m)
+        upper: float | None = None
         if value is None and m.group("n2"):
             value = _value(m, "2")
-        elif value is not None and m.group("n2") and not (m.group("ss") or m.group("s")):
-            # "$5-6 billion": the scale written once, after the upper bound
-            value = parse_number(m.group("n"), m.group("ss2"), m.group("s2"), m.group("t2"))
+        elif value is not None and m.group("n2"):
+            upper = _value(m, "2")
+            if not (m.group("ss") or m.group("s")):
+                # "$5-6 billion": the scale written once, after the upper bound
+                value = parse_number(m.group("n"), m.group("ss2"), m.group("s2"), m.group("t2"))
         if value is not None:
             code = _currency_of_prefix(m.group("cur"))
             if m.group("cur") in lex.bare and not _conversion(text, m.start(), found):
                 local = local_currencies(text) if local is None else local
                 code = local.get(m.group("cur"), code)
-            found.append(Amount(value, code, m.start(), m.end(), "money"))
+            if upper is None:
+                found.append(Amount(value, code, m.start(), m.end(), "money"))
+                continue
+            # "$230-$250", "$5-6 billion": a range states both bounds
+            lower_end = max(m.end(g) for g in ("n", "ss", "s", "t") if m.group(g))
+            found.append(Amount(value, code, m.start(), lower_end, "money"))
+            found.append(Amount(upper, code, m.start("n2"), m.end(), "money"))
     for m in pats.money_suffix.finditer(text):
         value = _value(m)
         word = re.sub(r"\s+", " ", m.group("cw").lower())
@@ -394,10 +405,20 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(m)
         unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
         if value is not None and not _vague(text, m.start()):
-            # "-": a small length; "a 9,000-ton frigate" is the size of a thing, not a tonnage
+            # "-": a small length; "a 9,000-ton frigate" is the size of a thing, not a tonnage;
+            # "$200 per 1,000 cubic metres" is the measure a price is given for
             small = unit == "-" or (unit == "t" and "-" in text[m.end("n") : m.start("mu")])
+            small = small or bool(re.search(r"\bper\s+$", text[max(0, m.start() - 5) : m.start()]))
             kind: AmountKind = "ignored" if small else "measure"
             found.append(Amount(value * factor, unit, m.start(), m.end(), kind))
+            lower = _RANGE_LOWER.search(text, max(0, m.start() - 30), m.start())
+            low = None
+            if lower is not None and not re.search(
+                r"\bfrom\s+$", text[max(0, lower.start("n") - 8) : lower.start("n")]
+            ):
+                low = parse_number(lower.group("n"), m.group("ss"), m.group("s"), m.group("t"))
+            if lower is not None and low is not None and low < value:  # "three to four miles"
+                found.append(Amount(low * factor, unit, lower.start("n"), lower.end("n"), kind))
     return _without_overlaps(found)
 
 

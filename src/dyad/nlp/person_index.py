@@ -142,24 +142,33 @@ class PersonIndex:
 
     def by_role(self, role: str, state: str | None = None) -> Person | None:
         """The one person with this role (and state): "leader" matches any head of state."""
+        hits = [p for p in self.persons if self.holds(p, role, state)]
+        return hits[0] if len(hits) == 1 else None
+
+    @staticmethod
+    def holds(p: Person, role: str, state: str | None = None) -> bool:
+        """Whether ``p`` holds ``role`` (of ``state``): "minister" fits a foreign minister,
+        "leader" any head of state or government."""
+        if state is not None and p.state != state:
+            return False
+        if not p.role:
+            return False
         lex = nm.lexicon()
         role = role.lower().strip()
-        leaderish = role in _LEADER_WORDS or "leader" in lex.kinds(role)
+        have = p.role.lower()
+        if have == role or have.endswith(" " + role):
+            return True
+        if role not in _LEADER_WORDS:
+            return False
+        return "leader" in lex.kinds(have) or "leader" in lex.kinds(have.split()[-1])
 
-        def fits(p: Person) -> bool:
-            if state is not None and p.state != state:
-                return False
-            if not p.role:
-                return False
-            have = p.role.lower()
-            if have == role or have.endswith(" " + role):
-                return True
-            if not (leaderish and role in _LEADER_WORDS):
-                return False
-            return "leader" in lex.kinds(have) or "leader" in lex.kinds(have.split()[-1])
-
-        hits = [p for p in self.persons if fits(p)]
-        return hits[0] if len(hits) == 1 else None
+    def last_in_role(self, role: str, state: str | None, before: int) -> Person | None:
+        """The person of this role (and state) mentioned last before ``before``."""
+        for m in reversed(self.mentions):
+            p = self._by_name.get(m.name)
+            if m.start < before and p is not None and self.holds(p, role, state):
+                return p
+        return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start inside ``start``-``end``, in order."""

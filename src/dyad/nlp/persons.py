@@ -30,6 +30,7 @@ from dyad.nlp.person_index import (
     sentence_at,
     with_sentences,
 )
+from dyad.nlp.person_places import PLACE_NOUNS, a_place, role_to_place_before, thing_after
 from dyad.nlp.person_reader import GazetteerLike, OfficeLike
 from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import find_quote_spans
@@ -161,7 +162,16 @@ def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
 def _clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], list[Word]]:
     """Cut titles and other non-name words off a run: (name words, cut leading words)."""
     ws = list(run)
-    titled = [i for i, w in enumerate(ws) if r.lex.is_title(w.text) and len(ws) - i > 2]
+    titled = [
+        i
+        for i, w in enumerate(ws)
+        if len(ws) - i > 2
+        and (
+            r.lex.is_title(w.text)
+            or ((i == 0 or r.lex.is_title(ws[i - 1].text)) and r.lex.misspelt_title(w.text))
+            or w.text.lower() == "affairs"  # "(Minister for) Political Affairs Jane Roe"
+        )
+    ]
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
     ws = ws[len(lead) :]
     while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
@@ -206,11 +216,18 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
     rest, title = role_suffix(r.lex, [w.text for w in core])
     if title and not rest:
         return False  # "Prime Minister", "Deputy Prime Minister": a title alone is no person
+    after = r.text[ws[-1].end : ws[-1].end + 30]
+    if re.match(r" \d", after) and not ws[-1].closed:
+        return False  # "Haiyang Shiyou 981", "Boeing 737": a vessel, a model
+    if "place" in r.lex.kinds(ws[0].text) or (not ws[-1].closed and thing_after(r, after)):
+        return False  # "San Martin", "Mar del Plata"; "the Almirante Grau frigate"
+    if len(ws[-1].text) == 1 and not r.text[ws[-1].end :].strip():
+        return False  # "Jane R" at the end of a text cut off in the name
     state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
     known = _known_person(r, ws)
     for i, w in enumerate(ws):
         low = w.text.lower()
-        if r.lex.kinds(w.text) & {"orgword", "credit"} or (i and low in _PLACE_NOUNS):
+        if r.lex.kinds(w.text) & {"orgword", "credit"} or (i and low in PLACE_NOUNS):
             return False
         if low in nm.FUNCTION_WORDS - {"in"} and not known:
             return False
@@ -232,6 +249,8 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         return True  # "Gen. Jane Roe", "Brig. Gen. Jane Roe"
     if _known_person(r, ws):
         return True  # an officeholder's full name, as the gazetteer writes it
+    if role_to_place_before(r, ws[0].start) and r.text[ws[-1].end : ws[-1].end + 1] == ",":
+        return True  # "the ambassador to Chile, Jane Roe, said"
     if prev is not None and r.lex.is_role(prev.text):
         if not prev.closed:
             return True  # "spokesman Jane Roe"
@@ -244,7 +263,7 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
         return False
     if appositive_role(r.lex, r.text, ws[-1].end) is None:
         return False
-    return not _a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
+    return not a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
 
 
 def _second_of_titled_pair(r: _Reader, start: int) -> bool:
@@ -274,73 +293,6 @@ def _corroborated(r: _Reader, ws: list[Word], person_words: set[str]) -> bool:
     """The first or last word, no title, is tagged PERSON elsewhere ("Wu" -> "Wu Mei-ling")."""
     ends = (ws[0].text, ws[-1].text)
     return any(w in person_words and not r.lex.is_title(w) for w in ends)
-
-
-_PLACE_CUE = (
-    r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
-    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+(?:the\s+)?"
-)
-# "Ba Lang Port", "Kien Giang Province": a place noun written as the name's last word or after it
-_PLACE_NOUNS = frozenset(
-    [
-        "port",
-        "province",
-        "district",
-        "village",
-        "county",
-        "prefecture",
-        "governorate",
-        "oblast",
-        "region",
-        "island",
-        "islands",
-        "strait",
-        "bay",
-        "harbour",
-        "harbor",
-        "valley",
-        "river",
-        "camp",
-        "crossing",
-        "airport",
-        "airbase",
-        "city",
-        "town",
-        "township",
-        "municipality",
-        "canton",
-        "commune",
-    ]
-)
-_COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
-_COORDINATED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|or)\s+$")
-
-
-def _a_place(r: _Reader, start: int, end: int, *, follow: bool = True) -> bool:
-    """The article writes "in X", "near X", "the villages of X" or "X Port" somewhere, or
-    joins X to a place ("X and Tyre"): X is a place, whatever the tagger says ("Residents in
-    Khan Omar fled"); "in X's view" does not count."""
-    name = re.escape(r.text[start:end])
-    if re.search(rf"{_PLACE_CUE}{name}\b(?!['’])", r.text) is not None:
-        return True
-    after = re.match(r"\s+([A-Z]\w+)", r.text[end : end + 30])
-    if after is not None and after.group(1).lower() in _PLACE_NOUNS:
-        return True
-    if not follow:
-        return False
-    nxt = _COORDINATED.match(r.text[end : end + 60])
-    before = _COORDINATED_BEFORE.search(r.text[max(0, start - 60) : start])
-    for m, base in ((nxt, end), (before, max(0, start - 60))):
-        if m is None:
-            continue
-        other = m.group(1).strip()
-        o_start = base + m.start(1)
-        labels = r.labels(o_start, o_start + len(other))
-        if r.state(other) is not None or (labels & {"GPE", "LOC"} and "PERSON" not in labels):
-            return True
-        if _a_place(r, o_start, o_start + len(other), follow=False):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -373,7 +325,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
                 tagged = tagged or _corroborated(r, name_ws, person_words)
                 evidence = _has_context(r, lead, name_ws, prev)
                 evidence = evidence or any(zs <= start < ze for zs, ze in zones)
-                evidence = evidence or (tagged and not _a_place(r, start, end))
+                evidence = evidence or (tagged and not a_place(r, start, end))
                 if evidence:
                     words_ = [w.text for w in name_ws]
                     full.append(_Cand(start, end, nm.canonical(words_), headline))

@@ -1,13 +1,15 @@
 """Direct quotations and who said them.
 
-Quotation marks are read line by line (a paragraph is never one quote with the next, and one
-unmatched mark loses at most the rest of its line): straight and curly double marks, and single
-curly or straight marks used as quotation marks (‘firm hand’, 'reckless gamble') but not as
-apostrophes (it’s, Russia’s, countries’). An opening double mark with no closing mark runs to
-the end of its line: the first paragraph of a quote that goes on in the next one (so does a
-line opening with a single curly mark it never closes, when the next opens with a mark).
-Quotes under 3 words, titles of works ("the song ..."), short all-capitalised titles and
-quotes repeated inside longer ones are dropped. The speaker is found by
+Quotation marks are read line by line, a hard-wrapped line joined to the next (a paragraph is
+never one quote with the next, and one unmatched mark loses at most the rest of its line):
+straight and curly double marks, and single curly or straight marks used as quotation marks
+(‘firm hand’, 'reckless gamble') but not as apostrophes (it’s, Russia’s, countries’). An
+opening double mark with no closing mark runs to the end of its line: the first paragraph of a
+quote that goes on in the next one (so does a line opening with a single curly mark it never
+closes, when the next opens with a mark). A text cut off inside a quote keeps the part it has;
+a closing curly mark set where only an opening one can stand (at a line's start, after a space)
+opens a quote. Quotes under 3 words, titles of works ("the song ..."), short all-capitalised
+titles and quotes repeated inside longer ones are dropped. The speaker is found by
 ``speakers.Attributor``.
 """
 
@@ -15,11 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
+from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
@@ -45,14 +49,18 @@ def _double_marks(line: str) -> list[_Mark]:
     for i, ch in enumerate(line):
         if ch in _DOUBLE_OPEN:
             marks.append(_Mark(i, True, False))
-        elif ch in _DOUBLE_CLOSE:
-            marks.append(_Mark(i, False, True))
-        elif ch == '"':
-            before = line[i - 1] if i else " "
-            after = line[i + 1] if i + 1 < len(line) else " "
-            can_open = before in _OPEN_BEFORE and not after.isspace()
-            can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+            continue
+        if ch not in _DOUBLE_CLOSE and ch != '"':
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        can_open = before in _OPEN_BEFORE and not after.isspace()
+        can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+        if ch == '"':
             marks.append(_Mark(i, can_open or not can_close, can_close or not can_open))
+        else:  # a closing mark set as an opening one (”We will ...”): opens only where no
+            opens = can_open and not can_close  # closing mark could stand
+            marks.append(_Mark(i, opens, not opens))
     return marks
 
 
@@ -128,18 +136,15 @@ def _continued(lines: list[str], n: int) -> bool:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, with the span of its content."""
     spans: list[QuoteSpan] = []
-    lines = text.split("\n")
-    last_line = max((i for i, ln in enumerate(lines) if ln.strip()), default=-1)
+    bounds = [*line_starts(text), len(text) + 1]
+    lines = [text[a : b - 1].replace("\n", " ") for a, b in pairwise(bounds)]
     pos = 0
     for n, line in enumerate(lines):
         doubles = _pair_double(line)
         closed = [(s, e) for s, e in doubles if e is not None]
         for s, e in doubles:
-            unclosed = e is None
             content_end = len(line) if e is None else e
-            if unclosed and n == last_line and not line.rstrip().endswith((".", "?", "!", "…")):
-                continue  # a text cut off inside a quote
-            spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, unclosed, n))
+            spans.append(_span(text, pos + s + 1, pos + content_end, pos + s, e is None, n))
         singles = _pair_single(line, closed)
         for s, e in singles:
             spans.append(_span(text, pos + s + 1, pos + e, pos + s, False, n))
@@ -195,6 +200,13 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
+def _keeps_other(i: int, j: int, speakers: list[Speaker | None]) -> bool:
+    """Of two equal quotes, the one with a speaker is kept, else the first."""
+    if (speakers[i] is None) != (speakers[j] is None):
+        return speakers[i] is None
+    return j < i
+
+
 def _drop_repeats(
     text: str, spans: list[QuoteSpan], speakers: list[Speaker | None]
 ) -> list[tuple[QuoteSpan, Speaker | None]]:
@@ -208,7 +220,7 @@ def _drop_repeats(
         repeat = any(
             j != i
             and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
-            and (len(wj) > len(wi) or j < i)
+            and (len(wj) > len(wi) or _keeps_other(i, j, speakers))
             and _in_order(wi, wj)
             and (speakers[i] is None or speakers[j] is None or speakers[i] == speakers[j])
             for j, wj in enumerate(words)

@@ -17,16 +17,40 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
+from dyad.models import Person
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
 
-__all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent"]
+__all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent", "line_starts"]
 
 PRONOUNS = MappingProxyType({"he": "m", "she": "f", "him": "m", "her": "f"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 LOOKBACK_LINES = 3
 _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
+
+
+_WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
+
+
+def line_starts(text: str) -> list[int]:
+    """Where the text's lines start, a hard-wrapped line joined to the next: a line of
+    ``_WRAP_MIN`` characters or more that ends without a sentence's or a quote's end, followed
+    by one that opens in lower case, goes on in it ("... our fishermen and\ntheir families")."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            continue
+        line = text[starts[-1] : i].rstrip()
+        last_start = text.rfind("\n", 0, i) + 1
+        wrapped = (
+            i - last_start >= _WRAP_MIN
+            and line[-1:] not in {".", "!", "?", ":", '"', "”", "’", ")", "…"}
+            and text[i + 1 : i + 2].islower()
+        )
+        if not wrapped:
+            starts.append(i + 1)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -53,6 +77,7 @@ class SpeechEvent:
     pos: int
     line: int
     speaker: Speaker | None
+    statement: bool = False  # said in or through a statement ("X said in a statement")
 
 
 class PhraseReader:
@@ -65,7 +90,7 @@ class PhraseReader:
         self.lex = nm.lexicon()
         self._quoted = sorted((s.mark, s.end + 1) for s in spans)
         self._quoted_starts = [s for s, _ in self._quoted]
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        self._line_starts = line_starts(self.text)  # a hard-wrapped line is one line
         self._acronyms = self._find_acronyms()
         self._events: list[SpeechEvent] = []  # filled in reading order by the subclass
 
@@ -99,9 +124,9 @@ class PhraseReader:
 
     def _pronoun_at(self, pos: int, word: str) -> Speaker | None:
         """The person "he"/"she"/"him"/"her" stands for, a few lines back at most: the most
-        recent speaker or subject of that gender, else of unknown gender; failing both, the
-        most recent person named (outside quotes) of that gender, else of unknown gender.
-        Never an organisation or a place."""
+        recent speaker or subject not known to be of the other gender; failing that, the most
+        recent person named (outside quotes) not known to be of the other gender. Never an
+        organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
         i = bisect.bisect_left([e.pos for e in self._events], pos)
@@ -119,19 +144,25 @@ class PhraseReader:
                 break
             named.append(m.name)
         for pool in (actors, named):
-            for gender in (want, None):
-                name = next((n for n in pool if self.persons.gender(n) == gender), None)
-                if name is not None:
-                    return Speaker(name, "person")
+            name = next((n for n in pool if self.persons.gender(n) in {want, None}), None)
+            if name is not None:
+                return Speaker(name, "person")
         return None
 
     def _it(self, tok: Any) -> Speaker | None:
+        """ "it": the organisation that spoke last, a few lines back at most; else the
+        organisation subject of the clause above ("X denounced what it called '...'")."""
         line = self.line_of(tok.idx)
         for event in reversed([e for e in self._events if e.pos < tok.idx]):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
                 return event.speaker
+        for verb in tok.head.ancestors:
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+                who = self.resolve_phrase(subj)
+                return who if who is not None and who.kind == "organisation" else None
         return None
 
     def resolve_phrase(self, tok: Any) -> Speaker | None:
@@ -145,13 +176,13 @@ class PhraseReader:
             return None
         left = [t for t in tok.subtree if t.i <= tok.i and not self.in_quote(t.idx)]
         for t in [tok, *reversed(left)]:
-            who = self._person_at(t)
+            who = None if self._owner_of_role(t) else self._person_at(t)
             if who:
                 return who
         appositives = [c for c in tok.children if c.dep_ == "appos"]
         for child in appositives:  # "BUENOS AIRES, Argentina (AP) — Jane Roe, ... said"
             for t in child.subtree:
-                who = self._person_at(t)
+                who = None if self._owner_of_role(t) else self._person_at(t)
                 if who:
                     return who
         for t in self._nested_appositives(tok):  # "the envoy to the UN, Jane Roe, said"
@@ -167,11 +198,58 @@ class PhraseReader:
             return document
         if "generic" in self.lex.kinds(tok.lemma_) and not self.lex.is_role(tok.lemma_):
             source = self._source_of(tok)  # "a statement from the Egyptian presidency"
+            if source is None and "document" in self.lex.kinds(tok.lemma_):
+                source = self._issuer_before(tok)  # "the statement added"
             if source is not None:
                 return source
+        of_role = self._of_role(tok)
+        if of_role is not None:  # "the Kenyan head of state"
+            state = next(filter(None, (self.persons.state_code(t.text) for t in left)), None)
+            p = self.persons.by_role(of_role, state) or self._last_in_role(tok, of_role, state)
+            return Speaker(p.name, "person") if p is not None else None
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _issuer_before(self, tok: Any) -> Speaker | None:
+        """ "the statement said": who last spoke through a statement ("X said in a
+        statement", "a statement from X said")."""
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
+        if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
+            return None
+        before = [e for e in self._events if e.pos < tok.idx]
+        for event in reversed(before):
+            if event.statement and event.speaker is not None:
+                return event.speaker
+        line = self.line_of(tok.idx)  # else the body that spoke last, a few paragraphs back
+        for event in reversed(before):
+            if self._paragraph_gap(event.line, line) > 2 * LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
+        return None
+
+    def _of_role(self, tok: Any) -> str | None:
+        """A role written with "of" ("head of state", "chief of staff"), or None."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    phrase = f"{tok.lower_} of {obj.lower_}"
+                    if obj.dep_ == "pobj" and self.lex.is_role(phrase):
+                        return phrase
+        return None
+
+    def _owner_of_role(self, t: Any) -> bool:
+        """ "Roe's spokesman", "Roe's adviser": the one whose aide speaks, not the speaker."""
+        doc = self.doc
+        if t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in {"'s", "’s", "'", "’"}:
+            return False
+        for head in doc[t.i + 2 : t.i + 5]:
+            if self.lex.is_role(head.text) or "voice" in self.lex.kinds(head.text):
+                return True
+            if head.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+                return False
+        return False
 
     def _nested_appositives(self, tok: Any) -> list[Any]:
         """Appositives of the phrase's own modifiers, which the parser often hangs on the last
@@ -237,13 +315,38 @@ class PhraseReader:
                 state = state or self.persons.state_code(t.text)
             role = " ".join(role_suffix(self.lex, [t.lower_ for t in left])[1]) or tok.lower_
             p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
+            if p is None and any(t.dep_ == "det" and t.lower_ == "the" for t in left):
+                p = self._last_in_role(tok, role, state)
             if p is not None:
                 return Speaker(p.name, "person")
         return self._voice_of(tok, left) if voice else None
 
+    def _last_in_role(self, tok: Any, role: str, state: str | None) -> Person | None:
+        """ "the minister", "the leftist leader": the person of that role who acted last
+        (a speaker or a subject), else the one of that role named last."""
+        for r in dict.fromkeys((role, tok.lemma_.lower())):
+            for event in reversed([e for e in self._events if e.pos < tok.idx]):
+                who = event.speaker
+                if who is None or who.kind != "person":
+                    continue
+                p = self.persons.get(who.name)
+                if p is not None and self.persons.holds(p, r, state):
+                    return p
+            p = self.persons.last_in_role(r, state, tok.idx)
+            if p is not None:
+                return p
+        return None
+
     def _voice_of(self, tok: Any, left: list[Any]) -> Speaker | None:
         """The institution a spokesperson speaks for ("Kremlin", "Polish Interior Ministry"),
-        not a bare demonym ("a Russian spokesman")."""
+        not a bare demonym ("a Russian spokesman"); "a spokesman for the Polish Interior
+        Ministry" speaks for the ministry."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                who = self.resolve_phrase(obj) if obj is not None else None
+                if who is not None and who.kind == "organisation":
+                    return who
         org = self._organisation(tok, left)
         if org is None or " " in org.name or org.kind != "organisation":
             return org
@@ -261,6 +364,8 @@ class PhraseReader:
         for t in reversed(words):
             if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
                 break
+            if run and any(self.doc[k].is_punct for k in range(t.i + 1, run[0].i)):
+                break  # "Roe, Acme's spokesman": a comma ends the name
             run.insert(0, t)
         while run and run[0].lower_ in {"of", "for", "and"}:
             run.pop(0)
@@ -277,6 +382,8 @@ class PhraseReader:
         name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
         person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
         if person is not None:
+            if self._owner_of_role(run[0]):
+                return None  # "Roe's spokesman" is not Roe
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
         if single is not None and single.ent_type_ not in _ORG_LABELS and not self._known_org(name):
@@ -297,9 +404,9 @@ class PhraseReader:
             if len(words) == 1:
                 return self._named_before(head)
             return self._body_named_before(words)
-        return Speaker(
-            self._canonical_body(words[states[0]], words[states[0] + 1 :]), "organisation"
-        )
+        after = words[states[0] + 1 :]
+        rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
+        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
 
     def _body_named_before(self, words: list[Any]) -> Speaker | None:
         """ "the foreign ministry said" with no state: the state's body the article named
@@ -320,7 +427,8 @@ class PhraseReader:
                     break
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
-        return Speaker(" ".join(t.text.capitalize() for t in words), "organisation")
+        span = self.doc[words[0].i : words[-1].i + 1]
+        return Speaker(" ".join(self._body_words(list(span))), "organisation")
 
     def _of_state(self, head: Any) -> Any | None:
         """The state named in "of X" after a body's head word, or None."""
@@ -337,8 +445,7 @@ class PhraseReader:
         government = self.persons.government_of(state.text)
         if government is None and "demonym" in self.persons.alias_kinds(state.text):
             government = f"{state.text} government"
-        body = [t.text if t.text[:1].isupper() else t.text.capitalize() for t in rest]
-        body = [w for w in body if w not in {"'s", "’s", "'", "’"}]
+        body = self._body_words(rest)
         if government is None or not body:
             start = getattr(state, "start_char", None)  # a Span ("South Sudan") or a token
             start = state.idx if start is None else start
@@ -348,12 +455,28 @@ class PhraseReader:
         demonym = government.rsplit(" ", 1)[0]
         return " ".join([demonym, *body])
 
+    @staticmethod
+    def _body_words(rest: list[Any]) -> list[str]:
+        """A body's words capitalised, a possessive inside kept on its word ("Prime Minister's
+        Office"), the state's own possessive before them dropped."""
+        body: list[str] = []
+        for t in rest:
+            if t.lower_ in {"'s", "’s", "'", "’"}:
+                if body:
+                    body[-1] += "'s"
+                continue
+            body.append(t.text if t.text[:1].isupper() else t.text.capitalize())
+        return body
+
     def _named_before(self, tok: Any) -> Speaker | None:
-        """ "the ministry said": the organisation of that kind that spoke last."""
+        """ "the ministry said": the organisation of that kind that spoke last (a few
+        paragraphs back, or further for "the office of X", which names whose office it is)."""
         head = tok.lemma_.lower()
         line = self.line_of(tok.idx)
+        owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
         for event in reversed([e for e in self._events if e.pos < tok.idx]):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+            if self._paragraph_gap(event.line, line) > reach:
                 break
             who = event.speaker
             if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:

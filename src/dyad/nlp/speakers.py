@@ -37,8 +37,12 @@ _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 
 
 def _hypothetical(verb: Any) -> bool:
-    """A speech verb under a modal ("would respond", "could say"): no speech that happened."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    """A speech verb under a modal ("would respond", "could say") or in an infinitive
+    ("agreed to respond", "vowed to answer"): no speech that happened."""
+    return any(
+        (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in verb.children
+    )
 
 
 class Attributor(PhraseReader):
@@ -60,9 +64,11 @@ class Attributor(PhraseReader):
             if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
                 who = self._speaker_of_verb(tok, kind)
                 self._verb_speaker[tok.i] = who
-                self._events.append(SpeechEvent(tok.idx, line, who))
+                self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
+                if self._media(obj) and self.lex.speech_kind(tok.head.lemma_) == "subject":
+                    continue  # "X said, according to AP": AP reported it, X spoke
                 who = self.resolve_phrase(obj) if obj is not None else None
                 self._events.append(SpeechEvent(tok.idx, line, who))
             elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
@@ -73,6 +79,18 @@ class Attributor(PhraseReader):
                     who = self._pronoun(tok)
                 if who is not None:
                     self._events.append(SpeechEvent(tok.idx, line, who))
+
+    def _in_statement(self, verb: Any) -> bool:
+        """ "X said in a statement", "a statement from X said": spoken through a statement."""
+        for child in verb.children:
+            words = [child]
+            if child.dep_ == "prep" and child.lower_ == "in":
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ not in _SUBJECTS:
+                continue
+            if any("document" in self.lex.kinds(w.lemma_) for w in words):
+                return True
+        return False
 
     def _reported(self, verb: Any) -> bool:
         """A verb inside a clause a speech verb reports ("X said [Y would return]")."""
@@ -120,7 +138,9 @@ class Attributor(PhraseReader):
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
         """The first of a verb's subjects that is a person or an organisation."""
-        subjects = self._subjects(verb)
+        subjects = sorted(self._subjects(verb), key=lambda t: t.i)
+        if len(subjects) > 1 and self._one_phrase(subjects[0], subjects[1]):
+            subjects = subjects[:1]  # "the statement from the office of X Y added": one phrase
         for subj in sorted(subjects, key=lambda t: abs(t.i - verb.i)):
             who = self.resolve_phrase(subj)
             if who is not None:
@@ -130,6 +150,15 @@ class Attributor(PhraseReader):
             if who is not None:
                 return who
         return self._adjacent_person(verb)
+
+    def _one_phrase(self, first: Any, second: Any) -> bool:
+        """Two subjects of one verb with nothing but a noun phrase's words between them: the
+        parser split one subject ("the statement from the office of [PM X]")."""
+        between = self.doc[first.i + 1 : second.i]
+        return any(t.dep_ == "prep" for t in between) and not any(
+            (t.is_punct and t.text not in {"-", "–"}) or t.pos_ in {"CCONJ", "VERB", "AUX"}
+            for t in between
+        )
 
     def _misread_document(self, verb: Any) -> Speaker | None:
         """ "A joint declaration read out after the talks said ...", which the parser reads as
@@ -145,10 +174,13 @@ class Attributor(PhraseReader):
         return None
 
     def _adjacent_person(self, verb: Any) -> Speaker | None:
-        """A person named right before ("X also said") or after ("said Minister X") a verb."""
+        """A person named right before ("X also said", "the minister, X, said") or after
+        ("said Minister X") a verb."""
         line = self.line_of(verb.idx)
         back = self.doc[max(0, verb.i - 4) : verb.i]
-        for tok in reversed(back):
+        for n, tok in enumerate(reversed(back)):
+            if n == 0 and tok.text == ",":
+                continue  # the end of an appositive the parse left without a verb
             if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
                 break
             who = self._person_at(tok)
@@ -213,22 +245,51 @@ class Attributor(PhraseReader):
         verb = self._governing_verb(q, inside)
         if verb is not None:  # "In a joint statement, the two sides said '...'": the document
             return self._verb_speaker.get(verb.i) or self._joint_document(q)
+        beyond = self._beyond_boundary(inside)
+        verbs = [t for t in context if t.i in self._verb_speaker and t.i not in beyond]
+        spoken = any(self._verb_speaker[t.i] is not None for t in verbs)
         for tok in context:
             if tok.lower_ == "according":
                 obj = self._according_object(tok)
-                if obj is not None:
+                if obj is not None and not (spoken and self._media(obj)):
                     return self.resolve_phrase(obj)
-        beyond = self._beyond_boundary(inside)
-        verbs = [t for t in context if t.i in self._verb_speaker and t.i not in beyond]
         if verbs:
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
-        who = self._surface(q) or self._subject_above(q, inside)
+        who = self._cut_off(q) or self._surface(q) or self._subject_above(q, inside)
         if who is not None:
             return who
         if sum(not t.is_punct for t in context) <= 2:
             return self._last_speaker(q) if last else None
-        return self._joint_document(q)
+        who = self._joint_document(q)
+        if who is None and last and not verbs:  # "Likewise, the plan '...'": no one else speaks
+            who = self._last_speaker(q)  # in the sentence; the speaker just before goes on
+        return who
+
+    def _media(self, tok: Any) -> bool:
+        """A news agency or "media reports": the source of a report, not of the speech, when
+        the sentence names who spoke ("X said, according to AP")."""
+        words = [t for t in tok.subtree if not t.is_punct]
+        return any(
+            "credit" in self.lex.kinds(t.text) or t.lemma_.lower() in {"media", "report"}
+            for t in words
+        )
+
+    def _cut_off(self, q: QuoteSpan) -> Speaker | None:
+        """A text that ends a few words after the quote, inside its attribution ('...," Mr
+        Wil', '...," the'): a person whose name begins with the last word ("Wil" -> Wilson),
+        else the last speaker before the quote."""
+        tail = self.text[q.end :]
+        m = re.fullmatch(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*", tail)
+        if m is None or not m.group(1):
+            return None
+        last = m.group(1).split()[-1]
+        if len(last) >= 3 and last[:1].isupper():
+            hits = [p for p in self.persons.persons if p.name.split()[-1].startswith(last)]
+            if len(hits) == 1:
+                return Speaker(hits[0].name, "person")
+        named = [e.speaker for e in self._events if e.pos < q.start and e.speaker is not None]
+        return named[-1] if named else None
 
     def _joint_document(self, q: QuoteSpan) -> Speaker | None:
         """ "In a joint declaration, they '...'": the document speaks, under the proper name the
@@ -243,8 +304,10 @@ class Attributor(PhraseReader):
                 continue
             words = [t for t in doc.subtree if t.i <= doc.i and t.dep_ != "det"]
             default = " ".join(t.text for t in words)
-            return Speaker(self.document_name(doc.lemma_.lower(), default), "organisation")
-        return None
+            name = self.document_name(doc.lemma_.lower(), default)
+            if name != default or any(t.lower_ == "joint" for t in words):
+                return Speaker(name, "organisation")
+        return None  # "in a statement" alone: whose, the sentence must say
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
         """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."', and

@@ -1,0 +1,99 @@
+"""Where a capitalised run is a place, a body or a thing rather than a person: "in X",
+"X Port", "X and Tyre", "X Square", "the X frigate", and the role-to-place appositive ("the
+ambassador to Chile, Jane Roe,") that marks a person. Used by ``persons``."""
+
+from __future__ import annotations
+
+import re
+
+from dyad.nlp.numbers import lexicon as unit_lexicon
+from dyad.nlp.person_reader import Reader
+
+__all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after"]
+
+_PLACE_CUE = (
+    r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
+    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+(?:the\s+)?"
+)
+# "Ba Lang Port", "Kien Giang Province": a place noun written as the name's last word or after it
+PLACE_NOUNS = frozenset(
+    [
+        "port",
+        "province",
+        "district",
+        "village",
+        "county",
+        "prefecture",
+        "governorate",
+        "oblast",
+        "region",
+        "island",
+        "islands",
+        "strait",
+        "bay",
+        "harbour",
+        "harbor",
+        "valley",
+        "river",
+        "camp",
+        "crossing",
+        "airport",
+        "airbase",
+        "city",
+        "town",
+        "township",
+        "municipality",
+        "canton",
+        "commune",
+    ]
+)
+_COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+_COORDINATED_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s){1,3})\s*(?:and|or)\s+$")
+
+
+def a_place(r: Reader, start: int, end: int, *, follow: bool = True) -> bool:
+    """The article writes "in X", "near X", "the villages of X" or "X Port" somewhere, or
+    joins X to a place ("X and Tyre"): X is a place, whatever the tagger says ("Residents in
+    Khan Omar fled"); "in X's view" does not count."""
+    name = re.escape(r.text[start:end])
+    if re.search(rf"{_PLACE_CUE}{name}\b(?!['’])", r.text) is not None:
+        return True
+    after = re.match(r"\s+([A-Z]\w+)", r.text[end : end + 30])
+    if after is not None and after.group(1).lower() in PLACE_NOUNS:
+        return True
+    if not follow:
+        return False
+    nxt = _COORDINATED.match(r.text[end : end + 60])
+    before = _COORDINATED_BEFORE.search(r.text[max(0, start - 60) : start])
+    for m, base in ((nxt, end), (before, max(0, start - 60))):
+        if m is None:
+            continue
+        other = m.group(1).strip()
+        o_start = base + m.start(1)
+        labels = r.labels(o_start, o_start + len(other))
+        if r.state(other) is not None or (labels & {"GPE", "LOC"} and "PERSON" not in labels):
+            return True
+        if a_place(r, o_start, o_start + len(other), follow=False):
+            return True
+    return False
+
+
+def thing_after(r: Reader, after: str) -> bool:
+    """The word after a name makes it a place, body or thing ("Roe Square", "Roe frigate")."""
+    m = re.match(r" ([A-Za-z]+)\b", after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    vessel = unit_lexicon().nouns.get(word) in {"ships", "aircraft"}
+    return bool(r.lex.kinds(word) & {"orgword"}) or word in PLACE_NOUNS or vessel
+
+
+_ROLE_TO_PLACE = re.compile(
+    r"\b([A-Za-z-]+)\s+(?:to|of|in|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s*$"
+)
+
+
+def role_to_place_before(r: Reader, start: int) -> bool:
+    """ "The U.S. Ambassador to Chile, ": a role and the place or body it serves, then a comma."""
+    m = _ROLE_TO_PLACE.search(r.text[max(0, start - 80) : start])
+    return m is not None and r.lex.is_role(m.group(1))

@@ -1,0 +1,92 @@
+"""Persons in less tidy news text (issue 8): typing slips in titles, ranks, bylines, credits.
+
+Every sentence and name here is written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp import names as nm
+from tests.test_persons import person_names
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [
+        ("Presidnet", True),
+        ("Chancelor", True),
+        ("Primeminister", False),
+        ("President", False),
+        ("Kowalska", False),
+        ("Brandt", False),
+        ("Ministry", False),
+    ],
+)
+def test_a_title_with_one_typing_slip(word: str, slip: bool) -> None:
+    assert nm.lexicon().misspelt_title(word) is slip
+
+
+def test_a_misspelt_title_is_cut_off_the_name() -> None:
+    text = "Presidnet Anna Kowalska and Chancelor Marek Duda met in Lumen on Monday."
+    names = person_names(text, {"Anna Kowalska": "PERSON", "Marek Duda": "PERSON"})
+    assert names == ["Anna Kowalska", "Marek Duda"]
+
+
+def test_a_misspelt_title_after_another_title() -> None:
+    text = "Foreign Minster Tomas Quispe arrived in Lumen on Monday."
+    assert person_names(text, {"Tomas Quispe": "PERSON"}) == ["Tomas Quispe"]
+
+
+def test_published_by_bylines_and_image_credits() -> None:
+    text = (
+        "Published By: Marta Quiroga\n\n"
+        "Crowds gather in the square on Friday. / AFP / TOMAS QUISPE-LARA Image Credit: AFP\n\n"
+        "The talks went on."
+    )
+    assert person_names(text) == ["Marta Quiroga", "Tomas Quispe-Lara"]
+
+
+@pytest.mark.parametrize("rank", ["Sepoy", "Commodore", "Havildar", "Lance Corporal"])
+def test_ranks_are_kept_out_of_names(rank: str) -> None:
+    text = f"{rank} Arjun Mehta was wounded in the firing on Tuesday."
+    assert person_names(text, {f"{rank} Arjun Mehta": "PERSON"}) == ["Arjun Mehta"]
+
+
+def test_a_month_after_in_is_no_first_name() -> None:
+    text = "In December Kowalska said the deal was done. Anna Kowalska is the president."
+    names = person_names(text, {"December Kowalska": "PERSON", "Anna Kowalska": "PERSON"})
+    assert names == ["Anna Kowalska"]
+
+
+def test_the_ambassador_to_a_state_then_a_name() -> None:
+    text = "The Peruvian Ambassador to Chile, Rosa Quintero, attended the talks."
+    assert person_names(text) == ["Rosa Quintero"]
+
+
+def test_a_portfolio_and_a_vessel_are_no_names() -> None:
+    text = (
+        "Under-Secretary-General for Political Affairs Rosa Quintero spoke. The rig Haiyang "
+        "Shiyou 981 moved. The analyst, Jill R"
+    )
+    ents = {
+        "Political Affairs Rosa Quintero": "PERSON",
+        "Haiyang Shiyou": "PERSON",
+        "Jill R": "PERSON",
+    }
+    assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_places_vessels_and_bases_are_no_persons() -> None:
+    text = (
+        "The Almirante Grau frigate sailed from Mar del Plata. San Martin Square was closed "
+        "and Camp Lemonnier stayed open. Rosa Quintero spoke."
+    )
+    ents = {
+        "Almirante Grau": "PERSON",
+        "Mar del Plata": "PERSON",
+        "San Martin": "PERSON",
+        "Camp Lemonnier": "PERSON",
+        "Rosa Quintero": "PERSON",
+    }
+    assert person_names(text, ents) == ["Rosa Quintero"]

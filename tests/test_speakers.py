@@ -1,0 +1,254 @@
+"""Speakers and quote boundaries in less tidy news text (issue 8).
+
+Every sentence and name here is written for the test, about states of the test's own choosing.
+Finding marks needs no model; speakers need the real parse (``model``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.nlp.quotes import find_quote_spans
+from tests.test_quotes import region_speakers
+
+
+def real_speakers(text: str) -> list[str | None]:
+    """Speakers read with the real gazetteer (states, demonyms, capitals)."""
+    from dyad.nlp.model import parse
+    from dyad.nlp.persons import extract_persons
+    from dyad.nlp.quotes import extract_quotes
+    from dyad.resolve.gazetteer import Gazetteer
+
+    doc = parse(text)
+    persons = extract_persons(doc, Gazetteer.load(), doc_id="t")
+    return [q.speaker for q in extract_quotes(doc, persons, doc_id="t")]
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+# -- marks: no model ----------------------------------------------------------------------------
+
+
+def test_a_closing_curly_mark_set_as_an_opening_one() -> None:
+    text = "”We will not sign this text,” the envoy said.\n\nShe called it “fair” at first."
+    assert spans(text) == ["We will not sign this text", "fair"]
+
+
+def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
+    text = "The minister said the treaty “opens a new era for the whole regi"
+    assert spans(text) == ["opens a new era for the whole regi"]
+
+
+def test_a_quote_over_a_hard_line_wrap() -> None:
+    text = (
+        "Peru's Foreign Minister Rosa Quintero told reporters on Monday: \"We will never\n"
+        "accept a deal that ignores our fishermen and their families, and we will say so\n"
+        'at the summit."\n\n'
+        "Short headline line\n"
+        "next line in lower case."
+    )
+    assert [" ".join(t.split()) for t in spans(text)] == [
+        "We will never accept a deal that ignores our fishermen and their families, and we "
+        "will say so at the summit."
+    ]
+
+
+# -- speakers: the real model -------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_he_is_the_last_actor_even_when_an_earlier_man_is_known_to_be_male() -> None:
+    text = (
+        "Egypt’s Foreign Minister Omar Hadid met his counterpart Tomas Quispe in Lima.\n\n"
+        "Recalling their first talks in Cairo, Quispe told Hadid that the two states had "
+        "come far since what he called “three decades of cold silence between our peoples.”"
+    )
+    assert region_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_a_name_in_an_appositive_before_said() -> None:
+    text = (
+        "Following the Andina decision Kenya's deputy minister for economic planning, Amani "
+        "Njoroge, said the rise had been expected.\n\n"
+        '"We do not know if this is final but it is clear that it is political."'
+    )
+    assert region_speakers(text) == ["Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_the_minister_is_the_minister_who_acted_last() -> None:
+    text = (
+        "Present were Kenya’s Foreign Minister Amani Njoroge and Peru’s Foreign Minister Tomas "
+        "Quispe.\n\n"
+        "Quispe, who chaired the session, confirmed that the talks would go on.\n\n"
+        "In a post online, the minister said the two states had begun “a patient dialogue with "
+        "the aim of a binding settlement.”"
+    )
+    assert region_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_veteran_leader_is_the_leader_who_acted_last() -> None:
+    text = (
+        "Kenya's leader Amani Njoroge stressed the weight of his trip, saying his talks with "
+        "President Tomas Quispe marked “a new chapter” for both states.\n\n"
+        "“I came here first because our two nations were born to work together,” said the "
+        "veteran leader at a news conference."
+    )
+    assert region_speakers(text) == ["Amani Njoroge", "Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_the_statement_is_its_issuer_named_before() -> None:
+    text = (
+        "Egypt’s foreign ministry said it had summoned Kenya’s ambassador.\n\n"
+        "The ministry said in a statement on Monday that it had protested the raids.\n\n"
+        "“Such raids breach our sovereignty and cannot be accepted,” the statement said."
+    )
+    assert region_speakers(text) == ["Egyptian Foreign Ministry"]
+    text = (
+        "“The credit line for fuel is already in use,” a statement from the Lumen Trade "
+        "Office said.\n\n"
+        "“More shipments of grain are planned under the same line,” the statement added. "
+        "“Two tankers have already docked,” it said."
+    )
+    assert region_speakers(text) == ["Lumen Trade Office"] * 3
+
+
+@pytest.mark.model
+def test_a_text_cut_off_inside_the_attribution() -> None:
+    text = (
+        "Chancellor Marek Duda and President Anna Kowalska opened the talks.\n\n"
+        "Their pact was “aimed at no one and meant to dominate none of our neighbours”, Mr Du"
+    )
+    assert region_speakers(text) == ["Marek Duda"]
+    text = (
+        "“The first ships have docked,” a statement from the Lumen Trade Office said.\n\n"
+        "Grain prices fell in May.\n\n"
+        "“More than 9,000 tonnes of wheat have arrived and more will come soon,” the "
+    )
+    assert region_speakers(text) == ["Lumen Trade Office"] * 2
+
+
+@pytest.mark.model
+def test_a_speech_verb_in_an_infinitive_does_not_report_the_quote() -> None:
+    text = (
+        "NAIROBI — Kenya and Peru agreed to respond “swiftly and firmly” to any attack on "
+        "shipping, Kenyan President Amani Njoroge said after talks with Tomas Quispe."
+    )
+    assert region_speakers(text) == ["Amani Njoroge"]
+
+
+@pytest.mark.model
+def test_outlined_and_expressed_report_speech() -> None:
+    text = (
+        "Kenyan President Amani Njoroge met Tomas Quispe.\n\n"
+        "Njoroge outlined that Nairobi and Lima agreed to set up a joint panel “to draw up a "
+        "detailed plan for the port.”\n\n"
+        "With the trade minister by his side, Njoroge also expressed confidence in a “fair "
+        "settlement” of the river dispute “with the help of the regional governments”."
+    )
+    assert region_speakers(text) == ["Amani Njoroge"] * 2
+
+
+@pytest.mark.model
+def test_according_to_a_news_agency_does_not_beat_the_speaker() -> None:
+    text = (
+        "Peru’s coast guard chief Tomas Quispe spoke in Lima.\n\n"
+        "“Our coast guard has shown great restraint, and we will stay,” Quispe told reporters, "
+        "according to AP. “But if the ships ram us again, we will defend ourselves.”"
+    )
+    assert region_speakers(text) == ["Tomas Quispe", "Tomas Quispe"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The strikes hit only military targets,” state television said.", "State Television"),
+        (
+            "“The strikes hit only military targets,” Chile's state television said.",
+            "Chilean State Television",
+        ),
+        (
+            "Peru's military said in a statement that “the intruders were driven back at once.”",
+            "Peruvian Military",
+        ),
+        (
+            "“We are following events closely,” said a spokesperson for the Ghanaian foreign "
+            "ministry.",
+            "Ghanaian Foreign Ministry",
+        ),
+    ],
+)
+def test_media_armies_and_spokespeople_for_a_body(text: str, speaker: str) -> None:
+    assert real_speakers(text) == [speaker]
+
+
+@pytest.mark.model
+def test_in_a_statement_alone_names_no_speaker() -> None:
+    text = "In a statement, officials said the border would “stay shut until further notice.”"
+    assert real_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_an_aide_is_not_the_one_he_works_for() -> None:
+    text = (
+        "Kenyan President Amani Njoroge arrived in Lima on Monday.\n\n"
+        "“The visit was long overdue,” Kamau, Njoroge’s spokesman, told reporters."
+    )
+    assert region_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_what_it_called_is_the_body_of_the_clause() -> None:
+    text = "Chad’s government on Thursday denounced what it called “an act of open war” by rebels."
+    assert real_speakers(text) == ["Chadian Government"]
+
+
+@pytest.mark.model
+def test_the_office_of_a_leader_and_its_statement() -> None:
+    text = (
+        "Peru and Chile sign a fishing accord\n\n"
+        "  • The accord will bring “joint patrols along the maritime border”\n\n"
+        "LIMA: Chile’s fisheries chief on Monday signed an accord with Peru, the Peruvian "
+        "prime minister’s office said.\n\n"
+        "The talks took two days.\n\n"
+        "Boats from both states fish in the area.\n\n"
+        "The accord was signed in the capital, the statement said.\n\n"
+        "It provides for “shared data on fish stocks,” and will bring “joint patrols along the "
+        "maritime border,” the statement from the office of Prime Minister Rosa Quintero added."
+    )
+    assert real_speakers(text) == ["Peruvian Prime Minister's Office"] * 2
+
+
+@pytest.mark.model
+def test_the_head_of_state_of_a_state() -> None:
+    text = (
+        "Kenyan President William Otieno arrived in Kampala on Monday.\n\n"
+        "“We are here to build bridges, not walls,” the Kenyan head of state said."
+    )
+    assert real_speakers(text) == ["William Otieno"]
+
+
+@pytest.mark.model
+def test_a_quote_without_a_speaker_of_its_own_goes_on_from_the_last_one() -> None:
+    text = (
+        "“Peru is the most important partner we have,” Rosa Quintero, a lecturer at the "
+        "Andean Institute, told reporters.\n\n"
+        "Likewise, the Chilean economy “depends heavily on its northern neighbour,” not least "
+        "in its talks with the lenders of the region."
+    )
+    assert real_speakers(text) == ["Rosa Quintero", "Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_speaker_after_a_hard_wrapped_quote() -> None:
+    text = (
+        '"We will never accept a deal that ignores our fishermen and\n'
+        "their families,\" Peru's Foreign Minister Rosa Quintero told reporters on Monday."
+    )
+    assert real_speakers(text) == ["Rosa Quintero"]
