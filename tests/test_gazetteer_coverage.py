@@ -89,10 +89,10 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     *((state, "foreign minister") for state in (
         "AND", "ARM", "ATG", "BDI", "BFA", "BGD", "BGR", "BHS", "BLZ", "BRB", "BTN", "CAF", "CHL",
         "CIV", "CMR", "COL", "COM", "CPV", "CRI", "DMA", "ERI", "FJI", "FSM", "GIN", "GMB", "GNB",
-        "GNQ", "GRD", "GTM", "HND", "HTI", "HUN", "JAM", "KNA", "LBY", "LCA", "LKA", "LSO", "LVA",
-        "MCO", "MDG", "MHL", "MNG", "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAK", "PAN",
-        "PER", "PLW", "PNG", "PRK", "PRY", "RWA", "SDN", "SLB", "SLE", "SLV", "SMR", "SOM", "SSD",
-        "STP", "SUR", "SWZ", "SYC", "TGO", "TON", "TTO", "TUV", "VCT", "VEN", "VUT", "ZMB"
+        "GNQ", "GRD", "HND", "HTI", "HUN", "JAM", "KNA", "LBY", "LCA", "LSO", "LVA", "MCO", "MDG",
+        "MHL", "MNG", "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAK", "PAN", "PER", "PLW",
+        "PNG", "PRK", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "SSD", "STP", "SUR", "SWZ",
+        "SYC", "TGO", "TON", "TTO", "TUV", "VCT", "VUT", "ZMB"
     )),
 })
 # fmt: on
