@@ -92,7 +92,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "GNQ", "GRD", "HND", "HTI", "HUN", "JAM", "KNA", "LBY", "LCA", "LSO", "LVA", "MCO", "MDG",
         "MHL", "MNG", "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAK", "PAN", "PER", "PLW",
         "PNG", "PRK", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "SSD", "STP", "SUR", "SWZ",
-        "SYC", "TGO", "TON", "TTO", "TUV", "VCT", "VUT", "ZMB"
+        "SYC", "TGO", "TON", "TUV", "VCT", "VUT", "ZMB"
     )),
 })
 # fmt: on
