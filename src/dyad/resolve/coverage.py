@@ -42,13 +42,15 @@ HEAD_OF_STATE_ROLES = frozenset(normal_role(r) for r in HEAD_OF_STATE_ROLES)
 SHARED_ROLES = frozenset(
     {"co-prince", "captain regent", "member of the presidency", "chairman of the presidency",
      "president of the presidency", "chairman of the presidential council",
-     "co-chairman of the council of ministers"}
+     "bosniak co-chairman of the council of ministers",
+     "serb co-chairman of the council of ministers"}
 )  # fmt: skip
 SHARED_ROLES = frozenset(normal_role(r) for r in SHARED_ROLES)
 # Heads of government that share the office by design (Bosnia and Herzegovina's co-chairmen of
-# the Council of Ministers before June 2000).
+# the Council of Ministers before June 2000, one per people).
 SHARED_HEAD_OF_GOVERNMENT_ROLES = frozenset(
-    {normal_role("co-chairman of the council of ministers")}
+    normal_role(f"{people} co-chairman of the council of ministers")
+    for people in ("bosniak", "serb")
 )
 _PREFIXES = ("acting ", "interim ", "caretaker ", "transitional ")
 # States whose president is not the head of state: Iran's supreme leader is; the president
