@@ -87,12 +87,12 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of government"),
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
-        "AND", "ARM", "ATG", "BDI", "BFA", "BGD", "BGR", "BHS", "BLZ", "BRB", "BTN", "CAF", "CHL",
-        "CIV", "CMR", "COL", "COM", "CPV", "CRI", "DMA", "ERI", "FJI", "FSM", "GIN", "GMB", "GNB",
-        "GNQ", "GRD", "HND", "HTI", "HUN", "JAM", "KNA", "LBY", "LCA", "LSO", "LVA", "MCO", "MDG",
-        "MHL", "MNG", "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAK", "PAN", "PER", "PLW",
-        "PNG", "PRK", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "SSD", "STP", "SUR", "SWZ",
-        "SYC", "TGO", "TON", "TUV", "VCT", "VUT", "ZMB"
+        "AND", "ARM", "ATG", "BDI", "BFA", "BGD", "BGR", "BHS", "BLZ", "BTN", "CAF", "CHL", "CIV",
+        "CMR", "COL", "COM", "CPV", "CRI", "DMA", "ERI", "FJI", "FSM", "GIN", "GMB", "GNB", "GNQ",
+        "GRD", "HND", "HTI", "HUN", "KNA", "LBY", "LCA", "LSO", "LVA", "MCO", "MDG", "MHL", "MNG",
+        "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAK", "PAN", "PER", "PLW", "PNG", "PRK",
+        "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "SSD", "STP", "SUR", "SWZ", "SYC", "TGO",
+        "TON", "TUV", "VCT", "VUT", "ZMB"
     )),
 })
 # fmt: on
