@@ -41,10 +41,25 @@ HEAD_OF_STATE_ROLES = frozenset(normal_role(r) for r in HEAD_OF_STATE_ROLES)
 # presidency, a Federal Council. Overlaps are not errors there.
 SHARED_ROLES = frozenset(
     {"co-prince", "captain regent", "member of the presidency", "chairman of the presidency",
-     "president of the presidency", "chairman of the presidential council"}
+     "president of the presidency", "chairman of the presidential council",
+     "bosniak co-chairman of the council of ministers",
+     "serb co-chairman of the council of ministers"}
 )  # fmt: skip
 SHARED_ROLES = frozenset(normal_role(r) for r in SHARED_ROLES)
+# Heads of government that share the office by design (Bosnia and Herzegovina's co-chairmen of
+# the Council of Ministers before June 2000, one per people).
+SHARED_HEAD_OF_GOVERNMENT_ROLES = frozenset(
+    normal_role(f"{people} co-chairman of the council of ministers")
+    for people in ("bosniak", "serb")
+)
 _PREFIXES = ("acting ", "interim ", "caretaker ", "transitional ")
+# States whose president is not the head of state: Iran's supreme leader is; the president
+# heads the government there (officeholders/systems-asia.csv).
+PRESIDENT_NOT_HEAD_OF_STATE = frozenset({"IRN"})
+# States without a prime minister whose foreign minister is counted as the head of government:
+# San Marino's Secretary of State for Foreign and Political Affairs (the captains regent are
+# the heads of state).
+FOREIGN_MINISTER_HEADS_GOVERNMENT = frozenset({"SMR"})
 
 
 class OfficeSource(Protocol):
@@ -71,8 +86,13 @@ def function_of(
     function = role_function(role, office.state)
     if function in FUNCTIONS:
         out.add(function)
+    if bare in SHARED_HEAD_OF_GOVERNMENT_ROLES:
+        out.add("head of government")
+    if function == "foreign minister" and office.state in FOREIGN_MINISTER_HEADS_GOVERNMENT:
+        out.add("head of government")
     if bare in HEAD_OF_STATE_ROLES:
-        out.add("head of state")
+        if not (bare == "president" and office.state in PRESIDENT_NOT_HEAD_OF_STATE):
+            out.add("head of state")
         if bare == "president" and _presidential_any(office, presidential):
             out.add("head of government")
     return out
