@@ -34,6 +34,7 @@ def eval_record(a: Analysis, entry_ids: Mapping[int, str] | None = None) -> dict
         "events": [
             _eval_event(e, ids.get(i)) for i, e in enumerate(a.events) if e.date is not None
         ],
+        # A quote whose speaker the text does not give is written "unknown", as the gold files do.
         "quotes": [{"speaker": q.speaker or "unknown", "text": q.text} for q in a.quotes],
         "figures": [
             {"value": f.value, "unit": f.unit, "year": f.year, "text": f.text} for f in a.figures
