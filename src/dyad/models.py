@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["day", "month", "year"]
 Status = Literal["occurred", "planned", "denied", "reported"]
 
 PRECISION_LEN: MappingProxyType[str, int] = MappingProxyType({"year": 4, "month": 7, "day": 10})
 
-PLOVER_TYPES: tuple[str, ...] = (
+PloverType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -33,7 +33,8 @@ PLOVER_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
@@ -22,7 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyad import __version__
 from dyad.errors import DyadError, StoreError
-from dyad.models import Status
+from dyad.models import PloverType, Status
 from dyad.store.sqlite import SQLiteStore
 from dyad.web import reads
 from dyad.web.queries import Period, Queries, default_queries
@@ -64,24 +64,6 @@ SECURITY_HEADERS = {
 }
 
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-PloverType = Literal[  # dyad.models.PLOVER_TYPES (a test checks they agree)
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
 
 State = Annotated[
     str,
