@@ -16,7 +16,7 @@ ARTICLES = {
     "a-fishing.txt": (
         "Oslo, 3 March 2022\n\n"
         "Norway and Chile signed a fisheries agreement on Thursday, the Norwegian foreign "
-        "ministry said. \"This is a good day for both coasts,\" said Anniken Huitfeldt, "
+        'ministry said. "This is a good day for both coasts," said Anniken Huitfeldt, '
         "Norway's foreign minister.\n\n"
         "The agreement covers 40,000 tonnes of salmon a year.\n"
     ),
