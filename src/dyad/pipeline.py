@@ -88,6 +88,29 @@ def analyse(doc: Document, nlp: Any = None) -> tuple[Extraction, list[Sentence],
     return extract(parsed, doc), sentences, mentions
 
 
+def analyse_text(
+    text: str,
+    published: str | None = None,
+    *,
+    doc_id: str = "text",
+    settings: Settings | None = None,
+) -> Analysis:
+    """Everything dyad reads from one article given as a string, without a store.
+
+    The text is cleaned as a ``.txt`` input is (page furniture dropped), so the result is what
+    ``ingest`` would store for it; provenance offsets index the cleaned text. ``published``
+    (YYYY[-MM[-DD]]) is the publication date when known. ``IngestError`` when no article text
+    is left after cleaning; ``ValueError`` for a malformed ``published``.
+    """
+    from dyad.ingest.dates import parse_iso_date
+    from dyad.ingest.reader import content_hash
+
+    if published is not None:
+        published = parse_iso_date(published)
+    raw = RawDocument(doc_id, doc_id, text, "text", content_hash(text))
+    return prepare(raw, settings or Settings(), published).analysis
+
+
 def ingest(
     paths: Sequence[str | Path],
     store: SQLiteStore,
