@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyad.errors import DyadError, IngestError, StoreError
 from dyad.models import Analysis, DateRef, Document, Event, Figure, Person, Provenance, Quote
 from dyad.settings import Settings
+
+if TYPE_CHECKING:  # what the lazy attributes below are, for type checkers
+    from dyad.pipeline import analyse_text as analyse_text
+    from dyad.pipeline import ingest as ingest
+    from dyad.store.sqlite import open_store as open_store
 
 __version__ = "0.1.0"
 
