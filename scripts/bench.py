@@ -62,11 +62,32 @@ def run_mode(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, 
         t0 = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts))
         return {"seconds": time.perf_counter() - t0, "documents": n}
+    startup = _startup(workers) if workers > 1 else 0.0
     with open_store(db) as store:
         t0 = time.perf_counter()
         report = ingest(paths, store, workers=workers)
         seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "documents": len(report.added), "failed": len(report.failed)}
+    return {
+        "seconds": seconds,
+        "documents": len(report.added),
+        "failed": len(report.failed),
+        "startup": startup,
+    }
+
+
+def _startup(workers: int) -> float:
+    """Seconds to start a pool of ``workers`` that load the model (measured apart: a pool
+    that runs one 1-second task per worker, less that second)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dyad.parallel import _init_worker, start_method
+
+    t0 = time.perf_counter()
+    context = multiprocessing.get_context(start_method())
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+        list(pool.map(time.sleep, [1.0] * workers))
+    return max(0.0, time.perf_counter() - t0 - 1.0)
 
 
 def _tree_rss(root: int) -> int:
@@ -188,6 +209,7 @@ def main() -> None:
         print(json.dumps(run_mode(args.run, paths, args.db, workers)))
         return
     described = machine()
+    busy = os.getloadavg()[0] >= (os.cpu_count() or 1)
     words = sum(len(t.split()) for t in _texts(paths))
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -208,7 +230,7 @@ def main() -> None:
         "# dyad bench",
         "",
         f"Machine: {described}. The machine is shared with other jobs while this runs, so",
-        "figures vary from run to run.",
+        f"figures vary from run to run (load average at the end {os.getloadavg()[0]:.2f}).",
         "",
         f"Corpus: {', '.join(map(str, paths))}: {rows[1][1]['documents']} documents, {words:,} "
         "words after cleaning.",
@@ -226,7 +248,13 @@ def main() -> None:
         "",
         f"`--workers {args.workers}` store has the same eval export as one process: "
         f"{'yes' if same else 'NO'}. Its time includes starting the workers (each loads the "
-        "model); the others exclude model loading.",
+        f"model: {rows[2][1]['startup']:.1f} s when measured apart); the others exclude model "
+        "loading."
+        + (
+            " The load average was above the number of cores: a second worker had no idle core."
+            if busy
+            else ""
+        ),
         "",
         f"Reads on the one-process store: export eval {read['export eval s']:.2f} s, export json "
         f"{read['export json s']:.2f} s; timeline of a pair ({read['pairs']:.0f} pairs, 20 "

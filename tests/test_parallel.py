@@ -119,3 +119,33 @@ def test_an_ingest_error_crosses_processes_whole() -> None:
     error = pickle.loads(pickle.dumps(IngestError("feed.jsonl", "not valid JSON", 7)))
     assert (error.path, error.problem, error.line) == ("feed.jsonl", "not valid JSON", 7)
     assert str(error) == "feed.jsonl:7: not valid JSON"
+
+
+def test_a_failure_in_the_writing_process_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dyad.parallel as parallel
+    from dyad.errors import IngestError
+    from dyad.ingest.reader import RawDocument, content_hash
+    from dyad.pipeline import IngestReport
+    from dyad.settings import Settings
+    from dyad.store.sqlite import open_store
+
+    def precheck(raw: RawDocument, store: object, report: IngestReport, *args: object) -> bool:
+        if raw.doc_id == "a":
+            raise RuntimeError("boom")
+        report.skipped.append(raw.doc_id)
+        return False
+
+    monkeypatch.setattr(parallel, "precheck", precheck)
+    docs = [RawDocument(n, f"{n}.txt", n * 50, "text", content_hash(n * 50)) for n in "ab"]
+    report = IngestReport()
+    with open_store(tmp_path / "p.db") as store:
+        monkeypatch.setattr(store, "has_hash", lambda h: True)  # stored: nothing is sent out
+        parallel.ingest_parallel(
+            [IngestError("bad.jsonl", "not valid JSON", 3), *docs],
+            store, Settings(), report, None, False, workers=2,
+        )  # fmt: skip
+    assert [(e.path, e.line) for e in report.failed] == [("bad.jsonl", 3), ("a.txt", None)]
+    assert "internal error (RuntimeError: boom)" in report.failed[1].problem
+    assert report.skipped == ["b"]

@@ -138,7 +138,20 @@ def ingest_parallel(
         fill()
         while window:
             pending = window.popleft()
-            _finish(pending, pool, store, settings, report, published, replace, debug, window)
+            try:
+                _finish(pending, pool, store, settings, report, published, replace, debug, window)
+            except Exception as exc:  # one document's failure never stops the batch
+                if debug:
+                    raise
+                source = (
+                    pending.item.path
+                    if isinstance(pending.item, IngestError)
+                    else pending.item.source
+                )
+                log.debug("storing %s failed", source, exc_info=True)
+                report.failed.append(
+                    IngestError(source, f"internal error ({type(exc).__name__}: {exc})")
+                )
             fill()
     finally:
         pool.close()
