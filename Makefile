@@ -58,7 +58,7 @@ serve: setup
 	$(BIN)/dyad serve --db $(DEMO_DB)
 
 bench: setup
-	$(BIN)/python scripts/bench.py $(CORPUS)
+	$(BIN)/python scripts/bench.py $(BENCH_CORPUS)
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

@@ -1,42 +1,269 @@
-"""Throughput of the whole pipeline: documents and words per second on a corpus folder.
+"""Throughput side by side on one corpus: bare spaCy, dyad with one process, dyad with N workers.
 
-    python scripts/bench.py [CORPUS] [--repeat N]
+    python scripts/bench.py [CORPUS ...] [--workers N] [--out bench/results.md]
 
-Measures model load separately from ingest, into a fresh temporary database each run.
+Every input is read and cleaned once (as ``dyad ingest`` does); then, each in its own process:
+``nlp.pipe`` over the cleaned texts with every component of the model (bare spaCy), ``ingest``
+with one process, and ``ingest --workers N``. Model loading is outside the timings of bare
+spaCy and of one process; the N-worker time includes starting the workers (each loads the
+model). Peak RSS is the largest sum of resident memory over each run's process tree (sampled
+from /proc every 0.1 s). Then, on the one-process database: the time of an eval and a json
+export, and p50/p95 of the timeline query of every pair. Results go to ``--out`` (markdown).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import os
+import platform
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from dyad.nlp.model import load
-from dyad.pipeline import ingest
-from dyad.store.sqlite import open_store
+DEFAULT_CORPUS = ("../shared/corpus/dev2", "../shared/corpus/dev", "../shared/corpus/seeds")
+
+
+def _texts(paths: list[Path]) -> list[str]:
+    from dyad.errors import IngestError
+    from dyad.ingest.reader import read_inputs
+    from dyad.pipeline import to_document
+    from dyad.settings import Settings
+
+    settings = Settings()
+    texts = []
+    for raw in read_inputs(paths, settings.max_file_bytes):
+        if isinstance(raw, IngestError):
+            continue
+        try:
+            texts.append(to_document(raw, settings).text)
+        except IngestError:
+            continue
+    return texts
+
+
+def run_mode(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, Any]:
+    """One measured run (in a process of its own)."""
+    from dyad.nlp.model import load
+    from dyad.pipeline import ingest
+    from dyad.resolve.gazetteer import Gazetteer
+    from dyad.store.sqlite import open_store
+
+    nlp = load()
+    Gazetteer.load()
+    if mode == "bare":
+        texts = _texts(paths)
+        t0 = time.perf_counter()
+        n = sum(1 for _ in nlp.pipe(texts))
+        return {"seconds": time.perf_counter() - t0, "documents": n}
+    startup = _startup(workers) if workers > 1 else 0.0
+    with open_store(db) as store:
+        t0 = time.perf_counter()
+        report = ingest(paths, store, workers=workers)
+        seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "documents": len(report.added),
+        "failed": len(report.failed),
+        "startup": startup,
+    }
+
+
+def _startup(workers: int) -> float:
+    """Seconds to start a pool of ``workers`` that load the model (measured apart: a pool
+    that runs one 1-second task per worker, less that second)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dyad.parallel import _init_worker, start_method
+
+    t0 = time.perf_counter()
+    context = multiprocessing.get_context(start_method())
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+        list(pool.map(time.sleep, [1.0] * workers))
+    return max(0.0, time.perf_counter() - t0 - 1.0)
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def measure(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, Any]:
+    """Run one mode in a subprocess; its result with the peak RSS of its process tree."""
+    cmd = [sys.executable, __file__, "--run", mode, "--db", str(db), "--workers", str(workers)]
+    proc = subprocess.Popen([*cmd, *map(str, paths)], stdout=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} run failed ({proc.returncode})")
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_mb"] = peak[0] / 2**20
+    return result
+
+
+def reads(db: Path) -> dict[str, float]:
+    """Export times and the timeline query's p50/p95 on a store."""
+    import io
+
+    from dyad.export.formats import write
+    from dyad.store.sqlite import open_store
+    from dyad.timeline import query
+
+    out: dict[str, float] = {}
+    with open_store(db) as store:
+        for fmt in ("eval", "json"):
+            t0 = time.perf_counter()
+            write(store.analyses(), fmt, io.StringIO(), store.entry_ids)
+            out[f"export {fmt} s"] = time.perf_counter() - t0
+        pairs = query.list_dyads(store)
+        times = []
+        for _ in range(20):
+            for p in pairs:
+                t0 = time.perf_counter()
+                query.timeline(store, p.a, p.b)
+                times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        out["pairs"] = len(pairs)
+        out["timeline p50 ms"] = statistics.median(times) if times else 0.0
+        out["timeline p95 ms"] = times[int(0.95 * (len(times) - 1))] if times else 0.0
+    return out
+
+
+def _exports_equal(a: Path, b: Path) -> bool:
+    import io
+
+    from dyad.export.formats import write
+    from dyad.store.sqlite import open_store
+
+    texts = []
+    for db in (a, b):
+        buf = io.StringIO()
+        with open_store(db) as store:
+            write(store.analyses(), "eval", buf, store.entry_ids)
+        texts.append(buf.getvalue())
+    return texts[0] == texts[1]
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores, {model}; load average at start {load} (1, 5, 15 min)"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", default="../shared/corpus/seeds", type=Path)
-    ap.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
+    ap.add_argument("corpus", nargs="*", type=Path)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--out", type=Path, default=Path("bench/results.md"))
+    ap.add_argument("--run", choices=("bare", "one", "workers"), help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    t0 = time.perf_counter()
-    load()
-    print(f"model load: {time.perf_counter() - t0:.2f} s")
-    words = sum(len(p.read_text(errors="replace").split()) for p in args.corpus.rglob("*.txt"))
-    times, docs = [], 0
-    for _ in range(args.repeat):
-        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "b.db") as store:
-            t0 = time.perf_counter()
-            report = ingest([args.corpus], store)
-            times.append(time.perf_counter() - t0)
-            docs = len(report.added)
-    median = statistics.median(times)
-    print(f"ingest: {docs} documents, {words} words in {median:.2f} s (median of {args.repeat})")
-    print(f"throughput: {docs / median:.2f} documents/s, {words / median:.0f} words/s")
+    paths = args.corpus or [Path(p) for p in DEFAULT_CORPUS if Path(p).exists()]
+    if args.run:
+        workers = args.workers if args.run == "workers" else 1
+        print(json.dumps(run_mode(args.run, paths, args.db, workers)))
+        return
+    described = machine()
+    busy = os.getloadavg()[0] >= (os.cpu_count() or 1)
+    words = sum(len(t.split()) for t in _texts(paths))
+    rows: list[tuple[str, dict[str, Any]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        dbs = {"one": Path(tmp) / "one.db", "workers": Path(tmp) / "workers.db"}
+        for mode, label in (
+            ("bare", "bare spaCy (nlp.pipe, all components)"),
+            ("one", "dyad ingest, one process"),
+            ("workers", f"dyad ingest --workers {args.workers}"),
+        ):
+            result = measure(mode, paths, dbs.get(mode, Path(tmp) / "bare.db"), args.workers)
+            rows.append((label, result))
+            print(f"{label}: {result}", file=sys.stderr)
+        same = _exports_equal(dbs["one"], dbs["workers"])
+        read = reads(dbs["one"])
+    bare = words / rows[0][1]["seconds"]
+    one = words / rows[1][1]["seconds"]
+    lines = [
+        "# dyad bench",
+        "",
+        f"Machine: {described}. The machine is shared with other jobs while this runs, so",
+        f"figures vary from run to run (load average at the end {os.getloadavg()[0]:.2f}).",
+        "",
+        f"Corpus: {', '.join(map(str, paths))}: {rows[1][1]['documents']} documents, {words:,} "
+        "words after cleaning.",
+        "",
+        "| run | seconds | words/s | ratio to bare | ratio to one process | peak RSS (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, r in rows:
+        wps = words / r["seconds"]
+        lines.append(
+            f"| {label} | {r['seconds']:.1f} | {wps:,.0f} | {wps / bare:.2f} | {wps / one:.2f} "
+            f"| {r['peak_rss_mb']:,.0f} |"
+        )
+    lines += [
+        "",
+        f"`--workers {args.workers}` store has the same eval export as one process: "
+        f"{'yes' if same else 'NO'}. Its time includes starting the workers (each loads the "
+        f"model: {rows[2][1]['startup']:.1f} s when measured apart); the others exclude model "
+        "loading."
+        + (
+            " The load average was above the number of cores: a second worker had no idle core."
+            if busy
+            else ""
+        ),
+        "",
+        f"Reads on the one-process store: export eval {read['export eval s']:.2f} s, export json "
+        f"{read['export json s']:.2f} s; timeline of a pair ({read['pairs']:.0f} pairs, 20 "
+        f"rounds): p50 {read['timeline p50 ms']:.1f} ms, p95 {read['timeline p95 ms']:.1f} ms.",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,10 @@ class IngestError(DyadError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str, int | None]]:
+        # Picklable with its fields (a worker process hands errors back to the parent).
+        return (type(self), (self.path, self.problem, self.line))
+
 
 class StoreError(DyadError):
     """The database could not be opened, migrated or written."""

@@ -22,7 +22,7 @@ from dyad.errors import DyadError, IngestError, StoreError
 from dyad.extract import Extraction, extract
 from dyad.ingest.meta import Meta
 from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
-from dyad.models import Document
+from dyad.models import Analysis, Document
 from dyad.settings import Settings
 from dyad.store.sqlite import Mention, Sentence, SQLiteStore
 from dyad.timeline.build import update as merge_into_timeline
@@ -88,6 +88,29 @@ def analyse(doc: Document, nlp: Any = None) -> tuple[Extraction, list[Sentence],
     return extract(parsed, doc), sentences, mentions
 
 
+def analyse_text(
+    text: str,
+    published: str | None = None,
+    *,
+    doc_id: str = "text",
+    settings: Settings | None = None,
+) -> Analysis:
+    """Everything dyad reads from one article given as a string, without a store.
+
+    The text is cleaned as a ``.txt`` input is (page furniture dropped), so the result is what
+    ``ingest`` would store for it; provenance offsets index the cleaned text. ``published``
+    (YYYY[-MM[-DD]]) is the publication date when known. ``IngestError`` when no article text
+    is left after cleaning; ``ValueError`` for a malformed ``published``.
+    """
+    from dyad.ingest.dates import parse_iso_date
+    from dyad.ingest.reader import content_hash
+
+    if published is not None:
+        published = parse_iso_date(published)
+    raw = RawDocument(doc_id, doc_id, text, "text", content_hash(text))
+    return prepare(raw, settings or Settings(), published).analysis
+
+
 def ingest(
     paths: Sequence[str | Path],
     store: SQLiteStore,
@@ -98,13 +121,16 @@ def ingest(
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     meta: Mapping[str, Meta] | None = None,
     debug: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; returns what happened to each.
 
     Whatever goes wrong with one document (unreadable, malformed, or an error inside the
     analysis) becomes one ``IngestError`` in the report and the batch goes on; ``debug``
     re-raises errors that are not dyad's own instead, for a traceback. ``meta`` fills a
-    document's url, outlet, published and title, keyed by file name or id.
+    document's url, outlet, published and title, keyed by file name or id. ``workers`` > 1
+    analyses in that many processes (``dyad.parallel``); this process alone writes, in input
+    order, so the database is the same as with one.
     """
     settings = settings or Settings.from_env()
     report = IngestReport()
@@ -118,7 +144,14 @@ def ingest(
         elif item.resolve() not in own:  # the database being written may sit among the inputs
             files.append(item)
     _merge_pending(store, report)
-    for raw in read_files(progress(files) if progress else files, settings.max_file_bytes):
+    inputs = read_files(progress(files) if progress else files, settings.max_file_bytes)
+    if workers > 1:
+        from dyad.parallel import ingest_parallel
+
+        with_meta = (r if isinstance(r, IngestError) else _with_meta(r, meta or {}) for r in inputs)
+        ingest_parallel(with_meta, store, settings, report, published, replace, workers, debug)
+        return report
+    for raw in inputs:
         if isinstance(raw, IngestError):
             report.failed.append(raw)
             continue
@@ -169,6 +202,44 @@ def _database_files(db: str) -> set[Path]:
     return {base} | {base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal")}
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """One document cleaned and analysed: what ``store.add`` takes (picklable, so a worker
+    process can hand it back to the process that writes)."""
+
+    document: Document
+    analysis: Analysis
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+
+def prepare(raw: RawDocument, settings: Settings, published: str | None) -> Analysed:
+    """The pure part of ingesting one input: clean, parse and extract (no store involved)."""
+    doc = to_document(raw, settings, published)
+    extraction, sentences, mentions = analyse(doc)
+    return Analysed(doc, extraction.analysis, sentences, mentions)
+
+
+def precheck(
+    raw: RawDocument, store: SQLiteStore, report: IngestReport, published: str | None, replace: bool
+) -> bool:
+    """Whether ``raw`` is to be analysed; when not, why is in ``report`` (already stored, or
+    its id is taken by another text)."""
+    reanalyse = replace and published is not None  # a new date for a stored text
+    if store.has_hash(raw.content_hash) and not reanalyse:
+        report.skipped.append(raw.doc_id)
+        return False
+    if store.has_doc_id(raw.doc_id) and not replace:
+        report.failed.append(
+            IngestError(
+                raw.source,
+                f"another text is already stored as {raw.doc_id!r}; use --replace to update it",
+            )
+        )
+        return False
+    return True
+
+
 def _ingest_one(
     raw: RawDocument,
     store: SQLiteStore,
@@ -179,23 +250,33 @@ def _ingest_one(
 ) -> None:
     if raw.warning:
         report.warnings.append(f"{raw.source}: {raw.warning}")
-    reanalyse = replace and published is not None  # a new date for a stored text
-    if store.has_hash(raw.content_hash) and not reanalyse:
-        report.skipped.append(raw.doc_id)
-        return
-    if store.has_doc_id(raw.doc_id) and not replace:
-        report.failed.append(
-            IngestError(
-                raw.source,
-                f"another text is already stored as {raw.doc_id!r}; use --replace to update it",
-            )
-        )
+    if not precheck(raw, store, report, published, replace):
         return
     try:
-        doc = to_document(raw, settings, published)
-        extraction, sentences, mentions = analyse(doc)
+        analysed = prepare(raw, settings, published)
+    except IngestError as exc:
+        report.failed.append(exc)
+        return
+    except DyadError as exc:
+        report.failed.append(IngestError(raw.source, str(exc)))
+        return
+    store_analysed(analysed, raw, store, report, published, replace)
+
+
+def store_analysed(
+    analysed: Analysed,
+    raw: RawDocument,
+    store: SQLiteStore,
+    report: IngestReport,
+    published: str | None,
+    replace: bool,
+) -> None:
+    """Write one analysed document and merge its events into the timeline (the parent's part)."""
+    reanalyse = replace and published is not None
+    doc = analysed.document
+    try:
         old_blocks = store.event_blocks(doc.doc_id) if replace else set()
-        store.add(doc, extraction.analysis, sentences, mentions, replace=replace)
+        store.add(doc, analysed.analysis, analysed.sentences, analysed.mentions, replace=replace)
     except IngestError as exc:
         report.failed.append(exc)
         return
@@ -215,7 +296,7 @@ def _ingest_one(
             f"{raw.source}: stored, but not merged into the timeline ({exc}); "
             "run `dyad rebuild` to redo the timeline"
         )
-    analysis = extraction.analysis
+    analysis = analysed.analysis
     if analysis.published is None:
         dated = sum(e.date is not None for e in analysis.events)
         report.warnings.append(

@@ -73,6 +73,14 @@ def _iso_date(value: str | None) -> str | None:
 )
 @click.option("--debug", is_flag=True, help="show the traceback of an internal error and stop")
 @click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="processes that analyse documents (this one alone writes, in input order)",
+)
+@click.option(
     "--max-file-bytes",
     type=int,
     default=None,
@@ -87,6 +95,7 @@ def ingest(
     max_file_bytes: int | None,
     meta: str | None,
     debug: bool,
+    workers: int,
 ) -> None:
     """Read articles (.txt, .html, .jsonl files or folders) into the database.
 
@@ -121,6 +130,7 @@ def ingest(
                 progress=progress,
                 meta=sidecar,
                 debug=debug,
+                workers=workers,
             )
             counts = store.stats()
     except DyadError as exc:

@@ -7,15 +7,17 @@ file: ``read_inputs`` yields documents and errors in turn.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from dyad.errors import IngestError
-from dyad.ingest.decode import decode_bytes
+from dyad.ingest.decode import _BINARY_SIGNATURES, decode_bytes
 
 log = logging.getLogger(__name__)
 
@@ -142,12 +144,16 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]
     size = path.stat().st_size
     if size == 0:
         raise IngestError(str(path), "empty file")
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES and _streamable(path):
+        # Read lazily, a line at a time: a feed of any size in flat memory; the limit is per line.
+        yield from _stream_jsonl(path, max_bytes)
+        return
     if size > max_bytes:
         raise IngestError(
             str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_file_bytes)"
         )
     data = path.read_bytes()
-    suffix = path.suffix.lower()
     text, warning = decode_bytes(data, str(path))
     if warning:
         log.debug("%s: %s", path, warning)  # reported to the user through RawDocument.warning
@@ -172,6 +178,55 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
 
 
+def _streamable(path: Path) -> bool:
+    """Whether a JSON Lines file can be read line by line as bytes: UTF-8 (or a legacy
+    one-byte encoding), not UTF-16/32 and not a binary. Others are read whole, as before."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if any(head.startswith(sig) for sig, _ in _BINARY_SIGNATURES):
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # also UTF-32 LE
+        return False
+    return head.startswith(codecs.BOM_UTF8) or head.count(b"\x00") == 0
+
+
+def _stream_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | IngestError]:
+    with path.open("rb") as fh:
+        for n, (data, too_long) in enumerate(_byte_lines(fh, max_bytes), 1):
+            if too_long:
+                yield IngestError(str(path), f"line is over the limit of {max_bytes:,} bytes", n)
+                continue
+            if n == 1 and data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8) :]
+            if not data.strip():
+                continue
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line, warning = decode_bytes(data, str(path))
+                except IngestError as exc:
+                    yield IngestError(str(path), exc.problem, n)
+                    continue
+                log.debug("%s:%d: %s", path, n, warning)
+            yield from _jsonl_record(path, line, n)
+
+
+def _byte_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes, bool]]:
+    """The lines of a binary file (split at LF only), each with whether it is over
+    ``max_bytes``; an overlong line is skipped in pieces, never held whole."""
+    while True:
+        data = fh.readline(max_bytes + 3)
+        if not data:
+            return
+        if len(data.rstrip(b"\r\n")) > max_bytes:
+            while data and not data.endswith(b"\n"):
+                data = fh.readline(1 << 20)
+            yield b"", True
+            continue
+        yield data, False
+
+
 def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument | IngestError]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -179,37 +234,42 @@ def _read_jsonl(path: Path, text: str, max_bytes: int) -> Iterator[RawDocument |
         if len(line.encode("utf-8")) > max_bytes:
             yield IngestError(str(path), f"line is over the limit of {max_bytes:,} bytes", n)
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno})", n)
-            continue
-        if not isinstance(record, dict):
-            yield IngestError(str(path), "a line must be a JSON object", n)
-            continue
-        body = record.get("html") if record.get("html") else record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield IngestError(str(path), "no 'text' or 'html' field with content", n)
-            continue
-        kind = "html" if record.get("html") else "text"
-        keys = ("id", "url", "title", "published", "outlet")
-        wrong = [k for k in keys if not _scalar(record.get(k))]
-        if wrong:
-            yield IngestError(str(path), f"field {wrong[0]!r} must be a string or number", n)
-            continue
-        doc_id = str(record.get("id") or f"{path.stem}-{n}")
-        published = record.get("published")
-        yield RawDocument(
-            doc_id=doc_id,
-            source=f"{path}:{n}",
-            content=body,
-            kind=kind,
-            content_hash=content_hash(body),
-            url=_opt_str(record.get("url")),
-            title=_opt_str(record.get("title")),
-            published=_opt_str(published),
-            outlet=_opt_str(record.get("outlet")),
-        )
+        yield from _jsonl_record(path, line, n)
+
+
+def _jsonl_record(path: Path, line: str, n: int) -> Iterator[RawDocument | IngestError]:
+    """The document of line ``n`` of a JSON Lines file, or the error that names the line."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno})", n)
+        return
+    if not isinstance(record, dict):
+        yield IngestError(str(path), "a line must be a JSON object", n)
+        return
+    body = record.get("html") if record.get("html") else record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        yield IngestError(str(path), "no 'text' or 'html' field with content", n)
+        return
+    kind = "html" if record.get("html") else "text"
+    keys = ("id", "url", "title", "published", "outlet")
+    wrong = [k for k in keys if not _scalar(record.get(k))]
+    if wrong:
+        yield IngestError(str(path), f"field {wrong[0]!r} must be a string or number", n)
+        return
+    doc_id = str(record.get("id") or f"{path.stem}-{n}")
+    published = record.get("published")
+    yield RawDocument(
+        doc_id=doc_id,
+        source=f"{path}:{n}",
+        content=body,
+        kind=kind,
+        content_hash=content_hash(body),
+        url=_opt_str(record.get("url")),
+        title=_opt_str(record.get("title")),
+        published=_opt_str(published),
+        outlet=_opt_str(record.get("outlet")),
+    )
 
 
 def _scalar(value: object) -> bool:

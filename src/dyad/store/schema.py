@@ -170,4 +170,16 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM sentences_fts WHERE doc_id = old.doc_id;
     END;
     """,
+    # 6: every read path indexed and sort-free per document (tests/test_query_plans.py):
+    # a document's persons in text order, its events' sentences, and a pair's timeline (ties
+    # of a day broken by type and id) in order without a sort;
+    # the quotes of a speaker (the web's persons list counted them by a scan per name).
+    """
+    CREATE INDEX persons_doc_start ON persons(doc_id, start);
+    DROP INDEX event_sentences_event;
+    CREATE INDEX event_sentences_event ON event_sentences(doc_id, event_idx, start);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    DROP INDEX entries_pair;
+    CREATE INDEX entries_pair ON entries(a, b, sort_key, type, entry_id);
+    """,
 )
