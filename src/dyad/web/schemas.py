@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from dyad.models import Analysis, Document, Precision, Status
-from dyad.timeline.model import DyadSummary, EntrySource, IndexPoint, TimelineEntry
+from dyad.models import Analysis, Document, Precision, Provenance, Status
+from dyad.timeline.model import DyadSummary, IndexPoint, TimelineEntry
 
 
 class ErrorOut(BaseModel):
@@ -198,35 +198,9 @@ class SearchOut(BaseModel):
 # -- conversions ------------------------------------------------------------------------------
 
 
-def source_out(s: EntrySource) -> SourceOut:
-    return SourceOut(
-        doc_id=s.doc_id,
-        outlet=s.outlet,
-        url=s.url,
-        published=s.published,
-        sentence=s.sentence,
-        start=s.start,
-        end=s.end,
-        date=s.date,
-        precision=s.precision,
-        status=s.status,
-    )
-
-
 def entry_out(e: TimelineEntry) -> EntryOut:
-    return EntryOut(
-        id=e.id,
-        date=e.date,
-        precision=e.precision,
-        type=e.type,
-        source=e.source,
-        target=e.target,
-        status=e.status,
-        mode=e.mode,
-        score=e.score,
-        outlets=list(e.outlets),
-        sources=[source_out(s) for s in e.sources],
-    )
+    """An entry and its sources as the API writes them: the read model's fields, by name."""
+    return EntryOut.model_validate(e, from_attributes=True)
 
 
 def dyad_out(d: DyadSummary, a_name: str, b_name: str) -> DyadOut:
@@ -243,14 +217,11 @@ def dyad_out(d: DyadSummary, a_name: str, b_name: str) -> DyadOut:
 
 
 def index_point_out(p: IndexPoint) -> IndexPointOut:
-    return IndexPointOut(
-        period=p.period,
-        score=p.score,
-        cooperation=p.cooperation,
-        conflict=p.conflict,
-        entries=p.entries,
-        documents=p.documents,
-    )
+    return IndexPointOut.model_validate(p, from_attributes=True)
+
+
+def _span(p: Provenance) -> SpanOut:
+    return SpanOut(start=p.start, end=p.end, sentence=p.sentence)
 
 
 def document_out(doc: Document, a: Analysis, outlet: str | None) -> DocumentOut:
@@ -270,7 +241,7 @@ def document_out(doc: Document, a: Analysis, outlet: str | None) -> DocumentOut:
                 role=p.role,
                 affiliation=p.affiliation,
                 state=p.state,
-                spans=[SpanOut(start=m.start, end=m.end, sentence=m.sentence) for m in p.mentions],
+                spans=[_span(m) for m in p.mentions],
             )
             for p in a.persons
         ],
@@ -279,9 +250,7 @@ def document_out(doc: Document, a: Analysis, outlet: str | None) -> DocumentOut:
                 text=q.text,
                 speaker=q.speaker,
                 speaker_kind=q.speaker_kind,
-                span=SpanOut(
-                    start=q.provenance.start, end=q.provenance.end, sentence=q.provenance.sentence
-                ),
+                span=_span(q.provenance),
             )
             for q in a.quotes
         ],
@@ -292,9 +261,7 @@ def document_out(doc: Document, a: Analysis, outlet: str | None) -> DocumentOut:
                 text=f.text,
                 year=f.year,
                 measure=f.measure,
-                span=SpanOut(
-                    start=f.provenance.start, end=f.provenance.end, sentence=f.provenance.sentence
-                ),
+                span=_span(f.provenance),
             )
             for f in a.figures
         ],
@@ -310,9 +277,7 @@ def document_out(doc: Document, a: Analysis, outlet: str | None) -> DocumentOut:
                 precision=e.date.precision if e.date else None,
                 score=e.score,
                 text=e.text,
-                spans=[
-                    SpanOut(start=p.start, end=p.end, sentence=p.sentence) for p in e.provenance
-                ],
+                spans=[_span(p) for p in e.provenance],
             )
             for e in a.events
         ],
