@@ -11,7 +11,7 @@ Head of government: a prime minister (premier, chancellor...) or, where
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -152,12 +152,19 @@ def gaps(
 ) -> list[tuple[date, date]]:
     """Every stretch of days from start to end with no known holder of the function."""
     count = _covered_days(holders(gazetteer, state, function), state, function, start, end)
+    return _runs(count, start, lambda n: n == 0)
+
+
+def _runs(
+    count: Sequence[int], start: date, inside: Callable[[int], bool]
+) -> list[tuple[date, date]]:
+    """The stretches of consecutive days (index 0 = start) whose count is ``inside``."""
     out: list[tuple[date, date]] = []
     run_start: int | None = None
-    for i, n in enumerate([*count, 1]):
-        if n == 0 and run_start is None:
-            run_start = i
-        elif n and run_start is not None:
+    for i, n in enumerate([*count, None]):
+        if n is not None and inside(n):
+            run_start = i if run_start is None else run_start
+        elif run_start is not None:
             out.append((start + timedelta(days=run_start), start + timedelta(days=i - 1)))
             run_start = None
     return out
@@ -175,12 +182,4 @@ def overlaps(
         and not any(normal_role(o.role).startswith(p + r) for p in _PREFIXES for r in SHARED_ROLES)
     ]
     count = _covered_days(offices, state, function, start, end)
-    out: list[tuple[date, date]] = []
-    run_start: int | None = None
-    for i, n in enumerate([*count, 0]):
-        if n > 1 and run_start is None:
-            run_start = i
-        elif n <= 1 and run_start is not None:
-            out.append((start + timedelta(days=run_start), start + timedelta(days=i - 1)))
-            run_start = None
-    return out
+    return _runs(count, start, lambda n: n > 1)

@@ -21,6 +21,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 
 from dyad.errors import DyadError
@@ -226,7 +227,8 @@ def _office_rows(filename: str) -> list[OfficeRow]:
     return rows
 
 
-def load_government_systems() -> list[tuple[str, date | None, date | None]]:
+@lru_cache(maxsize=1)
+def load_government_systems() -> tuple[tuple[str, date | None, date | None], ...]:
     """``officeholders/systems*.csv``: the states (and periods) whose president heads the
     government, so that no prime minister is looked for there."""
     folder = resources.files(DATA_PACKAGE).joinpath(OFFICE_FOLDER)
@@ -243,7 +245,7 @@ def load_government_systems() -> list[tuple[str, date | None, date | None]]:
                 raise GazetteerDataError(f"{name} row {i}: head_of_government must be 'president'")
             start, end = _date(row["valid_from"], name, i), _date(row["valid_to"], name, i)
             out.append((row["state"], start, end))
-    return out
+    return tuple(out)
 
 
 def load_nonstate_groups(filename: str = "nonstate.csv") -> list[NonStateGroup]:
