@@ -183,9 +183,8 @@ def _merge_pending(store: SQLiteStore, report: IngestReport) -> None:
 
 
 def _with_meta(raw: RawDocument, meta: Mapping[str, Meta]) -> RawDocument:
-    """The raw document with the sidecar metadata of its file name or id filled in."""
-    name = Path(raw.source.rsplit(":", 1)[0] if raw.source.count(":") else raw.source).name
-    found = meta.get(raw.doc_id) or meta.get(name)
+    """The raw document with the sidecar metadata of its file name (exact) or id filled in."""
+    found = meta.get(Path(raw.source).name) or meta.get(raw.doc_id)
     if found is None:
         return raw
     return dataclasses.replace(
