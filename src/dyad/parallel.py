@@ -25,7 +25,7 @@ from dyad.errors import DyadError, IngestError
 from dyad.ingest.reader import RawDocument
 from dyad.pipeline import Analysed, IngestReport, precheck, prepare, store_analysed
 from dyad.settings import Settings
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class _Pool:
 
 def ingest_parallel(
     inputs: Iterable[RawDocument | IngestError],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
@@ -160,7 +160,7 @@ def ingest_parallel(
 def _finish(
     pending: _Pending,
     pool: _Pool,
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
