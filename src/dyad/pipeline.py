@@ -229,6 +229,9 @@ def precheck(
         report.skipped.append(raw.doc_id)
         return False
     if store.has_doc_id(raw.doc_id) and not replace:
+        if store.has_hash(raw.content_hash):  # another process stored it since the first look
+            report.skipped.append(raw.doc_id)
+            return False
         report.failed.append(
             IngestError(
                 raw.source,
