@@ -102,3 +102,43 @@ def test_the_cli_takes_a_postgres_url(both: tuple[Path, str]) -> None:
         assert done.returncode == 0, done.stderr
         outs.append(done.stdout)
     assert outs[0] == outs[1]
+
+
+def test_the_web_api_reads_postgres_as_it_reads_sqlite(both: tuple[Path, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from dyad.web import create_app
+
+    db, url = both
+    with open_store(db) as lite:
+        top = query.list_dyads(lite)[0]
+        first = query.timeline(lite, top.a, top.b)[0]
+        doc_id = lite.doc_ids()[0]
+    paths = [
+        "/api/dyads",
+        f"/api/timeline?a={top.a}&b={top.b}",
+        f"/api/timeline?a={top.a}&b={top.b}&from=2020&to=2023-06&limit=5",
+        f"/api/entry?id={first.id}",
+        f"/api/index?a={top.a}&b={top.b}&by=year",
+        f"/api/documents/{doc_id}",
+        "/api/quotes?limit=50",
+        "/api/persons?limit=50",
+        "/api/persons?name=minister&limit=5",
+        "/api/documents/no-such-doc",
+    ]
+    answers = []
+    for target in (str(db), url):
+        with TestClient(create_app(target), base_url="http://127.0.0.1") as client:
+            answers.append([(client.get(p).status_code, client.get(p).json()) for p in paths])
+            hits = client.get("/api/search?q=talks&limit=1000").json()
+            answers[-1].append(sorted((h["doc_id"], h["start"]) for h in hits["hits"]))
+    assert answers[1] == answers[0]
+    assert answers[0][-1]  # the search found sentences
+
+
+def test_the_web_session_on_postgres_cannot_write(both: tuple[Path, str]) -> None:
+    from dyad.web.readonly import open_readonly
+
+    _, url = both
+    with open_readonly(url) as store, pytest.raises(store.errors, match="read-only"):
+        store.conn.execute("DELETE FROM entries")

@@ -31,10 +31,19 @@ WRITE_LOCK = 0x64796164  # "dyad": the advisory lock every write transaction hol
 CONNECT_TIMEOUT_S = 10
 
 
+# SQLite's functions dyad uses, as PostgreSQL's (the arguments hold no parentheses)
+_FUNCTIONS = (
+    (re.compile(r"group_concat\(([^,()]+),\s*char\(10\)\)"), r"string_agg(\1, E'\\n')"),
+    (re.compile(r"json_group_array\(([^()]+)\)"), r"CAST(json_agg(\1) AS TEXT)"),
+    (re.compile(r"\binstr\("), "strpos("),
+)
+
+
 def translate(sql: str) -> str:
     """SQLite's SQL as dyad writes it, in PostgreSQL's: ``?`` becomes ``%s`` outside quotes,
-    ``%`` is escaped for the driver, ``group_concat(x, char(10))`` is ``string_agg``."""
-    sql = re.sub(r"group_concat\(([^,()]+),\s*char\(10\)\)", r"string_agg(\1, E'\\n')", sql)
+    ``%`` is escaped for the driver, and the few SQLite functions used are PostgreSQL's."""
+    for pattern, replacement in _FUNCTIONS:
+        sql = pattern.sub(replacement, sql)
     out: list[str] = []
     quote = ""
     for ch in sql:
@@ -142,14 +151,20 @@ def shown_url(url: str) -> str:
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url)
 
 
-def open_postgres(url: str) -> PostgresStore:
-    """Connect to the PostgreSQL database ``url`` and bring its schema up to date."""
+def open_postgres(url: str, *, readonly: bool = False) -> PostgresStore:
+    """Connect to the PostgreSQL database ``url`` and bring its schema up to date; with
+    ``readonly``, a session that cannot write (the web server's) and migrates nothing."""
     shown = shown_url(url)
+    options = "-c default_transaction_read_only=on" if readonly else ""
     try:
-        raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        raw = psycopg.connect(
+            url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, options=options
+        )
     except psycopg.Error as exc:
         raise StoreError(f"{shown}: cannot open the database: {exc}") from exc
     store = PostgresStore(PgConnection(raw), shown)
+    if readonly:
+        return store
     try:
         store.migrate()
     except StoreError:
