@@ -3,6 +3,7 @@ transaction per document, and round trips that give back every field of every re
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from pathlib import Path
 
@@ -194,3 +195,15 @@ def test_a_version_6_database_keeps_its_persons_first_mention(tmp_path: Path) ->
     with open_store(db) as store:
         (person,) = store.analysis("d1").persons
     assert person.mentions == (Provenance("d1", 3, 12, "She spoke."),)
+
+
+def test_a_negative_zero_score_comes_back_as_zero_on_every_store(store_url: str) -> None:
+    doc = _doc()
+    base = _analysis()
+    event = base.events[0]
+    zero = Event(event.type, event.source, event.target, event.status, event.date, event.text,
+                 event.provenance, None, -0.0)  # fmt: skip
+    with open_store(store_url) as store:
+        store.add(doc, Analysis(doc.doc_id, None, events=(zero,)))
+        (back,) = store.analysis(doc.doc_id).events
+    assert math.copysign(1.0, back.score) == 1.0  # exports print 0.0 on both stores

@@ -157,7 +157,7 @@ class RowStore:
             'INSERT INTO figures (doc_id, idx, value, unit, year, measure, text, start, "end", '
             "sentence) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
-                (doc_id, i, f.value, f.unit, f.year, f.measure, f.text, *_span(f.provenance))
+                (doc_id, i, f.value + 0.0, f.unit, f.year, f.measure, f.text, *_span(f.provenance))
                 for i, f in enumerate(a.figures)
             ],
         )
@@ -177,7 +177,7 @@ class RowStore:
                     e.date.date if e.date else None,
                     e.date.precision if e.date else None,
                     e.date.evidence if e.date else None,
-                    e.score,
+                    e.score + 0.0,  # -0.0 is 0.0, as SQLite stores it
                     e.text,
                 )
                 for i, e in enumerate(a.events)
