@@ -4,7 +4,7 @@
 
 STORE is what ``--db`` takes: a SQLite file (``synth.db``, ``sqlite:///synth.db``) or a
 PostgreSQL URL. Each synthetic document (no text of any corpus: a generated line per event)
-reports ``--per-doc`` events between random pairs of ``--states`` made-up state codes, dated in
+reports ``--per-doc`` events between random pairs of ``--states`` gazetteer codes, dated in
 2000-2024; each event is one timeline entry with one source, stored as the merger stores
 entries (``entries``, ``entry_events``, ``event_features``, so nothing is left to merge). Rows
 go in by ``executemany`` (SQLite) or ``COPY`` (PostgreSQL), in batches of documents, each
@@ -20,6 +20,7 @@ import random
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from importlib.resources import files
 from typing import Any
 
 from dyad.models import PLOVER_TYPES
@@ -42,9 +43,10 @@ STATUSES = ("occurred", "occurred", "occurred", "planned", "reported", "denied")
 
 
 def _states(n: int) -> list[str]:
-    """Made-up three-letter codes (X.. so none is a real state's)."""
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    return [f"X{letters[i // 26 % 26]}{letters[i % 26]}" for i in range(n)]
+    """The first ``n`` state codes of dyad's gazetteer (the timeline query takes only those)."""
+    rows = files("dyad").joinpath("data/states.csv").read_text(encoding="utf-8").splitlines()
+    codes = sorted({r.split(",", 1)[0] for r in rows if r[:3].isalpha() and r[:3].isupper()})
+    return codes[:n]
 
 
 def documents(
