@@ -26,6 +26,7 @@ from dyad.store import entries
 from dyad.store.base import Connection, Dialect, Mention, Sentence
 from dyad.store.schema import MIGRATIONS
 
+ANALYSES_BATCH = 200  # documents read a query by ``analyses`` (SQLite's limit is 32,766 ?s)
 STAT_TABLES = ("documents", "sentences", "persons", "quotes", "figures", "events")
 
 
@@ -219,71 +220,100 @@ class RowStore:
         )
 
     def analysis(self, doc_id: str) -> Analysis:
-        c = self.conn
-        pub = c.execute(
-            "SELECT published_date, published_precision, published_evidence FROM documents "
-            "WHERE doc_id = ?",
-            (doc_id,),
-        ).fetchone()
-        if pub is None:
+        found = self._analyses([doc_id]).get(doc_id)
+        if found is None:
             raise StoreError(f"{self.path}: no document {doc_id!r}")
-        published = DateRef(pub[0], pub[1], pub[2] or "") if pub[0] else None
-        said: dict[str, list[Provenance]] = {}
-        for name, start, end, sent in c.execute(
-            'SELECT name, start, "end", sentence FROM person_mentions WHERE doc_id = ? '
-            "ORDER BY name, n",
-            (doc_id,),
-        ):
-            said.setdefault(name, []).append(Provenance(doc_id, start, end, sent))
-        persons = tuple(
-            Person(name, role, aff, state, tuple(said.get(name, ())))
-            for name, role, aff, state in c.execute(
-                "SELECT name, role, affiliation, state FROM persons "
-                "WHERE doc_id = ? ORDER BY idx, start",
-                (doc_id,),
-            )
-        )
-        quotes = tuple(
-            Quote(text, speaker, Provenance(doc_id, start, end, sent), kind)
-            for text, speaker, kind, start, end, sent in c.execute(
-                'SELECT text, speaker, speaker_kind, start, "end", sentence FROM quotes '
-                "WHERE doc_id = ? ORDER BY idx",
-                (doc_id,),
-            )
-        )
-        figures = tuple(
-            Figure(value, unit, text, Provenance(doc_id, start, end, sent), year, measure)
-            for value, unit, year, measure, text, start, end, sent in c.execute(
-                'SELECT value, unit, year, measure, text, start, "end", sentence FROM figures '
-                "WHERE doc_id = ? ORDER BY idx",
-                (doc_id,),
-            )
-        )
-        return Analysis(doc_id, published, persons, quotes, figures, self._events(doc_id))
-
-    def _events(self, doc_id: str) -> tuple[Event, ...]:
-        sentences: dict[int, list[Provenance]] = {}
-        for idx, s, e, sent in self.conn.execute(
-            'SELECT event_idx, start, "end", sentence FROM event_sentences '
-            "WHERE doc_id = ? ORDER BY event_idx, start",
-            (doc_id,),
-        ):
-            sentences.setdefault(idx, []).append(Provenance(doc_id, s, e, sent))
-        out = []
-        rows = self.conn.execute(
-            "SELECT idx, type, mode, source, target, status, date, precision, date_evidence, "
-            "score, text FROM events WHERE doc_id = ? ORDER BY idx",
-            (doc_id,),
-        ).fetchall()
-        for idx, typ, mode, src, tgt, status, date, precision, evidence, score, text in rows:
-            provenance = tuple(sentences.get(idx, ()))
-            when = DateRef(date, precision, evidence or "") if date else None
-            out.append(Event(typ, src, tgt, status, when, text, provenance, mode, score))
-        return tuple(out)
+        return found
 
     def analyses(self) -> Iterator[Analysis]:
-        for doc_id in self.doc_ids():
-            yield self.analysis(doc_id)
+        """Every document's analysis in document order, read ``ANALYSES_BATCH`` documents a
+        query (a server store pays a round trip per query)."""
+        ids = self.doc_ids()
+        for i in range(0, len(ids), ANALYSES_BATCH):
+            chunk = ids[i : i + ANALYSES_BATCH]
+            found = self._analyses(chunk)
+            yield from (found[d] for d in chunk if d in found)
+
+    def _analyses(self, doc_ids: Sequence[str]) -> dict[str, Analysis]:
+        """The analyses of the given documents that are stored, by id."""
+        c = self.conn
+        where = f"doc_id IN ({','.join('?' * len(doc_ids))})"
+        args = tuple(doc_ids)
+        published: dict[str, DateRef | None] = {
+            d: DateRef(date, precision, evidence or "") if date else None
+            for d, date, precision, evidence in c.execute(
+                "SELECT doc_id, published_date, published_precision, published_evidence "
+                f"FROM documents WHERE {where}",
+                args,
+            )
+        }
+        said: dict[tuple[str, str], list[Provenance]] = {}
+        for d, name, start, end, sent in c.execute(
+            'SELECT doc_id, name, start, "end", sentence FROM person_mentions '
+            f"WHERE {where} ORDER BY doc_id, name, n",
+            args,
+        ):
+            said.setdefault((d, name), []).append(Provenance(d, start, end, sent))
+        persons: dict[str, list[Person]] = {}
+        for d, name, role, aff, state in c.execute(
+            "SELECT doc_id, name, role, affiliation, state FROM persons "
+            f"WHERE {where} ORDER BY doc_id, idx, start",
+            args,
+        ):
+            mentions = tuple(said.get((d, name), ()))
+            persons.setdefault(d, []).append(Person(name, role, aff, state, mentions))
+        quotes: dict[str, list[Quote]] = {}
+        for d, text, speaker, kind, start, end, sent in c.execute(
+            'SELECT doc_id, text, speaker, speaker_kind, start, "end", sentence FROM quotes '
+            f"WHERE {where} ORDER BY doc_id, idx",
+            args,
+        ):
+            quotes.setdefault(d, []).append(
+                Quote(text, speaker, Provenance(d, start, end, sent), kind)
+            )
+        figures: dict[str, list[Figure]] = {}
+        for d, value, unit, year, measure, text, start, end, sent in c.execute(
+            'SELECT doc_id, value, unit, year, measure, text, start, "end", sentence '
+            f"FROM figures WHERE {where} ORDER BY doc_id, idx",
+            args,
+        ):
+            figures.setdefault(d, []).append(
+                Figure(value, unit, text, Provenance(d, start, end, sent), year, measure)
+            )
+        events = self._events(where, args)
+        return {
+            d: Analysis(
+                d,
+                pub,
+                tuple(persons.get(d, ())),
+                tuple(quotes.get(d, ())),
+                tuple(figures.get(d, ())),
+                tuple(events.get(d, ())),
+            )
+            for d, pub in published.items()
+        }
+
+    def _events(self, where: str, args: tuple[str, ...]) -> dict[str, list[Event]]:
+        sentences: dict[tuple[str, int], list[Provenance]] = {}
+        for d, idx, s, e, sent in self.conn.execute(
+            'SELECT doc_id, event_idx, start, "end", sentence FROM event_sentences '
+            f"WHERE {where} ORDER BY doc_id, event_idx, start",
+            args,
+        ):
+            sentences.setdefault((d, idx), []).append(Provenance(d, s, e, sent))
+        out: dict[str, list[Event]] = {}
+        for row in self.conn.execute(
+            "SELECT doc_id, idx, type, mode, source, target, status, date, precision, "
+            f"date_evidence, score, text FROM events WHERE {where} ORDER BY doc_id, idx",
+            args,
+        ):
+            d, idx, typ, mode, src, tgt, status, date, precision, evidence, score, text = row
+            provenance = tuple(sentences.get((d, idx), ()))
+            when = DateRef(date, precision, evidence or "") if date else None
+            out.setdefault(d, []).append(
+                Event(typ, src, tgt, status, when, text, provenance, mode, score)
+            )
+        return out
 
     def unmerged_doc_ids(self) -> list[str]:
         """Documents stored with events that are not yet merged into the timeline (the
