@@ -367,7 +367,9 @@ def test_an_undated_mention_of_an_articles_event_joins_its_entry(tmp_path: Path)
             [
                 ("CONSULT", "ESP", "PRT", "occurred", "2021-04-01", "The leaders met on Thursday."),
                 # no time expression: the article's year by default, a repeat of the talks
-                ("CONSULT", "PRT", "ESP", "occurred", "2021", "At the talks, fishing came up."),
+                ("CONSULT", "PRT", "ESP", "occurred", "2021", "At the talks in Porto, fish."),
+                # not this one, which names nothing: the relationship at large
+                ("CONSULT", "PRT", "ESP", "occurred", "2021", "The two talk often."),
                 # its own time expression: another meeting of that year
                 ("CONSULT", "ESP", "PRT", "occurred", "2021", "They had met earlier this year."),
             ],
@@ -388,6 +390,7 @@ def test_an_undated_mention_of_an_articles_event_joins_its_entry(tmp_path: Path)
         assert groups == {
             (("daily", "Talks "), ("wire", "At the"), ("wire", "The le")),
             (("wire", "They h"),),
+            (("wire", "The tw"),),
         }
         before = _snapshot(s)
         build.rebuild(s)

@@ -16,10 +16,11 @@ Inside a block, reports join from the most precise to the vaguest:
    the sentence): the nearest cluster of the few days before, else of their own. Those the
    text dates go first: a day given by default is the weaker evidence;
 3. reports dated to a month, then 4. to a year: a month or year that is only the article's
-   own (no time expression: "at the talks") repeats the event of its article dated inside
-   it, if there is one (``_repeated``); else the best cluster dated inside that month or
-   year (see ``_rank``), else one cluster per month (year) of such reports (also when the
-   best is taken by another report of the same article: the second-best is not taken);
+   own (no time expression: "at the talks in Lyon") repeats the event of its article dated
+   inside it that its sentence names, if there is one (``_repeated``); else the best cluster
+   dated inside that month or year (see ``_rank``), else one cluster per month (year) of
+   such reports (also when the best is taken by another report of the same article: the
+   second-best is not taken);
 5. undated reports stay alone.
 
 A cluster takes no two reports from one article (the article's own merger kept them apart,
@@ -206,11 +207,14 @@ def _repeated(clusters: Sequence[Cluster], r: Report) -> Cluster | None:
     """The event a vague report repeats: a month or year that is only its article's own (no
     time expression in the sentence: "at the talks", "the visit") names the event of the same
     pair, type and status that its article dates more precisely inside that month or year, as
-    the article's own merger would have had it (see ``dyad.events.merge``): what an article
-    reports as planned and as done are two events to it ("the leaders met; the premier will
-    meet him too")."""
+    the article's own merger would have had it (see ``dyad.events.merge``), when its sentence
+    names something the event's reports name (a place, a person, an occasion: "at the talks
+    in Lyon"). What an article reports as planned and as done are two events to it ("the
+    leaders met; the premier will meet him too"), and a sentence that names nothing ("they
+    have always backed each other") may speak of the relationship at large."""
     if not r.default_dated:
         return None
+    mine = r.named()
     own = [
         c
         for c in clusters
@@ -218,6 +222,7 @@ def _repeated(clusters: Sequence[Cluster], r: Report) -> Cluster | None:
         and _inside(c.date, r.date)
         and _possible(c, r)
         and any(m.doc_id == r.doc_id and m.status == r.status for m in c.members)
+        and mine & c.named
     ]
     return _best(own, r) if own else None
 
