@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from dyad.errors import StoreError
 from dyad.events.cues import load_scores
+from dyad.models import PRECISION_LEN
 from dyad.store import entries as sql
 from dyad.store.base import Connection, Store
 from dyad.timeline.merge import Cluster, Report, cluster, names
@@ -163,9 +164,12 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _default_dated(e: sql.BlockEvent) -> bool:
-    """Whether an event is dated to its article's day for want of any time expression in its
-    sentence (the coder's default), so that the day may be a few days late."""
-    if e.precision != "day" or e.date is None or e.date != e.published:
+    """Whether an event is dated to its article's own date (its day, or its month or year at
+    that precision) for want of any time expression in its sentence (the coder's default): a
+    day that may be a few days late, a month or year that only repeats the article's."""
+    if e.date is None or e.precision is None or not e.published:
+        return False
+    if len(e.date) != PRECISION_LEN.get(e.precision) or e.date != e.published[: len(e.date)]:
         return False
     from dyad.dating.relative import find_time_expressions
 
