@@ -81,3 +81,46 @@ def test_a_span_after_a_thing_dates_the_verb_it_hangs_on() -> None:
         "Five years after the annexation, Russia and Ukraine signed a gas transit deal."
     )
     assert ("AGREE", "RUS", "UKR", "2019") in code(text)
+
+
+@pytest.mark.model
+def test_what_was_under_way_at_the_telling_is_dated_by_it() -> None:
+    text = "Chile said on Tuesday it was sending food aid to Peru after the floods."
+    assert ("AID", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_stance_in_the_present_told_in_the_past_is_the_news_of_the_day() -> None:
+    text = (
+        "Peru expelled a Chilean diplomat on Thursday.\n\n"
+        "Officials in Lima gave no reason.\n\n"
+        '"The Chilean government condemns this decision," the foreign minister of Chile said '
+        "in a statement."
+    )
+    dates = {d for t, s, _, d in code(text) if s == "CHL"}
+    assert dates == {"2031-07-03"}
+
+
+@pytest.mark.model
+def test_later_undated_news_takes_the_leads_day() -> None:
+    # the lead dates the summit to Tuesday; a later simple past ("warned") is that day's
+    text = (
+        "Chile and Peru agreed on a new border regime at a summit in Lima on Tuesday.\n\n"
+        "The talks lasted six hours.\n\n"
+        "Chile warned Bolivia against closing its ports to Peruvian cargo."
+    )
+    assert ("THREATEN", "CHL", "BOL", "2031-07-01") in code(text)
+
+
+def test_the_leads_day_counts_only_in_the_week_before_publication() -> None:
+    from dyad.events.dates import Dated, lead_day, news_default
+
+    assert lead_day(Dated(DateRef("2031-07-01", "day"), True), PUBLISHED) == DateRef(
+        "2031-07-01", "day"
+    )
+    assert lead_day(Dated(DateRef("2031-05-01", "day"), True), PUBLISHED) is None
+    assert lead_day(Dated(DateRef("2031-07-01", "day"), False), PUBLISHED) is None
+    assert lead_day(Dated(DateRef("2031-07", "month"), True), PUBLISHED) is None
+    day = DateRef("2031-07-01", "day")
+    assert news_default(PUBLISHED, PUBLISHED, day) == day
+    assert news_default(DateRef("2031", "year"), PUBLISHED, day) == DateRef("2031", "year")

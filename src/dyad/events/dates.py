@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, lemma_of, load_lexicon
@@ -222,6 +223,9 @@ def _reports_done(verb: Any) -> bool:
         return not tags
     if str(verb.tag_) == "VBN":
         return bool(tags) and tags <= {"VBZ", "VBP", "VBN"} and not tags & {"VBD"}
+    if str(verb.tag_) == "VBG":
+        # "X said on Monday it was sending aid": under way at the telling
+        return bool(tags) and tags <= {"VBD", "VBZ", "VBP"}
     return False
 
 
@@ -379,11 +383,48 @@ def tense_date(
         return published  # "X met Y"
     if "VBD" in aux_tags and "have" not in auxes:
         return published  # "X was attacked"
+    if str(head.tag_) in PRESENT_TAGS and not aux_tags and _told_now(head):
+        return published  # " 'X deplores this,' Y said": the stance at the telling
     if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or "VBD" in aux_tags:
         # the lead's "X meets Y" is the news; later, "X backs Y" is a habit, and "X had met
         # Y" background
         return published if lead else year_of(published)
     return year_of(published)
+
+
+def _told_now(clause: Any) -> bool:
+    """Whether a clause is what a speech verb in the simple past or present reports: "X
+    condemns Y," Z said / says."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return False
+    teller = clause.head
+    auxes = [c for c in teller.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        lemma_of(teller) in load_lexicon().speech
+        and str(teller.tag_) in ("VBD", "VBZ", "VBP")
+        and not auxes
+    )
+
+
+NEWS_DAYS = 7  # how far before publication the lead's own day may be and still be the news
+
+
+def lead_day(dated: Dated, published: DateRef | None) -> DateRef | None:
+    """The day a lead sentence dates its news to ("X and Y agreed on Wednesday ..."), when a
+    time expression gave it and it lies in the week up to publication."""
+    when = dated.date
+    if not dated.explicit or when is None or when.precision != "day" or published is None:
+        return None
+    if published.precision != "day" or is_after(when, published):
+        return None
+    gap = date.fromisoformat(published.date) - date.fromisoformat(when.date)
+    return when if gap.days <= NEWS_DAYS else None
+
+
+def news_default(default: DateRef, published: DateRef, news_day: DateRef | None) -> DateRef:
+    """A later sentence's undated news ("Y warned that ...") took place on the lead's day, not
+    on the day the story was published: "the summit on Wednesday" in Thursday's paper."""
+    return news_day if news_day is not None and default == published else default
 
 
 def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
