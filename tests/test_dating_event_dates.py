@@ -124,3 +124,10 @@ def test_the_leads_day_counts_only_in_the_week_before_publication() -> None:
     day = DateRef("2031-07-01", "day")
     assert news_default(PUBLISHED, PUBLISHED, day) == day
     assert news_default(DateRef("2031", "year"), PUBLISHED, day) == DateRef("2031", "year")
+
+
+@pytest.mark.model
+def test_a_when_clause_is_dated_by_the_date_it_describes() -> None:
+    # "until May 2029" dates nothing of "were calm", but "when Chile expelled ..." is May 2029
+    text = "Relations were calm until May 2029, when Chile expelled a Peruvian diplomat."
+    assert {d for _, s, t, d in code(text) if (s, t) == ("CHL", "PER")} == {"2029-05"}

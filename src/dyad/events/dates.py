@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -190,6 +190,7 @@ def own_expression(
 ) -> Anchored | None:
     """The time expression that dates a cue: its own, else that of a verb it depends on."""
     doc = tok.doc
+    every = anchored
     # "five years after the annexation" counts from the annexation: it dates not the annexation
     anchored = [a for a in anchored if tok.head.i not in a.tokens or tok.i in a.tokens]
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
@@ -197,6 +198,11 @@ def own_expression(
     cur = tok
     while best is None and cur.head.i != cur.i:
         if cur.dep_ == "relcl":
+            if any(lemma_of(c) == "when" for c in cur.children):
+                # "until May 2029, when X expelled Y": the clause describes the date, whatever
+                # that date does for the clause it hangs on
+                when = [replace(a, blocked=False) for a in every if cur.head.i in a.tokens]
+                return _closest(tok, when)
             # "in 2021, when X held talks": the clause describes the date itself
             return _closest(tok, [a for a in anchored if cur.head.i in a.tokens])
         if cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp:
