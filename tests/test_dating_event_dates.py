@@ -113,15 +113,14 @@ def test_later_undated_news_takes_the_leads_day() -> None:
 
 
 def test_the_leads_day_counts_only_in_the_week_before_publication() -> None:
-    from dyad.events.dates import Dated, lead_day, news_default
+    from dyad.dating.news import lead_day, news_default
 
-    assert lead_day(Dated(DateRef("2031-07-01", "day"), True), PUBLISHED) == DateRef(
-        "2031-07-01", "day"
-    )
-    assert lead_day(Dated(DateRef("2031-05-01", "day"), True), PUBLISHED) is None
-    assert lead_day(Dated(DateRef("2031-07-01", "day"), False), PUBLISHED) is None
-    assert lead_day(Dated(DateRef("2031-07", "month"), True), PUBLISHED) is None
     day = DateRef("2031-07-01", "day")
+    assert lead_day(day, True, PUBLISHED) == day
+    assert lead_day(DateRef("2031-05-01", "day"), True, PUBLISHED) is None
+    assert lead_day(DateRef("2031-07-05", "day"), True, PUBLISHED) is None  # after publication
+    assert lead_day(day, False, PUBLISHED) is None
+    assert lead_day(DateRef("2031-07", "month"), True, PUBLISHED) is None
     assert news_default(PUBLISHED, PUBLISHED, day) == day
     assert news_default(DateRef("2031", "year"), PUBLISHED, day) == DateRef("2031", "year")
 

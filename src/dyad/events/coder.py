@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
+from dyad.dating.news import lead_day, news_default
 from dyad.events.actors import (
     SYMMETRIC_TYPES,
     ActorIndex,
@@ -40,10 +41,8 @@ from dyad.events.dates import (
     anchor_expressions,
     counted_from,
     is_after,
-    lead_day,
     linked_cues,
     month_of,
-    news_default,
     noun_year,
     own_expression,
     resolve,
@@ -342,7 +341,7 @@ class _Coder:
             if merged is not None and dated.explicit:
                 self.last_date = merged
             if si in self.lead and self.news_day is None:
-                self.news_day = lead_day(dated, self.published)
+                self.news_day = lead_day(dated.date, dated.explicit, self.published)
 
     def _date(
         self,

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, lemma_of, load_lexicon
@@ -410,27 +409,6 @@ def _told_now(clause: Any) -> bool:
         and str(teller.tag_) in ("VBD", "VBZ", "VBP")
         and not auxes
     )
-
-
-NEWS_DAYS = 7  # how far before publication the lead's own day may be and still be the news
-
-
-def lead_day(dated: Dated, published: DateRef | None) -> DateRef | None:
-    """The day a lead sentence dates its news to ("X and Y agreed on Wednesday ..."), when a
-    time expression gave it and it lies in the week up to publication."""
-    when = dated.date
-    if not dated.explicit or when is None or when.precision != "day" or published is None:
-        return None
-    if published.precision != "day" or is_after(when, published):
-        return None
-    gap = date.fromisoformat(published.date) - date.fromisoformat(when.date)
-    return when if gap.days <= NEWS_DAYS else None
-
-
-def news_default(default: DateRef, published: DateRef, news_day: DateRef | None) -> DateRef:
-    """A later sentence's undated news ("Y warned that ...") took place on the lead's day, not
-    on the day the story was published: "the summit on Wednesday" in Thursday's paper."""
-    return news_day if news_day is not None and default == published else default
 
 
 def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
