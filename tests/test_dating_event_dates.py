@@ -59,12 +59,13 @@ def test_the_simple_past_tells_the_news_of_the_day() -> None:
 
 @pytest.mark.model
 def test_the_past_perfect_stays_background() -> None:
+    # what led up to the news: not its day, but the weeks before it (the month)
     text = (
         "Chile and Peru reopened talks on their maritime border on Thursday.\n\n"
         "Fishing crews welcomed the news.\n\n"
         "Chile had signed a customs agreement with Peru."
     )
-    assert ("AGREE", "CHL", "PER", "2031") in code(text)
+    assert ("AGREE", "CHL", "PER", "2031-07") in code(text)
 
 
 def test_a_span_counts_from_the_year_the_text_gives_its_starting_point() -> None:

@@ -6,9 +6,10 @@ the expression attached to it, else one attached to a verb it depends on, else t
 event it is tied to ("deals signed during X's visit in May"). Without any, the publication
 date is the date of what happens now (present tense in the lead, the simple past, a plan): a
 simple past without a date tells the news of the day, since background comes with its date;
-undated background (present perfect after the opening, past perfect, later present tense,
-bare nouns) gets the publication year. Something done that is reported without a date of its
-own ("X agreed ..., Y said Wednesday") is dated by the verb that reports it.
+undated background (present perfect after the opening, later present tense, bare nouns)
+gets the publication year, the past perfect (what led up to the news) its month. Something
+done that is reported without a date of its own ("X agreed ..., Y said Wednesday") is dated
+by the verb that reports it.
 """
 
 from __future__ import annotations
@@ -364,9 +365,10 @@ def tense_date(
 ) -> DateRef:
     """The default date of an undated event from its clause's tense: the publication date for
     what happens now (a progressive, "today", the lead's present), what was done (the simple
-    past: background carries its own date) or is planned; the publication year for
-    background (past perfect, present perfect after the opening, a later present tense). A
-    headline sums up the news of the day or the days before: only its month is sure."""
+    past: background carries its own date) or is planned; the publication month for the past
+    perfect (what led up to the news, in the weeks before); the publication year for other
+    background (present perfect after the opening, a later present tense). A headline sums up
+    the news of the day or the days before: only its month is sure."""
     if headline:
         return month_of(published)
     if planned:
@@ -381,7 +383,9 @@ def tense_date(
         return published
     if "have" in auxes and str(head.tag_) == "VBN":
         # the opening "X has lodged a protest" is the news; later, background of the year
-        return published if opening and not aux_tags & {"VBD"} else year_of(published)
+        if aux_tags & {"VBD"}:
+            return month_of(published)  # "X had sent Y ...": background of the weeks before
+        return published if opening else year_of(published)
     if str(head.tag_) == "VBG" and aux_tags & PRESENT_TAGS:
         return published  # "X is holding talks"
     if str(head.tag_) == "VBD" and not aux_tags:
