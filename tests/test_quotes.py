@@ -42,7 +42,7 @@ def test_quote_ending_a_sentence_is_not_joined_to_the_next() -> None:
     assert spans(text) == ["wholly untrue.", "We have nothing to hide"]
     # with no sentence end between them, two marked runs are still one quote
     assert spans('She called it "a step" "in the right direction" today.') == [
-        "a step\" \"in the right direction"
+        'a step" "in the right direction'
     ]
 
 
