@@ -55,6 +55,22 @@ def local_workers(target: str) -> int | None:
     raise ValueError(f"{target!r}: expected local:N or a scheduler address like tcp://HOST:PORT")
 
 
+def local_cluster(n: int) -> LocalCluster:
+    """A Dask cluster of ``n`` worker processes of one thread each, listening on loopback
+    only: no dashboard, its HTTP endpoint (health, metrics) on a free port."""
+    return LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        scheduler_kwargs={
+            "allowed_failures": ALLOWED_FAILURES,
+            "dashboard": False,
+            "dashboard_address": "127.0.0.1:0",
+        },
+    )
+
+
 def _load_model() -> None:
     from dyad.parallel import _init_worker
 
@@ -118,14 +134,7 @@ class DaskAnalyser:
         quiet = _QuietDask()
         try:
             if n is not None:
-                cluster = LocalCluster(
-                    n_workers=n,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES},
-                )
+                cluster = local_cluster(n)
                 client = Client(cluster)
             else:
                 client = Client(target, timeout=CONNECT_SECONDS)
@@ -140,8 +149,10 @@ class DaskAnalyser:
             if cluster is not None:
                 cluster.close()
             quiet.restore()
-            where = f"a local Dask cluster of {n}" if n else f"the Dask scheduler at {target}"
-            raise DyadError(f"could not start {where} ({type(exc).__name__}: {exc})") from exc
+            what = (
+                f"start a local Dask cluster of {n}" if n else f"use the Dask scheduler at {target}"
+            )
+            raise DyadError(f"could not {what} ({type(exc).__name__}: {exc})") from exc
 
     @property
     def slots(self) -> int:
