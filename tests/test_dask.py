@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -195,25 +194,20 @@ def test_a_dead_worker_costs_its_document_one_error_line(
     docs = [RawDocument(k, f"{k}.txt", v, "text", content_hash(v)) for k, v in texts.items()]
     report = IngestReport()
     analyser = cluster.DaskAnalyser.connect(scheduler, Settings(), None, debug=False)
-    try:
-        with open_store(tmp_path / "dead.db") as store:
-            ingest_ordered(docs, analyser, store, Settings(), report, None, False)
-    finally:
-        analyser.close()
+    with open_store(tmp_path / "dead.db") as store:  # ingest_ordered closes the analyser
+        ingest_ordered(docs, analyser, store, Settings(), report, None, False)
     assert [(e.path, e.problem) for e in report.failed] == [
         ("poison.txt", "internal error (the Dask worker analysing it died)")
     ]
     assert report.added == ["first", "last"]
 
 
-def test_a_killed_worker_is_an_error_line_and_a_lost_cluster_stops_the_batch() -> None:
+def test_a_killed_worker_is_a_death_and_a_lost_cluster_stops_the_batch() -> None:
     from distributed import KilledWorker
     from distributed.client import FutureCancelledError
 
     from dyad.cluster import DaskAnalyser
-    from dyad.errors import IngestError
-    from dyad.ingest.reader import RawDocument, content_hash
-    from dyad.parallel import AnalysersLost, Pending
+    from dyad.parallel import AnalysersLost, WorkerDied
     from dyad.settings import Settings
 
     class Handle:
@@ -229,10 +223,7 @@ def test_a_killed_worker_is_an_error_line_and_a_lost_cluster_stops_the_batch() -
 
     analyser = DaskAnalyser(Client(), None, Settings(), None, False)  # type: ignore[arg-type]
     assert analyser.slots == 2
-    raw = RawDocument("x", "x.txt", "text " * 20, "text", content_hash("text " * 20))
-    died = Pending(raw, Handle(KilledWorker("k", None, 1)))  # type: ignore[arg-type]
-    result = analyser.result(died, deque())
-    assert isinstance(result, IngestError) and result.path == "x.txt"
-    lost = Pending(raw, Handle(FutureCancelledError("k", "scheduler-connection-lost")))
+    with pytest.raises(WorkerDied):
+        analyser.wait(Handle(KilledWorker("k", None, 1)))  # type: ignore[arg-type]
     with pytest.raises(AnalysersLost):
-        analyser.result(lost, deque())  # type: ignore[arg-type]
+        analyser.wait(Handle(FutureCancelledError("k", "lost")))  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ from distributed.client import FutureCancelledError
 
 from dyad.errors import DyadError, IngestError
 from dyad.ingest.reader import RawDocument
-from dyad.parallel import AnalysersLost, Pending, analyse_raw
+from dyad.parallel import AnalysersLost, Pending, WorkerDied, analyse_raw
 from dyad.pipeline import Analysed
 from dyad.settings import Settings
 
@@ -164,20 +164,17 @@ class DaskAnalyser:
         )
         return future
 
-    def result(
-        self,
-        pending: Pending[Future[Analysed | IngestError]],
-        window: deque[Pending[Future[Analysed | IngestError]]],
-    ) -> Analysed | IngestError:
-        raw = pending.item
-        assert isinstance(raw, RawDocument) and pending.handle is not None
+    def wait(self, handle: Future[Analysed | IngestError]) -> Analysed | IngestError:
         try:
-            return pending.handle.result()
-        except KilledWorker:
-            log.warning("Dask workers died while analysing %s", raw.source)
-            return IngestError(raw.source, "internal error (the Dask worker analysing it died)")
+            result: Analysed | IngestError = handle.result()
+        except KilledWorker as exc:
+            raise WorkerDied("Dask worker") from exc
         except FutureCancelledError as exc:
             raise AnalysersLost(f"the Dask cluster went away ({exc}); the batch stops") from exc
+        return result
+
+    def recover(self, window: deque[Pending[Future[Analysed | IngestError]]]) -> None:
+        """Nothing to do: the scheduler has sent what the dead worker held elsewhere."""
 
     def close(self) -> None:
         try:

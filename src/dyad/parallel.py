@@ -50,20 +50,31 @@ class AnalysersLost(DyadError):
     """The workers are gone for good (a cluster's scheduler lost): the batch stops here."""
 
 
+class WorkerDied(Exception):
+    """The worker analysing a document died (killed, out of memory); ``what`` names it."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
 class Analyser(Protocol[H]):
     """Where documents are analysed, out of order; ``ingest_ordered`` stores them in order.
 
     ``slots`` is how many documents are analysed at once (the window holds
-    ``WINDOW_PER_WORKER`` times as many); ``submit`` sends one out; ``result`` waits for one
-    (the window is what is still in flight, to send again after a restart); ``close`` stops
-    whatever ``submit`` started."""
+    ``WINDOW_PER_WORKER`` times as many); ``submit`` sends one out; ``wait`` waits for its
+    result (``WorkerDied`` when its worker died, ``AnalysersLost`` when all are gone);
+    ``recover`` makes good after a death what is still in flight (the window); ``close``
+    stops whatever ``submit`` started."""
 
     @property
     def slots(self) -> int: ...
 
     def submit(self, raw: RawDocument) -> H: ...
 
-    def result(self, pending: Pending[H], window: deque[Pending[H]]) -> Analysed | IngestError: ...
+    def wait(self, handle: H) -> Analysed | IngestError: ...
+
+    def recover(self, window: deque[Pending[H]]) -> None: ...
 
     def close(self) -> None: ...
 
@@ -126,25 +137,21 @@ class _ProcessAnalyser:
     def submit(self, raw: RawDocument) -> Future[Analysed | IngestError]:
         return self._get().submit(analyse_raw, raw, *self.job)
 
-    def result(
-        self,
-        pending: Pending[Future[Analysed | IngestError]],
-        window: deque[Pending[Future[Analysed | IngestError]]],
-    ) -> Analysed | IngestError:
-        raw = pending.item
-        assert isinstance(raw, RawDocument) and pending.handle is not None
+    def wait(self, handle: Future[Analysed | IngestError]) -> Analysed | IngestError:
         try:
-            return pending.handle.result()
-        except BrokenProcessPool:
-            log.warning("a worker process died while analysing %s; restarting the pool", raw.source)
-            self.close()
-            for other in window:
-                f = other.handle
-                if f is None or not isinstance(other.item, RawDocument):
-                    continue
-                if not (f.done() and not f.cancelled() and f.exception() is None):
-                    other.handle = self.submit(other.item)
-            return IngestError(raw.source, "internal error (the worker process analysing it died)")
+            return handle.result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied("worker process") from exc
+
+    def recover(self, window: deque[Pending[Future[Analysed | IngestError]]]) -> None:
+        """Start the pool again and send again what was lost with the old one."""
+        self.close()
+        for other in window:
+            f = other.handle
+            if f is None or not isinstance(other.item, RawDocument):
+                continue
+            if not (f.done() and not f.cancelled() and f.exception() is None):
+                other.handle = self.submit(other.item)
 
     def close(self) -> None:
         if self.executor is not None:
@@ -173,16 +180,10 @@ def ingest_parallel(
         from dyad.cluster import DaskAnalyser
 
         on_cluster = DaskAnalyser.connect(dask, settings, published, debug)
-        try:
-            ingest_ordered(inputs, on_cluster, store, settings, report, published, replace, debug)
-        finally:
-            on_cluster.close()
-        return
-    local = _ProcessAnalyser(workers, settings, published, debug)
-    try:
+        ingest_ordered(inputs, on_cluster, store, settings, report, published, replace, debug)
+    else:
+        local = _ProcessAnalyser(workers, settings, published, debug)
         ingest_ordered(inputs, local, store, settings, report, published, replace, debug)
-    finally:
-        local.close()
 
 
 def ingest_ordered(
@@ -197,7 +198,8 @@ def ingest_ordered(
 ) -> None:
     """The parent's loop, whatever analyses: keep a bounded window of inputs in flight and
     store each, in input order, exactly as one process would (same checks, same transaction,
-    same timeline merge). Memory holds the window, never the batch."""
+    same timeline merge). Memory holds the window, never the batch. ``analyser`` is closed
+    at the end."""
     window: deque[Pending[H]] = deque()
     limit = max(1, analyser.slots * WINDOW_PER_WORKER)
     reanalyse = replace and published is not None
@@ -215,50 +217,49 @@ def ingest_ordered(
             else:
                 window.append(Pending(item, analyser.submit(item)))
 
-    fill()
-    while window:
-        pending = window.popleft()
-        try:
-            _finish(pending, analyser, store, settings, report, published, replace, debug, window)
-        except AnalysersLost:
-            raise
-        except Exception as exc:  # one document's failure never stops the batch
-            if debug:
-                raise
-            item = pending.item
-            source = item.path if isinstance(item, IngestError) else item.source
-            log.debug("storing %s failed", source, exc_info=True)
-            report.failed.append(
-                IngestError(source, f"internal error ({type(exc).__name__}: {exc})")
-            )
+    def finish(pending: Pending[H]) -> None:
+        """Record the outcome of the oldest input in the window, as one process would."""
+        raw = pending.item
+        if isinstance(raw, IngestError):
+            report.failed.append(raw)
+            return
+        if raw.warning:
+            report.warnings.append(f"{raw.source}: {raw.warning}")
+        if not precheck(raw, store, report, published, replace):
+            return  # stored earlier (maybe by an earlier document of this batch), or id taken
+        if pending.handle is None:  # never sent out: analysed here
+            result = analyse_raw(raw, settings, published, debug)
+        else:
+            try:
+                result = analyser.wait(pending.handle)
+            except WorkerDied as died:
+                log.warning("the %s analysing %s died", died.what, raw.source)
+                analyser.recover(window)
+                result = IngestError(
+                    raw.source, f"internal error (the {died.what} analysing it died)"
+                )
+        if isinstance(result, IngestError):
+            report.failed.append(result)
+            return
+        store_analysed(result, raw, store, report, published, replace)
+
+    try:
         fill()
-
-
-def _finish(
-    pending: Pending[H],
-    analyser: Analyser[H],
-    store: SQLiteStore,
-    settings: Settings,
-    report: IngestReport,
-    published: str | None,
-    replace: bool,
-    debug: bool,
-    window: deque[Pending[H]],
-) -> None:
-    """Record the outcome of the oldest input in the window, exactly as one process would."""
-    raw = pending.item
-    if isinstance(raw, IngestError):
-        report.failed.append(raw)
-        return
-    if raw.warning:
-        report.warnings.append(f"{raw.source}: {raw.warning}")
-    if not precheck(raw, store, report, published, replace):
-        return  # stored earlier (maybe by an earlier document of this batch), or id taken
-    if pending.handle is None:  # never sent out: analysed here
-        result = analyse_raw(raw, settings, published, debug)
-    else:
-        result = analyser.result(pending, window)
-    if isinstance(result, IngestError):
-        report.failed.append(result)
-        return
-    store_analysed(result, raw, store, report, published, replace)
+        while window:
+            pending = window.popleft()
+            try:
+                finish(pending)
+            except AnalysersLost:
+                raise
+            except Exception as exc:  # one document's failure never stops the batch
+                if debug:
+                    raise
+                item = pending.item
+                source = item.path if isinstance(item, IngestError) else item.source
+                log.debug("storing %s failed", source, exc_info=True)
+                report.failed.append(
+                    IngestError(source, f"internal error ({type(exc).__name__}: {exc})")
+                )
+            fill()
+    finally:
+        analyser.close()
