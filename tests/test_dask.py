@@ -227,3 +227,58 @@ def test_a_killed_worker_is_a_death_and_a_lost_cluster_stops_the_batch() -> None
         analyser.wait(Handle(KilledWorker("k", None, 1)))  # type: ignore[arg-type]
     with pytest.raises(AnalysersLost):
         analyser.wait(Handle(FutureCancelledError("k", "lost")))  # type: ignore[arg-type]
+
+
+def test_the_window_is_bounded_and_a_death_is_one_error_line_in_order(tmp_path: Path) -> None:
+    """Any Analyser: at most WINDOW_PER_WORKER x slots documents in flight, inputs read no
+    further ahead, outcomes in input order, a death one error line and one recover()."""
+    from collections import deque
+
+    from dyad.errors import IngestError
+    from dyad.ingest.reader import RawDocument, content_hash
+    from dyad.parallel import WINDOW_PER_WORKER, Pending, WorkerDied, ingest_ordered
+    from dyad.pipeline import IngestReport
+    from dyad.settings import Settings
+    from dyad.store.sqlite import open_store
+
+    class Counting:
+        slots = 2
+
+        def __init__(self) -> None:
+            self.in_flight = self.most = self.recovered = 0
+            self.closed = False
+
+        def submit(self, raw: RawDocument) -> str:
+            self.in_flight += 1
+            self.most = max(self.most, self.in_flight)
+            return raw.doc_id
+
+        def wait(self, handle: str) -> IngestError:
+            self.in_flight -= 1
+            if handle == "d7":
+                raise WorkerDied("test worker")
+            return IngestError(f"{handle}.txt", "refused by the test")
+
+        def recover(self, window: deque[Pending[str]]) -> None:
+            self.recovered += 1
+
+        def close(self) -> None:
+            self.closed = True
+
+    report = IngestReport()
+    limit = WINDOW_PER_WORKER * Counting.slots
+    ahead = []
+
+    def stream() -> Iterator[RawDocument]:
+        for i in range(100):
+            ahead.append(i + 1 - len(report.failed))  # read (this one too), less those done
+            text = f"document {i} " * 10
+            yield RawDocument(f"d{i}", f"d{i}.txt", text, "text", content_hash(text))
+
+    analyser = Counting()
+    with open_store(tmp_path / "w.db") as store:
+        ingest_ordered(stream(), analyser, store, Settings(), report, None, False)
+    assert analyser.most == limit and max(ahead) == limit  # the window, never the batch
+    assert analyser.closed and analyser.recovered == 1
+    assert [e.path for e in report.failed] == [f"d{i}.txt" for i in range(100)]
+    assert report.failed[7].problem == "internal error (the test worker analysing it died)"
