@@ -26,7 +26,7 @@ from dyad.errors import DyadError, IngestError
 from dyad.ingest.reader import RawDocument
 from dyad.pipeline import Analysed, IngestReport, precheck, prepare, store_analysed
 from dyad.settings import Settings
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ class _ProcessAnalyser:
 
 def ingest_parallel(
     inputs: Iterable[RawDocument | IngestError],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
@@ -189,7 +189,7 @@ def ingest_parallel(
 def ingest_ordered(
     inputs: Iterable[RawDocument | IngestError],
     analyser: Analyser[H],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,

@@ -24,7 +24,7 @@ from dyad.ingest.meta import Meta
 from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
 from dyad.models import Analysis, Document
 from dyad.settings import Settings
-from dyad.store.sqlite import Mention, Sentence, SQLiteStore
+from dyad.store.base import Mention, Sentence, Store
 from dyad.timeline.build import update as merge_into_timeline
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def analyse_text(
 
 def ingest(
     paths: Sequence[str | Path],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings | None = None,
     *,
     published: str | None = None,
@@ -172,7 +172,7 @@ def ingest(
     return report
 
 
-def _merge_pending(store: SQLiteStore, report: IngestReport) -> None:
+def _merge_pending(store: Store, report: IngestReport) -> None:
     """Merge into the timeline the documents an earlier run stored but did not merge (it was
     stopped between the two transactions)."""
     pending = store.unmerged_doc_ids()
@@ -224,7 +224,7 @@ def prepare(raw: RawDocument, settings: Settings, published: str | None) -> Anal
 
 
 def precheck(
-    raw: RawDocument, store: SQLiteStore, report: IngestReport, published: str | None, replace: bool
+    raw: RawDocument, store: Store, report: IngestReport, published: str | None, replace: bool
 ) -> bool:
     """Whether ``raw`` is to be analysed; when not, why is in ``report`` (already stored, or
     its id is taken by another text)."""
@@ -233,6 +233,9 @@ def precheck(
         report.skipped.append(raw.doc_id)
         return False
     if store.has_doc_id(raw.doc_id) and not replace:
+        if store.has_hash(raw.content_hash):  # another process stored it since the first look
+            report.skipped.append(raw.doc_id)
+            return False
         report.failed.append(
             IngestError(
                 raw.source,
@@ -245,7 +248,7 @@ def precheck(
 
 def _ingest_one(
     raw: RawDocument,
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
@@ -269,7 +272,7 @@ def _ingest_one(
 def store_analysed(
     analysed: Analysed,
     raw: RawDocument,
-    store: SQLiteStore,
+    store: Store,
     report: IngestReport,
     published: str | None,
     replace: bool,

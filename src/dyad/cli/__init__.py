@@ -14,14 +14,17 @@ from dyad import __version__
 from dyad.errors import DyadError
 from dyad.settings import SETTINGS, Settings
 
-DB_HELP = "the database file (default ./dyad.db, or $DYAD_DB)"
+DB_HELP = (
+    "the database: a SQLite file (dyad.db, sqlite:///path) or a PostgreSQL URL "
+    "(postgresql://user@host:port/db); default ./dyad.db, or $DYAD_DB"
+)
 
 
 def _db_option(f: Any) -> Any:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False),
+        type=str,
         envvar="DYAD_DB",
         default="dyad.db",
         show_default=True,
@@ -120,7 +123,7 @@ def ingest(
     """
     from dyad.ingest.meta import load_meta
     from dyad.pipeline import ingest as run_ingest
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     dask = _dask_target(workers, dask_local, scheduler)
     settings = Settings.from_env(db=db, max_file_bytes=max_file_bytes)
@@ -217,7 +220,7 @@ def export(fmt: str, db: str, output: str | None) -> None:
     (parquet, plover, gdelt)."""
     from dyad.export import timeline as tl
     from dyad.export.formats import write
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -250,7 +253,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
     """Score the database against a gold file in dyad-eval/1 format (see SPEC.md)."""
     from dyad.evaluate import load_records, report_lines, score
     from dyad.export.formats import eval_record
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     try:
@@ -271,7 +274,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
 def stats(db: str, as_json: bool) -> None:
     """Count documents, sentences, persons, quotes, figures and events in the database."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -287,7 +290,7 @@ def stats(db: str, as_json: bool) -> None:
 @_db_option
 def list_cmd(db: str) -> None:
     """One line per document: id, publication date, and how many facts were read from it."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -309,7 +312,9 @@ def settings() -> None:
 
 
 def _require_db(db: str) -> None:
-    if not Path(db).exists():
+    from dyad.store.base import database_exists
+
+    if not database_exists(db):
         raise click.ClickException(
             f"{db}: no such database; run `dyad ingest PATH --db {db}` first"
         )
