@@ -4,11 +4,12 @@
 
 Every input is read and cleaned once (as ``dyad ingest`` does); then, each in its own process:
 ``nlp.pipe`` over the cleaned texts with every component of the model (bare spaCy), ``ingest``
-with one process, and ``ingest --workers N``. Model loading is outside the timings of bare
-spaCy and of one process; the N-worker time includes starting the workers (each loads the
-model). Peak RSS is the largest sum of resident memory over each run's process tree (sampled
-from /proc every 0.1 s). Then, on the one-process database: the time of an eval and a json
-export, and p50/p95 of the timeline query of every pair. Results go to ``--out`` (markdown).
+with one process, ``ingest --workers N`` and ``ingest --dask local:N``. Model loading is
+outside the timings of bare spaCy and of one process; the N-worker and Dask times include
+starting the workers (each loads the model). Peak RSS is the largest sum of resident memory
+over each run's process tree (sampled from /proc every 0.1 s). Then, on the one-process
+database: the time of an eval and a json export, and p50/p95 of the timeline query of every
+pair. Results go to ``--out`` (markdown).
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def run_mode(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, 
         t0 = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts))
         return {"seconds": time.perf_counter() - t0, "documents": n}
-    startup = _startup(workers) if workers > 1 else 0.0
+    startup = _startup(workers) if mode == "workers" and workers > 1 else 0.0
+    dask = f"local:{workers}" if mode == "dask" else None
     with open_store(db) as store:
         t0 = time.perf_counter()
-        report = ingest(paths, store, workers=workers)
+        report = ingest(paths, store, workers=1 if dask else workers, dask=dask)
         seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
@@ -238,7 +240,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="*", type=Path)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, default=Path("bench/results.md"))
-    ap.add_argument("--run", choices=("bare", "one", "workers"), help=argparse.SUPPRESS)
+    ap.add_argument("--run", choices=("bare", "one", "workers", "dask"), help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument(
         "--reads",
@@ -254,7 +256,7 @@ def main() -> None:
         return
     paths = args.corpus or [Path(p) for p in DEFAULT_CORPUS if Path(p).exists()]
     if args.run:
-        workers = args.workers if args.run == "workers" else 1
+        workers = args.workers if args.run in ("workers", "dask") else 1
         print(json.dumps(run_mode(args.run, paths, args.db, workers)))
         return
     described = machine()
@@ -262,16 +264,18 @@ def main() -> None:
     words = sum(len(t.split()) for t in _texts(paths))
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        dbs = {"one": Path(tmp) / "one.db", "workers": Path(tmp) / "workers.db"}
+        dbs = {m: Path(tmp) / f"{m}.db" for m in ("one", "workers", "dask")}
         for mode, label in (
             ("bare", "bare spaCy (nlp.pipe, all components)"),
             ("one", "dyad ingest, one process"),
             ("workers", f"dyad ingest --workers {args.workers}"),
+            ("dask", f"dyad ingest --dask local:{args.workers}"),
         ):
             result = measure(mode, paths, dbs.get(mode, Path(tmp) / "bare.db"), args.workers)
             rows.append((label, result))
             print(f"{label}: {result}", file=sys.stderr)
         same = _exports_equal(dbs["one"], dbs["workers"])
+        same_dask = _exports_equal(dbs["one"], dbs["dask"])
         read = reads(dbs["one"])
     bare = words / rows[0][1]["seconds"]
     one = words / rows[1][1]["seconds"]
@@ -296,9 +300,10 @@ def main() -> None:
     lines += [
         "",
         f"`--workers {args.workers}` store has the same eval export as one process: "
-        f"{'yes' if same else 'NO'}. Its time includes starting the workers (each loads the "
-        f"model: {rows[2][1]['startup']:.1f} s when measured apart); the others exclude model "
-        "loading."
+        f"{'yes' if same else 'NO'}; `--dask local:{args.workers}`: "
+        f"{'yes' if same_dask else 'NO'}. Their times include starting the cluster or pool; "
+        f"each worker loads the model (the pool's start: {rows[2][1]['startup']:.1f} s when "
+        "measured apart); the others exclude model loading."
         + (
             " The load average was above the number of cores: a second worker had no idle core."
             if busy

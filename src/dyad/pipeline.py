@@ -122,6 +122,7 @@ def ingest(
     meta: Mapping[str, Meta] | None = None,
     debug: bool = False,
     workers: int = 1,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; returns what happened to each.
 
@@ -130,7 +131,8 @@ def ingest(
     re-raises errors that are not dyad's own instead, for a traceback. ``meta`` fills a
     document's url, outlet, published and title, keyed by file name or id. ``workers`` > 1
     analyses in that many processes (``dyad.parallel``); this process alone writes, in input
-    order, so the database is the same as with one.
+    order, so the database is the same as with one. ``dask`` (``local:N`` or a scheduler's
+    address) analyses on a Dask cluster instead (``dyad.cluster``), the same way.
     """
     settings = settings or Settings.from_env()
     report = IngestReport()
@@ -145,11 +147,13 @@ def ingest(
             files.append(item)
     _merge_pending(store, report)
     inputs = read_files(progress(files) if progress else files, settings.max_file_bytes)
-    if workers > 1:
+    if workers > 1 or dask is not None:
         from dyad.parallel import ingest_parallel
 
         with_meta = (r if isinstance(r, IngestError) else _with_meta(r, meta or {}) for r in inputs)
-        ingest_parallel(with_meta, store, settings, report, published, replace, workers, debug)
+        ingest_parallel(
+            with_meta, store, settings, report, published, replace, workers, debug, dask
+        )
         return report
     for raw in inputs:
         if isinstance(raw, IngestError):

@@ -84,6 +84,19 @@ def _iso_date(value: str | None) -> str | None:
     help="processes that analyse documents (this one alone writes, in input order)",
 )
 @click.option(
+    "--dask",
+    "dask_local",
+    metavar="local:N",
+    help="analyse on a Dask LocalCluster of N worker processes started for the run "
+    "(loopback only); this process alone writes, in input order",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="analyse on a running Dask cluster (its workers need dyad and its model installed); "
+    "this process alone writes, in input order",
+)
+@click.option(
     "--max-file-bytes",
     type=int,
     default=None,
@@ -99,6 +112,8 @@ def ingest(
     meta: str | None,
     debug: bool,
     workers: int,
+    dask_local: str | None,
+    scheduler: str | None,
 ) -> None:
     """Read articles (.txt, .html, .jsonl files or folders) into the database.
 
@@ -110,6 +125,7 @@ def ingest(
     from dyad.pipeline import ingest as run_ingest
     from dyad.store import open_store
 
+    dask = _dask_target(workers, dask_local, scheduler)
     settings = Settings.from_env(db=db, max_file_bytes=max_file_bytes)
     try:
         sidecar = load_meta(Path(meta)) if meta else None
@@ -134,6 +150,7 @@ def ingest(
                 meta=sidecar,
                 debug=debug,
                 workers=workers,
+                dask=dask,
             )
             counts = store.stats()
     except DyadError as exc:
@@ -151,6 +168,32 @@ def ingest(
         )
     if report.failed:
         sys.exit(1)
+
+
+def _dask_target(workers: int, local: str | None, scheduler: str | None) -> str | None:
+    """The one way of running in parallel the options name (``--workers``, ``--dask`` or
+    ``--scheduler``), as ``ingest``'s ``dask`` argument."""
+    given = [
+        f
+        for f, on in (("--workers", workers > 1), ("--dask", local), ("--scheduler", scheduler))
+        if on
+    ]
+    if len(given) > 1:
+        raise click.UsageError(f"{' and '.join(given)} are ways of running in parallel: give one")
+    for option, value in (("--dask", local), ("--scheduler", scheduler)):
+        if value is None:
+            continue
+        from dyad.cluster import local_workers
+
+        try:
+            n = local_workers(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=option) from exc
+        if (n is None) != (option == "--scheduler"):
+            want = "tcp://HOST:PORT" if option == "--scheduler" else "local:N"
+            raise click.BadParameter(f"{value!r}: expected {want}", param_hint=option)
+        return value
+    return None
 
 
 @cli.command()
