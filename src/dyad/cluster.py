@@ -57,7 +57,16 @@ def local_workers(target: str) -> int | None:
 
 def local_cluster(n: int) -> LocalCluster:
     """A Dask cluster of ``n`` worker processes of one thread each, listening on loopback
-    only: no dashboard, its HTTP endpoint (health, metrics) on a free port."""
+    only: no dashboard, its HTTP endpoint (health, metrics) on a free port. A worker is given
+    one document at a time (worker saturation 1.0), so a worker that dies takes down no
+    neighbour's document with it."""
+    import dask
+
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        return _local_cluster(n)
+
+
+def _local_cluster(n: int) -> LocalCluster:
     return LocalCluster(
         n_workers=n,
         threads_per_worker=1,
