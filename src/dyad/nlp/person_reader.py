@@ -4,6 +4,7 @@ Gazetteer errors are logged and read as "unknown": they never lose a document's 
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Sequence
 from datetime import date
@@ -52,6 +53,14 @@ class Reader:
         self.lex: Lexicon = nm.lexicon()
         self._states: dict[str, str | None] = {}
         self._known: dict[str, frozenset[str]] = {}
+        self.dated_names: list[str] = []  # names looked up in office on ``on``, in order
+
+    def on_date(self, on: date | None) -> Reader:
+        """The same reader on another date (its look-ups of states and aliases shared)."""
+        other = copy.copy(self)
+        other.on = on
+        other.dated_names = []
+        return other
 
     def state(self, word: str) -> str | None:
         """The state a capitalised word names ("Russian", "U.S."); short names never do."""
@@ -115,6 +124,8 @@ class Reader:
         except Exception:  # a gazetteer error must not lose the document's persons
             log.exception("gazetteer.offices_of failed on %r", name)
             return ()
+        if dated:
+            self.dated_names.append(name)
         if dated and self.on is not None:
             on = self.on
             return [o for o in found if _valid_on(o, on)]
