@@ -23,11 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyad.models import DateRef, Figure, Provenance
 from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # spaCy's Doc, Span and Token are untyped; they are passed through as Any.
 Doc = Any
@@ -118,7 +121,9 @@ class _Found:
     measure: str | None = None
 
 
-def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) -> list[Figure]:
+def extract_figures(
+    doc: SpacyDoc, *, doc_id: str, published: DateRef | None = None
+) -> list[Figure]:
     """The figures of a parsed article, in text order, each amount once.
 
     ``published`` anchors "last year" / "this year"; without it those give no year.

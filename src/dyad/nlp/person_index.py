@@ -8,10 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dyad.models import Person
 from dyad.nlp import names as nm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 Gender = Literal["m", "f"]
 
@@ -20,7 +23,7 @@ _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
-def with_sentences(doc: Any) -> Any:
+def with_sentences(doc: SpacyDoc) -> SpacyDoc:
     """``doc``, or a copy of it read as one sentence when nothing set sentence boundaries."""
     if len(doc) == 0 or doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc
@@ -30,7 +33,7 @@ def with_sentences(doc: Any) -> Any:
     return copy
 
 
-def sentence_at(doc: Any, start: int, end: int) -> str:
+def sentence_at(doc: SpacyDoc, start: int, end: int) -> str:
     """The text of the sentence the span ``start``-``end`` of ``doc`` begins in ("" if none)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return str(span[0].sent.text).strip() if span is not None and len(span) else ""

@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
 from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
 
@@ -230,7 +233,7 @@ def _drop_repeats(
     return keep
 
 
-def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
+def extract_quotes(doc: SpacyDoc, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
     """The direct quotations of ``doc`` (3 words or more), each with its speaker or None."""
     doc = with_sentences(doc)
     text: str = doc.text

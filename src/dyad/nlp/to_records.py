@@ -19,13 +19,10 @@ if TYPE_CHECKING:
 def analysis(doc: Doc) -> Analysis:
     """Everything the components found in ``doc``, as one ``Analysis``."""
     meta = doc._.dyad_meta
-    persons = doc._.dyad_persons
-    if not isinstance(meta, DocMeta) or not isinstance(persons, PersonIndex):
-        raise DyadError("internal error: the document was not analysed by dyad's components")
     return Analysis(
-        meta.doc_id,
+        meta.doc_id if isinstance(meta, DocMeta) else "",
         doc._.dyad_published,
-        persons=tuple(persons.persons),
+        persons=tuple(person_index(doc).persons),
         quotes=tuple(doc._.dyad_quotes or ()),
         figures=tuple(doc._.dyad_figures or ()),
         events=tuple(doc._.dyad_events or ()),
