@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from dyad.models import DateRef, Figure, Provenance
 from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
+from dyad.text import subscription_price
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -45,15 +46,8 @@ _SPEECH_VERBS = frozenset(
 _MILITANT = frozenset(
     {"militant", "rebel", "insurgent", "islamist", "jihadist", "armed", "foreign"}
 )
-_CUE_WINDOW = 200
 _STOP_PUNCT = frozenset(",;:.!?()[]{}\"'“”‘’…")
 
-_FURNITURE_PERIOD = re.compile(r"^\s*(?:a|an|per|/|each)\s*(?:month|year|week|day|mo|yr)\b", re.I)
-_FURNITURE_CUE = re.compile(
-    r"subscri|(?:full|unlimited|digital|premium|all)\s+access|sign\s*up|\bmembership|free\s+trial"
-    r"|\bdonat|paywall",
-    re.I,
-)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(
     r"^\s*(?:familiar\s+with|who\s+(?:spoke|asked|declined|requested|were\s+not)|"
@@ -214,13 +208,9 @@ def _range_lower(doc: Doc, number: NumberMatch, found: list[_Found]) -> _Found |
 
 def _is_furniture(text: str, amount: Amount) -> bool:
     """A price in a subscription prompt: 'Just $5 a month' beside 'subscribe'."""
-    if amount.kind != "money":
-        return False
-    per_period = bool(_FURNITURE_PERIOD.match(text[amount.end : amount.end + 20]))
-    if not per_period and amount.value >= 100:
-        return False
-    window = text[max(0, amount.start - _CUE_WINDOW) : amount.end + _CUE_WINDOW // 2]
-    return bool(_FURNITURE_CUE.search(window))
+    return amount.kind == "money" and subscription_price(
+        text, amount.start, amount.end, amount.value
+    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Any:

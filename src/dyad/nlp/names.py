@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+
+from dyad.text import fold_name as fold
 
 
 def _wordset(words_: str) -> frozenset[str]:
@@ -237,12 +238,6 @@ def is_regnal(word: str) -> bool:
 def title_case(word: str) -> str:
     """ "KOVALENKO" -> "Kovalenko", "JEAN-YVES" -> "Jean-Yves"."""
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing names."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
 def name_tokens(name: str) -> list[str]:
