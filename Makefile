@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/seeds
 DEMO_DB ?= out/demo.db
 STAMP  := $(VENV)/.setup-done
 
-.PHONY: setup demo test lint typecheck unit gate bench clean browser serve
+.PHONY: setup demo test lint typecheck unit gate bench clean browser serve postgres
 
 setup: $(STAMP)
 
@@ -42,7 +42,7 @@ unit: setup
 gate: setup
 	$(BIN)/python scripts/gate.py eval/floors.json
 
-test: lint typecheck browser unit gate
+test: lint typecheck browser postgres unit gate
 
 # The web page's tests drive Debian's headless Chromium (never a downloaded browser build).
 CHROMIUM ?= /usr/bin/chromium
@@ -53,6 +53,15 @@ browser:
 	  echo "installing Debian's chromium for the web page's tests"; \
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+# The store tests run a throw-away PostgreSQL cluster (tests/pg_server.py) with Debian's
+# server programs, or use the server $$DYAD_TEST_PG_URL names.
+postgres:
+	@test -n "$$DYAD_TEST_PG_URL" || command -v initdb >/dev/null || \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian's postgresql for the store tests"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql; }
 
 serve: setup
 	$(BIN)/dyad serve --db $(DEMO_DB)

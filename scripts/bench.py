@@ -4,11 +4,12 @@
 
 Every input is read and cleaned once (as ``dyad ingest`` does); then, each in its own process:
 ``nlp.pipe`` over the cleaned texts with every component of the model (bare spaCy), ``ingest``
-with one process, and ``ingest --workers N``. Model loading is outside the timings of bare
-spaCy and of one process; the N-worker time includes starting the workers (each loads the
-model). Peak RSS is the largest sum of resident memory over each run's process tree (sampled
-from /proc every 0.1 s). Then, on the one-process database: the time of an eval and a json
-export, and p50/p95 of the timeline query of every pair. Results go to ``--out`` (markdown).
+with one process, ``ingest --workers N`` and ``ingest --dask local:N``. Model loading is
+outside the timings of bare spaCy and of one process; the N-worker and Dask times include
+starting the workers (each loads the model). Peak RSS is the largest sum of resident memory
+over each run's process tree (sampled from /proc every 0.1 s). Then, on the one-process
+database: the time of an eval and a json export, and p50/p95 of the timeline query of every
+pair. Results go to ``--out`` (markdown).
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def run_mode(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, 
         t0 = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts))
         return {"seconds": time.perf_counter() - t0, "documents": n}
-    startup = _startup(workers) if workers > 1 else 0.0
+    startup = _startup(workers) if mode == "workers" and workers > 1 else 0.0
+    dask = f"local:{workers}" if mode == "dask" else None
     with open_store(db) as store:
         t0 = time.perf_counter()
-        report = ingest(paths, store, workers=workers)
+        report = ingest(paths, store, workers=1 if dask else workers, dask=dask)
         seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
@@ -139,12 +141,14 @@ def measure(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, A
     return result
 
 
-def reads(db: Path) -> dict[str, float]:
-    """Export times and the timeline query's p50/p95 on a store."""
+def reads(db: Path | str, *, rounds: int = 20, max_pairs: int | None = None) -> dict[str, float]:
+    """Export times and the timeline query's p50/p95 on a store (a SQLite file or any URL
+    ``--db`` takes): every pair (or ``max_pairs`` spread over them) ``rounds`` times, the
+    whole timeline, then (as "page") its first 100 entries."""
     import io
 
     from dyad.export.formats import write
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
     from dyad.timeline import query
 
     out: dict[str, float] = {}
@@ -154,24 +158,60 @@ def reads(db: Path) -> dict[str, float]:
             write(store.analyses(), fmt, io.StringIO(), store.entry_ids)
             out[f"export {fmt} s"] = time.perf_counter() - t0
         pairs = query.list_dyads(store)
-        times = []
-        for _ in range(20):
-            for p in pairs:
-                t0 = time.perf_counter()
-                query.timeline(store, p.a, p.b)
-                times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
+        if max_pairs and len(pairs) > max_pairs:
+            pairs = pairs[:: len(pairs) // max_pairs][:max_pairs]
         out["pairs"] = len(pairs)
-        out["timeline p50 ms"] = statistics.median(times) if times else 0.0
-        out["timeline p95 ms"] = times[int(0.95 * (len(times) - 1))] if times else 0.0
+        for name, limit in (("timeline", None), ("page", 100)):
+            times = []
+            for _ in range(rounds):
+                for p in pairs:
+                    t0 = time.perf_counter()
+                    query.timeline(store, p.a, p.b, limit=limit)
+                    times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            out[f"{name} p50 ms"] = statistics.median(times) if times else 0.0
+            out[f"{name} p95 ms"] = times[int(0.95 * (len(times) - 1))] if times else 0.0
     return out
+
+
+def store_reads(stores: list[str], out: Path) -> None:
+    """``--reads``: the reads of each store (say, filled by scripts/synth.py) side by side."""
+    from dyad.store import open_store
+
+    lines = [
+        "# dyad reads at scale",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Timeline of a pair: 100 pairs spread over the store, 3 rounds; the whole timeline, "
+        "then its first page of 100 entries. Exports: eval and json of every document.",
+        "",
+        "| store | documents | events | export eval s | export json s | timeline p50 / p95 ms "
+        "| first 100: p50 / p95 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for url in stores:
+        with open_store(url) as store:
+            counts, kind = store.stats(), store.dialect
+        r = reads(url, rounds=3, max_pairs=100)
+        lines.append(
+            f"| {kind} | {counts['documents']:,} | {counts['events']:,} "
+            f"| {r['export eval s']:.1f} | {r['export json s']:.1f} "
+            f"| {r['timeline p50 ms']:.1f} / {r['timeline p95 ms']:.1f} "
+            f"| {r['page p50 ms']:.1f} / {r['page p95 ms']:.1f} |"
+        )
+        print(lines[-1], file=sys.stderr)
+    lines += ["", f"Load average at the end {os.getloadavg()[0]:.2f}.", ""]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
 
 
 def _exports_equal(a: Path, b: Path) -> bool:
     import io
 
     from dyad.export.formats import write
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     texts = []
     for db in (a, b):
@@ -200,12 +240,23 @@ def main() -> None:
     ap.add_argument("corpus", nargs="*", type=Path)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, default=Path("bench/results.md"))
-    ap.add_argument("--run", choices=("bare", "one", "workers"), help=argparse.SUPPRESS)
+    ap.add_argument("--run", choices=("bare", "one", "workers", "dask"), help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--reads",
+        nargs="+",
+        metavar="STORE",
+        help="only measure exports and timeline reads of these stores (SQLite files or "
+        "postgresql:// URLs, e.g. filled by scripts/synth.py); written to --out",
+    )
     args = ap.parse_args()
+    if args.reads:
+        out = args.out if args.out != Path("bench/results.md") else Path("bench/stores.md")
+        store_reads(args.reads, out)
+        return
     paths = args.corpus or [Path(p) for p in DEFAULT_CORPUS if Path(p).exists()]
     if args.run:
-        workers = args.workers if args.run == "workers" else 1
+        workers = args.workers if args.run in ("workers", "dask") else 1
         print(json.dumps(run_mode(args.run, paths, args.db, workers)))
         return
     described = machine()
@@ -213,16 +264,18 @@ def main() -> None:
     words = sum(len(t.split()) for t in _texts(paths))
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        dbs = {"one": Path(tmp) / "one.db", "workers": Path(tmp) / "workers.db"}
+        dbs = {m: Path(tmp) / f"{m}.db" for m in ("one", "workers", "dask")}
         for mode, label in (
             ("bare", "bare spaCy (nlp.pipe, all components)"),
             ("one", "dyad ingest, one process"),
             ("workers", f"dyad ingest --workers {args.workers}"),
+            ("dask", f"dyad ingest --dask local:{args.workers}"),
         ):
             result = measure(mode, paths, dbs.get(mode, Path(tmp) / "bare.db"), args.workers)
             rows.append((label, result))
             print(f"{label}: {result}", file=sys.stderr)
         same = _exports_equal(dbs["one"], dbs["workers"])
+        same_dask = _exports_equal(dbs["one"], dbs["dask"])
         read = reads(dbs["one"])
     bare = words / rows[0][1]["seconds"]
     one = words / rows[1][1]["seconds"]
@@ -247,9 +300,10 @@ def main() -> None:
     lines += [
         "",
         f"`--workers {args.workers}` store has the same eval export as one process: "
-        f"{'yes' if same else 'NO'}. Its time includes starting the workers (each loads the "
-        f"model: {rows[2][1]['startup']:.1f} s when measured apart); the others exclude model "
-        "loading."
+        f"{'yes' if same else 'NO'}; `--dask local:{args.workers}`: "
+        f"{'yes' if same_dask else 'NO'}. Their times include starting the cluster or pool; "
+        f"each worker loads the model (the pool's start: {rows[2][1]['startup']:.1f} s when "
+        "measured apart); the others exclude model loading."
         + (
             " The load average was above the number of cores: a second worker had no idle core."
             if busy

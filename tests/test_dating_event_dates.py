@@ -59,12 +59,13 @@ def test_the_simple_past_tells_the_news_of_the_day() -> None:
 
 @pytest.mark.model
 def test_the_past_perfect_stays_background() -> None:
+    # what led up to the news: not its day, but the weeks before it (the month)
     text = (
         "Chile and Peru reopened talks on their maritime border on Thursday.\n\n"
         "Fishing crews welcomed the news.\n\n"
         "Chile had signed a customs agreement with Peru."
     )
-    assert ("AGREE", "CHL", "PER", "2031") in code(text)
+    assert ("AGREE", "CHL", "PER", "2031-07") in code(text)
 
 
 def test_a_span_counts_from_the_year_the_text_gives_its_starting_point() -> None:
@@ -81,3 +82,52 @@ def test_a_span_after_a_thing_dates_the_verb_it_hangs_on() -> None:
         "Five years after the annexation, Russia and Ukraine signed a gas transit deal."
     )
     assert ("AGREE", "RUS", "UKR", "2019") in code(text)
+
+
+@pytest.mark.model
+def test_what_was_under_way_at_the_telling_is_dated_by_it() -> None:
+    text = "Chile said on Tuesday it was sending food aid to Peru after the floods."
+    assert ("AID", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_stance_in_the_present_told_in_the_past_is_the_news_of_the_day() -> None:
+    text = (
+        "Peru expelled a Chilean diplomat on Thursday.\n\n"
+        "Officials in Lima gave no reason.\n\n"
+        '"The Chilean government condemns this decision," the foreign minister of Chile said '
+        "in a statement."
+    )
+    dates = {d for t, s, _, d in code(text) if s == "CHL"}
+    assert dates == {"2031-07-03"}
+
+
+@pytest.mark.model
+def test_later_undated_news_takes_the_leads_day() -> None:
+    # the lead dates the summit to Tuesday; a later simple past ("warned") is that day's
+    text = (
+        "Chile and Peru agreed on a new border regime at a summit in Lima on Tuesday.\n\n"
+        "The talks lasted six hours.\n\n"
+        "Chile warned Bolivia against closing its ports to Peruvian cargo."
+    )
+    assert ("THREATEN", "CHL", "BOL", "2031-07-01") in code(text)
+
+
+def test_the_leads_day_counts_only_in_the_week_before_publication() -> None:
+    from dyad.dating.news import lead_day, news_default
+
+    day = DateRef("2031-07-01", "day")
+    assert lead_day(day, True, PUBLISHED) == day
+    assert lead_day(DateRef("2031-05-01", "day"), True, PUBLISHED) is None
+    assert lead_day(DateRef("2031-07-05", "day"), True, PUBLISHED) is None  # after publication
+    assert lead_day(day, False, PUBLISHED) is None
+    assert lead_day(DateRef("2031-07", "month"), True, PUBLISHED) is None
+    assert news_default(PUBLISHED, PUBLISHED, day) == day
+    assert news_default(DateRef("2031", "year"), PUBLISHED, day) == DateRef("2031", "year")
+
+
+@pytest.mark.model
+def test_a_when_clause_is_dated_by_the_date_it_describes() -> None:
+    # "until May 2029" dates nothing of "were calm", but "when Chile expelled ..." is May 2029
+    text = "Relations were calm until May 2029, when Chile expelled a Peruvian diplomat."
+    assert {d for _, s, t, d in code(text) if (s, t) == ("CHL", "PER")} == {"2029-05"}

@@ -244,3 +244,24 @@ def test_range_to_ref_shares() -> None:
 def test_capitalised_deictic_words_only_open_a_sentence() -> None:
     found = find_time_expressions("Inside World Today. Today the talks resume.", THURSDAY)
     assert [(e.start, e.text) for e in found] == [(20, "Today")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the state visit to Ostland on March 20-22, 2031, ended", "2031-03-20"),
+        ("talks held from 20-22 March 2031 in Valda", "2031-03-20"),
+        ("a summit from 3 to 5 May 2031", "2031-05-03"),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first_day(text: str, expected: str) -> None:
+    found = [e for e in find_time_expressions(text, None) if e.date is not None]
+    assert [e.date.date for e in found if e.date] == [expected]
+
+
+def test_the_previous_night_is_the_day_before() -> None:
+    anchor = DateRef("2031-06-12", "day")
+    found = find_time_expressions("Ostland shelled the border posts the previous night.", anchor)
+    assert [(e.text, e.date.date if e.date else None) for e in found] == [
+        ("the previous night", "2031-06-11")
+    ]

@@ -1,9 +1,11 @@
 """Nothing committed is lost: ``kill -9`` at random moments of an ingest, then a re-run, gives
-the same database as one uninterrupted run; two ingests into one SQLite file at once both
-finish and give the same result as a serial run.
+the same database as one uninterrupted run; two ingests into one database at once both
+finish and give the same result as a serial run. Each on a SQLite file and on a PostgreSQL
+database of a real server (whose exports must equal the uninterrupted SQLite run's).
 
 The articles are generated from sentences written for this test. ``DYAD_DURABILITY_DOCS``
-sets how many (default 1,000, as a real batch; fewer for a quick local run).
+sets how many (default 1,000, as a real batch; fewer for a quick local run);
+``DYAD_DURABILITY_PG_DOCS`` how many of them the PostgreSQL runs take (default 200).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pytest
 pytestmark = pytest.mark.model
 
 N_DOCS = int(os.environ.get("DYAD_DURABILITY_DOCS", "1000"))
+PG_DOCS = min(N_DOCS, int(os.environ.get("DYAD_DURABILITY_PG_DOCS", "200")))
 STATES = ("Chile", "Peru", "Kenya", "Uganda", "Norway", "Vietnam", "Ghana", "Togo", "Mongolia",
           "Bolivia", "Finland", "Laos", "Senegal", "Paraguay", "Nepal", "Iceland")  # fmt: skip
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -49,7 +52,7 @@ def _dyad(*args: str) -> list[str]:
     return [sys.executable, "-m", "dyad", *args]
 
 
-def _ingest(folder: Path, db: Path, *more: str) -> subprocess.CompletedProcess[str]:
+def _ingest(folder: Path, db: Path | str, *more: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         _dyad("ingest", str(folder), "--db", str(db), "-q", "--published", "2021", *more),
         capture_output=True,
@@ -58,7 +61,7 @@ def _ingest(folder: Path, db: Path, *more: str) -> subprocess.CompletedProcess[s
     )
 
 
-def _export(db: Path) -> str:
+def _export(db: Path | str) -> str:
     out = subprocess.run(
         _dyad("export", "--db", str(db), "--format", "eval"),
         capture_output=True,
@@ -69,7 +72,9 @@ def _export(db: Path) -> str:
     return out.stdout
 
 
-def _count(db: Path) -> int:
+def _count(db: Path | str) -> int:
+    if isinstance(db, str):
+        return _pg_count(db)
     if not db.exists():
         return 0
     try:
@@ -77,6 +82,37 @@ def _count(db: Path) -> int:
             return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+ORPHANS = (  # a half-stored document: stored without its sentences
+    "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+    "(SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)"
+)
+
+
+def _pg_count(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            row = conn.execute("SELECT count(*) FROM documents").fetchone()
+    except psycopg.Error:  # no table yet
+        return 0
+    return int(row[0]) if row else 0
+
+
+def _check_whole(db: Path | str) -> None:
+    """The database is sound and holds no half-stored document."""
+    if isinstance(db, str):
+        import psycopg
+
+        with psycopg.connect(db) as pg:
+            row = pg.execute(ORPHANS).fetchone()
+            assert row is not None and row[0] == 0
+        return
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute(ORPHANS).fetchone()[0] == 0
 
 
 @pytest.fixture(scope="module")
@@ -90,13 +126,36 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return folder, _export(db)
 
 
-def test_kill_9_at_random_moments_loses_nothing(batch: tuple[Path, str], tmp_path: Path) -> None:
-    folder, expected = batch
-    db = tmp_path / "killed.db"
+@pytest.fixture(scope="module")
+def pg_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The first PG_DOCS articles, and the export of one uninterrupted SQLite ingest of them."""
+    root = tmp_path_factory.mktemp("durability-pg")
+    folder = _articles(root / "in", PG_DOCS)
+    db = root / "serial.db"
+    done = _ingest(folder, db)
+    assert done.returncode == 0, done.stderr
+    return folder, _export(db)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def case(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str, Path | str, int]:
+    """(articles, expected export, a new database, how many articles) for each store."""
+    if request.param == "sqlite":
+        folder, expected = request.getfixturevalue("batch")
+        return folder, expected, tmp_path / "store.db", N_DOCS
+    folder, expected = request.getfixturevalue("pg_batch")
+    url = request.getfixturevalue("pg_server").new_database("dyad_durability")
+    return folder, expected, url, PG_DOCS
+
+
+def test_kill_9_at_random_moments_loses_nothing(
+    case: tuple[Path, str, Path | str, int],
+) -> None:
+    folder, expected, db, n_docs = case
     rng = random.Random(11)
     kills = 0
     for _ in range(4):
-        target = _count(db) + rng.randint(1, max(2, N_DOCS // 5))
+        target = _count(db) + rng.randint(1, max(2, n_docs // 5))
         proc = subprocess.Popen(
             _dyad("ingest", str(folder), "--db", str(db), "-q", "--published", "2021"),
             stdout=subprocess.DEVNULL,
@@ -109,26 +168,18 @@ def test_kill_9_at_random_moments_loses_nothing(batch: tuple[Path, str], tmp_pat
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
-        with sqlite3.connect(db) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            # no half-stored document: each stored one has its sentences
-            orphans = conn.execute(
-                "SELECT count(*) FROM documents d WHERE NOT EXISTS "
-                "(SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)"
-            ).fetchone()[0]
-            assert orphans == 0
+        _check_whole(db)
     assert kills >= 2
     finished = _ingest(folder, db)
     assert finished.returncode == 0, finished.stderr
-    assert _count(db) == N_DOCS
+    assert _count(db) == n_docs
     assert _export(db) == expected
 
 
-def test_two_ingests_into_one_file_at_once_equal_a_serial_run(
-    batch: tuple[Path, str], tmp_path: Path
+def test_two_ingests_into_one_database_at_once_equal_a_serial_run(
+    case: tuple[Path, str, Path | str, int],
 ) -> None:
-    folder, expected = batch
-    db = tmp_path / "both.db"
+    folder, expected, db, n_docs = case
     procs = [
         subprocess.Popen(
             _dyad("ingest", str(folder), "--db", str(db), "-q", "--published", "2021"),
@@ -140,5 +191,5 @@ def test_two_ingests_into_one_file_at_once_equal_a_serial_run(
     ]
     results = [p.communicate(timeout=1800) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err for _, err in results]
-    assert _count(db) == N_DOCS
+    assert _count(db) == n_docs
     assert _export(db) == expected

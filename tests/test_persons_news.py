@@ -90,3 +90,24 @@ def test_places_vessels_and_bases_are_no_persons() -> None:
         "Rosa Quintero": "PERSON",
     }
     assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_a_state_possessive_before_a_subject_names_a_person() -> None:
+    from dyad import analyse_text
+
+    subject = analyse_text("Uganda's Moses Okello said the border would reopen.")
+    assert [p.name for p in subject.persons] == ["Moses Okello"]
+    place = analyse_text("Heavy floods hit Kenya's Rift Valley on Monday, officials said.")
+    assert [p.name for p in place.persons] == []
+
+
+@pytest.mark.model
+def test_a_known_armed_group_is_no_person() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Boko Haram militants crossed from Nigeria into Cameroon, "
+        "said Colonel Paul Ateba, a Cameroonian army spokesman."
+    )
+    assert [p.name for p in analyse_text(text).persons] == ["Paul Ateba"]

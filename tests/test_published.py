@@ -318,3 +318,61 @@ def test_an_ousted_official_means_after_the_term() -> None:
     text = "Supporters of the ousted Foreign Minister Piet Orso marched."
     (evidence,) = office_evidence(text, GAZETTEER)
     assert (evidence.lo, evidence.hi) == (date(2018, 7, 1), MAX_DATE)
+
+
+MARSH = Office("Lena Marsh", "prime minister", "XCC", date(2020, 2, 1), date(2024, 2, 1), None)
+KOVA = Office("Ivo Kova", "president", "XDD", date(2021, 1, 1), date(2024, 12, 31), None)
+TALLIS = (
+    Office("Rein Tallis", "prime minister", "XEE", date(2012, 7, 27), date(2014, 4, 27), None),
+    Office("Rein Tallis", "prime minister", "XEE", date(2017, 5, 31), date(2017, 6, 29), None),
+)
+PERSONS_GAZ = FakeGazetteer(MARSH, KOVA, *TALLIS)
+
+
+def test_a_dateline_without_its_place_and_the_latest_weekday_named() -> None:
+    # 21 March fell on a Monday in 2022 and a Tuesday in 2023: the story tells of Monday's
+    # talks and was written on Tuesday, the latest weekday it names
+    text = (
+        "March 21 (Northwire) -- Prime Minister Lena Marsh held talks with envoys of Ostland "
+        "in Kestra on Monday, her office said Tuesday.\n\nThe talks will go on, it said."
+    )
+    persons = [Person("Lena Marsh")]
+    assert published(text, gazetteer=PERSONS_GAZ, persons=persons) == "2023-03-21/day"
+
+
+def test_a_yearless_dateline_on_the_day_after_the_weekday_named() -> None:
+    # 17 May was a Friday only in 2024 of Kova's term: "said Thursday" in Friday's paper
+    text = (
+        "VALDA, May 17 (Northwire) - President Ivo Kova of Ostland said on Thursday that the "
+        "border with Westmark would reopen.\n\nTrucks queued at the crossing."
+    )
+    persons = [Person("Ivo Kova")]
+    assert published(text, gazetteer=PERSONS_GAZ, persons=persons) == "2024-05-17/day"
+
+
+def test_the_likeliest_year_gives_the_datelines_day_in_it() -> None:
+    # a dateline without a year in a four-year term: the year is a guess, the day is not
+    text = (
+        "VALDA, June 3 (Northwire) - Prime Minister Lena Marsh opened a bridge to Ostland.\n\n"
+        "Crowds gathered on both banks."
+    )
+    found = infer_published(
+        text, gazetteer=PERSONS_GAZ, persons=[Person("Lena Marsh")], today=date(2035, 1, 1)
+    )
+    assert found is not None and found.precision == "day" and found.date.endswith("-06-03")
+    assert "likeliest year" in found.evidence
+
+
+def test_a_year_holding_most_of_the_winning_days_is_guessed() -> None:
+    # a term of two years and a stint of a month years later: the long term's middle year
+    text = "Prime Minister Rein Tallis of Ostland signed a trade pact with Westmark on Friday."
+    persons = [Person("Rein Tallis")]
+    assert published(text, gazetteer=PERSONS_GAZ, persons=persons) == "2013/year"
+
+
+def test_a_dated_span_of_days_counts_as_a_full_date() -> None:
+    text = (
+        "MOSCOW, September 19 (Northwire) - The envoy recalled the state visit to Ostland on "
+        "March 20-22, 2031, and said more talks were planned.\n\nNo date was set."
+    )
+    assert published(text) == "2031-09-19/day"

@@ -37,6 +37,15 @@ def test_interrupted_quote_gives_two_spans() -> None:
     assert spans(text) == ["The first part is here", "And the second part follows."]
 
 
+def test_quote_ending_a_sentence_is_not_joined_to_the_next() -> None:
+    text = 'Officials called the report "wholly untrue." "We have nothing to hide," he said.'
+    assert spans(text) == ["wholly untrue.", "We have nothing to hide"]
+    # with no sentence end between them, two marked runs are still one quote
+    assert spans('She called it "a step" "in the right direction" today.') == [
+        'a step" "in the right direction'
+    ]
+
+
 def test_single_curly_marks_not_apostrophes() -> None:
     text = "Minister calls it a ‘turning point for trade’ as the country’s exports rise"
     assert spans(text) == ["turning point for trade"]

@@ -139,6 +139,40 @@ def test_a_day_given_by_default_may_be_the_event_of_the_days_before() -> None:
     assert not _together([talks, explicit], "a", "c")
 
 
+def test_a_day_the_text_gives_goes_before_a_day_given_by_default() -> None:
+    held = _r("a", "2021-06-04", published="2021-06-04", sentence="The leaders met in Lyon.")
+    # one preview: "the chancellor will visit Lyon on Friday" and, undated (so dated to the
+    # article's day), "she will also meet the prime minister"
+    visit = _r("p", "2021-06-04", "planned", published="2021-06-01")
+    premier = _r("p", "2021-06-01", "planned", idx=1, published="2021-06-01", default=True)
+    groups = _groups([held, visit, premier])
+    assert frozenset({("a", 0), ("p", 0)}) in groups
+    assert frozenset({("p", 1)}) in groups
+
+
+def test_a_month_or_year_given_by_default_repeats_its_articles_event() -> None:
+    talks = _r("a", "2021-06-03", published="2021-06-03", sentence="They met in Lyon on Thursday.")
+    other = _r("b", "2021-06-03", published="2021-06-04", sentence="Talks in Lyon ended.")
+    # no time expression, the article's year, and a place the event's reports name
+    at_lyon = "At the talks in Lyon, they spoke of gas prices."
+    again = _r("a", "2021", idx=1, published="2021-06-03", default=True, sentence=at_lyon)
+    assert frozenset({("a", 0), ("a", 1), ("b", 0)}) in _groups([talks, other, again])
+    # a sentence that names nothing may speak of the relationship at large
+    habit = _r("a", "2021", idx=1, published="2021-06-03", default=True, sentence="They agree.")
+    assert frozenset({("a", 0), ("b", 0)}) in _groups([talks, other, habit])
+    # its own time expression ("they had met earlier this year") makes it another event
+    earlier = _r("a", "2021", idx=1, published="2021-06-03")
+    assert frozenset({("a", 0), ("b", 0)}) in _groups([talks, other, earlier])
+    # and so does a status of its own: the article reports a plan beside what took place
+    plan = _r(
+        "a", "2021-06", "planned", idx=1, published="2021-06-03", default=True, sentence=at_lyon
+    )
+    assert frozenset({("a", 0), ("b", 0)}) in _groups([talks, other, plan])
+    # with no event of its own article to repeat, it joins the likeliest event, as any
+    alone = _r("c", "2021", published="2021-06-05", default=True)
+    assert _together([talks, other, alone], "a", "b", "c")
+
+
 def test_the_sentences_decide_where_the_dates_leave_it_open() -> None:
     talks = _r("a", "2021-06-03", sentence="The two presidents held talks in Lyon on Thursday.")
     fair = _r("b", "2021-06-04", sentence="The president opened a trade fair in Grenoble.")
@@ -157,6 +191,8 @@ def test_clusters_do_not_depend_on_the_order_of_the_reports() -> None:
         _r("f", "2021-06-05", published="2021-06-05", default=True),
         _r("g", "2021-06", "denied", published="2021-06-20"),
         _r("h", "2021", published="2021-03-01", idx=2),
+        _r("a", "2021", published="2021-06-03", idx=1, default=True, sentence="In Lyon."),
+        _r("e", "2021-05-30", "planned", published="2021-05-30", idx=1, default=True),
     ]
     expected = _groups(reports)
     for perm in itertools.islice(itertools.permutations(reports), 0, 5040, 97):

@@ -356,3 +356,42 @@ def test_a_url_that_is_no_web_address_names_no_outlet() -> None:
     assert host_of("mailto:desk@example.org") is None
     assert host_of("https://www.example-wire.test/a") == "example-wire.test"
     assert host_of("example-wire.test/a") == "example-wire.test"
+
+
+def test_an_undated_mention_of_an_articles_event_joins_its_entry(tmp_path: Path) -> None:
+    articles: list[Article] = [
+        (
+            "wire",
+            None,
+            "2021-04-02",
+            [
+                ("CONSULT", "ESP", "PRT", "occurred", "2021-04-01", "The leaders met on Thursday."),
+                # no time expression: the article's year by default, a repeat of the talks
+                ("CONSULT", "PRT", "ESP", "occurred", "2021", "At the talks in Porto, fish."),
+                # not this one, which names nothing: the relationship at large
+                ("CONSULT", "PRT", "ESP", "occurred", "2021", "The two talk often."),
+                # its own time expression: another meeting of that year
+                ("CONSULT", "ESP", "PRT", "occurred", "2021", "They had met earlier this year."),
+            ],
+        ),
+        (
+            "daily",
+            None,
+            "2021-04-03",
+            [("CONSULT", "PRT", "ESP", "occurred", "2021-04-01", "Talks in Porto ended Thursday.")],
+        ),
+    ]
+    with open_store(tmp_path / "repeat.db") as s:
+        _ingest(s, articles)
+        groups = {
+            tuple(sorted((x.doc_id, x.sentence[:6]) for x in e.sources))
+            for e in query.timeline(s, "ESP", "PRT")
+        }
+        assert groups == {
+            (("daily", "Talks "), ("wire", "At the"), ("wire", "The le")),
+            (("wire", "They h"),),
+            (("wire", "The tw"),),
+        }
+        before = _snapshot(s)
+        build.rebuild(s)
+        assert _snapshot(s) == before

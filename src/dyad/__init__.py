@@ -23,7 +23,7 @@ from dyad.settings import Settings
 if TYPE_CHECKING:  # what the lazy attributes below are, for type checkers
     from dyad.pipeline import analyse_text as analyse_text
     from dyad.pipeline import ingest as ingest
-    from dyad.store.sqlite import open_store as open_store
+    from dyad.store import open_store as open_store
 
 __version__ = "0.1.0"
 
@@ -54,7 +54,7 @@ def __getattr__(name: str) -> object:
 
         return analyse_text
     if name == "open_store":
-        from dyad.store.sqlite import open_store
+        from dyad.store import open_store
 
         return open_store
     raise AttributeError(f"module 'dyad' has no attribute {name!r}")

@@ -20,12 +20,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from dyad.errors import DyadError, IngestError
 from dyad.ingest.reader import RawDocument
 from dyad.pipeline import Analysed, IngestReport, precheck, prepare, store_analysed
 from dyad.settings import Settings
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +34,49 @@ log = logging.getLogger(__name__)
 WINDOW_PER_WORKER = 4
 
 
+H = TypeVar("H")
+
+
 @dataclass
-class _Pending:
+class Pending(Generic[H]):
     """One input in the window: a read error, or a document with its analysis under way
-    (``future`` None when the document was already stored when it was read)."""
+    (``handle`` None when the document was already stored when it was read)."""
 
     item: RawDocument | IngestError
-    future: Future[Analysed | IngestError] | None = None
+    handle: H | None = None
+
+
+class AnalysersLost(DyadError):
+    """The workers are gone for good (a cluster's scheduler lost): the batch stops here."""
+
+
+class WorkerDied(Exception):
+    """The worker analysing a document died (killed, out of memory); ``what`` names it."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+class Analyser(Protocol[H]):
+    """Where documents are analysed, out of order; ``ingest_ordered`` stores them in order.
+
+    ``slots`` is how many documents are analysed at once (the window holds
+    ``WINDOW_PER_WORKER`` times as many); ``submit`` sends one out; ``wait`` waits for its
+    result (``WorkerDied`` when its worker died, ``AnalysersLost`` when all are gone);
+    ``recover`` makes good after a death what is still in flight (the window); ``close``
+    stops whatever ``submit`` started."""
+
+    @property
+    def slots(self) -> int: ...
+
+    def submit(self, raw: RawDocument) -> H: ...
+
+    def wait(self, handle: H) -> Analysed | IngestError: ...
+
+    def recover(self, window: deque[Pending[H]]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def start_method() -> str:
@@ -75,14 +112,20 @@ def analyse_raw(
         return IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
 
 
-class _Pool:
-    """A process pool that is started again when a worker dies (killed, out of memory)."""
+class _ProcessAnalyser:
+    """Local worker processes; the pool is started again when a worker dies (killed, out of
+    memory), and what was in flight on it is sent again."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, settings: Settings, published: str | None, debug: bool):
         self.workers = workers
+        self.job = (settings, published, debug)
         self.executor: ProcessPoolExecutor | None = None
 
-    def get(self) -> ProcessPoolExecutor:
+    @property
+    def slots(self) -> int:
+        return self.workers
+
+    def _get(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -91,9 +134,24 @@ class _Pool:
             )
         return self.executor
 
-    def restart(self) -> None:
+    def submit(self, raw: RawDocument) -> Future[Analysed | IngestError]:
+        return self._get().submit(analyse_raw, raw, *self.job)
+
+    def wait(self, handle: Future[Analysed | IngestError]) -> Analysed | IngestError:
+        try:
+            return handle.result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied("worker process") from exc
+
+    def recover(self, window: deque[Pending[Future[Analysed | IngestError]]]) -> None:
+        """Start the pool again and send again what was lost with the old one."""
         self.close()
-        self.get()
+        for other in window:
+            f = other.handle
+            if f is None or not isinstance(other.item, RawDocument):
+                continue
+            if not (f.done() and not f.cancelled() and f.exception() is None):
+                other.handle = self.submit(other.item)
 
     def close(self) -> None:
         if self.executor is not None:
@@ -103,24 +161,49 @@ class _Pool:
 
 def ingest_parallel(
     inputs: Iterable[RawDocument | IngestError],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
     replace: bool,
     workers: int,
     debug: bool = False,
+    dask: str | None = None,
 ) -> None:
-    """Analyse ``inputs`` on ``workers`` processes and store them in input order into
-    ``store``, recording what happened to each in ``report`` (as ``pipeline.ingest`` does)."""
-    pool = _Pool(workers)
-    window: deque[_Pending] = deque()
-    limit = max(1, workers * WINDOW_PER_WORKER)
+    """Analyse ``inputs`` on ``workers`` processes (or on the Dask cluster ``dask`` names:
+    ``local:N`` or a scheduler's address, see ``dyad.cluster``) and store them in input
+    order into ``store``, recording what happened to each in ``report`` (as
+    ``pipeline.ingest`` does)."""
+    if dask is not None:
+        if workers > 1:
+            raise ValueError("workers and dask are two ways of running in parallel: give one")
+        from dyad.cluster import DaskAnalyser
+
+        on_cluster = DaskAnalyser.connect(dask, settings, published, debug)
+        ingest_ordered(inputs, on_cluster, store, settings, report, published, replace, debug)
+    else:
+        local = _ProcessAnalyser(workers, settings, published, debug)
+        ingest_ordered(inputs, local, store, settings, report, published, replace, debug)
+
+
+def ingest_ordered(
+    inputs: Iterable[RawDocument | IngestError],
+    analyser: Analyser[H],
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    published: str | None,
+    replace: bool,
+    debug: bool = False,
+) -> None:
+    """The parent's loop, whatever analyses: keep a bounded window of inputs in flight and
+    store each, in input order, exactly as one process would (same checks, same transaction,
+    same timeline merge). Memory holds the window, never the batch. ``analyser`` is closed
+    at the end."""
+    window: deque[Pending[H]] = deque()
+    limit = max(1, analyser.slots * WINDOW_PER_WORKER)
     reanalyse = replace and published is not None
     stream: Iterator[RawDocument | IngestError] = iter(inputs)
-
-    def submit(raw: RawDocument) -> Future[Analysed | IngestError]:
-        return pool.get().submit(analyse_raw, raw, settings, published, debug)
 
     def fill() -> None:
         while len(window) < limit:
@@ -130,84 +213,53 @@ def ingest_parallel(
             if isinstance(item, IngestError) or (
                 store.has_hash(item.content_hash) and not reanalyse
             ):
-                window.append(_Pending(item))  # nothing to analyse; the checks say why in order
+                window.append(Pending(item))  # nothing to analyse; the checks say why in order
             else:
-                window.append(_Pending(item, submit(item)))
+                window.append(Pending(item, analyser.submit(item)))
+
+    def finish(pending: Pending[H]) -> None:
+        """Record the outcome of the oldest input in the window, as one process would."""
+        raw = pending.item
+        if isinstance(raw, IngestError):
+            report.failed.append(raw)
+            return
+        if raw.warning:
+            report.warnings.append(f"{raw.source}: {raw.warning}")
+        if not precheck(raw, store, report, published, replace):
+            return  # stored earlier (maybe by an earlier document of this batch), or id taken
+        if pending.handle is None:  # never sent out: analysed here
+            result = analyse_raw(raw, settings, published, debug)
+        else:
+            try:
+                result = analyser.wait(pending.handle)
+            except WorkerDied as died:
+                log.warning("the %s analysing %s died", died.what, raw.source)
+                analyser.recover(window)
+                result = IngestError(
+                    raw.source, f"internal error (the {died.what} analysing it died)"
+                )
+        if isinstance(result, IngestError):
+            report.failed.append(result)
+            return
+        store_analysed(result, raw, store, report, published, replace)
 
     try:
         fill()
         while window:
             pending = window.popleft()
             try:
-                _finish(pending, pool, store, settings, report, published, replace, debug, window)
+                finish(pending)
+            except AnalysersLost:
+                raise
             except Exception as exc:  # one document's failure never stops the batch
                 if debug:
                     raise
-                source = (
-                    pending.item.path
-                    if isinstance(pending.item, IngestError)
-                    else pending.item.source
-                )
+                item = pending.item
+                source = item.path if isinstance(item, IngestError) else item.source
                 log.debug("storing %s failed", source, exc_info=True)
                 report.failed.append(
                     IngestError(source, f"internal error ({type(exc).__name__}: {exc})")
                 )
             fill()
     finally:
-        pool.close()
-
-
-def _finish(
-    pending: _Pending,
-    pool: _Pool,
-    store: SQLiteStore,
-    settings: Settings,
-    report: IngestReport,
-    published: str | None,
-    replace: bool,
-    debug: bool,
-    window: deque[_Pending],
-) -> None:
-    """Record the outcome of the oldest input in the window, exactly as one process would."""
-    raw = pending.item
-    if isinstance(raw, IngestError):
-        report.failed.append(raw)
-        return
-    if raw.warning:
-        report.warnings.append(f"{raw.source}: {raw.warning}")
-    if not precheck(raw, store, report, published, replace):
-        return  # stored earlier (maybe by an earlier document of this batch), or id taken
-    result = _result(pending, pool, settings, published, debug, window)
-    if isinstance(result, IngestError):
-        report.failed.append(result)
-        return
-    store_analysed(result, raw, store, report, published, replace)
-
-
-def _result(
-    pending: _Pending,
-    pool: _Pool,
-    settings: Settings,
-    published: str | None,
-    debug: bool,
-    window: deque[_Pending],
-) -> Analysed | IngestError:
-    """The analysis of a pending document; analysed here when it was never sent out, an error
-    line when its worker died (the pool is started again and the rest of the window resent)."""
-    raw = pending.item
-    assert isinstance(raw, RawDocument)
-    if pending.future is None:
-        return analyse_raw(raw, settings, published, debug)
-    try:
-        return pending.future.result()
-    except BrokenProcessPool:
-        log.warning("a worker process died while analysing %s; restarting the pool", raw.source)
-        pool.restart()
-        executor = pool.get()
-        for other in window:
-            if other.future is None or not isinstance(other.item, RawDocument):
-                continue
-            f = other.future
-            if not (f.done() and not f.cancelled() and f.exception() is None):
-                other.future = executor.submit(analyse_raw, other.item, settings, published, debug)
-        return IngestError(raw.source, "internal error (the worker process analysing it died)")
+        analyser.close()

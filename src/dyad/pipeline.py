@@ -25,7 +25,7 @@ from dyad.ingest.meta import Meta
 from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
 from dyad.models import Analysis, Document
 from dyad.settings import Settings
-from dyad.store.sqlite import Mention, Sentence, SQLiteStore
+from dyad.store.base import Mention, Sentence, Store
 from dyad.timeline.build import update as merge_into_timeline
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def analyse_text(
 
 def ingest(
     paths: Sequence[str | Path],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings | None = None,
     *,
     published: str | None = None,
@@ -138,6 +138,7 @@ def ingest(
     debug: bool = False,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; returns what happened to each.
 
@@ -146,8 +147,10 @@ def ingest(
     re-raises errors that are not dyad's own instead, for a traceback. ``meta`` fills a
     document's url, outlet, published and title, keyed by file name or id. ``workers`` > 1
     analyses in that many processes (``dyad.parallel``); this process alone writes, in input
-    order, so the database is the same as with one. One process analyses ``batch_size``
-    documents at a time (one ``nlp.pipe`` stream) and stores them one by one, in order.
+    order, so the database is the same as with one. ``dask`` (``local:N`` or a scheduler's
+    address) analyses on a Dask cluster instead (``dyad.cluster``), the same way. One process
+    analyses ``batch_size`` documents at a time (one ``nlp.pipe`` stream) and stores them one
+    by one, in order.
     """
     settings = settings or Settings.from_env()
     report = IngestReport()
@@ -162,11 +165,13 @@ def ingest(
             files.append(item)
     _merge_pending(store, report)
     inputs = read_files(progress(files) if progress else files, settings.max_file_bytes)
-    if workers > 1:
+    if workers > 1 or dask is not None:
         from dyad.parallel import ingest_parallel
 
         with_meta = (r if isinstance(r, IngestError) else _with_meta(r, meta or {}) for r in inputs)
-        ingest_parallel(with_meta, store, settings, report, published, replace, workers, debug)
+        ingest_parallel(
+            with_meta, store, settings, report, published, replace, workers, debug, dask
+        )
         return report
     with_meta = (r if isinstance(r, IngestError) else _with_meta(r, meta or {}) for r in inputs)
     for window in _batches(with_meta, batch_size):
@@ -187,7 +192,7 @@ def _batches(items: Iterable[_I], size: int) -> Iterator[list[_I]]:
 
 def _ingest_window(
     window: list[RawDocument | IngestError],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings,
     report: IngestReport,
     published: str | None,
@@ -230,7 +235,7 @@ def _ingest_window(
             )
 
 
-def _merge_pending(store: SQLiteStore, report: IngestReport) -> None:
+def _merge_pending(store: Store, report: IngestReport) -> None:
     """Merge into the timeline the documents an earlier run stored but did not merge (it was
     stopped between the two transactions)."""
     pending = store.unmerged_doc_ids()
@@ -340,7 +345,7 @@ def _outcome(raw: RawDocument, debug: bool, work: Callable[[], _T]) -> _T | Inge
 
 
 def precheck(
-    raw: RawDocument, store: SQLiteStore, report: IngestReport, published: str | None, replace: bool
+    raw: RawDocument, store: Store, report: IngestReport, published: str | None, replace: bool
 ) -> bool:
     """Whether ``raw`` is to be analysed; when not, why is in ``report`` (already stored, or
     its id is taken by another text)."""
@@ -349,6 +354,9 @@ def precheck(
         report.skipped.append(raw.doc_id)
         return False
     if store.has_doc_id(raw.doc_id) and not replace:
+        if store.has_hash(raw.content_hash):  # another process stored it since the first look
+            report.skipped.append(raw.doc_id)
+            return False
         report.failed.append(
             IngestError(
                 raw.source,
@@ -362,7 +370,7 @@ def precheck(
 def store_analysed(
     analysed: Analysed,
     raw: RawDocument,
-    store: SQLiteStore,
+    store: Store,
     report: IngestReport,
     published: str | None,
     replace: bool,

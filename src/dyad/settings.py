@@ -16,7 +16,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "dyad.db", "the SQLite database file", env="DYAD_DB"),
+    Setting("db", "dyad.db", "the database: a SQLite file or a postgresql:// URL", env="DYAD_DB"),
     Setting(
         "max_file_bytes",
         5_000_000,

@@ -14,14 +14,17 @@ from dyad import __version__
 from dyad.errors import DyadError
 from dyad.settings import SETTINGS, Settings
 
-DB_HELP = "the database file (default ./dyad.db, or $DYAD_DB)"
+DB_HELP = (
+    "the database: a SQLite file (dyad.db, sqlite:///path) or a PostgreSQL URL "
+    "(postgresql://user@host:port/db); default ./dyad.db, or $DYAD_DB"
+)
 
 
 def _db_option(f: Any) -> Any:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False),
+        type=str,
         envvar="DYAD_DB",
         default="dyad.db",
         show_default=True,
@@ -81,6 +84,19 @@ def _iso_date(value: str | None) -> str | None:
     help="processes that analyse documents (this one alone writes, in input order)",
 )
 @click.option(
+    "--dask",
+    "dask_local",
+    metavar="local:N",
+    help="analyse on a Dask LocalCluster of N worker processes started for the run "
+    "(loopback only); this process alone writes, in input order",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="analyse on a running Dask cluster (its workers need dyad and its model installed); "
+    "this process alone writes, in input order",
+)
+@click.option(
     "--max-file-bytes",
     type=int,
     default=None,
@@ -96,6 +112,8 @@ def ingest(
     meta: str | None,
     debug: bool,
     workers: int,
+    dask_local: str | None,
+    scheduler: str | None,
 ) -> None:
     """Read articles (.txt, .html, .jsonl files or folders) into the database.
 
@@ -105,8 +123,9 @@ def ingest(
     """
     from dyad.ingest.meta import load_meta
     from dyad.pipeline import ingest as run_ingest
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
+    dask = _dask_target(workers, dask_local, scheduler)
     settings = Settings.from_env(db=db, max_file_bytes=max_file_bytes)
     try:
         sidecar = load_meta(Path(meta)) if meta else None
@@ -131,6 +150,7 @@ def ingest(
                 meta=sidecar,
                 debug=debug,
                 workers=workers,
+                dask=dask,
             )
             counts = store.stats()
     except DyadError as exc:
@@ -148,6 +168,32 @@ def ingest(
         )
     if report.failed:
         sys.exit(1)
+
+
+def _dask_target(workers: int, local: str | None, scheduler: str | None) -> str | None:
+    """The one way of running in parallel the options name (``--workers``, ``--dask`` or
+    ``--scheduler``), as ``ingest``'s ``dask`` argument."""
+    given = [
+        f
+        for f, on in (("--workers", workers > 1), ("--dask", local), ("--scheduler", scheduler))
+        if on
+    ]
+    if len(given) > 1:
+        raise click.UsageError(f"{' and '.join(given)} are ways of running in parallel: give one")
+    for option, value in (("--dask", local), ("--scheduler", scheduler)):
+        if value is None:
+            continue
+        from dyad.cluster import local_workers
+
+        try:
+            n = local_workers(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=option) from exc
+        if (n is None) != (option == "--scheduler"):
+            want = "tcp://HOST:PORT" if option == "--scheduler" else "local:N"
+            raise click.BadParameter(f"{value!r}: expected {want}", param_hint=option)
+        return value
+    return None
 
 
 @cli.command()
@@ -174,7 +220,7 @@ def export(fmt: str, db: str, output: str | None) -> None:
     (parquet, plover, gdelt)."""
     from dyad.export import timeline as tl
     from dyad.export.formats import write
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -207,7 +253,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
     """Score the database against a gold file in dyad-eval/1 format (see SPEC.md)."""
     from dyad.evaluate import load_records, report_lines, score
     from dyad.export.formats import eval_record
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     try:
@@ -228,7 +274,7 @@ def eval_cmd(gold: str, db: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
 def stats(db: str, as_json: bool) -> None:
     """Count documents, sentences, persons, quotes, figures and events in the database."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -244,7 +290,7 @@ def stats(db: str, as_json: bool) -> None:
 @_db_option
 def list_cmd(db: str) -> None:
     """One line per document: id, publication date, and how many facts were read from it."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
 
     _require_db(db)
     with open_store(db) as store:
@@ -266,7 +312,9 @@ def settings() -> None:
 
 
 def _require_db(db: str) -> None:
-    if not Path(db).exists():
+    from dyad.store.base import database_exists
+
+    if not database_exists(db):
         raise click.ClickException(
             f"{db}: no such database; run `dyad ingest PATH --db {db}` first"
         )

@@ -57,11 +57,12 @@ def serve(db: str, host: str, port: int) -> None:
 def _migrate_if_behind(db: str) -> None:
     """An older database gets the new schema (tables only; no fact changes) before the
     read-only server opens it; a missing one is an error the user can act on."""
+    from dyad.store import open_store
+    from dyad.store.base import is_postgres_url
     from dyad.store.schema import MIGRATIONS
-    from dyad.store.sqlite import open_store
     from dyad.web.readonly import schema_version
 
-    if not Path(db).is_file():
+    if not (is_postgres_url(db) or Path(db).is_file()):
         raise click.ClickException(
             f"{db}: no such database; run `dyad ingest PATH --db {db}` first"
         )

@@ -78,7 +78,7 @@ def timeline_cmd(
 ) -> None:
     """The timeline of a pair of states (ISO codes or names: CHN RUS, "China" "Russia"):
     one entry per real event, merged over every article that reports it, in date order."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
     from dyad.timeline.query import state_code, timeline
 
     _require_db(db)
@@ -190,7 +190,7 @@ def _cut(text: str, n: int) -> str:
 @click.option("--json", "as_json", is_flag=True, help="print the pairs as JSON")
 def dyads_cmd(db: str, as_json: bool) -> None:
     """The pairs of states in the database, with their entry counts and date ranges."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
     from dyad.timeline.query import list_dyads
 
     _require_db(db)
@@ -227,7 +227,7 @@ def dyads_cmd(db: str, as_json: bool) -> None:
 def index_cmd(a: str, b: str, db: str, by: str, plot: str | None, as_json: bool) -> None:
     """The cooperation-conflict index of a pair: PLOVER scores of its timeline entries (each
     counted once, however many articles report it), with entries and documents per period."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
     from dyad.timeline.query import index_series, state_code
 
     _require_db(db)
@@ -261,7 +261,7 @@ def index_cmd(a: str, b: str, db: str, by: str, plot: str | None, as_json: bool)
 def rebuild_cmd(db: str) -> None:
     """Recompute every timeline entry from the stored events (after upgrading dyad, whose
     merging rules may have changed, or on a database made before the timeline existed)."""
-    from dyad.store.sqlite import open_store
+    from dyad.store import open_store
     from dyad.timeline.build import rebuild
 
     _require_db(db)

@@ -105,6 +105,11 @@ _DATELINE: Final = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR_RE}))?\.?\s*(?:/(?P<agency2>[A-Za-z]+)/\.?|"
     r"\((?P<agency>[^()\n]{2,40})\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—:]))"
 )
+# A wire dateline without its place: "March 21 (Agency) --", "21 March 2031 (Agency):"
+_BARE_DATELINE: Final = re.compile(
+    rf"^\s*(?:(?P<mon>{MONTH_RE})\.?\s*(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<mon2>{MONTH_RE})\.?)"
+    rf"(?:,?\s+(?P<year>{YEAR_RE}))?\s*\((?P<agency>[A-Z][^()\n]{{1,30}})\)\s*(?:--|[-–—:])"
+)
 _COPYRIGHT: Final = re.compile(
     rf"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?P<y1>{YEAR_RE})(?:\s*[-–]\s*(?P<y2>{YEAR_RE}))?"
 )
@@ -244,7 +249,9 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
             continue
         top = index < _TOP_LINES and offset < _TOP_CHARS
         label = _LABEL.match(line)
-        dateline = _DATELINE.match(line) if offset < _TOP_CHARS * 2 else None
+        dateline = (
+            _DATELINE.match(line) or _BARE_DATELINE.match(line) if offset < _TOP_CHARS * 2 else None
+        )
         if label and len(line) <= 120:
             strong = not re.search(r"updated|modified", label["label"], re.IGNORECASE)
             name = f"{'publication' if strong else 'update'} line '{line.strip()[:60]}'"

@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 _ISO: Final = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z ]*)?\s*$")
 _MAX_YEARS: Final = 40
 _WINDOW: Final = 9  # days: the longest stretch weekday words may pin a day in
-_GUESS_YEARS: Final = 5  # a year is guessed only inside a stretch of fewer years than this
+_GUESS_YEARS: Final = 5  # a year is guessed inside a stretch of fewer years, or holding most days
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,35 @@ def _weekday_pick(segment: _Segment, weekdays: Sequence[WeekdayMention]) -> date
     return pick if pick <= segment.hi else None
 
 
+def _latest_weekday(weekdays: Sequence[WeekdayMention]) -> int | None:
+    """The latest of the past weekdays an article names, read on the circular week: the one
+    before the widest gap ("Monday ... Tuesday" -> Tuesday); None when the gap is tied."""
+    names = sorted({m.weekday for m in weekdays if not m.future})
+    if not names:
+        return None
+    gaps = [((names[(i + 1) % len(names)] - n) % 7 or 7, n) for i, n in enumerate(names)]
+    widest = max(gap for gap, _ in gaps)
+    latest = [n for gap, n in gaps if gap == widest]
+    return latest[0] if len(latest) == 1 else None
+
+
+def _one_pick(picks: set[date], weekdays: Sequence[WeekdayMention]) -> date | None:
+    """The one day among candidate days on the article's latest weekday (a story is written
+    on the last weekday it names, or the day after), if exactly one is."""
+    if len(picks) == 1:
+        return next(iter(picks))
+    latest = _latest_weekday(weekdays)
+    if latest is None:
+        return None
+    for weekday in (latest, (latest + 1) % 7):
+        on = {pick for pick in picks if pick.weekday() == weekday}
+        if len(on) == 1:
+            return on.pop()
+        if on:
+            return None
+    return None
+
+
 def _coarsen(top: Sequence[_Segment], evidence: str) -> DateRef | None:
     """The month or year holding three quarters of the winning days, else None."""
     if any(s.lo == MIN_DATE or s.hi == MAX_DATE for s in top):
@@ -191,10 +220,10 @@ def _likeliest_year(top: Sequence[_Segment], evidence: str) -> DateRef | None:
     """A year-precision guess when the winning days span a few years: the year holding most.
 
     Only for a bounded stretch of at most ``_GUESS_YEARS`` years (the offices people hold
-    often narrow an article to such a stretch and no further); ties go to the earlier year.
+    often narrow an article to such a stretch and no further), or when one year holds more
+    than half the winning days (a term of two years and a stint of a month years later); ties
+    go to the earlier year.
     """
-    if top[-1].hi.year - top[0].lo.year >= _GUESS_YEARS:
-        return None
     counts: Counter[int] = Counter()
     for segment in top:
         for year in range(segment.lo.year, segment.hi.year + 1):
@@ -202,6 +231,8 @@ def _likeliest_year(top: Sequence[_Segment], evidence: str) -> DateRef | None:
             hi = min(segment.hi, date(year, 12, 31))
             counts[year] += min((hi - lo).days + 1, 365)  # a leap day breaks no tie
     best = max(counts.values())
+    if top[-1].hi.year - top[0].lo.year >= _GUESS_YEARS and best * 2 <= sum(counts.values()):
+        return None
     year = min(y for y, n in counts.items() if n == best)
     return make_ref(date(year, 1, 1), "year", f"{evidence}; likeliest year of {len(counts)}")
 
@@ -237,12 +268,27 @@ def _decide(items: list[Evidence], weekdays: Sequence[WeekdayMention]) -> DateRe
         for segment in top
         if (pick := _weekday_pick(segment, weekdays)) and _narrowest(items, pick) <= 31
     }
-    if len(picks) == 1:
-        (pick,) = picks
-        names = sorted({m.weekday for m in weekdays if not m.future})
-        words = ", ".join(date(2024, 1, 1 + n).strftime("%A") for n in names)
+    names = sorted({m.weekday for m in weekdays if not m.future})
+    words = ", ".join(date(2024, 1, 1 + n).strftime("%A") for n in names)
+    pick = _one_pick(picks, weekdays)
+    if pick is None and not picks:
+        # single candidate days (one date line, several years): the one whose weekday is the
+        # day after the latest weekday named ("said Thursday" in Friday's paper)
+        days = {s.lo for s in top if s.lo == s.hi and _narrowest(items, s.lo) <= _WINDOW}
+        pick = _one_pick(days, weekdays) if len(days) > 1 else None
+    if pick is not None:
         return make_ref(pick, "day", _explain(items, pick, f"latest weekday mentioned ({words})"))
-    return _coarsen(top, _explain(items, top[0].lo))
+    coarse = _coarsen(top, _explain(items, top[0].lo))
+    if coarse is not None and coarse.precision == "year":
+        # a year guessed among several: the day the evidence gives inside that year, if one
+        year = int(coarse.date)
+        days = {s.lo for s in top if s.lo == s.hi and s.lo.year == year}
+        inside = {p for p in picks if p.year == year} or days
+        if len(inside) == 1 and all(s.lo.year != year or s.lo == s.hi for s in top):
+            (day,) = inside
+            if _narrowest(items, day) <= _WINDOW:
+                return make_ref(day, "day", f"{_explain(items, day)}; in the likeliest year")
+    return coarse
 
 
 def infer_published(

@@ -53,6 +53,7 @@ from dyad.dating.resolvers import (
     Resolver,
     ago,
     context_for,
+    day_span,
     deictic,
     from_reference,
     full_date,
@@ -104,10 +105,20 @@ _NOT_A_YEAR = (
 )
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
+_DAY_SPAN = r"(?:-|–|to|and)"
 
 
 # (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
 _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
+    (
+        "absolute",  # "March 20-22, 2031", "20 to 22 March 2031": a span dated by its first day
+        re.compile(
+            rf"\b(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s*{_DAY_SPAN}\s*{DAY_RE},?\s+(?P<year>{YEAR_RE})"
+            rf"|\b(?:the\s+)?(?P<d>{DAY_RE})\s*{_DAY_SPAN}\s*{DAY_RE}\s+(?:of\s+)?(?P<m>{MONTH_RE}),?\s+"
+            rf"(?P<y>{YEAR_RE})"
+        ),
+        day_span,
+    ),
     (
         "absolute",
         re.compile(
@@ -245,7 +256,8 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     (
         "relative",
         re.compile(
-            r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)"
+            r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+"
+            r"(?P<unit>day|night|week|month|year)"
             r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
         ),
         from_reference,
@@ -275,7 +287,7 @@ _GUARDS: Final = MappingProxyType(
             r"night)\b"
         ),
         "duration": re.compile(r"(?:day|week|month|year|decade)s?\b"),
-        "relative": re.compile(r"(?:day|week|month|year|decade)s?\b"),
+        "relative": re.compile(r"(?:day|night|week|month|year|decade)s?\b"),
     }
 )
 

@@ -60,6 +60,14 @@ def full_date(m: re.Match[str], _: Context) -> Range | None:
     return _day_range(safe_date(int(m["year"]), month_number(m["mon"]), _day_of(m)))
 
 
+def day_span(m: re.Match[str], _: Context) -> Range | None:
+    """ "March 20-22, 2031" or "20-22 March 2031": the day the span starts."""
+    if m["mon"]:
+        return full_date(m, _)
+    day = int(m["d"].rstrip("stndrh"))
+    return _day_range(safe_date(int(m["y"]), month_number(m["m"]), day))
+
+
 def iso_date(m: re.Match[str], _: Context) -> Range | None:
     return _day_range(safe_date(int(m["year"]), int(m["mon"]), int(m["day"])))
 
@@ -197,6 +205,7 @@ def from_reference(m: re.Match[str], ctx: Context) -> Range | None:
     groups = m.groupdict()
     n = count_value(groups.get("n") or "one")
     unit = groups.get("unit") or groups.get("unit2") or ""
+    unit = "day" if unit.lower() == "night" else unit  # "the previous night"
     direction = (groups.get("dir") or groups.get("dir2") or "").lower()
     if lo is None or hi is None or n is None:
         return None

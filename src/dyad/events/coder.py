@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from dyad.dating.news import lead_day, news_default
 from dyad.events.actors import (
     SYMMETRIC_TYPES,
     ActorIndex,
@@ -179,6 +180,7 @@ class _Coder:
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
+        self.news_day: DateRef | None = None  # the day the lead dates its news to
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
         self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
 
@@ -341,6 +343,8 @@ class _Coder:
             dates[cand.tok.i] = Dated(merged, dated.explicit, dated.relative)
             if merged is not None and dated.explicit:
                 self.last_date = merged
+            if si in self.lead and self.news_day is None:
+                self.news_day = lead_day(dated.date, dated.explicit, self.published)
 
     def _date(
         self,
@@ -398,6 +402,8 @@ class _Coder:
             headline=si in self.headline,
             opening=bool(self.lead) and si == min(self.lead),
         )
+        if not planned and si not in self.lead:
+            default = news_default(default, self.published, self.news_day)
         if not planned and _before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before
         return Dated(default, False)

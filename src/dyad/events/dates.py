@@ -6,16 +6,17 @@ the expression attached to it, else one attached to a verb it depends on, else t
 event it is tied to ("deals signed during X's visit in May"). Without any, the publication
 date is the date of what happens now (present tense in the lead, the simple past, a plan): a
 simple past without a date tells the news of the day, since background comes with its date;
-undated background (present perfect after the opening, past perfect, later present tense,
-bare nouns) gets the publication year. Something done that is reported without a date of its
-own ("X agreed ..., Y said Wednesday") is dated by the verb that reports it.
+undated background (present perfect after the opening, later present tense, bare nouns)
+gets the publication year, the past perfect (what led up to the news) its month. Something
+done that is reported without a date of its own ("X agreed ..., Y said Wednesday") is dated
+by the verb that reports it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from dyad.events.cues import Lexicon, lemma_of, load_lexicon
@@ -189,6 +190,7 @@ def own_expression(
 ) -> Anchored | None:
     """The time expression that dates a cue: its own, else that of a verb it depends on."""
     doc = tok.doc
+    every = anchored
     # "five years after the annexation" counts from the annexation: it dates not the annexation
     anchored = [a for a in anchored if tok.head.i not in a.tokens or tok.i in a.tokens]
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
@@ -196,6 +198,11 @@ def own_expression(
     cur = tok
     while best is None and cur.head.i != cur.i:
         if cur.dep_ == "relcl":
+            if any(lemma_of(c) == "when" for c in cur.children):
+                # "until May 2029, when X expelled Y": the clause describes the date, whatever
+                # that date does for the clause it hangs on
+                when = [replace(a, blocked=False) for a in every if cur.head.i in a.tokens]
+                return _closest(tok, when)
             # "in 2021, when X held talks": the clause describes the date itself
             return _closest(tok, [a for a in anchored if cur.head.i in a.tokens])
         if cur.dep_ in ("ccomp", "parataxis") and not climb_ccomp:
@@ -222,6 +229,9 @@ def _reports_done(verb: Any) -> bool:
         return not tags
     if str(verb.tag_) == "VBN":
         return bool(tags) and tags <= {"VBZ", "VBP", "VBN"} and not tags & {"VBD"}
+    if str(verb.tag_) == "VBG":
+        # "X said on Monday it was sending aid": under way at the telling
+        return bool(tags) and tags <= {"VBD", "VBZ", "VBP"}
     return False
 
 
@@ -355,9 +365,10 @@ def tense_date(
 ) -> DateRef:
     """The default date of an undated event from its clause's tense: the publication date for
     what happens now (a progressive, "today", the lead's present), what was done (the simple
-    past: background carries its own date) or is planned; the publication year for
-    background (past perfect, present perfect after the opening, a later present tense). A
-    headline sums up the news of the day or the days before: only its month is sure."""
+    past: background carries its own date) or is planned; the publication month for the past
+    perfect (what led up to the news, in the weeks before); the publication year for other
+    background (present perfect after the opening, a later present tense). A headline sums up
+    the news of the day or the days before: only its month is sure."""
     if headline:
         return month_of(published)
     if planned:
@@ -372,18 +383,36 @@ def tense_date(
         return published
     if "have" in auxes and str(head.tag_) == "VBN":
         # the opening "X has lodged a protest" is the news; later, background of the year
-        return published if opening and not aux_tags & {"VBD"} else year_of(published)
+        if aux_tags & {"VBD"}:
+            return month_of(published)  # "X had sent Y ...": background of the weeks before
+        return published if opening else year_of(published)
     if str(head.tag_) == "VBG" and aux_tags & PRESENT_TAGS:
         return published  # "X is holding talks"
     if str(head.tag_) == "VBD" and not aux_tags:
         return published  # "X met Y"
     if "VBD" in aux_tags and "have" not in auxes:
         return published  # "X was attacked"
+    if str(head.tag_) in PRESENT_TAGS and not aux_tags and _told_now(head):
+        return published  # " 'X deplores this,' Y said": the stance at the telling
     if str(head.tag_) in PRESENT_TAGS or aux_tags & PRESENT_TAGS or "VBD" in aux_tags:
         # the lead's "X meets Y" is the news; later, "X backs Y" is a habit, and "X had met
         # Y" background
         return published if lead else year_of(published)
     return year_of(published)
+
+
+def _told_now(clause: Any) -> bool:
+    """Whether a clause is what a speech verb in the simple past or present reports: "X
+    condemns Y," Z said / says."""
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.i == clause.i:
+        return False
+    teller = clause.head
+    auxes = [c for c in teller.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        lemma_of(teller) in load_lexicon().speech
+        and str(teller.tag_) in ("VBD", "VBZ", "VBP")
+        and not auxes
+    )
 
 
 def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:

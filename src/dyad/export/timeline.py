@@ -22,7 +22,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 from dyad.timeline.model import TimelineEntry
 
 FORMATS = ("parquet", "plover", "gdelt")
@@ -71,7 +71,7 @@ GDELT_COLUMNS = (
 )
 
 
-def all_entries(store: SQLiteStore) -> Iterator[TimelineEntry]:
+def all_entries(store: Store) -> Iterator[TimelineEntry]:
     """Every timeline entry, pair by pair, in date order."""
     from dyad.timeline.query import list_dyads, timeline
 
@@ -128,7 +128,7 @@ def gdelt_row(e: TimelineEntry) -> dict[str, Any]:
     }
 
 
-def write_plover(store: SQLiteStore, out: TextIO) -> int:
+def write_plover(store: Store, out: TextIO) -> int:
     n = 0
     for e in all_entries(store):
         out.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
@@ -136,7 +136,7 @@ def write_plover(store: SQLiteStore, out: TextIO) -> int:
     return n
 
 
-def write_gdelt(store: SQLiteStore, out: TextIO) -> int:
+def write_gdelt(store: Store, out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()
     n = 0
@@ -146,7 +146,7 @@ def write_gdelt(store: SQLiteStore, out: TextIO) -> int:
     return n
 
 
-def write_parquet(store: SQLiteStore, folder: str | Path) -> tuple[Path, Path]:
+def write_parquet(store: Store, folder: str | Path) -> tuple[Path, Path]:
     """Write ``entries.parquet`` and ``events.parquet`` into ``folder``; returns their paths."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -216,7 +216,7 @@ def _entry_row(e: TimelineEntry) -> dict[str, Any]:
     return row
 
 
-def _event_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
     for a in store.analyses():
         ids = store.entry_ids(a.doc_id)
         for i, e in enumerate(a.events):

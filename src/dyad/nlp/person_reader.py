@@ -89,8 +89,24 @@ class Reader:
         return self._known[mention]
 
     def is_actor(self, mention: str) -> bool:
-        """A state, capital, seat, place, body or firm the gazetteer knows by this name."""
-        return self.state(mention) is not None or bool(self.alias_kinds(mention))
+        """A state, capital, seat, place, body or firm the gazetteer knows by this name, or a
+        non-state group ("Boko Haram", "Hezbollah": names spaCy often labels PERSON)."""
+        return (
+            self.state(mention) is not None
+            or bool(self.alias_kinds(mention))
+            or self.nonstate_group(mention)
+        )
+
+    def nonstate_group(self, mention: str) -> bool:
+        """Whether the gazetteer knows the mention as a non-state group (if it can tell)."""
+        nonstate = getattr(self.gaz, "nonstate", None)
+        if nonstate is None:
+            return False
+        try:
+            return nonstate(mention) is not None
+        except Exception:  # an optional look-up: never fatal
+            log.exception("gazetteer.nonstate failed on %r", mention)
+            return False
 
     def labels(self, start: int, end: int) -> set[str]:
         span = self.doc.char_span(start, end, alignment_mode="expand")

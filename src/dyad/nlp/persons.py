@@ -271,11 +271,31 @@ def _has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | 
             return True  # "the opposition leader, Jane Roe, said"
     if _second_of_titled_pair(r, ws[0].start):
         return True
+    if _after_state_possessive(r, ws, prev):
+        return True
     if ws[-1].possessive:
         return False
     if appositive_role(r.lex, r.text, ws[-1].end) is None:
         return False
     return not a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
+
+
+def _after_state_possessive(r: _Reader, ws: list[Word], prev: Word | None) -> bool:
+    """ "Uganda's Jane Roe said": news names a person by the state
+    they act for; not when the tagger calls the words a place or body ("Kenya's Rift Valley")
+    and only when a verb follows: the name is the subject ("Peru's Machu Picchu, officials
+    said" is a place)."""
+    if prev is None or not prev.possessive or r.state(prev.text) is None:
+        return False
+    if r.text[prev.end : ws[0].start].strip(" '’s") or len(ws) > 3:
+        return False
+    if r.labels(ws[0].start, ws[-1].end) & (_NON_PERSON_ENTS - {"GPE"}):
+        return False
+    after = r.doc.char_span(ws[-1].start, ws[-1].end, alignment_mode="expand")
+    if after is None:
+        return False
+    nxt = after.doc[after.end] if after.end < len(after.doc) else None
+    return nxt is not None and nxt.pos_ in {"VERB", "AUX"}
 
 
 def _second_of_titled_pair(r: _Reader, start: int) -> bool:

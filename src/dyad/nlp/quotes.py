@@ -170,12 +170,14 @@ def _span(text: str, start: int, end: int, mark: int, unclosed: bool, line: int)
 
 def _merge_adjacent(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Two quotes of one line with nothing but space between them are one quote; not when a
-    full stop outside the marks ends the sentence between them (‘firm’. ‘We will ...’)."""
+    sentence ends between them, outside the marks (‘firm’. ‘We will ...’) or inside the first
+    ("absurd." "There is ...": a reporter's sentence ended by a quote, then a new quote)."""
     out: list[QuoteSpan] = []
     for s in spans:
         if out and out[-1].line == s.line and not out[-1].unclosed:
             gap = text[out[-1].end : s.mark]
-            if re.fullmatch(r"[\s,\"”’]*", gap) and "\n" not in gap:
+            ended = re.search(r"[.!?]\W*$", text[out[-1].start : out[-1].end]) is not None
+            if re.fullmatch(r"[\s,\"”’]*", gap) and "\n" not in gap and not ended:
                 prev = out.pop()
                 s = QuoteSpan(prev.start, s.end, prev.mark, s.unclosed, s.line)
         out.append(s)

@@ -2,8 +2,10 @@
 
 ``gaps(gazetteer, state, function, start, end)`` lists the stretches of days on which no
 holder of a function (head of state, head of government, foreign minister, defence minister)
-is known; ``overlaps`` lists the days a sole office has two holders. The coverage tests run
-these over every UN member for 2000 to the data date.
+is known; ``overlaps`` lists the days a sole office has two holders. ``problems`` keeps the
+gaps that no known vacancy or later founding (``vacancies.csv``) explains and that are longer
+than the allowed stretch, and the overlaps. The coverage tests and ``scripts/coverage.py`` run
+it over every UN member for 2000 to the data date.
 
 Head of government: a prime minister (premier, chancellor...) or, where
 ``officeholders/systems*.csv`` says the president heads the government, the president.
@@ -16,7 +18,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from dyad.resolve.gazetteer import Gazetteer, Office, normal_role, role_function
-from dyad.resolve.loader import load_government_systems
+from dyad.resolve.loader import load_government_systems, load_vacancies
 
 FUNCTIONS = ("head of state", "head of government", "foreign minister", "defence minister")
 # The span the gazetteer must cover: 2000 to the data date.
@@ -183,3 +185,64 @@ def overlaps(
     ]
     count = _covered_days(offices, state, function, start, end)
     return _runs(count, start, lambda n: n > 1)
+
+
+MAX_GAP = 60  # days without a known holder that are tolerated
+MAX_OVERLAP = 2  # days with two holders of a sole office that are tolerated
+
+
+def founded(state: str) -> date | None:
+    """The first day of a state founded after 2000 (``vacancies.csv``), else None."""
+    days = [v.valid_from for v in load_vacancies() if v.state == state and v.kind == "founded"]
+    return min(days) if days else None
+
+
+def vacancies(state: str, function: str) -> list[tuple[date, date, str]]:
+    """The known stretches in which a state's function had no holder, with the reason; a state
+    founded after ``START`` had none of its offices before its first day."""
+    out = [
+        (v.valid_from, v.valid_to, v.reason)
+        for v in load_vacancies()
+        if v.state == state and v.kind == "vacant" and v.function == function and v.valid_to
+    ]
+    first = founded(state)
+    if first and first > START:
+        out.append((START, first - timedelta(days=1), "not yet founded"))
+    return sorted(out)
+
+
+def unexplained(state: str, function: str, first: date, last: date) -> list[tuple[date, date]]:
+    """The parts of a stretch with no holder (first .. last) that no known vacancy explains."""
+    out = []
+    day = first
+    for a, b, _ in vacancies(state, function):
+        if b < day or a > last:
+            continue
+        if a > day:
+            out.append((day, a - timedelta(days=1)))
+        day = max(day, b + timedelta(days=1))
+    if day <= last:
+        out.append((day, last))
+    return out
+
+
+def problems(
+    gazetteer: OfficeSource,
+    state: str,
+    function: str,
+    start: date = START,
+    end: date = END,
+    max_gap: int = MAX_GAP,
+) -> list[str]:
+    """Every unexplained stretch longer than ``max_gap`` days with no known holder, and every
+    stretch longer than ``MAX_OVERLAP`` days with two holders of a sole office."""
+    out = []
+    start = max(start, founded(state) or start)
+    for first, last in gaps(gazetteer, state, function, start, end):
+        for a, b in unexplained(state, function, first, last):
+            if (b - a).days + 1 > max_gap:
+                out.append(f"no holder {a} .. {b} ({(b - a).days + 1} days)")
+    for a, b in overlaps(gazetteer, state, function, start, end):
+        if (b - a).days + 1 > MAX_OVERLAP:
+            out.append(f"two holders {a} .. {b}")
+    return out

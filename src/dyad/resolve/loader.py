@@ -10,6 +10,8 @@ Three CSV files, each opening with ``#`` comment lines that name the source and 
   date-ranged offices; ``officeholders/systems*.csv``: where the president heads the government.
 - ``nonstate.csv``: armed groups, militias, de facto authorities and peacekeeping forces, which
   are not states (``load_nonstate_groups``).
+- ``vacancies.csv``: states founded after 2000 and stretches in which a top office had no
+  holder in fact (``load_vacancies``), which the coverage check does not count as gaps.
 
 The functions here only parse; ``Gazetteer.load`` puts the pieces together and caches them.
 """
@@ -273,3 +275,52 @@ def load_nonstate_groups(filename: str = "nonstate.csv") -> list[NonStateGroup]:
             )
         )
     return out
+
+
+VACANCY_KINDS = frozenset({"founded", "vacant"})
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    """One row of ``vacancies.csv``: a state founded after 2000 (kind "founded", from its first
+    day, every function) or a stretch in which a function had no holder in fact (kind
+    "vacant"), with the reason; the coverage check does not count these days as gaps."""
+
+    state: str
+    kind: str
+    function: str
+    valid_from: date
+    valid_to: date | None
+    reason: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def load_vacancies(filename: str = "vacancies.csv") -> tuple[Vacancy, ...]:
+    """Every row of ``vacancies.csv``: founding days and known vacancies of top offices."""
+    columns = ("state", "kind", "function", "valid_from", "valid_to", "reason", "source")
+    out = []
+    for i, row in enumerate(read_rows(filename, columns), start=2):
+        kind, function = row["kind"], row["function"]
+        valid_from = _date(row["valid_from"], filename, i)
+        valid_to = _date(row["valid_to"], filename, i)
+        if not row["state"] or kind not in VACANCY_KINDS or valid_from is None:
+            raise GazetteerDataError(f"{filename} row {i}: bad state, kind or first day")
+        if kind == "vacant" and (not function or valid_to is None or valid_to < valid_from):
+            raise GazetteerDataError(f"{filename} row {i}: a vacancy needs a function and span")
+        if kind == "founded" and (function or valid_to):
+            raise GazetteerDataError(f"{filename} row {i}: a founding has only a first day")
+        if not row["reason"] or not row["source"]:
+            raise GazetteerDataError(f"{filename} row {i}: reason and source are required")
+        out.append(
+            Vacancy(
+                state=row["state"],
+                kind=kind,
+                function=function,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                reason=row["reason"],
+                source=row["source"],
+            )
+        )
+    return tuple(out)

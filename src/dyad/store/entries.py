@@ -8,10 +8,11 @@ by ``events_block``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from dyad.store.base import Connection
 
 Block = tuple[str, str, str, str]  # (a, b, type, year) with a < b; year '' when undated
 
@@ -84,7 +85,7 @@ def block_of(a: str, b: str, type_: str, date: str | None) -> Block:
     return (lo, hi, type_, date[:4] if date else "")
 
 
-def doc_blocks(conn: sqlite3.Connection, doc_id: str) -> set[Block]:
+def doc_blocks(conn: Connection, doc_id: str) -> set[Block]:
     """The blocks of a document's events."""
     rows = conn.execute(
         "SELECT source, target, type, date FROM events WHERE doc_id = ?", (doc_id,)
@@ -92,12 +93,12 @@ def doc_blocks(conn: sqlite3.Connection, doc_id: str) -> set[Block]:
     return {block_of(s, t, ty, d) for s, t, ty, d in rows}
 
 
-def all_blocks(conn: sqlite3.Connection) -> set[Block]:
+def all_blocks(conn: Connection) -> set[Block]:
     rows = conn.execute("SELECT DISTINCT source, target, type, substr(date, 1, 4) FROM events")
     return {block_of(s, t, ty, d) for s, t, ty, d in rows}
 
 
-def block_events(conn: sqlite3.Connection, block: Block) -> list[BlockEvent]:
+def block_events(conn: Connection, block: Block) -> list[BlockEvent]:
     """Every event of a block (both directions of the pair), with its article's date."""
     a, b, type_, year = block
     args: tuple[str, ...] = ()
@@ -139,7 +140,7 @@ def _features(default_dated: int, names: str) -> tuple[bool, frozenset[str]]:
     return bool(default_dated), frozenset(n for n in names.split("\n") if n)
 
 
-def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[BlockEvent]:
+def doc_events(conn: Connection, doc_id: str) -> list[BlockEvent]:
     """A document's events with every sentence of each (to compute their features)."""
     rows = conn.execute(
         "SELECT e.doc_id, e.idx, e.type, e.source, e.target, e.status, e.date, e.precision, "
@@ -159,18 +160,17 @@ def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[BlockEvent]:
     return out
 
 
-def set_features(
-    conn: sqlite3.Connection, rows: Iterable[tuple[str, int, bool, frozenset[str]]]
-) -> None:
+def set_features(conn: Connection, rows: Iterable[tuple[str, int, bool, frozenset[str]]]) -> None:
     """Store (doc_id, event_idx, default_dated, names) of events."""
     conn.executemany(
-        "INSERT OR REPLACE INTO event_features (doc_id, event_idx, default_dated, names) "
-        "VALUES (?,?,?,?)",
+        "INSERT INTO event_features (doc_id, event_idx, default_dated, names) VALUES (?,?,?,?) "
+        "ON CONFLICT (doc_id, event_idx) DO UPDATE "
+        "SET default_dated = excluded.default_dated, names = excluded.names",
         [(d, i, int(dd), "\n".join(sorted(n))) for d, i, dd, n in rows],
     )
 
 
-def block_entry_members(conn: sqlite3.Connection, block: Block) -> dict[str, set[tuple[str, int]]]:
+def block_entry_members(conn: Connection, block: Block) -> dict[str, set[tuple[str, int]]]:
     """The entries of a block now stored, with their events (to carry ids over as aliases)."""
     out: dict[str, set[tuple[str, int]]] = {}
     for entry_id, doc_id, idx in conn.execute(
@@ -184,7 +184,7 @@ def block_entry_members(conn: sqlite3.Connection, block: Block) -> dict[str, set
 
 
 def replace_block(
-    conn: sqlite3.Connection, block: Block, rows: Sequence[EntryRow], aliases: dict[str, str]
+    conn: Connection, block: Block, rows: Sequence[EntryRow], aliases: dict[str, str]
 ) -> None:
     """Replace a block's entries (the caller holds the transaction)."""
     conn.execute("DELETE FROM entries WHERE a = ? AND b = ? AND type = ? AND year = ?", block)
@@ -220,21 +220,22 @@ def replace_block(
     )
     live = {r.entry_id for r in rows}
     conn.executemany(
-        "INSERT OR REPLACE INTO entry_aliases (alias, entry_id) VALUES (?,?)",
+        "INSERT INTO entry_aliases (alias, entry_id) VALUES (?,?) "
+        "ON CONFLICT (alias) DO UPDATE SET entry_id = excluded.entry_id",
         [(old, new) for old, new in aliases.items() if old not in live],
     )
     # an id that is an entry again is no longer an alias of another
     conn.executemany("DELETE FROM entry_aliases WHERE alias = ?", [(i,) for i in live])
 
 
-def set_outlet(conn: sqlite3.Connection, doc_id: str, outlet: str | None) -> None:
+def set_outlet(conn: Connection, doc_id: str, outlet: str | None) -> None:
     """The outlet found from a document's URL or page, unless metadata already named one."""
     conn.execute(
         "UPDATE documents SET outlet = ? WHERE doc_id = ? AND outlet IS NULL", (outlet, doc_id)
     )
 
 
-def document_origin(conn: sqlite3.Connection, doc_id: str) -> tuple[str | None, str, str] | None:
+def document_origin(conn: Connection, doc_id: str) -> tuple[str | None, str, str] | None:
     """(url, kind, original) of a document, to find its outlet."""
     row = conn.execute(
         "SELECT url, kind, original FROM documents WHERE doc_id = ?", (doc_id,)
@@ -246,7 +247,7 @@ def document_origin(conn: sqlite3.Connection, doc_id: str) -> tuple[str | None, 
 
 
 def pair_entries(
-    conn: sqlite3.Connection,
+    conn: Connection,
     a: str,
     b: str,
     *,
@@ -279,10 +280,13 @@ def pair_entries(
 
 # An entry's date compared with a bound at the coarser of their two precisions: a month entry
 # is inside a range that starts on a day of that month, and a day entry inside one that ends
-# with its month ("2021-03-02" is not after "2021-03"). The three ? are the bound.
+# with its month ("2021-03-02" is not after "2021-03"). The ? are the bound, cut to the
+# length of the shorter (SQL that SQLite and PostgreSQL both read).
 _AT_COARSER = (
-    "substr(date, 1, min(length(date), length(?))) {op} substr(?, 1, min(length(date), length(?)))"
+    "(CASE WHEN length(date) < {n} THEN date {op} substr(?, 1, length(date)) "
+    "ELSE substr(date, 1, {n}) {op} ? END)"
 )
+NO_LIMIT = 2**62  # LIMIT without a bound, in SQL both stores read
 
 
 def pair_query(
@@ -302,11 +306,11 @@ def pair_query(
     where = ["a = ?", "b = ?"]
     args: list[object] = [lo, hi]
     if date_from:
-        where.append(f"sort_key >= ? AND {_AT_COARSER.format(op='>=')}")
-        args += [date_from[:4], date_from, date_from, date_from]
+        where.append(f"sort_key >= ? AND {_AT_COARSER.format(op='>=', n=len(date_from))}")
+        args += [date_from[:4], date_from, date_from]
     if date_to:
-        where.append(f"sort_key < ? AND {_AT_COARSER.format(op='<=')}")
-        args += [f"{int(date_to[:4]) + 1:04d}", date_to, date_to, date_to]
+        where.append(f"sort_key < ? AND {_AT_COARSER.format(op='<=', n=len(date_to))}")
+        args += [f"{int(date_to[:4]) + 1:04d}", date_to, date_to]
     if types:
         where.append(f"type IN ({','.join('?' * len(types))})")
         args += list(types)
@@ -320,11 +324,11 @@ def pair_query(
     sql += "ORDER BY sort_key, type, entry_id"
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        args += [-1 if limit is None else limit, offset]
+        args += [NO_LIMIT if limit is None else limit, offset]
     return sql, args
 
 
-def entry_row(conn: sqlite3.Connection, entry_id: str) -> tuple[object, ...] | None:
+def entry_row(conn: Connection, entry_id: str) -> tuple[object, ...] | None:
     row = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE entry_id = ?", (entry_id,))
     found = row.fetchone()
     if found is None:
@@ -337,7 +341,7 @@ def entry_row(conn: sqlite3.Connection, entry_id: str) -> tuple[object, ...] | N
     return tuple(found)
 
 
-def entry_sources(conn: sqlite3.Connection, entry_ids: Iterable[str]) -> list[SourceRow]:
+def entry_sources(conn: Connection, entry_ids: Iterable[str]) -> list[SourceRow]:
     """The sources of entries, in their order of evidence, each with the sentence that gave
     its event's text (else its first); one query per 500 entries."""
     ids = list(entry_ids)
@@ -384,7 +388,7 @@ def entry_sources(conn: sqlite3.Connection, entry_ids: Iterable[str]) -> list[So
     return out
 
 
-def dyad_rows(conn: sqlite3.Connection) -> list[tuple[str, str, int, int, str | None, str | None]]:
+def dyad_rows(conn: Connection) -> list[tuple[str, str, int, int, str | None, str | None]]:
     """(a, b, entries, documents, first date, last date) of every pair with entries."""
     rows = conn.execute(
         "SELECT n.a, n.b, COUNT(DISTINCT n.entry_id), COUNT(DISTINCT m.doc_id), "
@@ -394,7 +398,7 @@ def dyad_rows(conn: sqlite3.Connection) -> list[tuple[str, str, int, int, str | 
     return [(str(a), str(b), int(n), int(d), f, la) for a, b, n, d, f, la in rows]
 
 
-def pair_entry_docs(conn: sqlite3.Connection, a: str, b: str) -> list[tuple[str, str]]:
+def pair_entry_docs(conn: Connection, a: str, b: str) -> list[tuple[str, str]]:
     """(entry_id, doc_id) of a pair's entries."""
     lo, hi = sorted((a, b))
     return [
@@ -407,7 +411,7 @@ def pair_entry_docs(conn: sqlite3.Connection, a: str, b: str) -> list[tuple[str,
     ]
 
 
-def doc_entry_ids(conn: sqlite3.Connection, doc_id: str) -> dict[int, str]:
+def doc_entry_ids(conn: Connection, doc_id: str) -> dict[int, str]:
     """The entry of each of a document's events."""
     return {
         int(i): str(e)

@@ -1,10 +1,17 @@
-"""The database schema, as numbered migrations. ``PRAGMA user_version`` records the last applied.
+"""The database schema, as numbered migrations, one list for every store.
+
+SQLite records the last applied in ``PRAGMA user_version``, PostgreSQL in ``dyad_schema``.
+The scripts are SQLite's SQL; ``postgres_script`` gives PostgreSQL's: the same tables with its
+types (``BIGINT``, ``DOUBLE PRECISION``, text compared byte by byte as SQLite does, so every
+``ORDER BY`` agrees), and its own full-text index where SQLite has FTS5 (``POSTGRES_ONLY``).
 
 Tables are plain and denormalised enough that `datasette dyad.db` can browse them as they are:
 each fact row carries its document id, its character span in the cleaned text and its sentence.
 """
 
 from __future__ import annotations
+
+import re
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents and the parse
@@ -182,4 +189,37 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX entries_pair;
     CREATE INDEX entries_pair ON entries(a, b, sort_key, type, entry_id);
     """,
+    # 7: nothing read is lost on the way back: every mention of a person (not only the first)
+    # and the order of persons, and the evidence of an event's date
+    """
+    ALTER TABLE persons ADD COLUMN idx INTEGER;
+    CREATE INDEX persons_doc_idx ON persons(doc_id, idx, start);
+    CREATE TABLE person_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (doc_id, name, n)
+    );
+    INSERT INTO person_mentions (doc_id, name, n, start, "end", sentence)
+        SELECT doc_id, name, 0, start, "end", coalesce(sentence, '') FROM persons
+        WHERE start IS NOT NULL;
+    ALTER TABLE events ADD COLUMN date_evidence TEXT;
+    """,
 )
+
+# PostgreSQL's own text of a migration where SQLite's has no equivalent: full-text search over
+# sentences is an expression index (``web.reads`` queries ``to_tsvector('simple', text)``).
+POSTGRES_ONLY: dict[int, str] = {
+    5: "CREATE INDEX sentences_fts ON sentences USING GIN (to_tsvector('simple', text));",
+}
+
+_TYPES = {"INTEGER": "BIGINT", "REAL": "DOUBLE PRECISION", "TEXT": 'TEXT COLLATE "C"'}
+
+
+def postgres_script(number: int, script: str) -> str:
+    """Migration ``number`` (1-based) in PostgreSQL's SQL."""
+    script = POSTGRES_ONLY.get(number, script)
+    return re.sub(r"\b(INTEGER|REAL|TEXT)\b", lambda m: _TYPES[m.group(1)], script)

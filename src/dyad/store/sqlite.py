@@ -1,65 +1,40 @@
-"""The SQLite store: one transaction per document, so nothing half-written is ever left behind."""
+"""The SQLite store: one file, one transaction per document, so nothing half-written is left."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from dyad.errors import StoreError
-from dyad.models import (
-    Analysis,
-    DateRef,
-    Document,
-    Event,
-    Figure,
-    Person,
-    Provenance,
-    Quote,
-)
+from dyad.store.base import Dialect, Mention, Sentence
+from dyad.store.rows import RowStore
 from dyad.store.schema import MIGRATIONS
 
+__all__ = ["BUSY_TIMEOUT_S", "Mention", "SQLiteStore", "Sentence", "open_sqlite", "open_store"]
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
+BUSY_TIMEOUT_S = 60.0
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    label: str
-    text: str
+class SQLiteStore(RowStore):
+    """dyad's database in a SQLite file. Use ``open_store(path)``; also a context manager."""
 
-
-class SQLiteStore:
-    """dyad's database. Use ``open_store(path)``; the store is also a context manager."""
+    dialect: Dialect = "sqlite"
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    conn: sqlite3.Connection
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        super().__init__(conn, path)
         self.conn = conn
-        self.path = path
 
     def __enter__(self) -> SQLiteStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.conn.close()
-
-    # -- schema --------------------------------------------------------------
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> int:
         """Apply the migrations not yet applied; returns the schema version."""
-        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        version = self.schema_version()
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             try:
                 with self.conn:
@@ -67,270 +42,13 @@ class SQLiteStore:
             except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.rollback()
-                now = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-                if now >= number:  # another process applied it meanwhile
+                if self.schema_version() >= number:  # another process applied it meanwhile
                     continue
                 raise StoreError(f"{self.path}: migration {number} failed: {exc}") from exc
         return len(MIGRATIONS)
 
-    # -- writing -------------------------------------------------------------
 
-    def has_hash(self, content_hash: str) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)
-        ).fetchone()
-        return row is not None
-
-    def has_doc_id(self, doc_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row is not None
-
-    def add(
-        self,
-        doc: Document,
-        analysis: Analysis,
-        sentences: Sequence[Sentence] = (),
-        mentions: Sequence[Mention] = (),
-        replace: bool = False,
-    ) -> None:
-        """Store a document and all that was read from it, in one transaction."""
-        try:
-            with self.conn:
-                if replace:
-                    self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
-                self._insert_document(doc, analysis.published)
-                self.conn.executemany(
-                    'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?,?,?,?,?)',
-                    [(doc.doc_id, i, s.start, s.end, s.text) for i, s in enumerate(sentences)],
-                )
-                self.conn.executemany(
-                    'INSERT INTO mentions (doc_id, start, "end", label, text) VALUES (?,?,?,?,?)',
-                    [(doc.doc_id, m.start, m.end, m.label, m.text) for m in mentions],
-                )
-                self._insert_facts(doc.doc_id, analysis)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: could not store {doc.doc_id}: {exc}") from exc
-
-    def _insert_document(self, doc: Document, published: DateRef | None) -> None:
-        self.conn.execute(
-            "INSERT INTO documents (doc_id, source, content_hash, kind, url, title, "
-            "published_meta, published_date, published_precision, published_evidence, "
-            "original, text, offsets, ingested_at, outlet) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc.doc_id,
-                doc.source_path,
-                doc.content_hash,
-                doc.kind,
-                doc.url,
-                doc.title,
-                doc.published_meta,
-                published.date if published else None,
-                published.precision if published else None,
-                published.evidence if published else None,
-                doc.original,
-                doc.text,
-                json.dumps(doc.offsets),
-                datetime.now(UTC).isoformat(timespec="seconds"),
-                doc.outlet,
-            ),
-        )
-
-    def _insert_facts(self, doc_id: str, a: Analysis) -> None:
-        c = self.conn
-        for p in a.persons:
-            first = p.mentions[0] if p.mentions else None
-            c.execute(
-                "INSERT OR IGNORE INTO persons (doc_id, name, role, affiliation, state, start, "
-                '"end", sentence) VALUES (?,?,?,?,?,?,?,?)',
-                (
-                    doc_id,
-                    p.name,
-                    p.role,
-                    p.affiliation,
-                    p.state,
-                    first.start if first else None,
-                    first.end if first else None,
-                    first.sentence if first else None,
-                ),
-            )
-        for i, q in enumerate(a.quotes):
-            pv = q.provenance
-            c.execute(
-                'INSERT INTO quotes (doc_id, idx, text, speaker, speaker_kind, start, "end", '
-                "sentence) VALUES (?,?,?,?,?,?,?,?)",
-                (doc_id, i, q.text, q.speaker, q.speaker_kind, pv.start, pv.end, pv.sentence),
-            )
-        for i, f in enumerate(a.figures):
-            pv = f.provenance
-            c.execute(
-                'INSERT INTO figures (doc_id, idx, value, unit, year, measure, text, start, "end", '
-                "sentence) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id,
-                    i,
-                    f.value,
-                    f.unit,
-                    f.year,
-                    f.measure,
-                    f.text,
-                    pv.start,
-                    pv.end,
-                    pv.sentence,
-                ),
-            )
-        for i, e in enumerate(a.events):
-            c.execute(
-                "INSERT INTO events (doc_id, idx, event_id, type, mode, source, target, status, "
-                "date, precision, score, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id,
-                    i,
-                    e.event_id,
-                    e.type,
-                    e.mode,
-                    e.source,
-                    e.target,
-                    e.status,
-                    e.date.date if e.date else None,
-                    e.date.precision if e.date else None,
-                    e.score,
-                    e.text,
-                ),
-            )
-            c.executemany(
-                'INSERT INTO event_sentences (doc_id, event_idx, start, "end", sentence) '
-                "VALUES (?,?,?,?,?)",
-                [(doc_id, i, pv.start, pv.end, pv.sentence) for pv in e.provenance],
-            )
-
-    # -- reading -------------------------------------------------------------
-
-    def doc_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
-
-    def document(self, doc_id: str) -> Document:
-        row = self.conn.execute(
-            "SELECT doc_id, source, content_hash, original, text, title, url, published_meta, "
-            "offsets, kind FROM documents WHERE doc_id = ?",
-            (doc_id,),
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"{self.path}: no document {doc_id!r}")
-        offsets = tuple((int(a), int(b)) for a, b in json.loads(row[8]))
-        doc_id, source, content_hash, original, text, title, url, published_meta = row[:8]
-        return Document(
-            doc_id,
-            source,
-            content_hash,
-            original,
-            text,
-            title,
-            url,
-            published_meta,
-            offsets,
-            row[9],
-        )
-
-    def analysis(self, doc_id: str) -> Analysis:
-        c = self.conn
-        pub = c.execute(
-            "SELECT published_date, published_precision, published_evidence FROM documents "
-            "WHERE doc_id = ?",
-            (doc_id,),
-        ).fetchone()
-        if pub is None:
-            raise StoreError(f"{self.path}: no document {doc_id!r}")
-        published = DateRef(pub[0], pub[1], pub[2] or "") if pub[0] else None
-        persons = tuple(
-            Person(name, role, aff, state, _prov(doc_id, start, end, sent))
-            for name, role, aff, state, start, end, sent in c.execute(
-                'SELECT name, role, affiliation, state, start, "end", sentence FROM persons '
-                "WHERE doc_id = ? ORDER BY start",
-                (doc_id,),
-            )
-        )
-        quotes = tuple(
-            Quote(text, speaker, Provenance(doc_id, start, end, sent), kind)
-            for text, speaker, kind, start, end, sent in c.execute(
-                'SELECT text, speaker, speaker_kind, start, "end", sentence FROM quotes '
-                "WHERE doc_id = ? ORDER BY idx",
-                (doc_id,),
-            )
-        )
-        figures = tuple(
-            Figure(value, unit, text, Provenance(doc_id, start, end, sent), year, measure)
-            for value, unit, year, measure, text, start, end, sent in c.execute(
-                'SELECT value, unit, year, measure, text, start, "end", sentence FROM figures '
-                "WHERE doc_id = ? ORDER BY idx",
-                (doc_id,),
-            )
-        )
-        return Analysis(doc_id, published, persons, quotes, figures, self._events(doc_id))
-
-    def _events(self, doc_id: str) -> tuple[Event, ...]:
-        sentences: dict[int, list[Provenance]] = {}
-        for idx, s, e, sent in self.conn.execute(
-            'SELECT event_idx, start, "end", sentence FROM event_sentences '
-            "WHERE doc_id = ? ORDER BY event_idx, start",
-            (doc_id,),
-        ):
-            sentences.setdefault(idx, []).append(Provenance(doc_id, s, e, sent))
-        out = []
-        rows = self.conn.execute(
-            "SELECT idx, type, mode, source, target, status, date, precision, score, text "
-            "FROM events WHERE doc_id = ? ORDER BY idx",
-            (doc_id,),
-        ).fetchall()
-        for idx, typ, mode, src, tgt, status, date, precision, score, text in rows:
-            provenance = tuple(sentences.get(idx, ()))
-            when = DateRef(date, precision) if date else None
-            out.append(Event(typ, src, tgt, status, when, text, provenance, mode, score))
-        return tuple(out)
-
-    def analyses(self) -> Iterator[Analysis]:
-        for doc_id in self.doc_ids():
-            yield self.analysis(doc_id)
-
-    def unmerged_doc_ids(self) -> list[str]:
-        """Documents stored with events that are not yet merged into the timeline (the
-        process that stored them stopped before merging): the next ingest merges them."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT e.doc_id FROM events e LEFT JOIN event_features f "
-            "ON f.doc_id = e.doc_id AND f.event_idx = e.idx WHERE f.doc_id IS NULL "
-            "ORDER BY e.doc_id"
-        )
-        return [r[0] for r in rows]
-
-    def event_blocks(self, doc_id: str) -> set[tuple[str, str, str, str]]:
-        """The timeline blocks (pair, type, year) of a document's events (see store.entries)."""
-        from dyad.store.entries import doc_blocks
-
-        return doc_blocks(self.conn, doc_id)
-
-    def entry_ids(self, doc_id: str) -> dict[int, str]:
-        """The timeline entry of each of a document's events, by the event's index."""
-        from dyad.store.entries import doc_entry_ids
-
-        return doc_entry_ids(self.conn, doc_id)
-
-    def stats(self) -> dict[str, int]:
-        tables = ("documents", "sentences", "persons", "quotes", "figures", "events")
-        return {
-            t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables
-        }
-
-
-def _prov(doc_id: str, start: Any, end: Any, sentence: Any) -> tuple[Provenance, ...]:
-    if start is None:
-        return ()
-    return (Provenance(doc_id, int(start), int(end), str(sentence or "")),)
-
-
-BUSY_TIMEOUT_S = 60.0
-
-
-def open_store(path: str | Path) -> SQLiteStore:
+def open_sqlite(path: str | Path) -> SQLiteStore:
     """Open (creating and migrating as needed) the SQLite database at ``path``."""
     path = str(path)
     try:
@@ -347,3 +65,6 @@ def open_store(path: str | Path) -> SQLiteStore:
     store = SQLiteStore(conn, path)
     store.migrate()
     return store
+
+
+open_store = open_sqlite  # a path, never a URL (``dyad.store.open_store`` takes either)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dyad.errors import StoreError
 from dyad.events.cues import load_scores
+from dyad.models import PRECISION_LEN
 from dyad.store import entries as sql
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Connection, Store
 from dyad.timeline.merge import Cluster, Report, cluster, names
 from dyad.timeline.outlet import outlet_of
 
@@ -33,9 +33,7 @@ log = logging.getLogger(__name__)
 PARTY_KINDS = frozenset({"name", "demonym", "acronym", "seat"})
 
 
-def update(
-    store: SQLiteStore, doc_ids: Iterable[str], extra_blocks: Iterable[sql.Block] = ()
-) -> int:
+def update(store: Store, doc_ids: Iterable[str], extra_blocks: Iterable[sql.Block] = ()) -> int:
     """Merge the events of newly stored documents into the timeline; returns the blocks redone.
 
     ``extra_blocks`` are blocks to redo besides the documents' own (those of a replaced
@@ -51,12 +49,12 @@ def update(
                 blocks |= sql.doc_blocks(conn, doc_id)
             for block in sorted(blocks):
                 redo_block(conn, block)
-    except sqlite3.Error as exc:
+    except store.errors as exc:
         raise StoreError(f"{store.path}: could not merge {', '.join(ids)}: {exc}") from exc
     return len(blocks)
 
 
-def rebuild(store: SQLiteStore) -> int:
+def rebuild(store: Store) -> int:
     """Recompute every entry (after a change of the merging rules); returns the blocks done."""
     conn = store.conn
     try:
@@ -67,12 +65,12 @@ def rebuild(store: SQLiteStore) -> int:
             blocks = sql.all_blocks(conn)
             for block in sorted(blocks):
                 redo_block(conn, block)
-    except sqlite3.Error as exc:
+    except store.errors as exc:
         raise StoreError(f"{store.path}: could not rebuild the timeline: {exc}") from exc
     return len(blocks)
 
 
-def redo_block(conn: sqlite3.Connection, block: sql.Block) -> None:
+def redo_block(conn: Connection, block: sql.Block) -> None:
     """Cluster one block's events and store its entries in place of the old ones."""
     events = sql.block_events(conn, block)
     by_key = {(e.doc_id, e.idx): e for e in events}
@@ -166,9 +164,12 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _default_dated(e: sql.BlockEvent) -> bool:
-    """Whether an event is dated to its article's day for want of any time expression in its
-    sentence (the coder's default), so that the day may be a few days late."""
-    if e.precision != "day" or e.date is None or e.date != e.published:
+    """Whether an event is dated to its article's own date (its day, or its month or year at
+    that precision) for want of any time expression in its sentence (the coder's default): a
+    day that may be a few days late, a month or year that only repeats the article's."""
+    if e.date is None or e.precision is None or not e.published:
+        return False
+    if len(e.date) != PRECISION_LEN.get(e.precision) or e.date != e.published[: len(e.date)]:
         return False
     from dyad.dating.relative import find_time_expressions
 
@@ -189,7 +190,7 @@ def _aliases(old: dict[str, set[tuple[str, int]]], rows: Sequence[sql.EntryRow])
     return out
 
 
-def _prepare(conn: sqlite3.Connection, doc_id: str) -> None:
+def _prepare(conn: Connection, doc_id: str) -> None:
     """Read once what merging needs of a new document: its outlet, and for each event whether
     its day is only a default and the names its sentences give."""
     origin = sql.document_origin(conn, doc_id)

@@ -13,17 +13,21 @@ Inside a block, reports join from the most precise to the vaguest:
 2. plans dated to a day: the cluster of that day, else the nearest within a few days (a
    preview's "next week" resolved to a day agrees with the visit's day), else a cluster of
    their own; reports dated only by default to their article's day (no time expression in
-   the sentence): the nearest cluster of the few days before, else of their own;
-3. reports dated to a month, then 4. to a year: the best cluster dated inside that month or
-   year (see ``_rank``), else one cluster per month (year) of such reports (also when the
-   best is taken by another report of the same article: the second-best is not taken);
+   the sentence): the nearest cluster of the few days before, else of their own. Those the
+   text dates go first: a day given by default is the weaker evidence;
+3. reports dated to a month, then 4. to a year: a month or year that is only the article's
+   own (no time expression: "at the talks in Lyon") repeats the event of its article dated
+   inside it that its sentence names, if there is one (``_repeated``); else the best cluster
+   dated inside that month or year (see ``_rank``), else one cluster per month (year) of
+   such reports (also when the best is taken by another report of the same article: the
+   second-best is not taken);
 5. undated reports stay alone.
 
-A cluster never takes two reports from one article (the article's own merger kept them
-apart, so they are two events) and never joins a denial to a report that the event took
-place (a plan goes with either). The pair is unordered for every type ("X and Y supported
-each other" is one event however each report words it). A vague
-report only joins an event its article could report: one that took place by the day after
+A cluster takes no two reports from one article (the article's own merger kept them apart,
+so they are two events) but for such a repeat, and never joins a denial to a report that
+the event took place (a plan goes with either). The pair is unordered for every type ("X
+and Y supported each other" is one event however each report words it). A vague report
+only joins an event its article could report: one that took place by the day after
 publication, or, for a plan, one of the coming year.
 """
 
@@ -69,7 +73,8 @@ class Report:
     precision: str | None
     published: str | None = None  # the article's publication date (ISO, to its precision)
     sentence: str = ""
-    default_dated: bool = False  # dated to its article's day for want of a time expression
+    default_dated: bool = False  # dated to its article's date (day, month or year) for want
+    # of a time expression
     names: frozenset[str] | None = None  # what it names (places, persons, occasions); None:
     # read from ``sentence``
 
@@ -151,16 +156,15 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
         if r.rank == 0 and not r.soft:
             _join_or_found(clusters, r, _same_day(r))
     hard = list(clusters)
-    # 2. plans and defaults of a day
-    for r in ordered:
-        if r.rank == 0 and r.soft:
-            target = _nearest_day(hard, r)
-            if target is None and r.default_dated and r.status != "planned":
-                target = _nearest_day([c for c in clusters if c not in hard], r)
-            if target is not None:
-                target.add(r)
-            else:
-                _join_or_found(clusters, r, _same_day(r))
+    # 2. plans and defaults of a day: those with a time expression of their own first
+    for r in sorted((r for r in ordered if r.rank == 0 and r.soft), key=_explicit_first):
+        target = _nearest_day(hard, r)
+        if target is None and r.default_dated and r.status != "planned":
+            target = _nearest_day([c for c in clusters if c not in hard], r)
+        if target is not None:
+            target.add(r)
+        else:
+            _join_or_found(clusters, r, _same_day(r))
     for c in clusters:
         c.core = len(c.members)
     # 3., 4. months, then years
@@ -168,6 +172,10 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
         founded: list[Cluster] = []
         for r in ordered:
             if r.rank != rank:
+                continue
+            repeated = _repeated(clusters, r)
+            if repeated is not None:
+                repeated.add(r)
                 continue
             candidates = [
                 c for c in clusters if c.fits(r) and _inside(c.date, r.date) and _possible(c, r)
@@ -187,6 +195,36 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
 
 def _order(r: Report) -> tuple[int, str, str, str, int]:
     return (r.rank, r.date or "", r.published or "~", r.doc_id, r.idx)
+
+
+def _explicit_first(r: Report) -> tuple[bool, tuple[int, str, str, str, int]]:
+    """A day the text gives outranks one given by default: a preview's "on the 16th" takes
+    the visit's day before its "will also meet the premier" (dated to the article's day)."""
+    return (r.default_dated, _order(r))
+
+
+def _repeated(clusters: Sequence[Cluster], r: Report) -> Cluster | None:
+    """The event a vague report repeats: a month or year that is only its article's own (no
+    time expression in the sentence: "at the talks", "the visit") names the event of the same
+    pair, type and status that its article dates more precisely inside that month or year, as
+    the article's own merger would have had it (see ``dyad.events.merge``), when its sentence
+    names something the event's reports name (a place, a person, an occasion: "at the talks
+    in Lyon"). What an article reports as planned and as done are two events to it ("the
+    leaders met; the premier will meet him too"), and a sentence that names nothing ("they
+    have always backed each other") may speak of the relationship at large."""
+    if not r.default_dated:
+        return None
+    mine = r.named()
+    own = [
+        c
+        for c in clusters
+        if c.fits(r)
+        and _inside(c.date, r.date)
+        and _possible(c, r)
+        and any(m.doc_id == r.doc_id and m.status == r.status for m in c.members)
+        and mine & c.named
+    ]
+    return _best(own, r) if own else None
 
 
 def _found(r: Report) -> Cluster:

@@ -15,10 +15,12 @@ fill these records live in ``dyad.timeline.query``::
 unordered: ``timeline(store, "RUS", "CHN")`` equals ``timeline(store, "CHN", "RUS")``.
 Dates are ISO strings written to their precision ("2023", "2023-03", "2023-03-21").
 
-An entry's ``sources`` hold one report per article: the best one first (the report whose
-status and date are the entry's, most precisely dated), then the others in the order their
-articles were published. ``entry(store, id)`` also finds an entry by an id it had before
-an older article merged into it (ids are kept as aliases).
+An entry's ``sources`` hold one report per article (two where an article dates the event
+and mentions it again without a date of its own: "they met on Thursday ... at the talks"):
+the best one first (the report whose status and date are the entry's, most precisely dated),
+then the others in the order their articles were published. ``entry(store, id)`` also
+finds an entry by an id it had before an older article merged into it (ids are kept as
+aliases).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import cast
 from dyad.errors import DyadError
 from dyad.models import Precision, Status
 from dyad.store import entries as sql
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 from dyad.timeline.model import DyadSummary, EntrySource, IndexPoint, TimelineEntry
 
 # cast targets built once (a ``X | None`` written inside a loop builds a Union every time)
@@ -43,7 +43,7 @@ def state_code(name_or_code: str) -> str:
     return code
 
 
-def list_dyads(store: SQLiteStore) -> list[DyadSummary]:
+def list_dyads(store: Store) -> list[DyadSummary]:
     """The pairs with timeline entries, the most entries first."""
     return [
         DyadSummary(a, b, n, docs, first, last)
@@ -52,7 +52,7 @@ def list_dyads(store: SQLiteStore) -> list[DyadSummary]:
 
 
 def timeline(
-    store: SQLiteStore,
+    store: Store,
     a: str,
     b: str,
     *,
@@ -103,7 +103,7 @@ def timeline(
     return _with_sources(store, rows)
 
 
-def entry(store: SQLiteStore, entry_id: str) -> TimelineEntry | None:
+def entry(store: Store, entry_id: str) -> TimelineEntry | None:
     """One entry by id (an id the entry had before a merge still finds it)."""
     row = sql.entry_row(store.conn, entry_id)
     if row is None:
@@ -111,7 +111,7 @@ def entry(store: SQLiteStore, entry_id: str) -> TimelineEntry | None:
     return _with_sources(store, [row])[0]
 
 
-def index_series(store: SQLiteStore, a: str, b: str, *, by: str = "month") -> list[IndexPoint]:
+def index_series(store: Store, a: str, b: str, *, by: str = "month") -> list[IndexPoint]:
     """The cooperation-conflict series of a pair: each entry counted once, in the period of
     its date, with the PLOVER score of its type and mode.
 
@@ -168,7 +168,7 @@ def period_of(date: str, precision: str, by: str) -> str | None:
     return date[:7]
 
 
-def _with_sources(store: SQLiteStore, rows: Sequence[tuple[object, ...]]) -> list[TimelineEntry]:
+def _with_sources(store: Store, rows: Sequence[tuple[object, ...]]) -> list[TimelineEntry]:
     sources: dict[str, list[EntrySource]] = {}
     best: dict[str, tuple[str, int]] = {
         str(r[0]): (str(r[13]), int(cast(int, r[14]))) for r in rows

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated
 
+import psycopg
 from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -23,7 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from dyad import __version__
 from dyad.errors import DyadError, StoreError
 from dyad.models import PloverType, Status
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store as AnyStore
 from dyad.web import reads
 from dyad.web.queries import Period, Queries, default_queries
 from dyad.web.readonly import check_database, open_readonly
@@ -75,7 +76,7 @@ BAD_REQUEST: dict[int | str, dict[str, object]] = {400: {"model": ErrorOut}}
 NOT_FOUND: dict[int | str, dict[str, object]] = {404: {"model": ErrorOut}}
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[AnyStore]:
     """A read-only store for one request."""
     store = open_readonly(request.app.state.db)
     try:
@@ -84,7 +85,7 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
         store.close()
 
 
-Store = Annotated[SQLiteStore, Depends(get_store)]
+Store = Annotated[AnyStore, Depends(get_store)]
 Q = Annotated[Queries, Depends(default_queries)]
 
 
@@ -269,6 +270,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(DyadError, dyad_error)
     app.add_exception_handler(sqlite3.Error, sqlite_error)
+    app.add_exception_handler(psycopg.Error, sqlite_error)
     app.add_exception_handler(Exception, any_error)
 
 

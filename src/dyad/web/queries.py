@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from dyad.models import Status
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 from dyad.timeline.model import DyadSummary, IndexPoint, TimelineEntry
 
 Period = Literal["month", "quarter", "year"]
@@ -20,11 +20,11 @@ class Queries(Protocol):
     """The five functions of ``dyad.timeline.query`` the API calls (each parameter typed as
     narrowly as the API passes it, so the library's own signatures satisfy it)."""
 
-    def list_dyads(self, store: SQLiteStore) -> list[DyadSummary]: ...
+    def list_dyads(self, store: Store) -> list[DyadSummary]: ...
 
     def timeline(
         self,
-        store: SQLiteStore,
+        store: Store,
         a: str,
         b: str,
         *,
@@ -38,10 +38,10 @@ class Queries(Protocol):
         offset: int = 0,
     ) -> list[TimelineEntry]: ...
 
-    def entry(self, store: SQLiteStore, entry_id: str) -> TimelineEntry | None: ...
+    def entry(self, store: Store, entry_id: str) -> TimelineEntry | None: ...
 
     def index_series(
-        self, store: SQLiteStore, a: str, b: str, *, by: Period = "month"
+        self, store: Store, a: str, b: str, *, by: Period = "month"
     ) -> list[IndexPoint]: ...
 
     def state_code(self, name_or_code: str) -> str: ...

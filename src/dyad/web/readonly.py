@@ -1,8 +1,9 @@
 """The web server's database access: read-only connections, one per request.
 
-SQLite opens the file with ``mode=ro`` (URI) and ``PRAGMA query_only``: no request can write,
-whatever it sends. The schema must already be current (``dyad ingest`` or ``dyad serve``
-migrate it before the server starts); a read-only connection never migrates.
+SQLite opens the file with ``mode=ro`` (URI) and ``PRAGMA query_only``; PostgreSQL opens a
+session with ``default_transaction_read_only``: no request can write, whatever it sends. The
+schema must already be current (``dyad ingest`` or ``dyad serve`` migrate it before the server
+starts); a read-only connection never migrates.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from dyad.errors import StoreError
+from dyad.store.base import Store, database_exists, is_postgres_url
 from dyad.store.schema import MIGRATIONS
 from dyad.store.sqlite import SQLiteStore
 
@@ -25,6 +27,12 @@ def database_uri(path: str | Path) -> str:
 
 def schema_version(path: str | Path) -> int:
     """The schema version (``PRAGMA user_version``) of the database at ``path``."""
+    if is_postgres_url(path):
+        with open_readonly(path) as store:
+            try:
+                return store.schema_version()
+            except store.errors as exc:
+                raise StoreError(f"{store.path}: not a dyad database: {exc}") from exc
     conn = _connect(path)
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -36,7 +44,7 @@ def schema_version(path: str | Path) -> int:
 
 def check_database(path: str | Path) -> None:
     """Raise ``StoreError`` unless ``path`` is a dyad database at the current schema."""
-    if not Path(path).is_file():
+    if not database_exists(path) or not (is_postgres_url(path) or Path(path).is_file()):
         raise StoreError(f"{path}: no such database; run `dyad ingest PATH --db {path}` first")
     version = schema_version(path)
     if version != len(MIGRATIONS):
@@ -46,10 +54,14 @@ def check_database(path: str | Path) -> None:
         )
 
 
-def open_readonly(path: str | Path) -> SQLiteStore:
-    """A store on ``path`` that cannot write. The connection may be used from another thread
-    than the one that opened it (FastAPI runs dependencies and handlers in a pool), never from
-    two at once."""
+def open_readonly(path: str | Path) -> Store:
+    """A store on ``path`` (a SQLite file or a PostgreSQL URL) that cannot write. The
+    connection may be used from another thread than the one that opened it (FastAPI runs
+    dependencies and handlers in a pool), never from two at once."""
+    if is_postgres_url(path):
+        from dyad.store.postgres import open_postgres
+
+        return open_postgres(str(path), readonly=True)
     conn = _connect(path)
     try:
         conn.execute("PRAGMA query_only = ON")

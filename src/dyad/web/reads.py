@@ -7,7 +7,7 @@ import json
 import re
 
 from dyad.errors import StoreError
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.base import Store
 from dyad.timeline.outlet import host_of
 from dyad.web.schemas import (
     DocumentOut,
@@ -21,7 +21,7 @@ MAX_SEARCH_TERMS = 16
 _WORD = re.compile(r"\w+\*?")
 
 
-def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
+def document(store: Store, doc_id: str) -> DocumentOut | None:
     """A document's text and every fact read from it, or None when it is not stored."""
     if not store.has_doc_id(doc_id):
         return None
@@ -36,7 +36,7 @@ def document(store: SQLiteStore, doc_id: str) -> DocumentOut | None:
 
 
 def quotes(
-    store: SQLiteStore, speaker: str | None, doc_id: str | None, limit: int, offset: int
+    store: Store, speaker: str | None, doc_id: str | None, limit: int, offset: int
 ) -> list[QuoteOut]:
     """Quotes whose speaker's name contains ``speaker`` (any case), newest article first;
     every quote when ``speaker`` is None; with ``doc_id``, that document's only."""
@@ -51,7 +51,7 @@ def quotes(
     if doc_id is not None:
         sql += " AND q.doc_id = ?"
         params.append(doc_id)
-    sql += " ORDER BY d.published_date DESC, q.doc_id, q.idx LIMIT ? OFFSET ?"
+    sql += " ORDER BY d.published_date DESC NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?"
     params += [limit, offset]
     return [
         QuoteOut(
@@ -69,7 +69,7 @@ def quotes(
     ]
 
 
-def persons(store: SQLiteStore, name: str | None, limit: int, offset: int) -> list[PersonOut]:
+def persons(store: Store, name: str | None, limit: int, offset: int) -> list[PersonOut]:
     """The persons named in the store (one row per name over all documents) with their roles,
     states and counts of documents and quotes; those quoted most first."""
     sql = (
@@ -111,8 +111,10 @@ def fts_query(text: str) -> str | None:
     return " ".join(terms) or None
 
 
-def search(store: SQLiteStore, text: str, limit: int, offset: int) -> list[SearchHit]:
+def search(store: Store, text: str, limit: int, offset: int) -> list[SearchHit]:
     """Sentences that contain every word of ``text`` (case and accents ignored), best first."""
+    if store.dialect == "postgresql":
+        return _search_postgres(store, text, limit, offset)
     query = fts_query(text)
     if query is None:
         return []
@@ -123,6 +125,32 @@ def search(store: SQLiteStore, text: str, limit: int, offset: int) -> list[Searc
         "JOIN documents d ON d.doc_id = s.doc_id "
         "WHERE sentences_fts MATCH ? ORDER BY f.rank, s.doc_id, s.idx LIMIT ? OFFSET ?",
         (query, limit, offset),
+    )
+    return [
+        SearchHit(doc_id=r[0], title=r[1], published=r[2], sentence=r[3], start=r[4], end=r[5])
+        for r in rows
+    ]
+
+
+def _search_postgres(store: Store, text: str, limit: int, offset: int) -> list[SearchHit]:
+    """``search`` on PostgreSQL: its full-text index on sentences (migration 5), each word a
+    lexeme (``word*`` a prefix), all required; best ``ts_rank`` first. Unlike FTS5 it does
+    not fold accents."""
+    terms = []
+    for word in _WORD.findall(text)[:MAX_SEARCH_TERMS]:
+        prefix = word.endswith("*")
+        word = word.rstrip("*").lower()
+        if word:
+            terms.append(f"'{word}'" + (":*" if prefix else ""))
+    if not terms:
+        return []
+    rows = store.conn.execute(
+        'SELECT s.doc_id, d.title, d.published_date, s.text, s.start, s."end" '
+        "FROM sentences s JOIN documents d ON d.doc_id = s.doc_id, "
+        "to_tsquery('simple', ?) q WHERE to_tsvector('simple', s.text) @@ q "
+        "ORDER BY ts_rank(to_tsvector('simple', s.text), q) DESC, s.doc_id, s.idx "
+        "LIMIT ? OFFSET ?",
+        (" & ".join(terms), limit, offset),
     )
     return [
         SearchHit(doc_id=r[0], title=r[1], published=r[2], sentence=r[3], start=r[4], end=r[5])
