@@ -242,8 +242,13 @@ def title_case(word: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The comparable tokens of a name: no particles, initials kept as their letter."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=8192)  # names are compared pairwise, again and again, in a long text
+def _name_tokens(name: str) -> tuple[str, ...]:
     out = re.findall(r"[a-z0-9']+", fold(name).replace("-", " "))
-    return [t for t in out if t not in PARTICLES] or out
+    return tuple([t for t in out if t not in PARTICLES] or out)
 
 
 def surname_key(word: str) -> str:

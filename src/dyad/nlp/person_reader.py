@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import doc_text
 from dyad.nlp.names import Lexicon
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class Reader:
 
     def __init__(self, doc: Any, gazetteer: GazetteerLike | None, on: date | None) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text = doc_text(doc)
         self.gaz = gazetteer
         self.on = on
         self.lex: Lexicon = nm.lexicon()

@@ -462,15 +462,27 @@ _REPORTER_LINE = re.compile(
 )
 
 
+_REPORTER_KEY = "dyad.nlp.persons.reporter_lines"
+
+
 def _line_at(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def _reporter_line(r: _Reader, pos: int) -> bool:
+    """Whether the line holding ``pos`` reads like a reporters' credit (read once a line)."""
+    start = r.text.rfind("\n", 0, pos) + 1
+    seen: dict[int, bool] = getattr(r.doc, "doc", r.doc).user_data.setdefault(_REPORTER_KEY, {})
+    if start not in seen:
+        seen[start] = bool(_REPORTER_LINE.search(_line_at(r.text, pos)))
+    return seen[start]
 
 
 def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
     labels = r.labels(w.start, w.end)
     if "PERSON" not in labels or r.state(w.text) is not None:
         return None
-    if _REPORTER_LINE.search(_line_at(r.text, w.start)):
+    if _reporter_line(r, w.start):
         return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
     key = nm.surname_key(w.text)
     for dated in (False, True):  # a surname two officeholders share: the one then in office
