@@ -1,24 +1,24 @@
-"""From a parsed document to dyad's records: the extractors, called in dependency order.
-
-persons -> publication date -> persons again on that date (offices are date-ranged) ->
-quotes, figures -> events. The gazetteer is loaded once per process and shared.
+"""From a parsed document to dyad's records: the components of ``nlp.components`` run on one
+``Doc`` (persons read once -> publication date -> persons' offices on that date -> time
+expressions, state mentions -> quotes, figures -> events), then ``nlp.to_records``. The
+gazetteer is loaded once per process and shared. ``pipeline`` analyses many documents through
+``nlp.model.analyse_many`` (``nlp.pipe``); this is the same analysis for one parsed Doc.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from dyad.dating import infer_published
-from dyad.dating.patterns import ref_range
-from dyad.events.coder import extract_events
 from dyad.models import Analysis, DateRef, Document
-from dyad.nlp.figures import extract_figures
+from dyad.nlp import to_records
+from dyad.nlp.components import DocMeta, day_of, run_components, set_meta
 from dyad.nlp.person_index import PersonIndex
-from dyad.nlp.persons import extract_persons
-from dyad.nlp.quotes import extract_quotes
 from dyad.resolve.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -31,29 +31,16 @@ class Extraction:
 
 def _day(ref: DateRef | None) -> date | None:
     """A representative day of a date known to some precision (its first day)."""
-    return ref_range(ref)[0] if ref is not None else None
+    return day_of(ref)
 
 
-def extract(parsed: Any, doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+def from_doc(parsed: Doc) -> Extraction:
+    """The ``Extraction`` of a Doc the components have analysed."""
+    return Extraction(to_records.analysis(parsed), to_records.person_index(parsed))
+
+
+def extract(parsed: Doc, doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Everything dyad reads from ``parsed`` (the spaCy Doc of ``doc.text``)."""
-    gazetteer = gazetteer or Gazetteer.load()
-    persons = extract_persons(parsed, gazetteer, doc_id=doc.doc_id)
-    published = infer_published(
-        doc.text, meta=doc.published_meta, gazetteer=gazetteer, persons=persons.persons
-    )
-    if published is not None:
-        persons = extract_persons(parsed, gazetteer, doc_id=doc.doc_id, on=_day(published))
-    quotes = extract_quotes(parsed, persons, doc_id=doc.doc_id)
-    figures = extract_figures(parsed, doc_id=doc.doc_id, published=published)
-    events = extract_events(
-        parsed, doc_id=doc.doc_id, published=published, persons=persons, gazetteer=gazetteer
-    )
-    analysis = Analysis(
-        doc.doc_id,
-        published,
-        persons=tuple(persons.persons),
-        quotes=tuple(quotes),
-        figures=tuple(figures),
-        events=tuple(events),
-    )
-    return Extraction(analysis, persons)
+    set_meta(parsed, DocMeta(doc.doc_id, doc.published_meta))
+    run_components(parsed, gazetteer or Gazetteer.load())
+    return from_doc(parsed)

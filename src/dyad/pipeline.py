@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from dyad.clean.html import extract_html
 from dyad.clean.text import clean_text
 from dyad.errors import DyadError, IngestError, StoreError
-from dyad.extract import Extraction, extract
+from dyad.extract import Extraction, from_doc
 from dyad.ingest.meta import Meta
 from dyad.ingest.reader import RawDocument, Skipped, discover, read_files
 from dyad.models import Analysis, Document
@@ -28,6 +29,10 @@ from dyad.store.base import Mention, Sentence, Store
 from dyad.timeline.build import update as merge_into_timeline
 
 log = logging.getLogger(__name__)
+
+# Documents one process parses and analyses together (one nlp.pipe stream), then stores.
+BATCH_SIZE = 16
+_I = TypeVar("_I")
 
 
 @dataclass
@@ -78,14 +83,24 @@ def to_document(raw: RawDocument, settings: Settings, published: str | None = No
     )
 
 
-def analyse(doc: Document, nlp: Any = None) -> tuple[Extraction, list[Sentence], list[Mention]]:
+def analyse(doc: Document) -> tuple[Extraction, list[Sentence], list[Mention]]:
     """Parse a document and read everything dyad extracts from it."""
-    from dyad.nlp.model import parse
+    return next(analyse_many([doc]))
 
-    parsed = parse(doc.text, nlp)
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in parsed.sents if s.text.strip()]
-    mentions = [Mention(e.start_char, e.end_char, e.label_, e.text) for e in parsed.ents]
-    return extract(parsed, doc), sentences, mentions
+
+def analyse_many(
+    docs: Iterable[Document], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Extraction, list[Sentence], list[Mention]]]:
+    """``analyse`` of each document, in order: one ``nlp.pipe`` stream parses and analyses
+    them all (``nlp.model.analyse_many``), ``nlp.to_records`` reads the records off each Doc."""
+    from dyad.nlp import model, to_records
+    from dyad.nlp.components import DocMeta
+
+    items = ((d.text, DocMeta(d.doc_id, d.published_meta)) for d in docs)
+    for parsed in model.analyse_many(items, batch_size=batch_size):
+        sentences = [Sentence(*s) for s in to_records.sentences(parsed)]
+        mentions = [Mention(*e) for e in to_records.entities(parsed)]
+        yield from_doc(parsed), sentences, mentions
 
 
 def analyse_text(
@@ -122,6 +137,7 @@ def ingest(
     meta: Mapping[str, Meta] | None = None,
     debug: bool = False,
     workers: int = 1,
+    batch_size: int = BATCH_SIZE,
     dask: str | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under ``paths``; returns what happened to each.
@@ -132,7 +148,9 @@ def ingest(
     document's url, outlet, published and title, keyed by file name or id. ``workers`` > 1
     analyses in that many processes (``dyad.parallel``); this process alone writes, in input
     order, so the database is the same as with one. ``dask`` (``local:N`` or a scheduler's
-    address) analyses on a Dask cluster instead (``dyad.cluster``), the same way.
+    address) analyses on a Dask cluster instead (``dyad.cluster``), the same way. One process
+    analyses ``batch_size`` documents at a time (one ``nlp.pipe`` stream) and stores them one
+    by one, in order.
     """
     settings = settings or Settings.from_env()
     report = IngestReport()
@@ -155,21 +173,66 @@ def ingest(
             with_meta, store, settings, report, published, replace, workers, debug, dask
         )
         return report
-    for raw in inputs:
+    with_meta = (r if isinstance(r, IngestError) else _with_meta(r, meta or {}) for r in inputs)
+    for window in _batches(with_meta, batch_size):
+        _ingest_window(window, store, settings, report, published, replace, debug)
+    return report
+
+
+def _batches(items: Iterable[_I], size: int) -> Iterator[list[_I]]:
+    batch: list[_I] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ingest_window(
+    window: list[RawDocument | IngestError],
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    published: str | None,
+    replace: bool,
+    debug: bool,
+) -> None:
+    """Analyse a window of inputs together, then check and store each in input order exactly
+    as one at a time would (a text stored earlier in the window is skipped when its turn
+    comes; ``parallel`` does the same)."""
+    reanalyse = replace and published is not None
+    todo = [
+        raw
+        for raw in window
+        if isinstance(raw, RawDocument) and (reanalyse or not store.has_hash(raw.content_hash))
+    ]
+    prepared = prepare_many(todo, settings, published, debug=debug)
+    results = dict(zip(map(id, todo), prepared, strict=True))
+    for raw in window:
         if isinstance(raw, IngestError):
             report.failed.append(raw)
             continue
-        raw = _with_meta(raw, meta or {})
         try:
-            _ingest_one(raw, store, settings, report, published, replace)
+            if raw.warning:
+                report.warnings.append(f"{raw.source}: {raw.warning}")
+            if not precheck(raw, store, report, published, replace):
+                continue
+            result = results.get(id(raw))
+            if result is None:  # not analysed with the window: its text was stored then
+                result = _outcome(raw, debug, partial(prepare, raw, settings, published))
+            if isinstance(result, IngestError):
+                report.failed.append(result)
+                continue
+            store_analysed(result, raw, store, report, published, replace)
         except Exception as exc:  # one document's failure never stops the batch
             if debug:
                 raise
-            log.debug("analysing %s failed", raw.source, exc_info=True)
+            log.debug("storing %s failed", raw.source, exc_info=True)
             report.failed.append(
                 IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
             )
-    return report
 
 
 def _merge_pending(store: Store, report: IngestReport) -> None:
@@ -223,6 +286,64 @@ def prepare(raw: RawDocument, settings: Settings, published: str | None) -> Anal
     return Analysed(doc, extraction.analysis, sentences, mentions)
 
 
+def prepare_many(
+    raws: Sequence[RawDocument],
+    settings: Settings,
+    published: str | None,
+    *,
+    debug: bool = False,
+    batch_size: int = BATCH_SIZE,
+) -> list[Analysed | IngestError]:
+    """``prepare`` of each input, in order, the texts parsed and analysed together (one
+    ``nlp.pipe`` stream); an input that fails gets its ``IngestError`` and the rest go on (when
+    one fails inside the stream, the rest of the batch is analysed one by one). With
+    ``debug``, an error that is not dyad's own is raised."""
+    out: list[Analysed | IngestError | None] = []
+    todo: list[tuple[int, RawDocument, Document]] = []
+    for raw in raws:
+        result = _outcome(raw, debug, partial(to_document, raw, settings, published))
+        if isinstance(result, Document):
+            todo.append((len(out), raw, result))
+            out.append(None)
+        else:
+            out.append(result)
+    done = 0
+    try:
+        for extraction, sentences, mentions in analyse_many((d for _, _, d in todo), batch_size):
+            i, _, doc = todo[done]
+            out[i] = Analysed(doc, extraction.analysis, sentences, mentions)
+            done += 1
+    except Exception:
+        log.debug("a batch failed after %d documents; the rest one by one", done, exc_info=True)
+        for i, raw, doc in todo[done:]:
+            out[i] = _outcome(raw, debug, partial(_analysed, doc))
+    return [r for r in out if r is not None]
+
+
+def _analysed(doc: Document) -> Analysed:
+    extraction, sentences, mentions = analyse(doc)
+    return Analysed(doc, extraction.analysis, sentences, mentions)
+
+
+_T = TypeVar("_T")
+
+
+def _outcome(raw: RawDocument, debug: bool, work: Callable[[], _T]) -> _T | IngestError:
+    """``work()``, or the one ``IngestError`` that names ``raw`` when it fails (a foreign
+    error is raised instead with ``debug``)."""
+    try:
+        return work()
+    except IngestError as exc:
+        return exc
+    except DyadError as exc:
+        return IngestError(raw.source, str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        log.debug("analysing %s failed", raw.source, exc_info=True)
+        return IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
+
+
 def precheck(
     raw: RawDocument, store: Store, report: IngestReport, published: str | None, replace: bool
 ) -> bool:
@@ -244,29 +365,6 @@ def precheck(
         )
         return False
     return True
-
-
-def _ingest_one(
-    raw: RawDocument,
-    store: Store,
-    settings: Settings,
-    report: IngestReport,
-    published: str | None,
-    replace: bool,
-) -> None:
-    if raw.warning:
-        report.warnings.append(f"{raw.source}: {raw.warning}")
-    if not precheck(raw, store, report, published, replace):
-        return
-    try:
-        analysed = prepare(raw, settings, published)
-    except IngestError as exc:
-        report.failed.append(exc)
-        return
-    except DyadError as exc:
-        report.failed.append(IngestError(raw.source, str(exc)))
-        return
-    store_analysed(analysed, raw, store, report, published, replace)
 
 
 def store_analysed(

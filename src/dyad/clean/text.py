@@ -13,44 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# Words that make up navigation bars, account prompts and sharing widgets.
-_FURNITURE_WORDS = (
-    r"log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|reset password|forgot password|"
-    r"my account|menu|search|home|subscribe|subscription|subscribers?|newsletters?|"
-    r"share|share this|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|telegram|"
-    r"reddit|pinterest|copy link|comments?|advertisement|advertising|sponsored|skip to content|"
-    r"skip to main content|toggle navigation|close|open|next|previous|back to top|"
-    r"read more|more to read|more from|related|related articles|related stories|recommended|"
-    r"most popular|most read|trending|latest|top stories|view original post|view comments|"
-    r"follow us|listen|watch|play|video|photos?|gallery|cookies?|accept|privacy policy|"
-    r"terms of use|terms of service|contact us|about us|donate|support us|premium|"
-    r"world today|world|news|opinion|business|politics|sport|sports|culture|tech|science"
-)
-_MENU_LINE = re.compile(
-    rf"^[\s•·|>»\-–—*#]*((?:{_FURNITURE_WORDS})[\s•·|/,:!.\-–—]*)+$", re.IGNORECASE
-)
-# Whole-sentence prompts that are furniture wherever they stand.
-_PROMPT_PATTERNS = (
-    r"^\s*(click|tap) here\b",
-    r"\bsubscribe (now|today|for|to)\b",
-    r"\b(enjoying|enjoy) (this|the) (article|story)\b",
-    r"\bfull access\b.*\$\s?\d",
-    r"\bjust \$\s?\d+(\.\d\d)? (a|per) (month|year|week)\b",
-    r"\bjoin (us|our)\b.*\b(channel|newsletter|community|telegram|whatsapp)\b",
-    r"\bsign up (for|to) (our|the)\b.*\bnewsletter\b",
-    r"\b(comment threads?|comments?) (are|is) (monitored|moderated|closed)\b",
-    r"\bcomments? policy\b",
-    r"\bwe (use|value) cookies\b",
-    r"\bthis (article|story) (was|has been) (updated|corrected)\b.*\bsee (below|correction)\b",
-    r"^\s*(read|see) (more|also|next)\s*:",
-    r"^\s*(also read|read also|recommended reading|more on this)\s*:?",
-    r"^\s*(advertisement|sponsored content|continue reading( below)?)\s*$",
-    r"^\s*(share|follow) (this|us|on)\b.{0,40}$",
-    r"^\s*download (the|our) app\b",
-    r"^\s*(image|photo|video) (source|credit)s?\s*[:,]",
-    r"^\s*(photo |image )?credits?\s*:",
-)
-_PROMPT = re.compile("|".join(_PROMPT_PATTERNS), re.IGNORECASE)
+from dyad.text import is_furniture
+
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
 
 
@@ -71,17 +35,6 @@ class Cleaned:
 
 
 _CRLF = re.compile(r"\r\n")
-
-
-def is_furniture(line: str) -> bool:
-    """Whether a line of text is page furniture rather than article text."""
-    stripped = line.strip()
-    if not stripped:
-        return False
-    words = stripped.split()
-    if len(words) <= 8 and _MENU_LINE.match(stripped):
-        return True
-    return len(words) <= 40 and bool(_PROMPT.search(stripped))
 
 
 def clean_text(original: str) -> Cleaned:

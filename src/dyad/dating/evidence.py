@@ -39,6 +39,7 @@ from dyad.dating.patterns import (
 )
 from dyad.dating.relative import TimeExpression, find_time_expressions
 from dyad.dating.stamps import ago_stamps, formal_stamps, short_stamps, url_stamps
+from dyad.text import near_furniture
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,6 @@ _BARE_DATELINE: Final = re.compile(
 _COPYRIGHT: Final = re.compile(
     rf"(?:©|\([cC]\)|\bCopyright\b)\s*(?:©\s*)?(?P<y1>{YEAR_RE})(?:\s*[-–]\s*(?P<y2>{YEAR_RE}))?"
 )
-_FURNITURE: Final = re.compile(
-    r"\b(?:MENU|Menu|Log ?[Ii]n|LOG ?IN|Sign ?[Ii]n|Sign [Uu]p|Subscribe|SUBSCRIBE|Subscription|"
-    r"Reset Password|Register|Newsletters?|Search|Skip to (?:main )?content|My Account|E-?[Pp]aper|"
-    r"Today['’]s Paper|Home)\b"
-)
 _CAPTION: Final = re.compile(
     r"\((?:[^()]*(?:/|\bvia\b|Photo|PHOTO|Pool|File|Getty|[Hh]andout)[^()]*)\)\s*$|"
     r"\b(?:AFP|AP|REUTERS|Reuters|EPA|Xinhua|Getty) (?:PHOTO|Photo)\b|"
@@ -171,11 +167,6 @@ def _first_date(expressions: list[TimeExpression]) -> TimeExpression | None:
         if expression.date and expression.kind in ("absolute", "month"):
             return expression
     return None
-
-
-def _is_furniture(lines: list[tuple[int, str]], index: int) -> bool:
-    window = lines[max(0, index - 6) : index + 1]
-    return any(len(line.split()) <= 6 and _FURNITURE.search(line) for _, line in window)
 
 
 def _is_date_line(line: str, expression: TimeExpression) -> bool:
@@ -304,7 +295,7 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
         if expression and expression.date and _is_date_line(line, expression):
             lo, hi = ref_range(expression.date)
             quoted = line.strip()[:40]
-            if top and _is_furniture(lines, index):
+            if top and near_furniture(lines, index):
                 # The day the page was served: publication was then or before (likely within
                 # a month, but that guess only counts when nothing else dates the article).
                 note = f"page furniture '{quoted}'"

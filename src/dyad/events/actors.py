@@ -26,6 +26,7 @@ from dyad.events.groups import (
     neighbour_of_pair,
 )
 from dyad.models import Person
+from dyad.nlp.doctext import line_marks
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
 IGNORED_KINDS = frozenset({"media", "place"})
@@ -271,10 +272,11 @@ def _is_title(tok: Any, agents: frozenset[str]) -> bool:
 
 def _quoted(tok: Any) -> bool:
     """Whether a token lies inside a quotation opened earlier in its paragraph."""
-    text = str(tok.doc.text)
-    start = text.rfind("\n", 0, int(tok.idx)) + 1
-    before = text[start : int(tok.idx)]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    marks = line_marks(tok.doc, '"\u201c\u201d')  # counted by bisection, not by rereading
+    end = int(tok.idx)
+    start = marks.line_start(end)
+    opened, closed = marks.count("\u201c", start, end), marks.count("\u201d", start, end)
+    return marks.count('"', start, end) % 2 == 1 or opened > closed
 
 
 def _arranger(tok: Any) -> bool:

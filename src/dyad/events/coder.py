@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dyad.dating.news import lead_day, news_default
 from dyad.events.actors import (
@@ -62,6 +62,9 @@ from dyad.events.status import (
     status_of,
 )
 from dyad.models import DateRef, Event, Provenance, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +122,7 @@ def default_tools() -> EventTools:
 
 
 def extract_events(
-    doc: Any,
+    doc: SpacyDoc,
     *,
     doc_id: str,
     published: DateRef | None,

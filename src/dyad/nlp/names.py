@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
+
+from dyad.text import fold_name as fold
 
 
 def _wordset(words_: str) -> frozenset[str]:
@@ -239,16 +240,15 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing names."""
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
-
-
 def name_tokens(name: str) -> list[str]:
     """The comparable tokens of a name: no particles, initials kept as their letter."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=8192)  # names are compared pairwise, again and again, in a long text
+def _name_tokens(name: str) -> tuple[str, ...]:
     out = re.findall(r"[a-z0-9']+", fold(name).replace("-", " "))
-    return [t for t in out if t not in PARTICLES] or out
+    return tuple([t for t in out if t not in PARTICLES] or out)
 
 
 def surname_key(word: str) -> str:

@@ -5,13 +5,18 @@ guess at each one's gender from the pronouns that follow the mentions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dyad.models import Person
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import Covered, doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 Gender = Literal["m", "f"]
 
@@ -20,7 +25,7 @@ _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
-def with_sentences(doc: Any) -> Any:
+def with_sentences(doc: SpacyDoc) -> SpacyDoc:
     """``doc``, or a copy of it read as one sentence when nothing set sentence boundaries."""
     if len(doc) == 0 or doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc
@@ -30,7 +35,7 @@ def with_sentences(doc: Any) -> Any:
     return copy
 
 
-def sentence_at(doc: Any, start: int, end: int) -> str:
+def sentence_at(doc: SpacyDoc, start: int, end: int) -> str:
     """The text of the sentence the span ``start``-``end`` of ``doc`` begins in ("" if none)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return str(span[0].sent.text).strip() if span is not None and len(span) else ""
@@ -60,6 +65,7 @@ class PersonIndex:
     ) -> None:
         self.persons: list[Person] = list(persons)
         self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: m.start))
+        self._starts = [m.start for m in self.mentions]  # for bisection
         self._genders = dict(genders or {})
         self._by_name = {p.name: p for p in self.persons}
         self._state_code = state_code
@@ -132,12 +138,8 @@ class PersonIndex:
         if len(hits) == 1 or near is None:
             return hits[0]
         names = {p.name for p in hits}
-        last = None
-        for m in self.mentions:
-            if m.start >= near:
-                break
-            if m.name in names:
-                last = m.name
+        before = self.mentions[: self._before(near)]
+        last = next((m.name for m in reversed(before) if m.name in names), None)
         return self._by_name[last] if last else hits[0]
 
     def by_role(self, role: str, state: str | None = None) -> Person | None:
@@ -164,15 +166,19 @@ class PersonIndex:
 
     def last_in_role(self, role: str, state: str | None, before: int) -> Person | None:
         """The person of this role (and state) mentioned last before ``before``."""
-        for m in reversed(self.mentions):
+        for m in reversed(self.mentions[: self._before(before)]):
             p = self._by_name.get(m.name)
-            if m.start < before and p is not None and self.holds(p, role, state):
+            if p is not None and self.holds(p, role, state):
                 return p
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start inside ``start``-``end``, in order."""
-        return [m for m in self.mentions if start <= m.start < end]
+        return list(self.mentions[self._before(start) : self._before(end)])
+
+    def _before(self, offset: int) -> int:
+        """How many mentions start before ``offset``."""
+        return bisect_left(self._starts, offset)
 
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:
@@ -188,19 +194,22 @@ def guess_genders(
     Mentions and pronouns inside ``quoted`` spans (quotations) are not read.
     """
 
+    covered = Covered(quoted)
+
     def in_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
+        return pos in covered
 
     votes: dict[str, Counter[str]] = {}
-    text: str = doc.text
+    text = doc_text(doc)
     ordered = sorted(m for m in mentions if not in_quote(m[0]))
+    starts = [m[0] for m in ordered]
     for tok in doc:
         low = tok.lower_
         if (low not in _MALE and low not in _FEMALE) or in_quote(tok.idx):
             continue
         sent_start = tok.sent.start_char
         prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
-        before = [m for m in ordered if prev_sent <= m[0] < tok.idx]
+        before = ordered[bisect_left(starts, prev_sent) : bisect_left(starts, tok.idx)]
         if not before:
             continue
         near = [m for m in before if m[0] >= sent_start]

@@ -4,12 +4,14 @@ Gazetteer errors are logged and read as "unknown": they never lose a document's 
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import doc_text
 from dyad.nlp.names import Lexicon
 
 log = logging.getLogger(__name__)
@@ -46,12 +48,20 @@ class Reader:
 
     def __init__(self, doc: Any, gazetteer: GazetteerLike | None, on: date | None) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text = doc_text(doc)
         self.gaz = gazetteer
         self.on = on
         self.lex: Lexicon = nm.lexicon()
         self._states: dict[str, str | None] = {}
         self._known: dict[str, frozenset[str]] = {}
+        self.dated_names: list[str] = []  # names looked up in office on ``on``, in order
+
+    def on_date(self, on: date | None) -> Reader:
+        """The same reader on another date (its look-ups of states and aliases shared)."""
+        other = copy.copy(self)
+        other.on = on
+        other.dated_names = []
+        return other
 
     def state(self, word: str) -> str | None:
         """The state a capitalised word names ("Russian", "U.S."); short names never do."""
@@ -131,6 +141,8 @@ class Reader:
         except Exception:  # a gazetteer error must not lose the document's persons
             log.exception("gazetteer.offices_of failed on %r", name)
             return ()
+        if dated:
+            self.dated_names.append(name)
         if dated and self.on is not None:
             on = self.on
             return [o for o in found if _valid_on(o, on)]

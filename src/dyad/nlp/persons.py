@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
@@ -36,9 +36,21 @@ from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import find_quote_spans
 from dyad.nlp.roles import appositive_role, role_suffix, roles_of
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
 
-__all__ = ["GazetteerLike", "Mention", "OfficeLike", "PersonIndex", "extract_persons"]
+__all__ = [
+    "GazetteerLike",
+    "Mention",
+    "OfficeLike",
+    "PersonDraft",
+    "PersonIndex",
+    "extract_persons",
+    "read_persons",
+    "resolve_persons",
+]
 
 _NON_PERSON_ENTS = frozenset(
     {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -450,15 +462,27 @@ _REPORTER_LINE = re.compile(
 )
 
 
+_REPORTER_KEY = "dyad.nlp.persons.reporter_lines"
+
+
 def _line_at(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def _reporter_line(r: _Reader, pos: int) -> bool:
+    """Whether the line holding ``pos`` reads like a reporters' credit (read once a line)."""
+    start = r.text.rfind("\n", 0, pos) + 1
+    seen: dict[int, bool] = getattr(r.doc, "doc", r.doc).user_data.setdefault(_REPORTER_KEY, {})
+    if start not in seen:
+        seen[start] = bool(_REPORTER_LINE.search(_line_at(r.text, pos)))
+    return seen[start]
 
 
 def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
     labels = r.labels(w.start, w.end)
     if "PERSON" not in labels or r.state(w.text) is not None:
         return None
-    if _REPORTER_LINE.search(_line_at(r.text, w.start)):
+    if _reporter_line(r, w.start):
         return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
     key = nm.surname_key(w.text)
     for dated in (False, True):  # a surname two officeholders share: the one then in office
@@ -480,18 +504,52 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
     return cluster
 
 
-def extract_persons(
-    doc: Any, gazetteer: GazetteerLike | None = None, *, doc_id: str, on: date | None = None
-) -> PersonIndex:
-    """The persons ``doc`` names, each with its mentions, role, affiliation and state.
+@dataclass(frozen=True)
+class PersonDraft:
+    """What persons reads of a document before its date is known: the candidate names, the
+    single words that may stand for them and the quotations (the costly part, read once).
+    ``resolve_persons`` turns it into the ``PersonIndex`` of a given date."""
 
-    ``on`` (the publication date, if known) picks the officeholders the gazetteer returns.
-    """
+    doc: Doc
+    reader: _Reader
+    cands: tuple[_Cand, ...]
+    singles: tuple[tuple[Word, bool], ...]
+    quoted: tuple[tuple[int, int], ...]
+    dated_names: tuple[str, ...]  # names whose offices the reading asked for (on its date)
+    # ``resolve_persons`` results kept by (doc_id, date), for callers that ask twice
+    resolved: dict[tuple[str, date | None], PersonIndex] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def depends_on(self, on: date | None) -> bool:
+        """Whether reading on ``on`` could find other candidates: some name had offices on
+        the draft's date and none on ``on``, or the other way round."""
+        if on == self.reader.on:
+            return False
+        other = self.reader.on_date(on)
+        return any(bool(self.reader.offices(n)) != bool(other.offices(n)) for n in self.dated_names)
+
+
+def read_persons(
+    doc: Doc, gazetteer: GazetteerLike | None = None, *, on: date | None = None
+) -> PersonDraft:
+    """The date-independent reading of ``doc``'s persons (see ``PersonDraft``)."""
     doc = with_sentences(doc)
     r = _Reader(doc, gazetteer, on)
     cands, singles = _candidates(r)
-    clusters = _merge_titled(r, _cluster(cands))
-    _link_singles(r, clusters, singles)
+    quoted = tuple((q.mark, q.end) for q in find_quote_spans(r.text))
+    return PersonDraft(doc, r, tuple(cands), tuple(singles), quoted, tuple(r.dated_names))
+
+
+def resolve_persons(draft: PersonDraft, *, doc_id: str, on: date | None = None) -> PersonIndex:
+    """The persons of a draft, their offices, roles and states read on ``on`` (the
+    publication date, if known). The same as ``extract_persons(doc, ..., on=on)``."""
+    if draft.depends_on(on):  # rare: an office on that date decides whether a word is a name
+        draft = read_persons(draft.doc, draft.reader.gaz, on=on)
+    doc = draft.doc
+    r = draft.reader.on_date(on)
+    clusters = _merge_titled(r, _cluster(list(draft.cands)))
+    _link_singles(r, clusters, list(draft.singles))
     clusters = [k for k in clusters if k.mentions]
     clusters.sort(key=lambda k: min(s for s, _, _ in k.mentions))
     persons: list[Person] = []
@@ -503,6 +561,15 @@ def extract_persons(
         role, affiliation, state = roles_of(r, name, [(s, e) for s, e, full in spans if full])
         persons.append(Person(name, role, affiliation, state, provs))
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
-    quoted = [(q.mark, q.end) for q in find_quote_spans(r.text)]
-    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], quoted)
+    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], list(draft.quoted))
     return PersonIndex(persons, mentions, genders, r.state, r.government, r.alias_kinds)
+
+
+def extract_persons(
+    doc: Doc, gazetteer: GazetteerLike | None = None, *, doc_id: str, on: date | None = None
+) -> PersonIndex:
+    """The persons ``doc`` names, each with its mentions, role, affiliation and state.
+
+    ``on`` (the publication date, if known) picks the officeholders the gazetteer returns.
+    """
+    return resolve_persons(read_persons(doc, gazetteer, on=on), doc_id=doc_id, on=on)

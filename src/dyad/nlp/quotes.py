@@ -18,13 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import Covered, doc_text
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
 from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 __all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
 
@@ -86,10 +90,11 @@ def _pair_double(line: str) -> list[tuple[int, int | None]]:
 def _pair_single(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Single marks used as quotation marks, outside double-quoted stretches."""
     pairs: list[tuple[int, int]] = []
+    covered = Covered(taken, closed=True)
     i = 0
     while i < len(line):
         ch = line[i]
-        inside = any(s <= i <= e for s, e in taken)
+        inside = i in covered
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
         if ch in "‘'" and not inside and before in _OPEN_BEFORE and after.isalpha():
@@ -232,10 +237,10 @@ def _drop_repeats(
     return keep
 
 
-def extract_quotes(doc: Any, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
+def extract_quotes(doc: SpacyDoc, persons: PersonIndex, *, doc_id: str) -> list[Quote]:
     """The direct quotations of ``doc`` (3 words or more), each with its speaker or None."""
     doc = with_sentences(doc)
-    text: str = doc.text
+    text = doc_text(doc)
     lex = nm.lexicon()
     spans = find_quote_spans(text)
     kept = [

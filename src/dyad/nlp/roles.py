@@ -78,10 +78,31 @@ def is_official(lex: Lexicon, role: str | None) -> bool:
     return bool(lex.kinds(role.split()[-1]) & _OFFICIAL)
 
 
+# Characters before a mention read for its title words at first: the walk back stops at the
+# first word that is no title, so the window is widened only when every word in it was one.
+PREFIX_REACH = 200
+
+
 def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
-    """The title-like words right before a mention, left to right."""
-    line_start = r.text.rfind("\n", 0, start) + 1
-    ws = list(nm.words(r.text, line_start, start))
+    """The title-like words right before a mention, left to right (words of its line)."""
+    line_start = r.text.rfind("\n", max(0, start - PREFIX_REACH), start) + 1
+    reach = PREFIX_REACH
+    while line_start == 0 and start - reach > 0:  # no line break in reach: a window of it
+        first = r.text.find(" ", start - reach, start)  # from white space: whole words only
+        if first < 0:
+            reach *= 2
+            continue
+        out, stopped = _walk_back(r, list(nm.words(r.text, first, start)), start, end)
+        if stopped:
+            return out
+        reach *= 2
+        line_start = r.text.rfind("\n", max(0, start - reach), start) + 1
+    return _walk_back(r, list(nm.words(r.text, line_start, start)), start, end)[0]
+
+
+def _walk_back(r: RoleReader, ws: list[Word], start: int, end: int) -> tuple[list[Word], bool]:
+    """The title-like words at the end of ``ws``, and whether a word that is none stopped
+    the walk (else every word of ``ws`` was taken)."""
     out: list[Word] = []
     right = start
     sandwich_ok = r.text[end : end + 1] == ","
@@ -92,9 +113,9 @@ def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
         if gap.strip() == "," and not out and sandwich_ok:
             sandwich_ok = False
         elif gap.strip() or (w.closed and not w.possessive):
-            break
+            return out, True
         if w.possessive and out and not r.state(w.text):
-            break
+            return out, True
         low = w.text.lower()
         titled = _title_word(r.lex, w.text) and (low not in {"of", "in"} or bool(out))
         phrase = " ".join([low] + [o.text.lower() for o in out[:2]])
@@ -103,8 +124,8 @@ def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:
             out.insert(0, w)
             right = w.start
             continue
-        break
-    return out
+        return out, True
+    return out, False
 
 
 def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str | None, str | None]:

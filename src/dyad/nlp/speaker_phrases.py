@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from dyad.models import Person
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import doc_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
 
@@ -85,7 +86,9 @@ class PhraseReader:
 
     def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text = doc_text(doc)
+        self._positions: dict[str, list[int]] | None = None
+        self._org_words: frozenset[str] | None = None
         self.persons = persons
         self.lex = nm.lexicon()
         self._quoted = sorted((s.mark, s.end + 1) for s in spans)
@@ -416,7 +419,9 @@ class PhraseReader:
             return None
         n, doc = len(body), self.doc
         owner: Any = None
-        for i in range(1, words[0].i - n + 1):
+        firsts = self._token_positions().get(body[0], [])
+        last = bisect.bisect_left(firsts, words[0].i - n + 1)  # the body's earlier mentions
+        for i in firsts[bisect.bisect_left(firsts, 1) : last]:
             if [t.lower_ for t in doc[i : i + n]] != body or self.in_quote(doc[i].idx):
                 continue
             j = i - 1 if doc[i - 1].lower_ in {"'s", "’s", "'", "’"} else i
@@ -429,6 +434,14 @@ class PhraseReader:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _token_positions(self) -> dict[str, list[int]]:
+        """Token indices by lower-case text, in order (built once per document)."""
+        if self._positions is None:
+            self._positions = {}
+            for tok in self.doc:
+                self._positions.setdefault(tok.lower_, []).append(tok.i)
+        return self._positions
 
     def _of_state(self, head: Any) -> Any | None:
         """The state named in "of X" after a body's head word, or None."""
@@ -488,7 +501,9 @@ class PhraseReader:
         tagged ORG elsewhere."""
         if self.lex.kinds(word) & {"credit", "orgword"} or self.persons.alias_kinds(word):
             return True
-        return any(t.text == word and t.ent_type_ == "ORG" for t in self.doc)
+        if self._org_words is None:  # read once per document
+            self._org_words = frozenset(t.text for t in self.doc if t.ent_type_ == "ORG")
+        return word in self._org_words
 
     def _find_acronyms(self) -> dict[str, str]:
         """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""

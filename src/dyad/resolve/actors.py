@@ -30,11 +30,13 @@ Doc are kept in ``doc.user_data`` so that asking sentence by sentence costs one 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dyad.nlp.doctext import doc_text
 from dyad.resolve.gazetteer import Gazetteer
 from dyad.resolve.roles import Anchor, find_role_phrases
 from dyad.resolve.text import alias_key, compile_names, fold
@@ -101,13 +103,18 @@ def find_state_mentions(
     ``places`` adds non-actor places; ``roles`` adds role phrases.
     """
     doc = getattr(doc_or_span, "doc", doc_or_span)
-    start = int(getattr(doc_or_span, "start_char", 0))
-    end = int(getattr(doc_or_span, "end_char", len(doc.text)))
     cache = doc.user_data.setdefault(_CACHE_KEY, {})
     key = (id(gazetteer), on, places, roles)
     if key not in cache:
-        cache[key] = tuple(_doc_mentions(doc, gazetteer, on, places, roles))
-    return [m for m in cache[key] if m.start >= start and m.end <= end]
+        mentions = tuple(_doc_mentions(doc, gazetteer, on, places, roles))
+        cache[key] = (mentions, [m.start for m in mentions])
+    mentions, starts = cache[key]
+    start = int(getattr(doc_or_span, "start_char", 0))
+    end_char = getattr(doc_or_span, "end_char", None)
+    end = len(doc_text(doc)) if end_char is None else int(end_char)
+    # sorted by start: only those starting inside the span can lie inside it
+    inside = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    return [m for m in inside if m.end <= end]
 
 
 # Between a state and a body it owns: "'s" and up to three capitalised words of the name.
@@ -117,7 +124,7 @@ _OWN_BODY_GAP = re.compile(r"\s*(?:['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s*")
 def _doc_mentions(
     doc: Any, gazetteer: Gazetteer, on: date | None, places: bool, roles: bool
 ) -> list[StateMention]:
-    text: str = doc.text
+    text = doc_text(doc)
     reader = _TokenReader(doc)
     found: list[StateMention] = []
     people: set[str] = set()
@@ -209,18 +216,19 @@ def _surname_mentions(
     has that surname (or only one of them is in office on ``on``), or anywhere once named in
     full ("Putin" after "Vladimir Putin") if no other person named in full in the text has
     it."""
-    folded = fold(doc.text)
-    taken = [(m.start, m.end) for m in found]
+    text = doc_text(doc)
+    folded = fold(text)
+    taken = _Spans((m.start, m.end) for m in found)
     out: list[StateMention] = []
 
     def add(start: int, end: int, person: str) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             return
         code = gazetteer.person_state(person, on)
         if code:
-            taken.append((start, end))
+            taken.add(start, end)
             kind = _person_kind(gazetteer, person, on)
-            out.append(StateMention(start, end, doc.text[start:end], code, kind))
+            out.append(StateMention(start, end, text[start:end], code, kind))
 
     titled = gazetteer.titled_surnames
     for m in titled.finditer(folded) if titled is not None else ():
@@ -255,12 +263,32 @@ def _role_mentions(
         if span is not None:
             anchors.append(Anchor(span[0], span[1], m.code, m.kind))
     out = []
+    text = doc_text(doc)
     for phrase in find_role_phrases(doc, anchors):
         start = int(doc[phrase.start].idx)
         last = doc[phrase.end - 1]
         end = int(last.idx) + len(last.text)
-        out.append(StateMention(start, end, doc.text[start:end], phrase.code, "role"))
+        out.append(StateMention(start, end, text[start:end], phrase.code, "role"))
     return out
+
+
+class _Spans:
+    """Character spans (which may overlap each other), asked whether any overlaps a span:
+    kept sorted by start, with the longest span's length, so only the spans starting
+    within that length before a span's start are looked at."""
+
+    def __init__(self, spans: Any) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect_left(self.spans, (start - self.longest, -1))
+        hi = bisect_left(self.spans, (end, -1))
+        return any(s < end and start < e for s, e in self.spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.insert(bisect_left(self.spans, (start, end)), (start, end))
+        self.longest = max(self.longest, end - start)
 
 
 class _TokenReader:
@@ -271,19 +299,25 @@ class _TokenReader:
         self.has_ents = bool(doc.has_annotation("ENT_IOB"))
         # doc.ents builds new Span objects on every access: read the persons once.
         self.person_spans: tuple[tuple[int, int], ...] = (
-            tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+            tuple(sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"))
             if self.has_ents
             else ()
         )
+        self.person_starts = [lo for lo, _ in self.person_spans]
+        self.text = doc_text(doc)
 
     def tokens(self, start: int, end: int) -> tuple[int, int] | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return (int(span.start), int(span.end)) if span is not None and len(span) else None
 
     def inside_longer_person(self, start: int, end: int) -> bool:
-        return any(
-            lo <= start and end <= hi and (hi - lo) > (end - start) for lo, hi in self.person_spans
-        )
+        # entities do not overlap: only the last one starting at or before ``start`` can
+        # hold the span
+        i = bisect_right(self.person_starts, start)
+        if not i:
+            return False
+        lo, hi = self.person_spans[i - 1]
+        return end <= hi and (hi - lo) > (end - start)
 
     def in_company_name(self, start: int, end: int) -> bool:
         """A capitalised run after the name ends in a company word ("Japan Airlines"), or a
@@ -328,7 +362,7 @@ class _TokenReader:
         """Whether a state mention, possibly with "'s" and a few capitalised words of the
         body's own name ("X's Supreme National Security Council"), comes right before
         ``start``."""
-        before = self.doc.text[max(0, start - 40) : start]
+        before = self.text[max(0, start - 40) : start]
         for m in reversed(found):
             if m.kind in {"name", "demonym"} and m.end <= start:
                 gap = before[len(before) - (start - m.end) :] if start - m.end <= 40 else "x"

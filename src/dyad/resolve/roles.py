@@ -133,6 +133,7 @@ def find_role_phrases(
     has_ents = bool(doc.has_annotation("ENT_IOB"))
     by_start = {a.start: a for a in anchors if a.kind in BASE_KINDS}
     person_ends = {a.start: a.end for a in anchors if a.kind == "person"}
+    ends = {a.end: a for a in by_start.values()}  # built once: the anchors do not change
     found: list[RolePhrase] = []
     for anchor in sorted(by_start.values(), key=lambda a: a.start):
         j = anchor.end
@@ -143,18 +144,18 @@ def find_role_phrases(
             continue
         phrase_end = person_ends.get(role_end) or _name_end(doc, role_end, limit, has_ents)
         found.append(RolePhrase(anchor.start, phrase_end, anchor.code))
-        found.extend(_coordinated(doc, anchor, by_start, phrase_end, start))
+        found.extend(_coordinated(doc, anchor, ends, phrase_end, start))
     found.extend(_of_phrases(doc, [*by_start.values(), *_as_anchors(found)], start, limit))
     return _dedupe(found)
 
 
 def _coordinated(
-    doc: Any, anchor: Anchor, by_start: dict[int, Anchor], end: int, start: int
+    doc: Any, anchor: Anchor, ends: dict[int, Anchor], end: int, start: int
 ) -> list[RolePhrase]:
-    """Earlier mentions joined to ``anchor`` by "and", "," or "-" share its role
-    ("U.S. and Chinese officials", "Russian-Chinese talks" is not a role)."""
+    """Earlier mentions (``ends``: the anchors by their end) joined to ``anchor`` by "and",
+    "," or "-" share its role ("U.S. and Chinese officials", "Russian-Chinese talks" is not
+    a role)."""
     out: list[RolePhrase] = []
-    ends = {a.end: a for a in by_start.values()}
     i = anchor.start
     while i - 1 >= start and _word(doc[i - 1]) in {"and", ",", "&"}:
         prev = ends.get(i - 1)

@@ -1,6 +1,6 @@
 """Text normalisation and the gazetteer's phrase matcher, free of spaCy.
 
-Three things live here:
+Three things live here (``fold`` itself in ``dyad.text``, re-exported):
 
 - ``fold`` maps a text to one of the *same length* with accents, curly quotes, dashes and
   odd spaces replaced by plain ASCII, so that a match found in the folded text has the
@@ -18,59 +18,13 @@ Three things live here:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-# Characters folded one-for-one; letters with diacritics are added below from Unicode data.
-_PUNCT_FOLD = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u02bc": "'",
-    "\u2032": "'",
-    "`": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2212": "-",
-    "\u00a0": " ",
-    "\u2009": " ",
-    "\u202f": " ",
-    "\u200a": " ",
-    "\u00ad": "-",
-}
+from dyad.text import fold as fold  # re-exported: it lived here
 
-
-def _fold_table() -> dict[int, str]:
-    table = {ord(k): v for k, v in _PUNCT_FOLD.items()}
-    for cp in range(0x00C0, 0x0250):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            table[cp] = base
-    table[ord("ı")] = "i"  # Turkish dotless i (Yıldırım)
-    table[ord("ł")] = "l"
-    table[ord("Ł")] = "L"
-    table[ord("ø")] = "o"
-    table[ord("Ø")] = "O"
-    table[ord("đ")] = "d"
-    table[ord("Đ")] = "D"
-    return table
-
-
-_FOLD = _fold_table()
 _HYPHEN_OR_SPACE = re.compile(r"(?<=\w)-(?=\w)|\s+")
 _PERSON_PARTICLES = frozenset({"al", "el"})
-
-
-def fold(text: str) -> str:
-    """``text`` with accents, curly quotes and dashes made ASCII; ``len(fold(t)) == len(t)``."""
-    return text.translate(_FOLD)
 
 
 def alias_key(text: str) -> str:
