@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import Generic, Protocol, TypeVar
 
 from dyad.errors import DyadError, IngestError
 from dyad.ingest.reader import RawDocument
-from dyad.pipeline import Analysed, IngestReport, precheck, prepare, store_analysed
+from dyad.pipeline import Analysed, IngestReport, outcome, precheck, prepare, store_analysed
 from dyad.settings import Settings
 from dyad.store.base import Store
 
@@ -99,17 +100,7 @@ def analyse_raw(
 ) -> Analysed | IngestError:
     """A worker's job: one raw document analysed, or the one error that names it. With
     ``debug``, an error that is not dyad's own is raised (the parent shows its traceback)."""
-    try:
-        return prepare(raw, settings, published)
-    except IngestError as exc:
-        return exc
-    except DyadError as exc:
-        return IngestError(raw.source, str(exc))
-    except Exception as exc:
-        if debug:
-            raise
-        log.debug("analysing %s failed", raw.source, exc_info=True)
-        return IngestError(raw.source, f"internal error ({type(exc).__name__}: {exc})")
+    return outcome(raw, debug, partial(prepare, raw, settings, published))
 
 
 class _ProcessAnalyser:

@@ -221,7 +221,7 @@ def _ingest_window(
                 continue
             result = results.get(id(raw))
             if result is None:  # not analysed with the window: its text was stored then
-                result = _outcome(raw, debug, partial(prepare, raw, settings, published))
+                result = outcome(raw, debug, partial(prepare, raw, settings, published))
             if isinstance(result, IngestError):
                 report.failed.append(result)
                 continue
@@ -301,7 +301,7 @@ def prepare_many(
     out: list[Analysed | IngestError | None] = []
     todo: list[tuple[int, RawDocument, Document]] = []
     for raw in raws:
-        result = _outcome(raw, debug, partial(to_document, raw, settings, published))
+        result = outcome(raw, debug, partial(to_document, raw, settings, published))
         if isinstance(result, Document):
             todo.append((len(out), raw, result))
             out.append(None)
@@ -316,7 +316,7 @@ def prepare_many(
     except Exception:
         log.debug("a batch failed after %d documents; the rest one by one", done, exc_info=True)
         for i, raw, doc in todo[done:]:
-            out[i] = _outcome(raw, debug, partial(_analysed, doc))
+            out[i] = outcome(raw, debug, partial(_analysed, doc))
     return [r for r in out if r is not None]
 
 
@@ -328,7 +328,7 @@ def _analysed(doc: Document) -> Analysed:
 _T = TypeVar("_T")
 
 
-def _outcome(raw: RawDocument, debug: bool, work: Callable[[], _T]) -> _T | IngestError:
+def outcome(raw: RawDocument, debug: bool, work: Callable[[], _T]) -> _T | IngestError:
     """``work()``, or the one ``IngestError`` that names ``raw`` when it fails (a foreign
     error is raised instead with ``debug``)."""
     try:
