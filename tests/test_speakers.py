@@ -252,3 +252,70 @@ def test_the_speaker_after_a_hard_wrapped_quote() -> None:
         "their families,\" Peru's Foreign Minister Rosa Quintero told reporters on Monday."
     )
     assert real_speakers(text) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_top_diplomat_is_the_foreign_minister_who_spoke_last() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met her Bolivian counterpart Tomas Quispe in "
+        "La Paz on Monday.\n\n"
+        "“We came to listen and to settle the river question,” Quintero told reporters.\n\n"
+        "“Nobody in Santiago wants this dispute to last another decade,” the top diplomat "
+        "said."
+    )
+    assert region_speakers(text) == ["Rosa Quintero", "Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_deputy_minister_is_the_deputy_foreign_minister() -> None:
+    text = (
+        "Norway's Deputy Foreign Minister Lars Holm said on Friday that Oslo would answer the "
+        "new fishing quotas.\n\n"
+        "“We will take our own measures in good time and in proportion,” the deputy minister "
+        "said."
+    )
+    assert region_speakers(text) == ["Lars Holm"]
+
+
+@pytest.mark.model
+def test_the_official_representative_is_the_spokesperson() -> None:
+    text = (
+        "Foreign Ministry spokeswoman Ana Petrova said Sofia had not been consulted.\n\n"
+        "“Nobody asked us before the decision was made,” the official representative of the "
+        "ministry stressed."
+    )
+    assert region_speakers(text) == ["Ana Petrova"]
+
+
+def test_a_generic_role_covers_its_offices() -> None:
+    from dyad.models import Person
+    from dyad.nlp.person_index import PersonIndex
+
+    minister = Person("Rosa Quintero", role="deputy foreign minister", state="CHL")
+    assert PersonIndex.holds(minister, "diplomat")
+    assert PersonIndex.holds(minister, "deputy minister")
+    assert PersonIndex.holds(minister, "minister", "CHL")
+    assert not PersonIndex.holds(minister, "prime minister")
+    assert not PersonIndex.holds(minister, "diplomat", "PER")
+    assert PersonIndex.holds(Person("Lars Holm", role="prime minister"), "premier")
+
+
+@pytest.mark.model
+def test_a_bare_ministry_takes_the_state_its_sentence_is_about() -> None:
+    text = (
+        "Norway has summoned the Icelandic ambassador over the new fishing quotas, the foreign "
+        "ministry said on Tuesday.\n\n"
+        "“The quotas ignore every scientific advice given to both governments,” the foreign "
+        "ministry said."
+    )
+    assert real_speakers(text) == ["Norwegian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_bare_ministry_takes_the_state_of_the_dateline() -> None:
+    text = (
+        "LIMA (Wire Agency) - Fishing boats were turned back near the maritime border on "
+        "Sunday.\n\n"
+        "“Our patrols acted within our waters and under our law,” the defence ministry said."
+    )
+    assert real_speakers(text) == ["Peruvian Defence Ministry"]

@@ -31,6 +31,12 @@ LOOKBACK_LINES = 3
 _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
 
 
+# a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[^\n(:\-–—]{1,40})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—:]"
+)
+DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
 
 
@@ -430,10 +436,30 @@ class PhraseReader:
                 if j - k >= 0 and self.persons.state_code(state.text):
                     owner = state
                     break
+        if owner is None:  # "Kenya has recalled its envoy, the foreign ministry said"
+            mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
+            owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
+        owner = owner if owner is not None else self._dateline_state()
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _state_subject(self, i: int) -> Any | None:
+        """The state that is a subject in the sentence of token ``i`` (outside quotes)."""
+        for t in self.doc[i].sent:
+            subject = t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)
+            if subject and t.ent_type_ == "GPE" and self.persons.state_code(t.text):
+                return t
+        return None
+
+    def _dateline_state(self) -> Any | None:
+        """The state of the city a wire dateline opens the article with ("NAIROBI (Agency) -")."""
+        m = _DATELINE.search(self.text[:DATELINE_REACH])
+        if m is None or not self.persons.state_code(m.group(1)):
+            return None
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        return span if span is not None and len(span) else None
 
     def _token_positions(self) -> dict[str, list[int]]:
         """Token indices by lower-case text, in order (built once per document)."""
