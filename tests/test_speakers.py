@@ -319,3 +319,22 @@ def test_a_bare_ministry_takes_the_state_of_the_dateline() -> None:
         "“Our patrols acted within our waters and under our law,” the defence ministry said."
     )
     assert real_speakers(text) == ["Peruvian Defence Ministry"]
+
+
+@pytest.mark.model
+def test_a_ministry_of_something_is_named_again_by_its_head_noun() -> None:
+    text = (
+        "Portugal's Ministry of Foreign Affairs said on Friday that the fishing talks had "
+        "broken down.\n\n"
+        "“We regret that no settlement was reached before the season,” the ministry said."
+    )
+    assert real_speakers(text) == ["Portuguese Ministry of Foreign Affairs"]
+
+
+@pytest.mark.model
+def test_a_state_possessive_before_a_body_is_its_demonym() -> None:
+    text = (
+        "“The patrol boats stayed inside our own waters,” said a statement from Uruguay's "
+        "Ministry of Defence."
+    )
+    assert real_speakers(text) == ["Uruguayan Ministry of Defence"]

@@ -40,6 +40,13 @@ DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
 
 
+def _head_noun(name: str) -> str:
+    """The head noun of a body's name: "ministry" of "Norwegian Ministry of Defence"."""
+    ws = name.lower().split()
+    cut = ws.index("of", 1) if "of" in ws[1:] else len(ws)
+    return ws[cut - 1].removesuffix("'s").removesuffix("’s")
+
+
 def line_starts(text: str) -> list[int]:
     """Where the text's lines start, a hard-wrapped line joined to the next: a line of
     ``_WRAP_MIN`` characters or more that ends without a sentence's or a quote's end, followed
@@ -385,6 +392,10 @@ class PhraseReader:
         tail = [t for t in tok.subtree if t.i > tok.i]
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
+        possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
+        if len(run) > 1 and possessive and self.persons.state_code(run[0].text):
+            body = list(self.doc[run[1].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+            return Speaker(self._canonical_body(run[0], body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
             name = self._acronyms.get(run[0].text, name)
@@ -504,7 +515,8 @@ class PhraseReader:
                 if body:
                     body[-1] += "'s"
                 continue
-            body.append(t.text if t.text[:1].isupper() else t.text.capitalize())
+            small = t.lower_ in {"of", "for", "and", "on"} and bool(body)  # "Ministry of Defence"
+            body.append(t.text if t.text[:1].isupper() or small else t.text.capitalize())
         return body
 
     def _named_before(self, tok: Any) -> Speaker | None:
@@ -518,7 +530,7 @@ class PhraseReader:
             if self._paragraph_gap(event.line, line) > reach:
                 break
             who = event.speaker
-            if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:
+            if who and who.kind == "organisation" and _head_noun(who.name) == head:
                 return who
         return None
 
