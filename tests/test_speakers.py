@@ -338,3 +338,36 @@ def test_a_state_possessive_before_a_body_is_its_demonym() -> None:
         "Ministry of Defence."
     )
     assert real_speakers(text) == ["Uruguayan Ministry of Defence"]
+
+
+@pytest.mark.model
+def test_the_country_before_a_body_is_the_state_the_text_was_about() -> None:
+    text = (
+        "Ecuador expelled two fishing vessels on Thursday.\n\n"
+        "“Our navy acted within the law of the sea,” the country's defence ministry said."
+    )
+    assert real_speakers(text) == ["Ecuadorian Defence Ministry"]
+    text = (
+        "Jordan has opened a credit line for the neighbour's grain imports. “The funds will "
+        "reach the central bank this week,” the Kingdom's Ministry of Finance said."
+    )
+    assert real_speakers(text) == ["Jordanian Ministry of Finance"]
+
+
+@pytest.mark.model
+def test_a_body_named_after_the_article_is_named_without_it() -> None:
+    text = (
+        "The Chilean navy said a trawler had been boarded. “The crew was treated well and "
+        "released,” a navy spokeswoman said."
+    )
+    assert real_speakers(text) == ["Chilean Navy"]
+
+
+@pytest.mark.model
+def test_he_is_the_main_subject_not_the_subject_of_an_after_clause() -> None:
+    text = (
+        "Ghana's Foreign Minister Kofi Mensah spoke to reporters after Togo's envoy Paul "
+        "Agbeko left the hall.\n\n"
+        "“We will take this dispute to the regional court if we have to,” he said."
+    )
+    assert region_speakers(text) == ["Kofi Mensah"]

@@ -36,6 +36,7 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[^\n(:\-–—]{1,40})?"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—:]"
 )
+_STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
 
@@ -147,11 +148,23 @@ class PhraseReader:
         line = self.line_of(pos)
         i = bisect.bisect_left([e.pos for e in self._events], pos)
         actors: list[str] = []
+        aside: list[tuple[int, str]] = []  # subjects of "after Y left": after the main subject
         for event in reversed(self._events[:i]):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "person":
+                sent = self._subordinate_subject(event.pos)
+                if sent is not None:
+                    aside.append((sent, event.speaker.name))
+                    continue
+                start = self.doc.char_span(event.pos, event.pos + 1, alignment_mode="expand")
+                here = start[0].sent.start if start is not None and len(start) else -1
+                actors.extend(n for s, n in aside if s != here)
+                aside = [(s, n) for s, n in aside if s == here]
                 actors.append(event.speaker.name)
+                actors.extend(n for _, n in aside)
+                aside = []
+        actors.extend(n for _, n in aside)
         named: list[str] = []
         for m in reversed(self.persons.mentions):
             if m.start >= pos or self.in_quote(m.start):
@@ -164,6 +177,20 @@ class PhraseReader:
             if name is not None:
                 return Speaker(name, "person")
         return None
+
+    def _subordinate_subject(self, pos: int) -> int | None:
+        """The sentence start of a subject at ``pos`` when it is the subject of an adverbial
+        clause ("after Y left", "while Y waited"), else None."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span[0]
+        verb = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "advcl":
+            return None
+        if not any(c.dep_ == "mark" for c in verb.children):
+            return None
+        return int(tok.sent.start)
 
     def _it(self, tok: Any) -> Speaker | None:
         """ "it": the organisation that spoke last, a few lines back at most; else the
@@ -393,9 +420,12 @@ class PhraseReader:
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
         possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
-        if len(run) > 1 and possessive and self.persons.state_code(run[0].text):
+        owner = run[0] if self.persons.state_code(run[0].text) else None
+        if owner is None and run[0].lower_ in _STATE_NOUNS:
+            owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
+        if len(run) > 1 and possessive and owner is not None:
             body = list(self.doc[run[1].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
-            return Speaker(self._canonical_body(run[0], body), "organisation")
+            return Speaker(self._canonical_body(owner, body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
             name = self._acronyms.get(run[0].text, name)
@@ -417,6 +447,10 @@ class PhraseReader:
             return None
         head = words[-1]
         states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        if not states and len(words) > 1 and words[0].lower_ in _STATE_NOUNS:
+            owner = self._state_before(words[0])  # "the country's foreign ministry"
+            if owner is not None and self.doc[words[0].i + 1].lower_ in {"'s", "’s"}:
+                return Speaker(self._canonical_body(owner, words[1:]), "organisation")
         if not states:
             owner = self._of_state(head)  # "the foreign ministry of Japan"
             if owner is not None:
@@ -444,7 +478,7 @@ class PhraseReader:
             j = i - 1 if doc[i - 1].lower_ in {"'s", "’s", "'", "’"} else i
             for k in (2, 1):
                 state = doc[j - k : j]
-                if j - k >= 0 and self.persons.state_code(state.text):
+                if j - k >= 0 and state[0].pos_ != "DET" and self.persons.state_code(state.text):
                     owner = state
                     break
         if owner is None:  # "Kenya has recalled its envoy, the foreign ministry said"
@@ -463,6 +497,24 @@ class PhraseReader:
             if subject and t.ent_type_ == "GPE" and self.persons.state_code(t.text):
                 return t
         return None
+
+    def _state_before(self, tok: Any) -> Any | None:
+        """The state "the country" refers back to: the last state that is a subject in this
+        sentence or the two before it (outside quotes), else the dateline's."""
+        sent = tok.sent
+        for _ in range(3):
+            found = [
+                e
+                for e in sent.ents
+                if e.label_ == "GPE" and e.end <= tok.i and e.root.dep_ in {"nsubj", "nsubjpass"}
+                if not self.in_quote(e.start_char) and self.persons.state_code(e.text)
+            ]
+            if found:
+                return found[-1]
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return self._dateline_state()
 
     def _dateline_state(self) -> Any | None:
         """The state of the city a wire dateline opens the article with ("NAIROBI (Agency) -")."""
