@@ -371,3 +371,15 @@ def test_he_is_the_main_subject_not_the_subject_of_an_after_clause() -> None:
         "“We will take this dispute to the regional court if we have to,” he said."
     )
     assert region_speakers(text) == ["Kofi Mensah"]
+
+
+@pytest.mark.model
+def test_a_news_agency_relays_the_speaker_it_reports() -> None:
+    text = (
+        "The move comes a week after President Amani Njoroge said at a cabinet meeting that "
+        "“every boat taken from our waters will be answered in kind,” the official KNA news "
+        "agency reported."
+    )
+    assert real_speakers(text) == ["Amani Njoroge"]
+    text = "“Every boat taken from our waters will be answered in kind,” the KNA agency reported."
+    assert real_speakers(text) == ["KNA Agency"]
