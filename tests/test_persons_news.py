@@ -111,3 +111,14 @@ def test_a_known_armed_group_is_no_person() -> None:
         "said Colonel Paul Ateba, a Cameroonian army spokesman."
     )
     assert [p.name for p in analyse_text(text).persons] == ["Paul Ateba"]
+
+
+@pytest.mark.model
+def test_a_one_letter_word_is_no_officeholder_s_surname() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Coast guard spokesman Ramon Dizon posted the footage on X on Monday. "
+        "Spain said it would study it."
+    )
+    assert [p.name for p in analyse_text(text, published="2024-05-01").persons] == ["Ramon Dizon"]
