@@ -383,3 +383,13 @@ def test_a_news_agency_relays_the_speaker_it_reports() -> None:
     assert real_speakers(text) == ["Amani Njoroge"]
     text = "“Every boat taken from our waters will be answered in kind,” the KNA agency reported."
     assert real_speakers(text) == ["KNA Agency"]
+
+
+@pytest.mark.model
+def test_a_hyphenated_surname_misspelt_once_is_the_person_named_before() -> None:
+    text = (
+        "Government spokeswoman Leila Ben-Youssef said the border post would stay open.\n\n"
+        "Ben-Youssaf rejected the report, stating “No order to close the crossing was ever "
+        "given by anyone in the cabinet.”"
+    )
+    assert real_speakers(text) == ["Leila Ben-Youssef"]

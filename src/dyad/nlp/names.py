@@ -81,13 +81,13 @@ class Lexicon:
         if len(low) < 6 or not word[:1].isupper() or self.kinds(low):
             return False
         return any(
-            len(t) >= 6 and t[0] == low[0] and _one_slip(low, t)
+            len(t) >= 6 and t[0] == low[0] and one_slip(low, t)
             for t, kinds in self.titles.items()
             if kinds & {"leader", "official"} and " " not in t
         )
 
 
-def _one_slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one substitution, insertion, deletion or transposition."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False

@@ -127,6 +127,10 @@ class PersonIndex:
             hits = [p for p in self.persons if self._key(p.name, first) == key]
             if hits:
                 return self._latest(hits, near)
+        if len(key) >= 6 and words[0][:1].isupper():  # "Abd-Elary" for "Abd-Elaty": a typo
+            hits = [p for p in self.persons if nm.one_slip(key, self._key(p.name, False))]
+            if len(hits) == 1:
+                return hits[0]
         return None
 
     @staticmethod

@@ -222,6 +222,9 @@ class PhraseReader:
             who = None if self._owner_of_role(t) else self._person_at(t)
             if who:
                 return who
+        joined = self._hyphenated(tok)  # "Ben-Youssaf", which the parser splits in three
+        if joined is not None:
+            return joined
         appositives = [c for c in tok.children if c.dep_ == "appos"]
         for child in appositives:  # "BUENOS AIRES, Argentina (AP) — Jane Roe, ... said"
             for t in child.subtree:
@@ -253,6 +256,19 @@ class PhraseReader:
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _hyphenated(self, tok: Any) -> Speaker | None:
+        """The person a hyphenated surname the token is part of names, if one."""
+        text = self.text
+        start = max(text.rfind(" ", 0, tok.idx), text.rfind("\n", 0, tok.idx)) + 1
+        end = tok.idx + len(tok.text)
+        while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
+            end += 1
+        word = text[start:end]
+        if "-" not in word.strip("-") or not word[:1].isupper():
+            return None
+        p = self.persons.resolve(word, near=tok.idx)
+        return Speaker(p.name, "person") if p is not None else None
 
     def _issuer_before(self, tok: Any) -> Speaker | None:
         """ "the statement said": who last spoke through a statement ("X said in a
@@ -407,7 +423,8 @@ class PhraseReader:
         for t in reversed(words):
             if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
                 break
-            if run and any(self.doc[k].is_punct for k in range(t.i + 1, run[0].i)):
+            gap = range(t.i + 1, run[0].i) if run else range(0)
+            if any(self.doc[k].is_punct and self.doc[k].text != "-" for k in gap):
                 break  # "Roe, Acme's spokesman": a comma ends the name
             run.insert(0, t)
         while run and run[0].lower_ in {"of", "for", "and"}:
@@ -430,7 +447,8 @@ class PhraseReader:
         if len(run) == 1 and run[0].text.isupper():
             name = self._acronyms.get(run[0].text, name)
         name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
-        person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
+        one_word = len(run) == 1 or not re.search(r"\s", name)  # "Abd-Elaty"
+        person = self.persons.resolve(name, near=tok.idx) if one_word else None
         if person is not None:
             if self._owner_of_role(run[0]):
                 return None  # "Roe's spokesman" is not Roe
