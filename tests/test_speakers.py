@@ -393,3 +393,12 @@ def test_a_hyphenated_surname_misspelt_once_is_the_person_named_before() -> None
         "given by anyone in the cabinet.”"
     )
     assert real_speakers(text) == ["Leila Ben-Youssef"]
+
+
+@pytest.mark.model
+def test_a_state_s_bare_ministry_is_the_fuller_one_named_before() -> None:
+    text = (
+        "Spain's defence ministry said the frigate had left port on Monday.\n\n"
+        "“The frigate is sailing in international waters,” the Spanish ministry said."
+    )
+    assert real_speakers(text) == ["Spanish Defence Ministry"]

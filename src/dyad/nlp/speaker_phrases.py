@@ -478,7 +478,27 @@ class PhraseReader:
             return self._body_named_before(words)
         after = words[states[0] + 1 :]
         rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
+        if len(rest) == 1:  # "Egypt's ministry": the fuller name given it before
+            rest = self._fuller_body(words[states[0]], rest[0]) or rest
         return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
+
+    def _fuller_body(self, state: Any, head: Any) -> list[Any] | None:
+        """The words of a body of the same state and head noun named earlier with more words
+        ("Egypt's foreign ministry" before "Egypt's ministry"), else None."""
+        code = self.persons.state_code(state.text)
+        for i in self._token_positions().get(head.lower_, []):
+            if i >= head.i or self.in_quote(self.doc[i].idx):
+                continue
+            for k in range(i - 1, max(i - 5, -1), -1):
+                t = self.doc[k]
+                if self.persons.state_code(t.text) == code and t.ent_type_ in {"GPE", "NORP"}:
+                    body = [w for w in self.doc[k + 1 : i + 1] if w.lower_ not in {"'s", "’s"}]
+                    if len(body) > 1 and all(w.pos_ in {"NOUN", "PROPN", "ADJ"} for w in body):
+                        return body
+                    break
+                if t.pos_ not in {"NOUN", "PROPN", "ADJ", "PART"}:
+                    break
+        return None
 
     def _body_named_before(self, words: list[Any]) -> Speaker | None:
         """ "the foreign ministry said" with no state: the state's body the article named
