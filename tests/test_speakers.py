@@ -402,3 +402,17 @@ def test_a_state_s_bare_ministry_is_the_fuller_one_named_before() -> None:
         "“The frigate is sailing in international waters,” the Spanish ministry said."
     )
     assert real_speakers(text) == ["Spanish Defence Ministry"]
+
+
+@pytest.mark.model
+def test_states_that_speak_in_a_joint_statement_speak_through_it() -> None:
+    q = "“We agreed to reopen the border crossings within a month,”"
+    assert real_speakers(f"{q} Peru and Chile said in a joint statement.") == ["joint statement"]
+    text = f"{q} the two foreign ministers said in a joint statement."
+    assert real_speakers(text) == ["joint statement"]
+
+
+@pytest.mark.model
+def test_a_state_the_tagger_calls_a_person_still_speaks_as_its_government() -> None:
+    q = "“We agreed to reopen the border crossings within a month,”"
+    assert real_speakers(f"{q} Peru said in a statement.") == ["Peruvian government"]

@@ -454,7 +454,8 @@ class PhraseReader:
                 return None  # "Roe's spokesman" is not Roe
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
-        if single is not None and single.ent_type_ not in _ORG_LABELS and not self._known_org(name):
+        known = self._known_org(name) or self._known_org(single.text) if single else False
+        if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
 

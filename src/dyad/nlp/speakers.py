@@ -137,6 +137,11 @@ class Attributor(PhraseReader):
                 who = self._speaker_of_verb(child, "object")
                 if who is not None:
                     return who
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                joint = self.document_speaker(obj)  # "X and Y said in a joint statement"
+                if joint is not None and any(c.lower_ == "joint" for c in obj.children):
+                    return joint
         return self._subject_speaker(verb)
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
