@@ -416,3 +416,12 @@ def test_states_that_speak_in_a_joint_statement_speak_through_it() -> None:
 def test_a_state_the_tagger_calls_a_person_still_speaks_as_its_government() -> None:
     q = "“We agreed to reopen the border crossings within a month,”"
     assert real_speakers(f"{q} Peru said in a statement.") == ["Peruvian government"]
+
+
+@pytest.mark.model
+def test_ministers_in_the_plural_are_no_one_of_them() -> None:
+    text = (
+        "Foreign Minister Rosa Quintero met her Chilean counterpart Tomas Quispe.\n\n"
+        "“We agreed to reopen the border crossings within a month,” the ministers said."
+    )
+    assert real_speakers(text) == [None]

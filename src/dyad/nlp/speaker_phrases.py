@@ -213,6 +213,8 @@ class PhraseReader(BodyReader):
             p = self.persons.by_role(of_role, state) or self._last_in_role(tok, of_role, state)
             return Speaker(p.name, "person") if p is not None else None
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
+            if tok.tag_ in {"NNS", "NNPS"} and "voice" not in self.lex.kinds(tok.lemma_):
+                return None  # "the two ministers said": no one of them alone
             return self._by_role(tok, left)
         return self._organisation(tok, left)
 
