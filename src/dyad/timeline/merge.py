@@ -25,7 +25,9 @@ Inside a block, reports join from the most precise to the vaguest:
 5. undated reports stay alone.
 
 A cluster takes no two reports from one article (the article's own merger kept them apart,
-so they are two events) but for such a repeat, and never joins a denial to a report that
+so they are two events) but for such a repeat or a *twin* (``_twin``: the report of the
+same sentence, dated alike and only vaguely, of what took place beside what was to come,
+"arrived in the capital to hold talks"), and never joins a denial to a report that
 the event took place (a plan goes with either), nor a report that took place to an event
 dated only by plans that give no day of their own (their article's day). The pair is
 unordered for every type ("X and Y supported each other" is one event however each report
@@ -184,7 +186,7 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
                 c for c in clusters if c.fits(r) and _inside(c.date, r.date) and _possible(c, r)
             ]
             best = _best(candidates, r) if candidates else None
-            if best is not None and best.takes(r):
+            if best is not None and (best.takes(r) or _twin(best, r)):
                 best.add(r)
             else:  # none, or the likeliest is another report of the same article's
                 _join_or_found(founded, r, _same_vague_event(r))
@@ -258,6 +260,24 @@ def _sibling(c: Cluster, r: Report) -> bool:
     the article's merger kept the two apart ("arrived on Tuesday to hold talks": the arrival,
     then the talks), yet they are of one occasion, so the report's event is of that episode."""
     return any(m.doc_id == r.doc_id and m.sentence == r.sentence for m in c.members)
+
+
+def _twin(c: Cluster, r: Report) -> bool:
+    """Whether the event holds a report of the same sentence of the report's article, dated
+    alike and only vaguely: "arrived in the capital to hold talks" (what took place and
+    what was to come, at one occasion the article dates no better) is one entry."""
+    return (
+        bool(r.sentence)
+        and c.fits(r)
+        and any(
+            m.doc_id == r.doc_id
+            and m.sentence == r.sentence
+            and m.status != r.status
+            and m.date == r.date
+            and m.precision == r.precision
+            for m in c.members
+        )
+    )
 
 
 def _same_day(r: Report) -> Callable[[Cluster], bool]:
