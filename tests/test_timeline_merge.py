@@ -262,3 +262,15 @@ def test_the_parties_leaders_are_no_evidence_of_one_occasion() -> None:
     assert _names(said, ("DEU", "FRA")) == {"toulouse"}
     # the leaders of other states are persons the sentence names
     assert {"macron", "scholz"} <= _names(said, ("BRA", "USA"))
+
+
+def test_a_plan_beside_what_took_place_is_no_twin_when_its_article_dates_them_apart() -> None:
+    # "the ministers, who met in Porto this year, will meet again in Porto this year"
+    spring = [_r("s1", "2021-03-10", sentence="Talks in Porto.")]
+    autumn = [_r("f1", "2021-10-05", sentence="Talks in Porto.")]
+    said = "The ministers, who met in Porto this year, will meet again in Porto this year."
+    met = _r("n", "2021", published="2021-06-01", sentence=said)
+    again = _r("n", "2021", "planned", idx=1, published="2021-06-01", sentence=said)
+    groups = _groups([*spring, *autumn, met, again])
+    assert frozenset({("s1", 0), ("n", 0)}) in groups
+    assert frozenset({("f1", 0), ("n", 1)}) in groups
