@@ -78,6 +78,16 @@ _MODIFIER: Final = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*|the)\s+){0,3}$",
     re.IGNORECASE,
 )
+# "after removing President X from power", "since toppling King Y", "ousted Premier Z from
+# office": the holder was put out before the writing (not "calls to remove President X")
+_PUT_OUT: Final = re.compile(
+    r"(?i)\b(?:(?:after|since|following|by)\s+(?:\w+ly\s+)?(?P<ing>removing|ousting|toppling|"
+    r"deposing|overthrowing|unseating)|(?<!to )(?P<past>removed|overthrew|overthrown|unseated))"
+    r"\s+(?:(?:[A-Z][\w.’'-]*|the)\s+){0,3}$"
+)
+_FROM_POWER: Final = re.compile(
+    r"^\s*(?:from|of)\s+(?:power|office|the presidency|his post|her post)\b"
+)
 _APPOSITION: Final = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\(\s*(?:the\s+|a\s+)?|,\s*(?:the|a)\s+)"
     rf"(?P<mod>former|new|newly[- ]appointed|incoming)\s+(?:[A-Z][\w.’'-]*\s+)?"
@@ -226,6 +236,9 @@ def _mentions(text: str, persons: Sequence[Person]) -> Iterator[_Mention]:
     for match in _TITLED.finditer(text):
         before = _MODIFIER.search(text[max(0, match.start() - 40) : match.start()])
         modifier = before["mod"].lower() if before else ""
+        out = _PUT_OUT.search(text[max(0, match.start() - 50) : match.start()])
+        if out and (out["ing"] or _FROM_POWER.match(text[match.end() : match.end() + 30])):
+            modifier = "ousted"
         yield _Mention(_clean_name(match["name"]), match["title"], modifier)
     for match in _APPOSITION.finditer(text):
         yield _Mention(_clean_name(match["name"]), match["title"], match["mod"].lower())
