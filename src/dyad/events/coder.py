@@ -402,7 +402,7 @@ class _Coder:
             headline=si in self.headline,
             opening=bool(self.lead) and si == min(self.lead),
         )
-        if not planned and si not in self.lead:
+        if not planned:  # the lead's own day, once a lead sentence gave it
             default = news_default(default, self.published, self.news_day)
         if not planned and _before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before
