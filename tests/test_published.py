@@ -420,3 +420,21 @@ def test_a_call_to_remove_a_holder_is_no_removal() -> None:
 def test_a_told_day_before_the_latest_full_date_is_no_day_of_writing() -> None:
     text = "Velkland said on April 28 it would pay. The fund opened on May 2, 2031 in the capital."
     assert published(text) == "2031-05/month"
+
+
+def test_a_trip_since_the_holders_re_election_is_soon_after_the_term_began() -> None:
+    gazetteer = FakeGazetteer(*DORAN)
+    text = (
+        "President Tomas Doran left on Friday on his first trip abroad since his January "
+        "re-election."
+    )
+    spans = {(e.lo, e.hi) for e in office_evidence(text, gazetteer) if "since" in e.label}
+    # a January election gives a term begun on 1 March (the second or third, not the first)
+    assert {lo for lo, _ in spans} == {date(2010, 3, 1), date(2015, 3, 1)}
+    assert (date(2010, 3, 1), date(2010, 3, 31)) in spans
+
+
+def test_a_re_election_in_another_month_names_no_term() -> None:
+    gazetteer = FakeGazetteer(*DORAN)
+    text = "President Tomas Doran left on his first trip abroad since his August re-election."
+    assert not [e for e in office_evidence(text, gazetteer) if "since" in e.label]
