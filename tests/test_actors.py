@@ -224,3 +224,15 @@ def test_roles_with_the_model(gaz: Gazetteer) -> None:
         ("Egyptian Foreign Minister Sameh Shoukry", "EGY"),
         ("Ethiopian officials", "ETH"),
     ]
+
+
+@pytest.mark.model
+def test_a_titled_first_name_is_no_officeholders_surname(gaz: Gazetteer) -> None:
+    from dyad.nlp.model import parse
+
+    # Ireland's Martin held office that day; "Martin" here is the first name of another man.
+    doc = parse("Trade Minister Martin Kabwelulu spoke to Zambian officials in Lusaka on Monday.")
+    on = date(2021, 3, 1)
+    assert "IRL" not in {m.code for m in find_state_mentions(doc, gaz, on=on)}
+    kept = parse("Prime Minister Martin flew to Brussels on Monday.")
+    assert "IRL" in {m.code for m in find_state_mentions(kept, gaz, on=on)}

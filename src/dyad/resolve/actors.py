@@ -176,7 +176,7 @@ def _doc_mentions(
     # "the Security Council" is the UN's only in a text that names the UN
     named = {m.code for m in found if m.kind == "organisation"}
     found.extend(m for m in generic if m.code in named)
-    found.extend(_surname_mentions(doc, gazetteer, people, found, on))
+    found.extend(_surname_mentions(doc, gazetteer, people, found, on, reader))
     if roles:
         found.extend(_role_mentions(doc, reader, found))
     return sorted(set(found), key=lambda m: (m.start, -m.end, m.code, m.kind))
@@ -210,7 +210,12 @@ def _plausible(reader: _TokenReader, text: str, start: int, end: int, code: str,
 
 
 def _surname_mentions(
-    doc: Any, gazetteer: Gazetteer, people: set[str], found: Sequence[StateMention], on: date | None
+    doc: Any,
+    gazetteer: Gazetteer,
+    people: set[str],
+    found: Sequence[StateMention],
+    on: date | None,
+    reader: _TokenReader,
 ) -> list[StateMention]:
     """Officials by surname alone: after a title ("President Obama") if no other officeholder
     has that surname (or only one of them is in office on ``on``), or anywhere once named in
@@ -233,7 +238,7 @@ def _surname_mentions(
     titled = gazetteer.titled_surnames
     for m in titled.finditer(folded) if titled is not None else ():
         person = gazetteer.person(m.group(1), on)
-        if person:
+        if person and not reader.someone_else(m.start(1), m.end(1), person):
             people.add(person)
             add(m.start(1), m.end(1), person)
     candidates: dict[str, set[str]] = {}
@@ -318,6 +323,19 @@ class _TokenReader:
             return False
         lo, hi = self.person_spans[i - 1]
         return end <= hi and (hi - lo) > (end - start)
+
+    def someone_else(self, start: int, end: int, person: str) -> bool:
+        """The span is one word of a longer person's name with a word the officeholder's name
+        lacks: "Interior Minister Martin X" names X, not the officeholder surnamed Martin."""
+        i = bisect_right(self.person_starts, start)
+        if not i:
+            return False
+        lo, hi = self.person_spans[i - 1]
+        if end > hi or hi - lo <= end - start:
+            return False
+        own = set(re.findall(r"\w+", fold(person).lower()))
+        words = re.findall(r"\w+", fold(self.text[lo:hi]).lower())
+        return any(w not in own for w in words)
 
     def in_company_name(self, start: int, end: int) -> bool:
         """A capitalised run after the name ends in a company word ("Japan Airlines"), or a
