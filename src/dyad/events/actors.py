@@ -33,6 +33,7 @@ IGNORED_KINDS = frozenset({"media", "place"})
 # A capital named as a venue ("talks in X") does not make its state one of the article's pair.
 VENUE_KINDS = frozenset({"location"})
 CITY_KINDS = frozenset({"location", "capital"})
+OFFICIAL_KINDS = frozenset({"person", "out-of-office"})
 ORGANISATION_KINDS = frozenset({"organisation", "organization", "multilateral", "body"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -175,7 +176,7 @@ def build_index(
             counted.add((toks[0], code))
         first.setdefault(code, toks[0])
 
-    for m in mentions:
+    for m in _as_read(mentions, persons):
         if m.code and m.kind not in IGNORED_KINDS:
             mark(
                 m.start,
@@ -203,6 +204,27 @@ def build_index(
         frozenset(organisations),
         frozenset(cities),
     )
+
+
+def _as_read(
+    mentions: Iterable[StateMentionLike], persons: PersonsLike | None
+) -> Iterator[StateMentionLike]:
+    """The state mentions, less an officeholder's name inside a person the person index read
+    as acting for no state: it resolved the name in its context (another person of that name,
+    one out of office that day), which a name list does not."""
+    stateless = sorted(
+        (prov.start, prov.end)
+        for p in (persons.persons if persons is not None else ())
+        if not p.state
+        for prov in p.mentions
+    )
+    starts = [a for a, _ in stateless]
+    for m in mentions:
+        if m.kind in OFFICIAL_KINDS:
+            i = bisect_right(starts, m.start)
+            if i and stateless[i - 1][1] >= m.end:
+                continue
+        yield m
 
 
 def _title_state(

@@ -227,7 +227,7 @@ def _surname_mentions(
     out: list[StateMention] = []
 
     def add(start: int, end: int, person: str) -> None:
-        if taken.overlaps(start, end):
+        if taken.overlaps(start, end) or reader.someone_else(start, end, person):
             return
         code = gazetteer.person_state(person, on)
         if code:
@@ -326,16 +326,17 @@ class _TokenReader:
 
     def someone_else(self, start: int, end: int, person: str) -> bool:
         """The span is one word of a longer person's name with a word the officeholder's name
-        lacks: "Interior Minister Martin X" names X, not the officeholder surnamed Martin."""
+        lacks: "Interior Minister Martin X" names X, not the officeholder surnamed Martin; "Y
+        Li" is not the officeholder Li. A spelling one letter off is the same word."""
         i = bisect_right(self.person_starts, start)
         if not i:
             return False
         lo, hi = self.person_spans[i - 1]
         if end > hi or hi - lo <= end - start:
             return False
-        own = set(re.findall(r"\w+", fold(person).lower()))
+        own = re.findall(r"\w+", fold(person).lower())
         words = re.findall(r"\w+", fold(self.text[lo:hi]).lower())
-        return any(w not in own for w in words)
+        return any(not any(_same_word(w, o) for o in own) for w in words)
 
     def in_company_name(self, start: int, end: int) -> bool:
         """A capitalised run after the name ends in a company word ("Japan Airlines"), or a
@@ -386,3 +387,16 @@ class _TokenReader:
                 gap = before[len(before) - (start - m.end) :] if start - m.end <= 40 else "x"
                 return _OWN_BODY_GAP.fullmatch(gap) is not None
         return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words of names that may stand for each other: equal, or one letter apart in words
+    of four letters or more ("Sergey" and "Sergei")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

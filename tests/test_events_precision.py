@@ -1,0 +1,59 @@
+"""False events on articles nobody tuned to: actors that act for no state, parties that are
+no party. Sentences are written for these tests; the fakes are those of ``test_events``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyad.events.coder import EventTools, extract_events
+from dyad.models import Person, Provenance
+from tests.test_events import (
+    PUBLISHED,
+    FakeGazetteer,
+    FakeMention,
+    FakePersons,
+    fake_mentions,
+    fake_resolve,
+    fake_times,
+)
+
+pytestmark = pytest.mark.model
+
+
+def _officials(doc: Any, gazetteer: Any, *, on: date | None = None) -> list[FakeMention]:
+    """The fake mentions, plus every "Dahl" as Norway's official of that name."""
+    found = fake_mentions(doc, gazetteer, on=on)
+    for m in re.finditer(r"\bDahl\b", doc.text):
+        found.append(FakeMention(m.start(), m.end(), "Dahl", "NOR", "person"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _triples(text: str, persons: list[tuple[str, str | None]]) -> set[tuple[str, str, str]]:
+    from dyad.nlp.model import parse
+
+    people = []
+    for name, state in persons:
+        provs = tuple(
+            Provenance("t", m.start(), m.end()) for m in re.finditer(re.escape(name), text)
+        )
+        people.append(Person(name, None, None, state, provs))
+    events = extract_events(
+        parse(text),
+        doc_id="t",
+        published=PUBLISHED,
+        persons=FakePersons(people),
+        gazetteer=FakeGazetteer(),
+        tools=EventTools(_officials, fake_times, fake_resolve),
+    )
+    return {(e.type, e.source, e.target) for e in events}
+
+
+def test_an_officials_name_on_someone_else_acts_for_no_state() -> None:
+    text = "Tomas Dahl met Ugandan officials in Kampala on Tuesday."
+    assert not _triples(text, [("Tomas Dahl", None)])
+    assert _triples(text, [("Tomas Dahl", "NOR")]) == {("CONSULT", "NOR", "UGA")}
