@@ -33,7 +33,9 @@ def _officials(doc: Any, gazetteer: Any, *, on: date | None = None) -> list[Fake
     return sorted(found, key=lambda m: m.start)
 
 
-def _triples(text: str, persons: list[tuple[str, str | None]]) -> set[tuple[str, str, str]]:
+def _triples(
+    text: str, persons: list[tuple[str, str | None]], role: str | None = "minister"
+) -> set[tuple[str, str, str]]:
     from dyad.nlp.model import parse
 
     people = []
@@ -41,7 +43,7 @@ def _triples(text: str, persons: list[tuple[str, str | None]]) -> set[tuple[str,
         provs = tuple(
             Provenance("t", m.start(), m.end()) for m in re.finditer(re.escape(name), text)
         )
-        people.append(Person(name, None, None, state, provs))
+        people.append(Person(name, role, None, state, provs))
     events = extract_events(
         parse(text),
         doc_id="t",
@@ -57,3 +59,10 @@ def test_an_officials_name_on_someone_else_acts_for_no_state() -> None:
     text = "Tomas Dahl met Ugandan officials in Kampala on Tuesday."
     assert not _triples(text, [("Tomas Dahl", None)])
     assert _triples(text, [("Tomas Dahl", "NOR")]) == {("CONSULT", "NOR", "UGA")}
+
+
+def test_a_person_without_an_office_acts_for_no_state() -> None:
+    # "Norway's Tomas Berg" may be a reporter of a Norwegian paper: no office, no state
+    text = "Tomas Berg met Ugandan officials in Kampala on Tuesday."
+    assert not _triples(text, [("Tomas Berg", "NOR")], role=None)
+    assert _triples(text, [("Tomas Berg", "NOR")]) == {("CONSULT", "NOR", "UGA")}

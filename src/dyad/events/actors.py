@@ -190,7 +190,9 @@ def build_index(
                 organisations.add(m.code)
     state_codes = {i: cs for i, cs in codes.items() if i not in person_tokens}
     for p in persons.persons if persons is not None else ():
-        state = p.state or _title_state(doc, p, (starts, ends), state_codes, agents)
+        state = (p.state if p.role else None) or _title_state(
+            doc, p, (starts, ends), state_codes, agents
+        )
         if state:
             for prov in p.mentions:
                 mark(prov.start, prov.end, state, True)
