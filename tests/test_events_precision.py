@@ -66,3 +66,12 @@ def test_a_person_without_an_office_acts_for_no_state() -> None:
     text = "Tomas Berg met Ugandan officials in Kampala on Tuesday."
     assert not _triples(text, [("Tomas Berg", "NOR")], role=None)
     assert _triples(text, [("Tomas Berg", "NOR")]) == {("CONSULT", "NOR", "UGA")}
+
+
+def test_a_plural_pronoun_after_a_non_state_group_is_that_group() -> None:
+    accused = "Kenya struck rebel camps in Uganda on Tuesday, accusing the rebels of raids."
+    text = "Kenya struck several of the groups in Uganda on Tuesday, accusing them of raids."
+    assert ("ACCUSE", "KEN", "UGA") not in _triples(text, [])
+    assert ("ACCUSE", "KEN", "UGA") not in _triples(accused, [])
+    pair = "Kenya and Uganda met on Tuesday; Kenya later accused them of stalling."
+    assert ("ACCUSE", "KEN", "UGA") in _triples(pair, [])

@@ -436,6 +436,8 @@ class ActorReader:
         if lemma in PLURAL_PRONOUNS or text in PLURAL_PRONOUNS:
             if text in FIRST_PERSON and _quoted(tok):
                 return []  # "we" in a quotation is the speaker's side, not the pair
+            if text not in FIRST_PERSON and self._nonstate_before(tok):
+                return []  # "struck the rebels, accusing them of ...": the rebels
             return self._group(2)
         if text in PERSON_PRONOUNS | STATE_PRONOUNS and tok.dep_ in SUBJECT_DEPS:
             speaker = self._speaker(tok)
@@ -462,6 +464,14 @@ class ActorReader:
         if neighbour_of_pair(tok):
             return self._group(2)  # "the neighbouring country": the other of the pair
         return []
+
+    def _nonstate_before(self, tok: Any) -> bool:
+        """A plural non-state group named earlier in the sentence ("militants", "the
+        groups"), which a plural pronoun after it stands for."""
+        return any(
+            str(t.tag_) == "NNS" and lemma_of(t) in self.lex.nonstate and not self.index.code(t)
+            for t in tok.doc[tok.sent.start : tok.i]
+        )
 
     def _speaker(self, tok: Any) -> list[str]:
         """ "X said it would ...": the subject pronoun of reported speech is the speaker."""
