@@ -75,3 +75,10 @@ def test_a_plural_pronoun_after_a_non_state_group_is_that_group() -> None:
     assert ("ACCUSE", "KEN", "UGA") not in _triples(accused, [])
     pair = "Kenya and Uganda met on Tuesday; Kenya later accused them of stalling."
     assert ("ACCUSE", "KEN", "UGA") in _triples(pair, [])
+
+
+def test_a_phrase_owned_by_a_non_state_names_no_state_inside_it() -> None:
+    text = "Egypt rejected the opposition's criticism of its gas deal with Qatar on Tuesday."
+    assert ("REJECT", "EGY", "QAT") not in _triples(text, [])
+    named = "Egypt rejected Qatar's criticism of its gas deal on Tuesday."
+    assert ("REJECT", "EGY", "QAT") in _triples(named, [])

@@ -546,7 +546,7 @@ class ActorReader:
         """A phrase's states, else those of its prepositional objects ("on exports to X");
         states in ``self.exclude`` (the sources) do not count ("to its border with X")."""
         out = [c for c in self.np_actors(tok, role) if c not in self.exclude]
-        if out or depth >= 2:
+        if out or depth >= 2 or self.owned_by_other(tok):
             return out
         for c in tok.children:
             if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS:
@@ -554,6 +554,16 @@ class ActorReader:
                     if p.dep_ in ("pobj", "pcomp"):
                         add_codes(out, self.deep_actors(p, role, depth + 1))
         return out
+
+    def owned_by_other(self, tok: Any) -> bool:
+        """A phrase owned by a party that is no state ("the West's criticism of its ties with
+        X", "the rebels' demands"): the owner is the party, not a state inside it."""
+        return any(
+            c.dep_ == "poss"
+            and str(c.pos_) in ("NOUN", "PROPN")
+            and not self.np_actors(c, "target")
+            for c in tok.children
+        )
 
     def subtree_states(self, tok: Any, skip: set[int]) -> list[str]:
         """States named anywhere under ``tok`` outside the token indices in ``skip``."""

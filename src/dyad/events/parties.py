@@ -64,6 +64,8 @@ class PartyReader:
         content = (
             cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES and self._content_object(tok, type_)
         )  # "rejected the pretexts", "deplored this move"
+        if content and any(self.reader.owned_by_other(o) for o in direct_objects(tok)):
+            return []  # "rejected the West's criticism": the other side is named, no state
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
             return []
