@@ -82,3 +82,18 @@ def test_a_phrase_owned_by_a_non_state_names_no_state_inside_it() -> None:
     assert ("REJECT", "EGY", "QAT") not in _triples(text, [])
     named = "Egypt rejected Qatar's criticism of its gas deal on Tuesday."
     assert ("REJECT", "EGY", "QAT") in _triples(named, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya bought more oil from Uganda, which is under sanctions.", set()),
+        ("Ugandan positions came under attack from Kenya on Tuesday.", {("ASSAULT", "KEN", "UGA")}),
+        ("Uganda came under a Kenyan blockade on Tuesday.", {("SANCTION", "KEN", "UGA")}),
+        ("Kenya placed Uganda under sanctions on Tuesday.", {("SANCTION", "KEN", "UGA")}),
+    ],
+)
+def test_the_subject_of_a_clause_under_an_event_undergoes_it(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(text, []) == expected

@@ -52,6 +52,8 @@ FROM = frozenset({"from"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
+# A clause's subject undergoes the event it is under: "X is under sanctions", "came under fire".
+UNDERGOING_PREPS = frozenset({"under"})
 # Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
 # Prepositions that set a noun event beside a clause as its time or cause ("applied to join
 # X following Y's war on Z"): the clause's actors are not the event's.
@@ -375,6 +377,13 @@ class FrameReader:
             return  # "X did A after Y's war on Z", not "X did A after a deal with Y"
         lem = lemma_of(gov)
         subj = r.subjects(gov)[0]
+        if prep in UNDERGOING_PREPS:  # "X is under sanctions", "X came under attack from Y"
+            objs = [o for o in direct_objects(gov) if o.dep_ != "nsubjpass"]
+            if objs and not f.sources:  # "Y put X under sanctions"
+                add_codes(f.sources, r.subject_actors(gov)[0])
+            for n in objs or subj:
+                add_codes(f.targets, [c for c in r.np_actors(n, "target") if c not in f.sources])
+            return
         light = lem in lex.light_source or (lem == "be" and prep is not None)
         if light and not f.sources:
             add_codes(f.sources, r.subject_actors(gov)[0])
