@@ -97,3 +97,27 @@ def test_the_subject_of_a_clause_under_an_event_undergoes_it(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is asked for or refused, addressed to no state: no event with the other side
+        ("Kenya and Uganda met on Tuesday. Kenya called for an end to the war.", set()),
+        (
+            "Kenya and Uganda met on Tuesday. "
+            "Kenya rejected suggestions that Ugandan aid had stalled.",
+            set(),
+        ),
+        # the other side named in what is refused
+        (
+            "Kenya and Uganda met on Tuesday. Kenya refused to recognise Uganda's new envoy.",
+            {("REJECT", "KEN", "UGA")},
+        ),
+    ],
+)
+def test_a_request_or_refusal_is_with_the_other_side_only_when_it_names_it(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = {t for t in _triples(text, []) if t[0] in ("REQUEST", "REJECT")}
+    assert got == expected

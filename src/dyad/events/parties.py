@@ -18,9 +18,14 @@ from dyad.events.frames import Frame, governor
 from dyad.events.status import clause_of
 from dyad.models import DateRef
 
-# Verbs whose object is what is rejected or asked for, seldom the other side: a side named
-# alone rejects or asks the article's other state.
-CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE"})
+# Verbs whose object is what is blamed, seldom the other side: a side named alone blames the
+# article's other state ("deplored this move").
+CONTENT_SLOT_TYPES = frozenset({"ACCUSE"})
+# What is asked for or refused with no addressee named is addressed to no state in particular
+# ("called for an end to the war", "rejected suggestions that ..."): completed from the
+# article's pair only when what is asked or refused names the other state ("refused to
+# recognise Y's president").
+UNADDRESSED_TYPES = frozenset({"REJECT", "REQUEST"})
 # Hostile acts told without their agent ("was killed in an airstrike in X", "a ban on X's
 # wine has been in place"): in an article about two states, the other one acts.
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -73,6 +78,9 @@ class PartyReader:
         partner = self.index.partner(actor)
         if partner is None or "nofill" in cue.flags:
             return []
+        if type_ in UNADDRESSED_TYPES and not self._in_content(partner, tok):
+            return []
+
         if (
             type_ in AGENTLESS_TYPES
             and not frame.sources
@@ -145,6 +153,19 @@ class PartyReader:
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         return bool(objs) and all(
             lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN")) for o in objs
+        )
+
+    def _in_content(self, code: str, tok: Any) -> bool:
+        """Whether a state is named in what a verb asks or refuses, not in a claim's content
+        clause ("rejected suggestions that X ...")."""
+        skip = {
+            t.i
+            for clause in tok.subtree
+            if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i != tok.i
+            for t in clause.subtree
+        }
+        return any(
+            code in self.index.code(t) for t in tok.subtree if t.i not in skip and t.i != tok.i
         )
 
     def _agentless(self, tok: Any, cue: Cue) -> bool:
