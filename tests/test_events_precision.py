@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from dyad.events.coder import EventTools, extract_events
-from dyad.models import Person, Provenance
+from dyad.models import DateRef, Person, Provenance
 from tests.test_events import (
     PUBLISHED,
     FakeGazetteer,
@@ -121,3 +121,22 @@ def test_a_request_or_refusal_is_with_the_other_side_only_when_it_names_it(
 ) -> None:
     got = {t for t in _triples(text, []) if t[0] in ("REQUEST", "REJECT")}
     assert got == expected
+
+
+def test_a_reference_dated_by_default_joins_the_event_whatever_its_status() -> None:
+    from dyad.events.cues import load_scores
+    from dyad.events.merge import Merger
+    from tests.test_events import _draft
+
+    m = Merger()
+    # "Kenya's minister is in Kampala for talks" (a year by default), then "will take part in
+    # the talks on Tuesday"
+    m.add(_draft("CONSULT", "2023", explicit=False, weight=1, where=0))
+    m.add(_draft("CONSULT", "2023-05-09", status="planned", weight=1, where=50))
+    (event,) = m.events(load_scores())
+    assert event.date == DateRef("2023-05-09", "day") and event.status == "occurred"
+    # two explicitly dated mentions of different status stay apart
+    m = Merger()
+    m.add(_draft("AGREE", "2030", status="planned"))
+    m.add(_draft("AGREE", "2030", status="occurred", where=50))
+    assert len(m.events(load_scores())) == 2

@@ -7,8 +7,9 @@ last year"); a mention whose date is only a default (no time expression: "Putin'
 merges with any mention of the same type and pair whose date it contains, before or after it.
 Two explicitly dated mentions stay apart ("two video calls last year" and "a call in
 December" are different calls), and so do an event that occurred and one that is planned,
-unless one of them is a weak mention (its pair completed from the article's main pair): then
-the strongest mention gives the event its status, direction and text.
+unless one of them is a weak mention (its pair completed from the article's main pair) or a
+reference dated only by default to a year: then the strongest mention gives the event its
+status, direction and text.
 """
 
 from __future__ import annotations
@@ -64,9 +65,17 @@ class _Merged:
         meet Putin" ... "Xi's meeting with Putin comes as ...")."""
         if self.status == d.status or min(self.first.weight, d.weight) == 0:
             return True
+        if _reference(self.date, self.explicit) or _reference(d.date, d.explicit):
+            return True  # "X is in Y for talks" (a year by default) and "X will join the talks"
         if exact and self.date is not None and self.date.precision == "day":
             return True  # one day, one pair, one kind of event: the visit and its program
         return exact and not self.explicit and not d.explicit
+
+
+def _reference(d: DateRef | None, explicit: bool) -> bool:
+    """A mention dated only by default to a year: a reference to the event ("X's visit"),
+    whatever its tense, that joins the event of its type and pair dated within that year."""
+    return d is not None and d.precision == "year" and not explicit
 
 
 def _precision(d: DateRef | None) -> int:
