@@ -140,3 +140,17 @@ def test_a_reference_dated_by_default_joins_the_event_whatever_its_status() -> N
     m.add(_draft("AGREE", "2030", status="planned"))
     m.add(_draft("AGREE", "2030", status="occurred", where=50))
     assert len(m.events(load_scores())) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya's president met business leaders in Uganda on Tuesday.", set()),
+        ("Kenya's president held talks in Uganda on Tuesday.", {("CONSULT", "KEN", "UGA")}),
+        ("Kenyan jets struck a rebel base in Uganda on Tuesday.", {("ASSAULT", "KEN", "UGA")}),
+    ],
+)
+def test_where_a_meeting_with_no_state_happened_is_no_party(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(text, []) == expected

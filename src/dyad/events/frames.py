@@ -189,7 +189,11 @@ class FrameReader:
 
     def _place(self, f: Frame, tok: Any, cue: Cue) -> None:
         """The place as recipient ("visited X", "talks in X", "strike in X") when no other is
-        named, unless several parties met there (a third country hosting them)."""
+        named, unless several parties met there (a third country hosting them) or a meeting's
+        other party is named and is no state ("met business leaders in X", "toured a plant in
+        X": where it happened, not with whom)."""
+        if cue.type == "CONSULT" and f.target_slot:
+            return
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
             if not place and cue.type == "ASSAULT":  # "a strike on a car in X": X is hit
