@@ -19,10 +19,10 @@ from dyad.events.actors import (
     SYMMETRIC_PREPS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
-    ActorReader,
     add_codes,
 )
 from dyad.events.cues import Cue, direct_objects, lemma_of
+from dyad.events.reader import ActorReader
 
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})

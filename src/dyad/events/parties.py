@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex, ActorReader
+from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex
 from dyad.events.cues import Cue, Lexicon, direct_objects, lemma_of
 from dyad.events.dates import signed_in_past
 from dyad.events.frames import Frame, governor
+from dyad.events.reader import ActorReader
 from dyad.events.status import clause_of
 from dyad.models import DateRef
 
