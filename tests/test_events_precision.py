@@ -154,3 +154,24 @@ def test_where_a_meeting_with_no_state_happened_is_no_party(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the victim of a condemned act is not the accused
+        ("Kenya condemned the attack on Uganda's embassy on Tuesday.", set()),
+        ("Kenya denounced the bombing in Uganda on Tuesday.", set()),
+        ("Kenya blamed rebels for the attack on Uganda.", set()),
+        # the doer is
+        ("Kenya condemned Uganda's attack on the town on Tuesday.", {("ACCUSE", "KEN", "UGA")}),
+        ("Kenya condemned the Ugandan strike on Tuesday.", {("ACCUSE", "KEN", "UGA")}),
+        ("Kenya blamed Uganda for the attack on its embassy.", {("ACCUSE", "KEN", "UGA")}),
+        ("Kenya accused the Ugandan army of shelling the town.", {("ACCUSE", "KEN", "UGA")}),
+        ("Kenya deplored this move by Uganda.", {("ACCUSE", "KEN", "UGA")}),
+    ],
+)
+def test_the_accused_is_who_did_the_act_not_who_suffered_it(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {t for t in _triples(text, []) if t[0] == "ACCUSE"} == expected

@@ -24,6 +24,12 @@ from dyad.events.actors import (
 from dyad.events.cues import Cue, direct_objects, lemma_of
 from dyad.events.reader import ActorReader
 
+# Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
+ACT_NOUNS = frozenset(
+    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
+     "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
+     "conduct", "interference", "aggression", "escalation", "actions", "plan"}
+)  # fmt: skip
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns that count or group event nouns: "a series of agreements", "a new round of talks".
@@ -83,6 +89,7 @@ class Frame:
     between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
     place: list[str] = field(default_factory=list)  # targets named as the place ("in X")
     reciprocal: bool = False  # "attacked each other"
+    victims: list[str] = field(default_factory=list)  # "condemned the attack on X": X
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -248,11 +255,22 @@ class FrameReader:
             add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        blamed = cue.type == "ACCUSE" and bool(objs)
         for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
             themed = theme and not owner
+            if cue.type == "ACCUSE":  # "condemned X's attack on Y", "blamed X for ...": X
+                add_codes(f.targets, self._doers(o) if self._act(o) else r.np_actors(o, "target"))
+                add_codes(f.victims, [c for c in r.subtree_states(o, set()) if c not in f.targets])
+                continue
             add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
-        if not f.targets:
+        if blamed:  # "blamed X for the attack on Y": the act is no one blamed
+            for c in tok.children:
+                if c.dep_ == "prep" and lemma_of(c) in ("for", "over"):
+                    add_codes(
+                        f.victims, [x for x in r.subtree_states(c, set()) if x not in f.targets]
+                    )
+        if not f.targets and not blamed:
             self._targets_by_prep(f, tok, cue)
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
@@ -277,6 +295,25 @@ class FrameReader:
             or "one another" in str(tok.sent.text).lower()
         )
         return f
+
+    def _act(self, tok: Any) -> bool:
+        """A noun naming an act ("the move", "the attack", "the killing of ...")."""
+        lemma = lemma_of(tok)
+        return str(tok.pos_) == "NOUN" and (
+            lemma in ACT_NOUNS
+            or bool(self.r.lex.candidates(lemma, "NOUN"))
+            or lemma.endswith("ing")
+        )
+
+    def _doers(self, tok: Any) -> list[str]:
+        """Who did an act a noun names: its owner or modifier ("X's attack", "the Xian
+        strike"), or "by X"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                add_codes(out, self.r.np_actors(c, "target"))
+        add_codes(out, self.r.prep_actors(tok, frozenset({"by"})))
+        return out
 
     def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:
         """ "X warned that an attack by Y would ...": the threat is to whoever would attack."""

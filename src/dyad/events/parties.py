@@ -14,7 +14,7 @@ from typing import Any
 from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex
 from dyad.events.cues import Cue, Lexicon, direct_objects, lemma_of
 from dyad.events.dates import signed_in_past
-from dyad.events.frames import Frame, governor
+from dyad.events.frames import ACT_NOUNS, Frame, governor
 from dyad.events.reader import ActorReader
 from dyad.events.status import clause_of
 from dyad.models import DateRef
@@ -33,12 +33,6 @@ AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Material hostile acts that, told by another state while the other side tells the reverse,
 # are one side's claim.
 CLAIMED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
-# Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
-ACT_NOUNS = frozenset(
-    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
-     "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
-     "conduct", "interference", "aggression", "escalation", "actions", "plan"}
-)  # fmt: skip
 
 
 class PartyReader:
@@ -81,6 +75,8 @@ class PartyReader:
             return []
         if type_ in UNADDRESSED_TYPES and not self._in_content(partner, tok):
             return []
+        if partner in frame.victims:
+            return []  # "condemned the attack on X": X suffered it, no one named did it
 
         if (
             type_ in AGENTLESS_TYPES
