@@ -175,3 +175,17 @@ def test_the_accused_is_who_did_the_act_not_who_suffered_it(
     text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {t for t in _triples(text, []) if t[0] == "ACCUSE"} == expected
+
+
+def test_protests_a_few_days_apart_are_one_episode() -> None:
+    from dyad.events.cues import load_scores
+    from dyad.events.merge import Merger
+    from tests.test_events import _draft
+
+    m = Merger()
+    m.add(_draft("ACCUSE", "2023-05-09", where=0))  # "summoned the envoy on Tuesday"
+    m.add(_draft("ACCUSE", "2023-05-08", where=50))  # "had rebuked Uganda the night before"
+    assert len(m.events(load_scores())) == 1
+    m.add(_draft("ACCUSE", "2023-05-20", where=90))  # a later protest
+    m.add(_draft("ACCUSE", "2023-05-09", source="UGA", target="KEN", where=120))  # the reply
+    assert len(m.events(load_scores())) == 3

@@ -15,11 +15,17 @@ status, direction and text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from dyad.events.actors import SYMMETRIC_TYPES
 from dyad.events.cues import ScoreTable
 from dyad.events.dates import compatible
 from dyad.models import PRECISION_LEN, DateRef, Event, Provenance, Status
+
+# Protests and accusations of one side against the other a few days apart are one episode,
+# told again (the summons, the rebuke, the condemnation).
+EPISODE_TYPES = frozenset({"ACCUSE"})
+EPISODE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,24 @@ class _Merged:
         return exact and not self.explicit and not d.explicit
 
 
+def _same_episode(group: list[_Merged], d: Draft) -> _Merged | None:
+    """An earlier event of the same type and direction a few days from the draft's day: one
+    diplomatic protest told again ("summoned the envoy on Friday", "had rebuked Y the night
+    before")."""
+    assert d.date is not None
+    if d.date.precision != "day":
+        return None
+    day = date.fromisoformat(d.date.date)
+    for m in group:
+        if (
+            m.date is not None
+            and m.date.precision == "day"
+            and abs((date.fromisoformat(m.date.date) - day).days) <= EPISODE_DAYS
+        ):
+            return m
+    return None
+
+
 def _reference(d: DateRef | None, explicit: bool) -> bool:
     """A mention dated only by default to a year: a reference to the event ("X's visit"),
     whatever its tense, that joins the event of its type and pair dated within that year."""
@@ -99,6 +123,8 @@ class Merger:
         group = [m for m in self._events if m.key() == (d.type, d.pair)]
         target = next((m for m in group if _same(m.date, d.date) and m.accepts(d, True)), None)
         group = [m for m in group if m.accepts(d, False)]
+        if target is None and d.date is not None and d.type in EPISODE_TYPES:
+            target = _same_episode(group, d)
         if target is None and d.date is not None:
             target = self._into_precise(group, d)
         if target is None and d.date is not None:
