@@ -147,6 +147,7 @@ def test_a_reference_dated_by_default_joins_the_event_whatever_its_status() -> N
     [
         ("Kenya's president met business leaders in Uganda on Tuesday.", set()),
         ("Kenya's president held talks in Uganda on Tuesday.", {("CONSULT", "KEN", "UGA")}),
+        ("Kenya's envoy is in Uganda for talks on Tuesday.", {("CONSULT", "KEN", "UGA")}),
         ("Kenyan jets struck a rebel base in Uganda on Tuesday.", {("ASSAULT", "KEN", "UGA")}),
     ],
 )

@@ -194,12 +194,12 @@ class FrameReader:
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
         self._place(f, tok, cue)
 
-    def _place(self, f: Frame, tok: Any, cue: Cue) -> None:
+    def _place(self, f: Frame, tok: Any, cue: Cue, other_named: bool | None = None) -> None:
         """The place as recipient ("visited X", "talks in X", "strike in X") when no other is
         named, unless several parties met there (a third country hosting them) or a meeting's
         other party is named and is no state ("met business leaders in X", "toured a plant in
         X": where it happened, not with whom)."""
-        if cue.type == "CONSULT" and f.target_slot:
+        if cue.type == "CONSULT" and (f.target_slot if other_named is None else other_named):
             return
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
@@ -440,13 +440,15 @@ class FrameReader:
             co = r.co_actors(gov)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+            # a party named beside the noun, not the noun's own preposition ("is in X for talks")
+            other = f.target_slot or _has_prep_object(gov, DIRECT_PREPS - {prep or ""})
             if not f.targets:
                 add_codes(f.targets, r.prep_actors(gov, DIRECT_PREPS))
                 f.target_slot = f.target_slot or _has_prep_object(gov, DIRECT_PREPS)
             if not f.between:
                 add_codes(f.between, r.prep_actors(gov, BETWEEN))
             if not forum:
-                self._place(f, gov, cue)
+                self._place(f, gov, cue, other)
             if not f.targets and cue.type == "AGREE" and len(f.sources) < 2:
                 skip = {t.i for s in subj for t in s.subtree}
                 rest = [c for c in r.subtree_states(gov, skip) if c not in f.sources]
