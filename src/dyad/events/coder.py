@@ -20,7 +20,6 @@ from dyad.dating.news import lead_day, news_default
 from dyad.events.actors import (
     SYMMETRIC_TYPES,
     ActorIndex,
-    ActorReader,
     PersonsLike,
     StateMentionLike,
     build_index,
@@ -52,6 +51,7 @@ from dyad.events.dates import (
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
+from dyad.events.reader import ActorReader
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
