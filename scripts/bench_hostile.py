@@ -234,7 +234,7 @@ def run_child(mode: str, path: Path, db: Path) -> dict[str, Any]:
         out["tokens"] = len(parsed)
     else:
         start = _clock()
-        extraction, sentences, mentions = analyse(document, nlp)
+        extraction, sentences, mentions = analyse(document)
         out["analyse"] = _since(start)
         a = extraction.analysis
         out["found"] = {

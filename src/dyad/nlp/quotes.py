@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
-from dyad.nlp.doctext import Covered, doc_text
+from dyad.nlp.doctext import Covered, doc_text, per_text
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
 from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
@@ -30,7 +30,8 @@ from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "quote_spans"]
+_SPANS_KEY = "dyad.nlp.quotes.spans"
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -162,6 +163,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return _merge_adjacent(text, spans)
 
 
+def quote_spans(doc: SpacyDoc) -> list[QuoteSpan]:
+    """``find_quote_spans`` of a Doc's text, found once per Doc (persons and quotes both
+    read them)."""
+    return list(per_text(doc, _SPANS_KEY, find_quote_spans))
+
+
 def _span(text: str, start: int, end: int, mark: int, unclosed: bool, line: int) -> QuoteSpan:
     while start < end and text[start].isspace():
         start += 1
@@ -221,16 +228,27 @@ def _drop_repeats(
     body's "a reckless gamble") is one quote: the longer is kept. Not when two speakers are
     known and differ: one repeating the other's phrase says it too."""
     words = [_word_list(text[s.start : s.end]) for s in spans]
+    # A repeat holds the shorter quote's words in order with at most _REPEAT_SLACK more, so
+    # its first word is among the longer one's first _REPEAT_SLACK + 1: only those quotes
+    # (of a length that fits) are compared, not every pair of a long text's quotes.
+    opening: dict[tuple[str, int], list[int]] = {}
+    for j, wj in enumerate(words):
+        for w in dict.fromkeys(wj[: _REPEAT_SLACK + 1]):
+            opening.setdefault((w, len(wj)), []).append(j)
+        if len(wj) <= _REPEAT_SLACK:
+            opening.setdefault(("", len(wj)), []).append(j)  # any of them holds no words
     keep = []
     for i, s in enumerate(spans):
         wi = words[i]
+        first = wi[0] if wi else ""
+        lengths = range(len(wi), len(wi) + _REPEAT_SLACK + 1)
         repeat = any(
             j != i
-            and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
-            and (len(wj) > len(wi) or _keeps_other(i, j, speakers))
-            and _in_order(wi, wj)
+            and (len(words[j]) > len(wi) or _keeps_other(i, j, speakers))
+            and _in_order(wi, words[j])
             and (speakers[i] is None or speakers[j] is None or speakers[i] == speakers[j])
-            for j, wj in enumerate(words)
+            for n in lengths
+            for j in opening.get((first, n), ())
         )
         if not repeat:
             keep.append((s, speakers[i]))
@@ -242,7 +260,7 @@ def extract_quotes(doc: SpacyDoc, persons: PersonIndex, *, doc_id: str) -> list[
     doc = with_sentences(doc)
     text = doc_text(doc)
     lex = nm.lexicon()
-    spans = find_quote_spans(text)
+    spans = quote_spans(doc)
     kept = [
         s
         for s in spans
