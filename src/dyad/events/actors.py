@@ -209,7 +209,10 @@ def _title_state(
     found: set[str] = set()
     for prov in person.mentions:
         i = bisect_right(ends, prov.start)
-        toks = [j for j in range(i, len(starts)) if starts[j] < prov.end]
+        toks = []  # the tokens the mention overlaps (starts are sorted: stop at its end)
+        while i < len(starts) and starts[i] < prov.end:
+            toks.append(i)
+            i += 1
         if toks:
             found.update(_titles_of(doc, set(toks), codes, agents))
     return found.pop() if len(found) == 1 else None

@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import re
 
+from dyad.nlp.doctext import per_text
 from dyad.nlp.numbers import lexicon as unit_lexicon
 from dyad.nlp.person_reader import Reader
 
 __all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after"]
 
-_PLACE_CUE = (
+_CUE_WORDS = (
     r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
-    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+(?:the\s+)?"
+    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+"
 )
+_PLACE_CUE = _CUE_WORDS + r"(?:the\s+)?"
+_CUES_KEY = "dyad.nlp.person_places.cues"
+_CUE_AT = re.compile(rf"(?=({_CUE_WORDS}))")  # every start, overlapping or not
+_THE = re.compile(r"the\s+")
+_WORD = re.compile(r"\w+")
 # "Ba Lang Port", "Kien Giang Province": a place noun written as the name's last word or after it
 PLACE_NOUNS = frozenset(
     [
@@ -55,8 +61,7 @@ def a_place(r: Reader, start: int, end: int, *, follow: bool = True) -> bool:
     """The article writes "in X", "near X", "the villages of X" or "X Port" somewhere, or
     joins X to a place ("X and Tyre"): X is a place, whatever the tagger says ("Residents in
     Khan Omar fled"); "in X's view" does not count."""
-    name = re.escape(r.text[start:end])
-    if re.search(rf"{_PLACE_CUE}{name}\b(?!['’])", r.text) is not None:
+    if per_text(r.doc, _CUES_KEY, _PlaceCues).cued(r.text[start:end]):
         return True
     after = re.match(r"\s+([A-Z]\w+)", r.text[end : end + 30])
     if after is not None and after.group(1).lower() in PLACE_NOUNS:
@@ -76,6 +81,39 @@ def a_place(r: Reader, start: int, end: int, *, follow: bool = True) -> bool:
         if a_place(r, o_start, o_start + len(other), follow=False):
             return True
     return False
+
+
+class _PlaceCues:
+    """Where the text writes a place cue ("in", "near", "the villages of", each with or
+    without "the"), by the word that follows it, so that whether it writes one before a name
+    costs the cues before that word rather than a scan of the whole text; answers kept per
+    name. ``cued(name)`` is ``re.search(_PLACE_CUE + name + r"\b(?!['’])", text)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.after: dict[str, list[int]] = {}  # a word -> the cue ends it follows
+        for m in _CUE_AT.finditer(text):
+            ends = [m.end(1)]
+            the = _THE.match(text, ends[0])
+            if the is not None:
+                ends.append(the.end())
+            for pos in ends:
+                word = _WORD.match(text, pos)
+                if word is not None:
+                    self.after.setdefault(word.group(), []).append(pos)
+        self.known: dict[str, bool] = {}
+
+    def cued(self, name: str) -> bool:
+        if name not in self.known:
+            self.known[name] = self._cued(name)
+        return self.known[name]
+
+    def _cued(self, name: str) -> bool:
+        first = _WORD.match(name)
+        if first is None:  # not opening with a letter or digit: the plain search (rare)
+            return re.search(rf"{_PLACE_CUE}{re.escape(name)}\b(?!['’])", self.text) is not None
+        tail = re.compile(rf"{re.escape(name)}\b(?!['’])")
+        return any(tail.match(self.text, pos) for pos in self.after.get(first.group(), ()))
 
 
 def thing_after(r: Reader, after: str) -> bool:

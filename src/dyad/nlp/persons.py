@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
+from dyad.nlp.doctext import Covered
 from dyad.nlp.names import Word
 from dyad.nlp.person_index import (
     Mention,
@@ -33,7 +34,7 @@ from dyad.nlp.person_index import (
 from dyad.nlp.person_places import PLACE_NOUNS, a_place, role_to_place_before, thing_after
 from dyad.nlp.person_reader import GazetteerLike, OfficeLike
 from dyad.nlp.person_reader import Reader as _Reader
-from dyad.nlp.quotes import find_quote_spans
+from dyad.nlp.quotes import quote_spans
 from dyad.nlp.roles import appositive_role, role_suffix, roles_of
 
 if TYPE_CHECKING:
@@ -375,20 +376,59 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
 
 def _cluster(cands: list[_Cand]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    homes = _Homes()
     for pass_headline in (False, True):
         for c in cands:
             if c.headline != pass_headline:
                 continue
-            home = next((k for k in clusters if k.has_name(c.name)), None)
-            if home is None:
+            found = homes.first(c.name)
+            if found is None:
                 if c.headline:
                     continue
-                home = _Cluster()
-                clusters.append(home)
+                found = len(clusters)
+                clusters.append(_Cluster())
+            home = clusters[found]
             if not c.headline:
+                homes.add_form(found, c.name)
                 home.names.append((c.name, c.start))
             home.mentions.append((c.start, c.end, True))
     return clusters
+
+
+class _Homes:
+    """The first cluster that has a name (``_Cluster.has_name``), for clusters that only
+    grow: each name keeps its answer and how far it read the log of forms added, and reads
+    on from there, so a long text costs each name the new forms rather than every cluster's
+    mentions again."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[int, str]] = []  # (cluster index, a form new to it), in order
+        self.forms: list[set[str]] = []
+        self.known: dict[str, tuple[int | None, int]] = {}  # name -> (first cluster, log read)
+        self.same: dict[tuple[str, str], bool] = {}
+
+    def add_form(self, cluster: int, form: str) -> None:
+        while len(self.forms) <= cluster:
+            self.forms.append(set())
+        if form not in self.forms[cluster]:
+            self.forms[cluster].add(form)
+            self.log.append((cluster, form))
+
+    def first(self, name: str) -> int | None:
+        found, read = self.known.get(name, (None, 0))
+        for cluster, form in self.log[read:]:
+            if (found is None or cluster < found) and self._same(name, form):
+                found = cluster
+        self.known[name] = (found, len(self.log))
+        return found
+
+    def _same(self, name: str, form: str) -> bool:
+        if name == form:
+            return True
+        key = (name, form)
+        if key not in self.same:
+            self.same[key] = nm.same_name(name, form)
+        return self.same[key]
 
 
 def _titled_short(r: _Reader, k: _Cluster) -> str | None:
@@ -423,11 +463,11 @@ def _merge_titled(r: _Reader, clusters: list[_Cluster]) -> list[_Cluster]:
 
 def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word, bool]]) -> None:
     """Attach "Kowalska" to "Anna Kowalska"; ask the gazetteer about surnames never introduced."""
-    taken = [(s, e) for k in clusters for s, e, _ in k.mentions]
+    taken = Covered((s, e) for k in clusters for s, e, _ in k.mentions)
     by_gazetteer: dict[str, _Cluster | None] = {}
     keys = [(k, k.keys()) for k in clusters]
     for w, _headline in sorted(singles, key=lambda x: x[0].start):
-        if any(s <= w.start < e for s, e in taken):
+        if w.start in taken:
             continue
         key = nm.surname_key(w.text)
         if not key:
@@ -537,7 +577,7 @@ def read_persons(
     doc = with_sentences(doc)
     r = _Reader(doc, gazetteer, on)
     cands, singles = _candidates(r)
-    quoted = tuple((q.mark, q.end) for q in find_quote_spans(r.text))
+    quoted = tuple((q.mark, q.end) for q in quote_spans(doc))
     return PersonDraft(doc, r, tuple(cands), tuple(singles), quoted, tuple(r.dated_names))
 
 

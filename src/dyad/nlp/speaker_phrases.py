@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -96,6 +98,9 @@ class PhraseReader:
         self._line_starts = line_starts(self.text)  # a hard-wrapped line is one line
         self._acronyms = self._find_acronyms()
         self._events: list[SpeechEvent] = []  # filled in reading order by the subclass
+        self._event_pos: list[int] = []  # their positions, for bisection (``_events_back``)
+        self._document_names: dict[str, set[str]] = {}
+        self._nonblank = self._nonblank_lines()
 
     # -- positions -------------------------------------------------------------------------
 
@@ -109,12 +114,23 @@ class PhraseReader:
     def _paragraph_gap(self, a: int, b: int) -> int:
         """How many non-blank lines lie from line ``a`` to line ``b``."""
         lo, hi = sorted((a, b))
+        return self._nonblank[hi] - self._nonblank[lo]
+
+    def _nonblank_lines(self) -> list[int]:
+        """How many of the first n lines are not blank, for every n."""
         starts = self._line_starts
-        count = 0
-        for n in range(lo, hi):
+        blank = []
+        for n, start in enumerate(starts):
             end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
-            count += bool(self.text[starts[n] : end].strip())
-        return count
+            blank.append(int(bool(self.text[start:end].strip())))
+        return [0, *accumulate(blank)]
+
+    def _events_back(self, pos: int) -> Iterator[SpeechEvent]:
+        """The events before ``pos``, the nearest first (they are read in text order)."""
+        events = self._events
+        self._event_pos.extend(e.pos for e in events[len(self._event_pos) :])
+        for i in range(bisect.bisect_left(self._event_pos, pos) - 1, -1, -1):
+            yield events[i]
 
     # -- phrases to speakers ---------------------------------------------------------------
 
@@ -132,31 +148,29 @@ class PhraseReader:
         organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
-        i = bisect.bisect_left([e.pos for e in self._events], pos)
-        actors: list[str] = []
-        for event in reversed(self._events[:i]):
+        fits = {want, None}
+        for event in self._events_back(pos):  # the nearest that fits: no list of them all
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
-            if event.speaker is not None and event.speaker.kind == "person":
-                actors.append(event.speaker.name)
-        named: list[str] = []
-        for m in reversed(self.persons.mentions):
-            if m.start >= pos or self.in_quote(m.start):
+            who = event.speaker
+            if who is not None and who.kind == "person" and self.persons.gender(who.name) in fits:
+                return Speaker(who.name, "person")
+        mentions = self.persons.mentions
+        for i in range(bisect.bisect_left(mentions, pos, key=lambda m: m.start) - 1, -1, -1):
+            m = mentions[i]
+            if self.in_quote(m.start):
                 continue
             if self._paragraph_gap(self.line_of(m.start), line) > LOOKBACK_LINES:
                 break
-            named.append(m.name)
-        for pool in (actors, named):
-            name = next((n for n in pool if self.persons.gender(n) in {want, None}), None)
-            if name is not None:
-                return Speaker(name, "person")
+            if self.persons.gender(m.name) in fits:
+                return Speaker(m.name, "person")
         return None
 
     def _it(self, tok: Any) -> Speaker | None:
         """ "it": the organisation that spoke last, a few lines back at most; else the
         organisation subject of the clause above ("X denounced what it called '...'")."""
         line = self.line_of(tok.idx)
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
@@ -220,12 +234,11 @@ class PhraseReader:
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
         if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
             return None
-        before = [e for e in self._events if e.pos < tok.idx]
-        for event in reversed(before):
+        for event in self._events_back(tok.idx):
             if event.statement and event.speaker is not None:
                 return event.speaker
         line = self.line_of(tok.idx)  # else the body that spoke last, a few paragraphs back
-        for event in reversed(before):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > 2 * LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
@@ -287,10 +300,13 @@ class PhraseReader:
     def document_name(self, kind: str, default: str) -> str:
         """The one proper name the article gives a document of this kind ("the Lake Tana
         Declaration"), else ``default``."""
-        found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
-        names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
-        names.discard(kind.title())
-        return names.pop() if len(names) == 1 else default
+        if kind not in self._document_names:  # one scan of the text per kind
+            found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
+            names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
+            names.discard(kind.title())
+            self._document_names[kind] = names
+        names = self._document_names[kind]
+        return next(iter(names)) if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
         """Who issued a statement or report: "from X", "by X", "of X", "X's"."""
@@ -328,7 +344,7 @@ class PhraseReader:
         """ "the minister", "the leftist leader": the person of that role who acted last
         (a speaker or a subject), else the one of that role named last."""
         for r in dict.fromkeys((role, tok.lemma_.lower())):
-            for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            for event in self._events_back(tok.idx):
                 who = event.speaker
                 if who is None or who.kind != "person":
                     continue
@@ -488,7 +504,7 @@ class PhraseReader:
         line = self.line_of(tok.idx)
         owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > reach:
                 break
             who = event.speaker
