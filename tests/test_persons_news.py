@@ -111,3 +111,35 @@ def test_a_known_armed_group_is_no_person() -> None:
         "said Colonel Paul Ateba, a Cameroonian army spokesman."
     )
     assert [p.name for p in analyse_text(text).persons] == ["Paul Ateba"]
+
+
+def test_ships_named_after_people_are_no_persons() -> None:
+    text = (
+        "The carrier HMS Ada Lovell docked in Lumen. The destroyer Marek Duda followed, "
+        "and Rosa Quintero watched."
+    )
+    ents = {"Ada Lovell": "PERSON", "Marek Duda": "PERSON", "Rosa Quintero": "PERSON"}
+    assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_named_operations_and_exercises_are_no_persons() -> None:
+    text = (
+        "The drills, dubbed Tomas Shield, began on Monday. Operation Marta Quiroga ended. "
+        "A nurse named Anna Kowalska helped."
+    )
+    ents = {"Tomas Shield": "PERSON", "Marta Quiroga": "PERSON", "Anna Kowalska": "PERSON"}
+    assert person_names(text, ents) == ["Anna Kowalska"]
+
+
+def test_a_name_before_a_thing_or_its_residents_is_no_person() -> None:
+    text = (
+        "Ras Kamal terminal was hit and Sheikh Omar residents fled. The army bought Tana "
+        "Cruiser vehicles. Rosa Quintero said so."
+    )
+    ents = {
+        "Ras Kamal": "PERSON",
+        "Sheikh Omar": "PERSON",
+        "Tana Cruiser": "PERSON",
+        "Rosa Quintero": "PERSON",
+    }
+    assert person_names(text, ents) == ["Rosa Quintero"]

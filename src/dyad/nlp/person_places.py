@@ -10,7 +10,7 @@ from dyad.nlp.doctext import per_text
 from dyad.nlp.numbers import lexicon as unit_lexicon
 from dyad.nlp.person_reader import Reader
 
-__all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after"]
+__all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after", "thing_before"]
 
 _CUE_WORDS = (
     r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
@@ -51,6 +51,11 @@ PLACE_NOUNS = frozenset(
         "municipality",
         "canton",
         "commune",
+        "neighbourhood",
+        "neighborhood",
+        "terminal",
+        "refinery",
+        "residents",
     ]
 )
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
@@ -122,8 +127,32 @@ def thing_after(r: Reader, after: str) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    vessel = unit_lexicon().nouns.get(word) in {"ships", "aircraft"}
-    return bool(r.lex.kinds(word) & {"orgword"}) or word in PLACE_NOUNS or vessel
+    # "the Roe frigate", "Roe vehicles", "Roe missiles": a vessel, a model, a weapon
+    thing = unit_lexicon().nouns.get(word) in {"ships", "aircraft", "count"}
+    return bool(r.lex.kinds(word) & {"orgword"}) or word in PLACE_NOUNS or thing
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_NAMED_BEFORE = re.compile(
+    r"\b([A-Za-z]+(?:\s+games)?)\s*,?\s+(?:code-?named|dubbed|called|named)\s+(?:the\s+)?$"
+)
+
+
+def thing_before(r: Reader, start: int) -> bool:
+    """The words before a name make it a ship's or an operation's: "USS Roe", "the destroyer
+    Roe", "drills dubbed Roe Shield", "Operation Roe"."""
+    before = r.text[max(0, start - 60) : start]
+    m = _WORD_BEFORE.search(before)
+    if m is not None:
+        word = m.group(1)
+        if word.isupper() and "vessel" in r.lex.kinds(word):
+            return True  # "HMS Roe": a prefix in capitals, not "Ins" or "Mv"
+        if word.islower() and unit_lexicon().nouns.get(word) == "ships":
+            return True  # "the frigate Roe"
+        if word[:1].isupper() and "operation" in r.lex.kinds(word):
+            return True  # "Operation Roe", "Exercise Roe Shield"
+    named = _NAMED_BEFORE.search(before)
+    return named is not None and "operation" in r.lex.kinds(named.group(1))
 
 
 _ROLE_TO_PLACE = re.compile(

@@ -31,7 +31,13 @@ from dyad.nlp.person_index import (
     sentence_at,
     with_sentences,
 )
-from dyad.nlp.person_places import PLACE_NOUNS, a_place, role_to_place_before, thing_after
+from dyad.nlp.person_places import (
+    PLACE_NOUNS,
+    a_place,
+    role_to_place_before,
+    thing_after,
+    thing_before,
+)
 from dyad.nlp.person_reader import GazetteerLike, OfficeLike
 from dyad.nlp.person_reader import Reader as _Reader
 from dyad.nlp.quotes import quote_spans
@@ -234,13 +240,15 @@ def _valid_name(r: _Reader, ws: list[Word], lead: list[Word] | None = None) -> b
         return False  # "Haiyang Shiyou 981", "Boeing 737": a vessel, a model
     if "place" in r.lex.kinds(ws[0].text) or (not ws[-1].closed and thing_after(r, after)):
         return False  # "San Martin", "Mar del Plata"; "the Almirante Grau frigate"
+    if thing_before(r, ws[0].start):
+        return False  # "USS Roe", "the destroyer Roe", "drills dubbed Roe Shield"
     if len(ws[-1].text) == 1 and not r.text[ws[-1].end :].strip():
         return False  # "Jane R" at the end of a text cut off in the name
     state_first = _given_name_of_state(r, ws) or _first_name_after_title(r, lead or [], ws)
     known = _known_person(r, ws)
     for i, w in enumerate(ws):
         low = w.text.lower()
-        if r.lex.kinds(w.text) & {"orgword", "credit"} or (i and low in PLACE_NOUNS):
+        if r.lex.kinds(w.text) & {"orgword", "credit", "operation"} or (i and low in PLACE_NOUNS):
             return False
         if low in nm.FUNCTION_WORDS - {"in"} and not known:
             return False
