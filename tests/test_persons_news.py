@@ -143,3 +143,13 @@ def test_a_name_before_a_thing_or_its_residents_is_no_person() -> None:
         "Rosa Quintero": "PERSON",
     }
     assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_honorifics_of_south_asian_and_arab_news_are_cut_off_the_name() -> None:
+    text = "Sardar Karim Baloch and Begum Nasreen Akhtar met Maulana Tariq Jamil in Lumen."
+    ents = {
+        "Sardar Karim Baloch": "PERSON",
+        "Begum Nasreen Akhtar": "PERSON",
+        "Maulana Tariq Jamil": "PERSON",
+    }
+    assert person_names(text, ents) == ["Karim Baloch", "Nasreen Akhtar", "Tariq Jamil"]
