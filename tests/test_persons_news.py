@@ -153,3 +153,29 @@ def test_honorifics_of_south_asian_and_arab_news_are_cut_off_the_name() -> None:
         "Maulana Tariq Jamil": "PERSON",
     }
     assert person_names(text, ents) == ["Karim Baloch", "Nasreen Akhtar", "Tariq Jamil"]
+
+
+def test_a_role_of_a_body_then_the_holders_name() -> None:
+    text = (
+        "Secretary of Peru's Security Council Rosa Quintero met the envoy. Director of the "
+        "National Intelligence Agency Tomas Quispe declined to comment."
+    )
+    ents = {"Peru's Security Council Rosa Quintero": "ORG", "Tomas Quispe": "ORG"}
+    names = person_names(text, ents)
+    assert names == ["Rosa Quintero", "Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_holder_of_a_states_body_acts_for_that_state() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Secretary of Armenia's Security Council Ruben Hakobyan met Georgia's foreign "
+        "minister in Tbilisi on Monday."
+    )
+    found = analyse_text(text, published="2025-03-05")
+    person = next(p for p in found.persons if p.name == "Ruben Hakobyan")
+    assert (person.role, person.state) == ("secretary", "ARM")
+    assert {(e.type, frozenset((e.source, e.target))) for e in found.events} == {
+        ("CONSULT", frozenset(("ARM", "GEO")))
+    }
