@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/seeds
 DEMO_DB ?= out/demo.db
 STAMP  := $(VENV)/.setup-done
 
-.PHONY: setup demo test lint typecheck unit gate bench clean browser serve postgres
+.PHONY: setup demo test lint typecheck unit gate bench bench-hostile clean browser serve postgres
 
 setup: $(STAMP)
 
@@ -66,8 +66,12 @@ postgres:
 serve: setup
 	$(BIN)/dyad serve --db $(DEMO_DB)
 
-bench: setup
+bench: setup bench-hostile
 	$(BIN)/python scripts/bench.py $(BENCH_CORPUS)
+
+# time and peak memory on a 2 MB line, 100,000 quotation marks, 20,000 nested elements
+bench-hostile: setup
+	$(BIN)/python scripts/bench_hostile.py --mb 2 --out bench/hostile.md
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

@@ -1,15 +1,20 @@
 """Throughput side by side on one corpus: bare spaCy, dyad with one process, dyad with N workers.
 
-    python scripts/bench.py [CORPUS ...] [--workers N] [--out bench/results.md]
+    python scripts/bench.py [CORPUS ...] [--documents N] [--workers N] [--out bench/results.md]
 
-Every input is read and cleaned once (as ``dyad ingest`` does); then, each in its own process:
-``nlp.pipe`` over the cleaned texts with every component of the model (bare spaCy), ``ingest``
-with one process, ``ingest --workers N`` and ``ingest --dask local:N``. Model loading is
-outside the timings of bare spaCy and of one process; the N-worker and Dask times include
-starting the workers (each loads the model). Peak RSS is the largest sum of resident memory
-over each run's process tree (sampled from /proc every 0.1 s). Then, on the one-process
-database: the time of an eval and a json export, and p50/p95 of the timeline query of every
-pair. Results go to ``--out`` (markdown).
+Every input is read and cleaned once (as ``dyad ingest`` does); the cleaned texts are taken in
+turn until there are ``--documents`` of them (default 1,000, the issue's batch), each copy
+made distinct by a last line of its own ("Archive copy" and letters: no number, no name, so
+the content-hash check stores every copy and the extractors find nothing new in it), and
+written to one JSON Lines feed. Then, each in its own process, on that feed: ``nlp.pipe`` over
+the texts with every component of the model (bare spaCy), ``ingest`` with one process,
+``ingest --workers N`` and ``ingest --dask local:N``. Model loading (and the first analysis,
+which builds the gazetteer's matchers) is outside the timings of bare spaCy and of one
+process; the N-worker and Dask times include starting the workers (each loads the model).
+Peak RSS is the largest sum of resident memory over each run's process tree (sampled from
+/proc every 0.1 s). Then, on the one-process database: the time of an eval and a json export,
+and p50/p95 of the timeline query of every pair; and the peak RSS of one-process ingest of a
+small and a large generated feed (``--stream``). Results go to ``--out`` (markdown).
 """
 
 from __future__ import annotations
@@ -29,6 +34,32 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_CORPUS = ("../shared/corpus/dev2", "../shared/corpus/dev", "../shared/corpus/seeds")
+WARM_UP = "Chile and Peru signed a trade accord in Lima on Monday, officials said."
+
+
+def _copy_mark(i: int) -> str:
+    """A last line that makes copy ``i`` distinct: letters only (a, b, ..., ba, bb, ...)."""
+    letters = ""
+    while True:
+        i, r = divmod(i, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[r] + letters
+        if not i:
+            return f"\n\nArchive copy {letters}.\n"
+
+
+def build_feed(paths: list[Path], documents: int, out: Path) -> tuple[int, int]:
+    """The cleaned texts of ``paths`` taken in turn, ``documents`` of them, each made distinct,
+    as one JSON Lines feed; (documents, words)."""
+    texts = _texts(paths)
+    if not texts:
+        raise SystemExit("bench: no readable document in the corpus")
+    words = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(documents):
+            text = texts[i % len(texts)] + _copy_mark(i)
+            words += len(text.split())
+            fh.write(json.dumps({"id": f"bench-{i}", "text": text}) + "\n")
+    return documents, words
 
 
 def _texts(paths: list[Path]) -> list[str]:
@@ -60,11 +91,16 @@ def run_mode(mode: str, paths: list[Path], db: Path, workers: int) -> dict[str, 
     Gazetteer.load()
     if mode == "bare":
         texts = _texts(paths)
+        list(nlp.pipe(texts[:2]))
         t0 = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts))
         return {"seconds": time.perf_counter() - t0, "documents": n}
     startup = _startup(workers) if mode == "workers" and workers > 1 else 0.0
     dask = f"local:{workers}" if mode == "dask" else None
+    if mode == "one":
+        from dyad.pipeline import analyse_text
+
+        analyse_text(WARM_UP)  # the gazetteer's matchers are built on first use
     with open_store(db) as store:
         t0 = time.perf_counter()
         report = ingest(paths, store, workers=1 if dask else workers, dask=dask)
@@ -207,6 +243,46 @@ def store_reads(stores: list[str], out: Path) -> None:
     print("\n".join(lines))
 
 
+STREAM_STATES = ("Chile", "Peru", "Kenya", "Uganda", "Norway", "Vietnam", "Ghana", "Togo")
+STREAM_ACTIONS = ("met officials from", "signed a trade accord with", "criticised",
+                  "held talks with", "sent food aid to")  # fmt: skip
+
+
+def _stream_feed(path: Path, documents: int) -> None:
+    """A feed of short generated articles (sentences written here, none from a corpus)."""
+    import random
+
+    rng = random.Random(5)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(documents):
+            a, b = rng.sample(STREAM_STATES, 2)
+            text = (
+                f"{a} {rng.choice(STREAM_ACTIONS)} {b} on Tuesday, officials said.{_copy_mark(i)}"
+                f"Ministers of {a} and {b} will meet again in the spring.\n"
+            )
+            fh.write(json.dumps({"id": f"s{i}", "text": text, "published": "2022-05-12"}) + "\n")
+
+
+def streaming(tmp: Path, sizes: tuple[int, int]) -> list[str]:
+    """Peak RSS of one-process ingest of a small and a large generated feed: memory flat in
+    the length of the stream."""
+    peaks = []
+    for n in sizes:
+        feed = tmp / f"stream-{n}.jsonl"
+        _stream_feed(feed, n)
+        r = measure("one", [feed], tmp / f"stream-{n}.db", 1)
+        peaks.append((n, r["peak_rss_mb"], r["seconds"]))
+        print(f"stream {n}: {r}", file=sys.stderr)
+    (small, small_mb, _), (large, large_mb, _) = peaks
+    growth = (large_mb - small_mb) / small_mb * 100
+    return [
+        f"Streaming: one-process ingest of a generated JSON Lines feed of {small:,} short "
+        f"articles peaks at {small_mb:,.0f} MB resident, of {large:,} at {large_mb:,.0f} MB "
+        f"({growth:+.0f}%).",
+        "",
+    ]
+
+
 def _exports_equal(a: Path, b: Path) -> bool:
     import io
 
@@ -239,6 +315,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="*", type=Path)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--documents", type=int, default=1000, help="documents in the measured feed (1,000)"
+    )
+    ap.add_argument(
+        "--stream",
+        type=int,
+        nargs=2,
+        default=(300, 3000),
+        metavar=("SMALL", "LARGE"),
+        help="peak RSS of one-process ingest of generated feeds of SMALL and LARGE short "
+        "articles (300 3000); 0 0 skips it",
+    )
     ap.add_argument("--out", type=Path, default=Path("bench/results.md"))
     ap.add_argument("--run", choices=("bare", "one", "workers", "dask"), help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -261,9 +349,10 @@ def main() -> None:
         return
     described = machine()
     busy = os.getloadavg()[0] >= (os.cpu_count() or 1)
-    words = sum(len(t.split()) for t in _texts(paths))
     rows: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "feed.jsonl"
+        documents, words = build_feed(paths, args.documents, feed)
         dbs = {m: Path(tmp) / f"{m}.db" for m in ("one", "workers", "dask")}
         for mode, label in (
             ("bare", "bare spaCy (nlp.pipe, all components)"),
@@ -271,12 +360,13 @@ def main() -> None:
             ("workers", f"dyad ingest --workers {args.workers}"),
             ("dask", f"dyad ingest --dask local:{args.workers}"),
         ):
-            result = measure(mode, paths, dbs.get(mode, Path(tmp) / "bare.db"), args.workers)
+            result = measure(mode, [feed], dbs.get(mode, Path(tmp) / "bare.db"), args.workers)
             rows.append((label, result))
             print(f"{label}: {result}", file=sys.stderr)
         same = _exports_equal(dbs["one"], dbs["workers"])
         same_dask = _exports_equal(dbs["one"], dbs["dask"])
         read = reads(dbs["one"])
+        stream = streaming(Path(tmp), args.stream) if min(args.stream) > 0 else []
     bare = words / rows[0][1]["seconds"]
     one = words / rows[1][1]["seconds"]
     lines = [
@@ -285,8 +375,9 @@ def main() -> None:
         f"Machine: {described}. The machine is shared with other jobs while this runs, so",
         f"figures vary from run to run (load average at the end {os.getloadavg()[0]:.2f}).",
         "",
-        f"Corpus: {', '.join(map(str, paths))}: {rows[1][1]['documents']} documents, {words:,} "
-        "words after cleaning.",
+        f"Corpus: {', '.join(map(str, paths))}, {len(_texts(paths))} texts taken in turn to make "
+        f"{documents:,} documents ({rows[1][1]['documents']:,} stored), {words:,} words after "
+        "cleaning.",
         "",
         "| run | seconds | words/s | ratio to bare | ratio to one process | peak RSS (MB) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -314,6 +405,7 @@ def main() -> None:
         f"{read['export json s']:.2f} s; timeline of a pair ({read['pairs']:.0f} pairs, 20 "
         f"rounds): p50 {read['timeline p50 ms']:.1f} ms, p95 {read['timeline p95 ms']:.1f} ms.",
         "",
+        *stream,
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines), encoding="utf-8")

@@ -224,3 +224,32 @@ def test_roles_with_the_model(gaz: Gazetteer) -> None:
         ("Egyptian Foreign Minister Sameh Shoukry", "EGY"),
         ("Ethiopian officials", "ETH"),
     ]
+
+
+@pytest.mark.model
+def test_a_titled_first_name_is_no_officeholders_surname(gaz: Gazetteer) -> None:
+    from dyad.nlp.model import parse
+
+    # Ireland's Martin held office that day; "Martin" here is the first name of another man.
+    doc = parse("Trade Minister Martin Kabwelulu spoke to Zambian officials in Lusaka on Monday.")
+    on = date(2021, 3, 1)
+    assert "IRL" not in {m.code for m in find_state_mentions(doc, gaz, on=on)}
+    kept = parse("Prime Minister Martin flew to Brussels on Monday.")
+    assert "IRL" in {m.code for m in find_state_mentions(kept, gaz, on=on)}
+
+
+@pytest.mark.model
+def test_an_officeholders_surname_in_another_persons_name_is_no_official(
+    gaz: Gazetteer,
+) -> None:
+    from dyad.nlp.model import parse
+
+    # Named in full first, Putin is found again by surname; a Putin with another first name
+    # is someone else, a first name one letter off is the same man.
+    on = date(2019, 6, 5)
+    other = parse("Vladimir Putin spoke on Tuesday. Later Anna Putin, a violinist, played.")
+    assert [m.text for m in find_state_mentions(other, gaz, on=on) if m.code == "RUS"] == [
+        "Vladimir Putin"
+    ]
+    typo = parse("Vladimir Putin spoke on Tuesday. Later Vladmir Putin left for Minsk.")
+    assert "Putin" in [m.text for m in find_state_mentions(typo, gaz, on=on) if m.code == "RUS"]

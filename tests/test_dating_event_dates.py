@@ -131,3 +131,23 @@ def test_a_when_clause_is_dated_by_the_date_it_describes() -> None:
     # "until May 2029" dates nothing of "were calm", but "when Chile expelled ..." is May 2029
     text = "Relations were calm until May 2029, when Chile expelled a Peruvian diplomat."
     assert {d for _, s, t, d in code(text) if (s, t) == ("CHL", "PER")} == {"2029-05"}
+
+
+@pytest.mark.model
+def test_the_leads_undated_news_in_the_lead_takes_the_leads_day() -> None:
+    # the lead's first sentence dates the news to Tuesday; the next lead sentence tells more
+    # of it in the simple past
+    text = (
+        "Chile agreed to reopen its border crossings with Peru, the Chilean foreign minister "
+        "said on Tuesday. Chile also sent food aid to Peru."
+    )
+    assert ("AID", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_noun_referring_back_takes_the_leads_day() -> None:
+    text = (
+        "Chile agreed to reopen its border crossings with Peru, the Chilean foreign minister "
+        "said on Tuesday.\n\nThe deal followed their talks in Lima, officials said."
+    )
+    assert ("CONSULT", "CHL", "PER", "2031-07-01") in code(text)

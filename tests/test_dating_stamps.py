@@ -109,8 +109,11 @@ def test_a_weekday_completes_a_yearless_date_line() -> None:
 
 
 def test_a_year_named_in_the_text_places_a_yearless_day() -> None:
-    text = "In 2029 the ferry talks collapsed. Velkland said on March 18 it would leave them."
+    text = "In 2029 the ferry talks collapsed. Velkland voted on March 18 to leave them."
     assert published(text) == "2029-03/month"
+    # said on that day: the news of the day it was told
+    text = "In 2029 the ferry talks collapsed. Velkland said on March 18 it would leave them."
+    assert published(text) == "2029-03-18/day"
 
 
 def test_a_deadline_is_not_a_day_reported() -> None:

@@ -625,7 +625,7 @@ def test_an_alert_is_against_the_articles_other_state() -> None:
         ("Mexico's decision to cut ties with Peru angered Chile.", ("SANCTION", "MEX", "PER")),
         (
             "Kenya and Uganda have quarrelled over fishing rights. "
-            "The Ugandan foreign ministry said it rejected the baseless pretexts.",
+            "The Ugandan foreign ministry said it rejected the baseless pretexts for Kenya's levy.",
             ("REJECT", "UGA", "KEN"),
         ),
         (

@@ -133,3 +133,71 @@ def test_a_causeway_or_a_messaging_app_is_no_person() -> None:
         "Signal Messenger chat that the crossing would stay open."
     )
     assert [p.name for p in analyse_text(text).persons] == ["Rosa Quintero"]
+
+
+def test_ships_named_after_people_are_no_persons() -> None:
+    text = (
+        "The carrier HMS Ada Lovell docked in Lumen. The destroyer Marek Duda followed, "
+        "and Rosa Quintero watched."
+    )
+    ents = {"Ada Lovell": "PERSON", "Marek Duda": "PERSON", "Rosa Quintero": "PERSON"}
+    assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_named_operations_and_exercises_are_no_persons() -> None:
+    text = (
+        "The drills, dubbed Tomas Shield, began on Monday. Operation Marta Quiroga ended. "
+        "A nurse named Anna Kowalska helped."
+    )
+    ents = {"Tomas Shield": "PERSON", "Marta Quiroga": "PERSON", "Anna Kowalska": "PERSON"}
+    assert person_names(text, ents) == ["Anna Kowalska"]
+
+
+def test_a_name_before_a_thing_or_its_residents_is_no_person() -> None:
+    text = (
+        "Ras Kamal terminal was hit and Sheikh Omar residents fled. The army bought Tana "
+        "Cruiser vehicles. Rosa Quintero said so."
+    )
+    ents = {
+        "Ras Kamal": "PERSON",
+        "Sheikh Omar": "PERSON",
+        "Tana Cruiser": "PERSON",
+        "Rosa Quintero": "PERSON",
+    }
+    assert person_names(text, ents) == ["Rosa Quintero"]
+
+
+def test_honorifics_of_south_asian_and_arab_news_are_cut_off_the_name() -> None:
+    text = "Sardar Karim Baloch and Begum Nasreen Akhtar met Maulana Tariq Jamil in Lumen."
+    ents = {
+        "Sardar Karim Baloch": "PERSON",
+        "Begum Nasreen Akhtar": "PERSON",
+        "Maulana Tariq Jamil": "PERSON",
+    }
+    assert person_names(text, ents) == ["Karim Baloch", "Nasreen Akhtar", "Tariq Jamil"]
+
+
+def test_a_role_of_a_body_then_the_holders_name() -> None:
+    text = (
+        "Secretary of Peru's Security Council Rosa Quintero met the envoy. Director of the "
+        "National Intelligence Agency Tomas Quispe declined to comment."
+    )
+    ents = {"Peru's Security Council Rosa Quintero": "ORG", "Tomas Quispe": "ORG"}
+    names = person_names(text, ents)
+    assert names == ["Rosa Quintero", "Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_holder_of_a_states_body_acts_for_that_state() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Secretary of Armenia's Security Council Ruben Hakobyan met Georgia's foreign "
+        "minister in Tbilisi on Monday."
+    )
+    found = analyse_text(text, published="2025-03-05")
+    person = next(p for p in found.persons if p.name == "Ruben Hakobyan")
+    assert (person.role, person.state) == ("secretary", "ARM")
+    assert {(e.type, frozenset((e.source, e.target))) for e in found.events} == {
+        ("CONSULT", frozenset(("ARM", "GEO")))
+    }

@@ -376,3 +376,65 @@ def test_a_dated_span_of_days_counts_as_a_full_date() -> None:
         "March 20-22, 2031, and said more talks were planned.\n\nNo date was set."
     )
     assert published(text) == "2031-09-19/day"
+
+
+def test_a_day_on_the_reporting_verb_is_the_day_of_writing() -> None:
+    # Ola Brenn took office on 3 June 2030: the year is 2030; "said on June 12" is the news
+    # of that day, not of the week after it.
+    text = (
+        "Trade Minister Ola Brenn will sign the 2030 accord next month, his ministry said on "
+        "June 12, after talks in the capital on June 9."
+    )
+    assert published(text, gazetteer=GAZETTEER) == "2030-06-12/day"
+
+
+def test_a_reported_day_without_a_reporting_verb_is_no_day_of_writing() -> None:
+    text = (
+        "Trade Minister Ola Brenn will sign the 2030 accord next month, after talks in the "
+        "capital ended on June 12."
+    )
+    found = published(text, gazetteer=GAZETTEER)
+    assert found is not None and not found.endswith("/day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized the capital after removing President Ana Velk from power.",
+        "The army removed President Ana Velk from office and closed the border.",
+        "Since toppling President Ana Velk, the junta has ruled by decree.",
+    ],
+)
+def test_a_holder_put_out_of_office_means_after_the_term(text: str) -> None:
+    spans = {(e.lo, e.hi) for e in office_evidence(text, GAZETTEER)}
+    assert (date(2024, 1, 21), date(2031, 4, 9)) in spans
+    assert (date(2019, 1, 20), date(2024, 1, 20)) not in spans
+
+
+def test_a_call_to_remove_a_holder_is_no_removal() -> None:
+    text = "Protesters called on the army to remove President Ana Velk from power."
+    labels = {e.label for e in office_evidence(text, GAZETTEER)}
+    assert labels == {"President Ana Velk in office"}
+
+
+def test_a_told_day_before_the_latest_full_date_is_no_day_of_writing() -> None:
+    text = "Velkland said on April 28 it would pay. The fund opened on May 2, 2031 in the capital."
+    assert published(text) == "2031-05/month"
+
+
+def test_a_trip_since_the_holders_re_election_is_soon_after_the_term_began() -> None:
+    gazetteer = FakeGazetteer(*DORAN)
+    text = (
+        "President Tomas Doran left on Friday on his first trip abroad since his January "
+        "re-election."
+    )
+    spans = {(e.lo, e.hi) for e in office_evidence(text, gazetteer) if "since" in e.label}
+    # a January election gives a term begun on 1 March (the second or third, not the first)
+    assert {lo for lo, _ in spans} == {date(2010, 3, 1), date(2015, 3, 1)}
+    assert (date(2010, 3, 1), date(2010, 3, 31)) in spans
+
+
+def test_a_re_election_in_another_month_names_no_term() -> None:
+    gazetteer = FakeGazetteer(*DORAN)
+    text = "President Tomas Doran left on his first trip abroad since his August re-election."
+    assert not [e for e in office_evidence(text, gazetteer) if "since" in e.label]

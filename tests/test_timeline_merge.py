@@ -213,3 +213,64 @@ def test_the_outlet_of_an_article() -> None:
     assert outlet_of("https://www.example-herald.test/a", "html", page) == "The Example Herald"
     canonical = '<html><head><link rel="canonical" href="https://news.example.test/x"></head>'
     assert outlet_of(None, "html", canonical) == "news.example.test"
+
+
+def test_a_report_goes_to_the_episode_of_its_sentence_other_report() -> None:
+    """One sentence, two events to its article ("arrived on Sunday to hold talks": the arrival
+    and the talks to come): with no usable date, the second is of the first's occasion, not of
+    another visit that year, though that visit is better attested."""
+    from dataclasses import replace
+
+    spring = [
+        _r("s1", "2021-03-10", sentence="Talks in Lisbon."),
+        _r("s2", "2021-03-10", sentence="Talks in Lisbon."),
+    ]
+    autumn = [_r("f1", "2021-10-05", sentence="At the Ocean Forum in Lisbon.")]
+    said = "The chancellor arrived in Lisbon on Sunday to hold talks at the Ocean Forum."
+    arrived = replace(
+        _r("n", "2021", published="2021", sentence=said),
+        names=frozenset({"lisbon", "ocean", "forum"}),
+    )
+    talks = replace(
+        _r("n", "2021", "planned", idx=1, published="2021", sentence=said),
+        names=frozenset({"lisbon"}),
+    )
+    reports = [*spring, *autumn, arrived, talks]
+    # dated alike, what took place and what was to come: one entry of that occasion
+    assert frozenset({("f1", 0), ("n", 0), ("n", 1)}) in _groups(reports)
+    # the article dates its arrival to a day: still that visit's episode, not the spring's
+    arrived_day = replace(arrived, date="2021-10-04", precision="day")
+    assert not _together([*spring, *autumn, arrived_day, talks], "n", "s1")
+    # without the other report of its sentence, the plan goes to the better attested visit
+    assert _together([*spring, *autumn, talks], "n", "s1")
+
+
+def test_a_plan_dated_only_by_its_article_gives_no_day_for_what_took_place() -> None:
+    # "the minister vowed to deepen trade ties" (no time expression: the article's day)
+    vow = _r("a", "2021-06-03", "planned", type_="COOPERATE", published="2021-06-03", default=True)
+    done = _r("b", "2021-06", type_="COOPERATE", published="2021-06-20")
+    assert not _together([vow, done], "a", "b")
+    # a plan with a day of its own ("will sign the trade pact on 3 June") is that day's event
+    dated = _r("c", "2021-06-03", "planned", type_="COOPERATE", published="2021-05-28")
+    assert _together([dated, done], "c", "b")
+
+
+def test_the_parties_leaders_are_no_evidence_of_one_occasion() -> None:
+    from dyad.timeline.build import _names
+
+    said = "On Monday, Macron and Scholz met in Toulouse."
+    assert _names(said, ("DEU", "FRA")) == {"toulouse"}
+    # the leaders of other states are persons the sentence names
+    assert {"macron", "scholz"} <= _names(said, ("BRA", "USA"))
+
+
+def test_a_plan_beside_what_took_place_is_no_twin_when_its_article_dates_them_apart() -> None:
+    # "the ministers, who met in Porto this year, will meet again in Porto this year"
+    spring = [_r("s1", "2021-03-10", sentence="Talks in Porto.")]
+    autumn = [_r("f1", "2021-10-05", sentence="Talks in Porto.")]
+    said = "The ministers, who met in Porto this year, will meet again in Porto this year."
+    met = _r("n", "2021", published="2021-06-01", sentence=said)
+    again = _r("n", "2021", "planned", idx=1, published="2021-06-01", sentence=said)
+    groups = _groups([*spring, *autumn, met, again])
+    assert frozenset({("s1", 0), ("n", 0)}) in groups
+    assert frozenset({("f1", 0), ("n", 1)}) in groups

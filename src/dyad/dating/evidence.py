@@ -133,8 +133,15 @@ _DEADLINE: Final = re.compile(
     r"(?i)\b(?:until|till|by|before|deadline(?: of)?|no later than|expires?(?: on)?|due(?: on)?|"
     r"ahead of)\s+(?:the\s+)?$"
 )
+# "the ministry said on May 3", "the agency reported on May 14": the day of the telling, the
+# news of that day (a day reported on anything else may be days before the writing)
+_TOLD: Final = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|stated|declared|confirmed|"
+    r"added|tweeted|wrote)\s+(?:on\s+)?$"
+)
 _NUMERIC: Final = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})\b")
 _CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time: a story's own line, not a header
+_TOLD_WEIGHT: Final = 1.5  # the day itself, beside the week after any day reported
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
 
@@ -379,6 +386,8 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
     captions = _caption_lines(text)
     past_days: list[tuple[date, bool]] = []
     month_days: list[tuple[int, int, bool]] = []
+    told: set[tuple[int, int]] = set()  # month-days a reporting verb carries
+    told_days: set[date] = set()
     weekday_of: dict[tuple[int, int], int] = {}
     lower = MIN_DATE
     upper = MAX_DATE
@@ -415,6 +424,8 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
                 day = int((match["day"] or match["d"]).rstrip("stndrh"))
                 month = month_number(match["mon"] or match["m"])
                 month_days.append((month, day, caption))
+                if not caption and _told(text, expression.start):
+                    told.add((month, day))
                 name = re.search(WEEKDAY_RE, expression.text)
                 if name:
                     weekday_of[(month, day)] = weekday_number(name.group())
@@ -425,6 +436,8 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
             elif expression.date.precision == "day":
                 past_days.append((lo, caption))
                 found.full_date_years.append(lo.year)
+                if not caption and _told(text, expression.start):
+                    told_days.add(lo)
             elif not _TARGET.match(expression.text):
                 lower = max(lower, lo)
                 found.mention_years.append(lo.year)
@@ -439,6 +452,8 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
         found.items.append(
             Evidence(shift_days(latest, -lag), MAX_DATE, 1.0, f"after {latest.isoformat()}")
         )
+        if latest in told_days:
+            found.items.append(_point(latest, _TOLD_WEIGHT, f"told on {latest.isoformat()}"))
     if month_days:
         month, day, caption = _latest_month_day(month_days)
         lag = 1 if caption else 0
@@ -447,12 +462,25 @@ def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]
         found.pending.append(
             PendingDay(month, day, 2.0, label, window=7, lag_before=lag, weekday=weekday)
         )
+        if (month, day) in told:
+            label = f"told on {month:02d}-{day:02d}"
+            full = max(past_days)[0] if past_days else None
+            if full is None:
+                found.pending.append(PendingDay(month, day, _TOLD_WEIGHT, label, weekday=weekday))
+            elif (when := safe_date(full.year, month, day)) and when > full:
+                # placed in the year of the latest full date, when it is later than that date
+                found.items.append(_point(when, _TOLD_WEIGHT, f"{label} ({when.year})"))
     if lower > MIN_DATE:
         found.items.append(Evidence(lower, MAX_DATE, 0.5, f"mentions {lower.isoformat()[:7]}"))
     if upper < MAX_DATE:
         found.items.append(
             Evidence(MIN_DATE, upper, 0.5, f"looks ahead to {upper.isoformat()[:7]}")
         )
+
+
+def _told(text: str, start: int) -> bool:
+    """Whether a day is that of a reporting verb: "the ministry said on May 3"."""
+    return bool(_TOLD.search(text[max(0, start - 40) : start]))
 
 
 def read_text_evidence(text: str, today: date | None = None) -> TextEvidence:

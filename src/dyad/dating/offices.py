@@ -78,6 +78,16 @@ _MODIFIER: Final = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*|the)\s+){0,3}$",
     re.IGNORECASE,
 )
+# "after removing President X from power", "since toppling King Y", "ousted Premier Z from
+# office": the holder was put out before the writing (not "calls to remove President X")
+_PUT_OUT: Final = re.compile(
+    r"(?i)\b(?:(?:after|since|following|by)\s+(?:\w+ly\s+)?(?P<ing>removing|ousting|toppling|"
+    r"deposing|overthrowing|unseating)|(?<!to )(?P<past>removed|overthrew|overthrown|unseated))"
+    r"\s+(?:(?:[A-Z][\w.’'-]*|the)\s+){0,3}$"
+)
+_FROM_POWER: Final = re.compile(
+    r"^\s*(?:from|of)\s+(?:power|office|the presidency|his post|her post)\b"
+)
 _APPOSITION: Final = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\(\s*(?:the\s+|a\s+)?|,\s*(?:the|a)\s+)"
     rf"(?P<mod>former|new|newly[- ]appointed|incoming)\s+(?:[A-Z][\w.’'-]*\s+)?"
@@ -106,6 +116,12 @@ _BECAME: Final = re.compile(
     r"assumed office|came to power|took power)\b(?:\s+(?:as\s+)?(?:the\s+)?"
     r"(?P<role>[a-z][a-z -]{1,40}?)(?=[\s,.;]|$))?"
 )
+# "his first trip abroad since his March re-election": shortly after the term it began
+_SINCE_ELECTION: Final = re.compile(
+    rf"\bsince\s+(?:his|her)\s+(?:(?P<mon>{MONTH_RE})\s+)?"
+    r"(?P<what>re-?election|election|inauguration|swearing-in)\b"
+)
+_ELECTION_LEAD: Final = 120  # days from an election to the start of the term it gives, at most
 _WHEN: Final = re.compile(
     rf"\b(?:(?:earlier\s+)?this (?P<this>month|year)|last (?P<last>month|year)|"
     rf"in (?P<mon>{MONTH_RE})(?:\s+(?P<rel>this|last) year)?)\b"
@@ -226,6 +242,9 @@ def _mentions(text: str, persons: Sequence[Person]) -> Iterator[_Mention]:
     for match in _TITLED.finditer(text):
         before = _MODIFIER.search(text[max(0, match.start() - 40) : match.start()])
         modifier = before["mod"].lower() if before else ""
+        out = _PUT_OUT.search(text[max(0, match.start() - 50) : match.start()])
+        if out and (out["ing"] or _FROM_POWER.match(text[match.end() : match.end() + 30])):
+            modifier = "ousted"
         yield _Mention(_clean_name(match["name"]), match["title"], modifier)
     for match in _APPOSITION.finditer(text):
         yield _Mention(_clean_name(match["name"]), match["title"], match["mod"].lower())
@@ -415,13 +434,45 @@ def _became_evidence(text: str, lookup: _Lookup, names: Sequence[str]) -> list[E
     return found
 
 
+def _election_evidence(text: str, lookup: _Lookup, names: Sequence[str]) -> list[Evidence]:
+    """ "since his March re-election": after (and likely soon after) the term it began."""
+    found: list[Evidence] = []
+    for match in _SINCE_ELECTION.finditer(text):
+        who = _subject_before(text, match.start(), names)
+        if who is None:
+            continue
+        name, offices = lookup(who)
+        terms = sorted((o for o in offices if o.valid_from), key=_span)
+        if match["what"].startswith("re"):
+            terms = terms[1:]  # a re-election begins no first term
+        if match["mon"]:
+            month = month_number(match["mon"])
+            terms = [o for o in terms if o.valid_from and _began_after(o.valid_from, month, match)]
+        for office in terms:
+            assert office.valid_from is not None
+            label = f"{name} since {match['what']} ({office.valid_from})"
+            found.extend(_pins(office.valid_from, None, True, label))
+    return found
+
+
+def _began_after(start: date, month: int, match: re.Match[str]) -> bool:
+    """Whether a term starting on ``start`` follows an election (or begins with an
+    inauguration) in ``month``."""
+    if match["what"] in ("inauguration", "swearing-in"):
+        return start.month == month
+    for year in (start.year, start.year - 1):
+        if 0 <= (start - date(year, month, 1)).days <= _ELECTION_LEAD:
+            return True
+    return False
+
+
 def office_evidence(
     text: str, gazetteer: OfficeSource, persons: Sequence[Person] = ()
 ) -> list[Evidence]:
     """Evidence about the publication date from the offices the text says people hold."""
     mentions = list(_mentions(text, persons))
     names = [p.name for p in persons] + [m.name for m in mentions]
-    for match in (*_TERM.finditer(text), *_BECAME.finditer(text)):
+    for match in (*_TERM.finditer(text), *_BECAME.finditer(text), *_SINCE_ELECTION.finditer(text)):
         start, _ = sentence_bounds(text, match.start(), match.end())
         names += [_clean_name(n) for n in _FULL_NAME.findall(text[start : match.start()])]
     names = list(dict.fromkeys(names))
@@ -438,4 +489,5 @@ def office_evidence(
     full = [n for n in names if lookup(n)[1]]
     found.extend(_term_evidence(text, lookup, full))
     found.extend(_became_evidence(text, lookup, full))
+    found.extend(_election_evidence(text, lookup, full))
     return found

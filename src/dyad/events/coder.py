@@ -20,7 +20,6 @@ from dyad.dating.news import lead_day, news_default
 from dyad.events.actors import (
     SYMMETRIC_TYPES,
     ActorIndex,
-    ActorReader,
     PersonsLike,
     StateMentionLike,
     build_index,
@@ -45,13 +44,14 @@ from dyad.events.dates import (
     month_of,
     noun_year,
     own_expression,
+    reference_date,
     resolve,
     tense_date,
-    year_of,
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
+from dyad.events.reader import ActorReader
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
@@ -390,7 +390,7 @@ class _Coder:
             return Dated(None, False)
         head = clause_of(cand.tok).head
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
-            return Dated(year_of(self.published), False)  # "X's visit": a reference, undated
+            return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
         if story is not None and not planned and str(head.tag_) == "VBD" and si not in self.lead:
             return Dated(story, False)  # "In 2020 X did A. It also did B."
@@ -402,7 +402,7 @@ class _Coder:
             headline=si in self.headline,
             opening=bool(self.lead) and si == min(self.lead),
         )
-        if not planned and si not in self.lead:
+        if not planned:  # the lead's own day, once a lead sentence gave it
             default = news_default(default, self.published, self.news_day)
         if not planned and _before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before

@@ -512,3 +512,17 @@ def counted_from(a: Anchored, tok: Any) -> tuple[Any, str] | None:
         return None
     turned = "earlier" if m.group(2).lower() == "after" else "later"
     return main, f"{m.group(1)} {turned}"
+
+
+REFERRING_DETS = frozenset({"the", "this", "these", "that", "their", "his", "her", "its"})
+
+
+def reference_date(tok: Any, published: DateRef, news_day: DateRef | None) -> DateRef:
+    """The date of an event named by a bare noun without a time of its own: "their talks",
+    "the visit" refer back to the news the lead dated (its own day); other nouns ("X's
+    visits", "a summit") are references of the year."""
+    if news_day is not None and any(
+        c.dep_ in ("det", "poss") and str(c.text).lower() in REFERRING_DETS for c in tok.children
+    ):
+        return news_day
+    return year_of(published)

@@ -19,11 +19,17 @@ from dyad.events.actors import (
     SYMMETRIC_PREPS,
     SYMMETRIC_TYPES,
     TARGET_PREPS,
-    ActorReader,
     add_codes,
 )
 from dyad.events.cues import Cue, direct_objects, lemma_of
+from dyad.events.reader import ActorReader
 
+# Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
+ACT_NOUNS = frozenset(
+    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
+     "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
+     "conduct", "interference", "aggression", "escalation", "actions", "plan"}
+)  # fmt: skip
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns that count or group event nouns: "a series of agreements", "a new round of talks".
@@ -52,6 +58,8 @@ FROM = frozenset({"from"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
+# A clause's subject undergoes the event it is under: "X is under sanctions", "came under fire".
+UNDERGOING_PREPS = frozenset({"under"})
 # Verbs whose subject takes part in the fight they hold: "X's soldiers died in a clash with Y".
 # Prepositions that set a noun event beside a clause as its time or cause ("applied to join
 # X following Y's war on Z"): the clause's actors are not the event's.
@@ -81,6 +89,7 @@ class Frame:
     between: list[str] = field(default_factory=list)  # "talks between X and Y" (hosted by Z)
     place: list[str] = field(default_factory=list)  # targets named as the place ("in X")
     reciprocal: bool = False  # "attacked each other"
+    victims: list[str] = field(default_factory=list)  # "condemned the attack on X": X
 
 
 def governor(tok: Any) -> tuple[Any | None, str | None]:
@@ -185,9 +194,13 @@ class FrameReader:
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
         self._place(f, tok, cue)
 
-    def _place(self, f: Frame, tok: Any, cue: Cue) -> None:
+    def _place(self, f: Frame, tok: Any, cue: Cue, other_named: bool | None = None) -> None:
         """The place as recipient ("visited X", "talks in X", "strike in X") when no other is
-        named, unless several parties met there (a third country hosting them)."""
+        named, unless several parties met there (a third country hosting them) or a meeting's
+        other party is named and is no state ("met business leaders in X", "toured a plant in
+        X": where it happened, not with whom)."""
+        if cue.type == "CONSULT" and (f.target_slot if other_named is None else other_named):
+            return
         if not f.targets and cue.type in LOCATED_TYPES and len(f.sources) < 2:
             place = self.r.prep_actors(tok, LOCATION_PREPS)
             if not place and cue.type == "ASSAULT":  # "a strike on a car in X": X is hit
@@ -242,11 +255,22 @@ class FrameReader:
             add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        blamed = cue.type == "ACCUSE" and bool(objs)
         for o in objs:  # "launched Iranian-made drones": the drones' make is no recipient
             themed = theme and not owner
+            if cue.type == "ACCUSE":  # "condemned X's attack on Y", "blamed X for ...": X
+                add_codes(f.targets, self._doers(o) if self._act(o) else r.np_actors(o, "target"))
+                add_codes(f.victims, [c for c in r.subtree_states(o, set()) if c not in f.targets])
+                continue
             add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
-        if not f.targets:
+        if blamed:  # "blamed X for the attack on Y": the act is no one blamed
+            for c in tok.children:
+                if c.dep_ == "prep" and lemma_of(c) in ("for", "over"):
+                    add_codes(
+                        f.victims, [x for x in r.subtree_states(c, set()) if x not in f.targets]
+                    )
+        if not f.targets and not blamed:
             self._targets_by_prep(f, tok, cue)
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
@@ -271,6 +295,25 @@ class FrameReader:
             or "one another" in str(tok.sent.text).lower()
         )
         return f
+
+    def _act(self, tok: Any) -> bool:
+        """A noun naming an act ("the move", "the attack", "the killing of ...")."""
+        lemma = lemma_of(tok)
+        return str(tok.pos_) == "NOUN" and (
+            lemma in ACT_NOUNS
+            or bool(self.r.lex.candidates(lemma, "NOUN"))
+            or lemma.endswith("ing")
+        )
+
+    def _doers(self, tok: Any) -> list[str]:
+        """Who did an act a noun names: its owner or modifier ("X's attack", "the Xian
+        strike"), or "by X"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                add_codes(out, self.r.np_actors(c, "target"))
+        add_codes(out, self.r.prep_actors(tok, frozenset({"by"})))
+        return out
 
     def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:
         """ "X warned that an attack by Y would ...": the threat is to whoever would attack."""
@@ -375,6 +418,13 @@ class FrameReader:
             return  # "X did A after Y's war on Z", not "X did A after a deal with Y"
         lem = lemma_of(gov)
         subj = r.subjects(gov)[0]
+        if prep in UNDERGOING_PREPS:  # "X is under sanctions", "X came under attack from Y"
+            objs = [o for o in direct_objects(gov) if o.dep_ != "nsubjpass"]
+            if objs and not f.sources:  # "Y put X under sanctions"
+                add_codes(f.sources, r.subject_actors(gov)[0])
+            for n in objs or subj:
+                add_codes(f.targets, [c for c in r.np_actors(n, "target") if c not in f.sources])
+            return
         light = lem in lex.light_source or (lem == "be" and prep is not None)
         if light and not f.sources:
             add_codes(f.sources, r.subject_actors(gov)[0])
@@ -390,13 +440,15 @@ class FrameReader:
             co = r.co_actors(gov)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+            # a party named beside the noun, not the noun's own preposition ("is in X for talks")
+            other = f.target_slot or _has_prep_object(gov, DIRECT_PREPS - {prep or ""})
             if not f.targets:
                 add_codes(f.targets, r.prep_actors(gov, DIRECT_PREPS))
                 f.target_slot = f.target_slot or _has_prep_object(gov, DIRECT_PREPS)
             if not f.between:
                 add_codes(f.between, r.prep_actors(gov, BETWEEN))
             if not forum:
-                self._place(f, gov, cue)
+                self._place(f, gov, cue, other)
             if not f.targets and cue.type == "AGREE" and len(f.sources) < 2:
                 skip = {t.i for s in subj for t in s.subtree}
                 rest = [c for c in r.subtree_states(gov, skip) if c not in f.sources]

@@ -7,18 +7,25 @@ last year"); a mention whose date is only a default (no time expression: "Putin'
 merges with any mention of the same type and pair whose date it contains, before or after it.
 Two explicitly dated mentions stay apart ("two video calls last year" and "a call in
 December" are different calls), and so do an event that occurred and one that is planned,
-unless one of them is a weak mention (its pair completed from the article's main pair): then
-the strongest mention gives the event its status, direction and text.
+unless one of them is a weak mention (its pair completed from the article's main pair) or a
+reference dated only by default to a year: then the strongest mention gives the event its
+status, direction and text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from dyad.events.actors import SYMMETRIC_TYPES
 from dyad.events.cues import ScoreTable
 from dyad.events.dates import compatible
 from dyad.models import PRECISION_LEN, DateRef, Event, Provenance, Status
+
+# Protests and accusations of one side against the other a few days apart are one episode,
+# told again (the summons, the rebuke, the condemnation).
+EPISODE_TYPES = frozenset({"ACCUSE"})
+EPISODE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,35 @@ class _Merged:
         meet Putin" ... "Xi's meeting with Putin comes as ...")."""
         if self.status == d.status or min(self.first.weight, d.weight) == 0:
             return True
+        if _reference(self.date, self.explicit) or _reference(d.date, d.explicit):
+            return True  # "X is in Y for talks" (a year by default) and "X will join the talks"
         if exact and self.date is not None and self.date.precision == "day":
             return True  # one day, one pair, one kind of event: the visit and its program
         return exact and not self.explicit and not d.explicit
+
+
+def _same_episode(group: list[_Merged], d: Draft) -> _Merged | None:
+    """An earlier event of the same type and direction a few days from the draft's day: one
+    diplomatic protest told again ("summoned the envoy on Friday", "had rebuked Y the night
+    before")."""
+    assert d.date is not None
+    if d.date.precision != "day":
+        return None
+    day = date.fromisoformat(d.date.date)
+    for m in group:
+        if (
+            m.date is not None
+            and m.date.precision == "day"
+            and abs((date.fromisoformat(m.date.date) - day).days) <= EPISODE_DAYS
+        ):
+            return m
+    return None
+
+
+def _reference(d: DateRef | None, explicit: bool) -> bool:
+    """A mention dated only by default to a year: a reference to the event ("X's visit"),
+    whatever its tense, that joins the event of its type and pair dated within that year."""
+    return d is not None and d.precision == "year" and not explicit
 
 
 def _precision(d: DateRef | None) -> int:
@@ -90,6 +123,8 @@ class Merger:
         group = [m for m in self._events if m.key() == (d.type, d.pair)]
         target = next((m for m in group if _same(m.date, d.date) and m.accepts(d, True)), None)
         group = [m for m in group if m.accepts(d, False)]
+        if target is None and d.date is not None and d.type in EPISODE_TYPES:
+            target = _same_episode(group, d)
         if target is None and d.date is not None:
             target = self._into_precise(group, d)
         if target is None and d.date is not None:

@@ -11,28 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex, ActorReader
+from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex
 from dyad.events.cues import Cue, Lexicon, direct_objects, lemma_of
 from dyad.events.dates import signed_in_past
-from dyad.events.frames import Frame, governor
+from dyad.events.frames import ACT_NOUNS, Frame, governor
+from dyad.events.reader import ActorReader
 from dyad.events.status import clause_of
 from dyad.models import DateRef
 
-# Verbs whose object is what is rejected or asked for, seldom the other side: a side named
-# alone rejects or asks the article's other state.
-CONTENT_SLOT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE"})
+# Verbs whose object is what is blamed, seldom the other side: a side named alone blames the
+# article's other state ("deplored this move").
+CONTENT_SLOT_TYPES = frozenset({"ACCUSE"})
+# What is asked for or refused with no addressee named is addressed to no state in particular
+# ("called for an end to the war", "rejected suggestions that ..."): completed from the
+# article's pair only when what is asked or refused names the other state ("refused to
+# recognise Y's president").
+UNADDRESSED_TYPES = frozenset({"REJECT", "REQUEST"})
 # Hostile acts told without their agent ("was killed in an airstrike in X", "a ban on X's
 # wine has been in place"): in an article about two states, the other one acts.
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Material hostile acts that, told by another state while the other side tells the reverse,
 # are one side's claim.
 CLAIMED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
-# Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
-ACT_NOUNS = frozenset(
-    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "launch",
-     "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
-     "conduct", "interference", "aggression", "escalation", "actions", "plan"}
-)  # fmt: skip
 
 
 class PartyReader:
@@ -64,6 +64,8 @@ class PartyReader:
         content = (
             cue.pos == "VERB" and type_ in CONTENT_SLOT_TYPES and self._content_object(tok, type_)
         )  # "rejected the pretexts", "deplored this move"
+        if content and any(self.reader.owned_by_other(o) for o in direct_objects(tok)):
+            return []  # "rejected the West's criticism": the other side is named, no state
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
             return []
@@ -71,6 +73,11 @@ class PartyReader:
         partner = self.index.partner(actor)
         if partner is None or "nofill" in cue.flags:
             return []
+        if type_ in UNADDRESSED_TYPES and not self._in_content(partner, tok):
+            return []
+        if partner in frame.victims:
+            return []  # "condemned the attack on X": X suffered it, no one named did it
+
         if (
             type_ in AGENTLESS_TYPES
             and not frame.sources
@@ -143,6 +150,19 @@ class PartyReader:
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         return bool(objs) and all(
             lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN")) for o in objs
+        )
+
+    def _in_content(self, code: str, tok: Any) -> bool:
+        """Whether a state is named in what a verb asks or refuses, not in a claim's content
+        clause ("rejected suggestions that X ...")."""
+        skip = {
+            t.i
+            for clause in tok.subtree
+            if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i != tok.i
+            for t in clause.subtree
+        }
+        return any(
+            code in self.index.code(t) for t in tok.subtree if t.i not in skip and t.i != tok.i
         )
 
     def _agentless(self, tok: Any, cue: Cue) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyad.events.actors import ActorIndex, ActorReader
+from dyad.events.actors import ActorIndex
 from dyad.events.cues import lemma_of
+from dyad.events.reader import ActorReader
 
 __all__ = ["refusal_pairs"]
 

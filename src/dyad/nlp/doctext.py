@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 _TEXT_KEY = "dyad.nlp.doctext"
 _MARKS_KEY = "dyad.nlp.doctext.marks"
+_T = TypeVar("_T")
 
 
 def doc_text(doc: Any) -> str:
@@ -69,7 +71,20 @@ def line_marks(doc: Any, chars: str) -> LineMarks:
     return marks
 
 
-__all__ = ["Covered", "LineMarks", "doc_text", "line_marks"]
+def per_text(doc: Any, key: str, build: Callable[[str], _T]) -> _T:
+    """``build(doc_text(doc))``, built once per Doc (and again should its text change): an
+    index of the whole text that look-ups per candidate share."""
+    doc = getattr(doc, "doc", doc)
+    text = doc_text(doc)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not text:
+        cached = (text, build(text))
+        doc.user_data[key] = cached
+    value: _T = cached[1]
+    return value
+
+
+__all__ = ["Covered", "LineMarks", "doc_text", "line_marks", "per_text"]
 
 
 class Covered:

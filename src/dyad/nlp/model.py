@@ -29,6 +29,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A paragraph longer than this is parsed in pieces cut at sentence ends (else at white space):
 # the parser needs memory in proportion to its input, and spaCy refuses over nlp.max_length.
 MAX_PIECE_CHARS = 20_000
+# ... and a batch of paragraphs holds at most this many characters (a paragraph longer than it
+# goes alone): the parser's memory grows with the characters of a batch (256 pieces of a long
+# text at once peaked at 2.1 GB for 0.6 MB). Articles' paragraphs are far shorter, so their
+# batches are the same; a Doc's parse does not depend on the batch it was in.
+MAX_BATCH_CHARS = 50_000
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 MAX_RUN_CHARS = 500
@@ -140,6 +145,22 @@ def _tokenized(chunk: str, nlp: Language) -> str | Doc:
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
+def _bounded(pieces: Iterable[str | Doc], count: int, chars: int) -> Iterator[list[str | Doc]]:
+    """The pieces in order, in groups of at most ``count`` and, but for a single piece longer
+    than that, at most ``chars`` characters."""
+    group: list[str | Doc] = []
+    size = 0
+    for piece in pieces:
+        length = len(piece if isinstance(piece, str) else piece.text)
+        if group and (len(group) >= count or size + length > chars):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += length
+    if group:
+        yield group
+
+
 def parse(text: str, nlp: Language | None = None) -> Doc:
     """Parse ``text`` paragraph by paragraph into one spaCy ``Doc`` with ``doc.text == text``."""
     return next(parse_many([text], nlp))
@@ -163,7 +184,11 @@ def parse_many(
             for piece in pieces:
                 yield _tokenized(piece, model)
 
-    parsed = model.pipe(chunks(), batch_size=batch_size)
+    parsed = (
+        doc
+        for group in _bounded(chunks(), batch_size, MAX_BATCH_CHARS)
+        for doc in model.pipe(group, batch_size=batch_size)
+    )
     while True:
         first = next(parsed, None)
         if first is None:

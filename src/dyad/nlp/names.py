@@ -267,6 +267,7 @@ def surname_key(word: str) -> str:
     return "".join(toks)
 
 
+@lru_cache(maxsize=65536)  # each name of a long text is compared with every person's
 def same_name(a: str, b: str) -> bool:
     """Two full names of one person: same words, or same last word and compatible first word."""
     for ta in (name_tokens(a), ["".join(name_tokens(a.replace("-", "")))]):

@@ -5,10 +5,11 @@ guess at each one's gender from the pronouns that follow the mentions."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Literal
 
 from dyad.models import Person
@@ -66,6 +67,7 @@ class PersonIndex:
         self.persons: list[Person] = list(persons)
         self.mentions: tuple[Mention, ...] = tuple(sorted(mentions, key=lambda m: m.start))
         self._starts = [m.start for m in self.mentions]  # for bisection
+        self._reach = list(accumulate((m.end for m in self.mentions), max))  # furthest end yet
         self._genders = dict(genders or {})
         self._by_name = {p.name: p for p in self.persons}
         self._state_code = state_code
@@ -98,7 +100,9 @@ class PersonIndex:
     def at(self, start: int, end: int) -> Person | None:
         """The person mentioned at (or overlapping) the character span ``start``-``end``."""
         best: Mention | None = None
-        for m in self.mentions:
+        # only the mentions from the first that any mention so far ends after ``start``
+        for i in range(bisect_right(self._reach, start), len(self.mentions)):
+            m = self.mentions[i]
             if m.start >= end:
                 break
             if m.end > start and (best is None or (m.start <= start < m.end)):

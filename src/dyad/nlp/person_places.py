@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import re
 
+from dyad.nlp.doctext import per_text
 from dyad.nlp.numbers import lexicon as unit_lexicon
 from dyad.nlp.person_reader import Reader
 
-__all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after"]
+__all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after", "thing_before"]
 
-_PLACE_CUE = (
+_CUE_WORDS = (
     r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
-    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+(?:the\s+)?"
+    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+"
 )
+_PLACE_CUE = _CUE_WORDS + r"(?:the\s+)?"
+_CUES_KEY = "dyad.nlp.person_places.cues"
+_CUE_AT = re.compile(rf"(?=({_CUE_WORDS}))")  # every start, overlapping or not
+_THE = re.compile(r"the\s+")
+_WORD = re.compile(r"\w+")
 # "Ba Lang Port", "Kien Giang Province": a place noun written as the name's last word or after it
 PLACE_NOUNS = frozenset(
     [
@@ -45,6 +51,11 @@ PLACE_NOUNS = frozenset(
         "municipality",
         "canton",
         "commune",
+        "neighbourhood",
+        "neighborhood",
+        "terminal",
+        "refinery",
+        "residents",
     ]
 )
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
@@ -55,8 +66,7 @@ def a_place(r: Reader, start: int, end: int, *, follow: bool = True) -> bool:
     """The article writes "in X", "near X", "the villages of X" or "X Port" somewhere, or
     joins X to a place ("X and Tyre"): X is a place, whatever the tagger says ("Residents in
     Khan Omar fled"); "in X's view" does not count."""
-    name = re.escape(r.text[start:end])
-    if re.search(rf"{_PLACE_CUE}{name}\b(?!['’])", r.text) is not None:
+    if per_text(r.doc, _CUES_KEY, _PlaceCues).cued(r.text[start:end]):
         return True
     after = re.match(r"\s+([A-Z]\w+)", r.text[end : end + 30])
     if after is not None and after.group(1).lower() in PLACE_NOUNS:
@@ -78,14 +88,71 @@ def a_place(r: Reader, start: int, end: int, *, follow: bool = True) -> bool:
     return False
 
 
+class _PlaceCues:
+    """Where the text writes a place cue ("in", "near", "the villages of", each with or
+    without "the"), by the word that follows it, so that whether it writes one before a name
+    costs the cues before that word rather than a scan of the whole text; answers kept per
+    name. ``cued(name)`` is ``re.search(_PLACE_CUE + name + r"\b(?!['’])", text)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.after: dict[str, list[int]] = {}  # a word -> the cue ends it follows
+        for m in _CUE_AT.finditer(text):
+            ends = [m.end(1)]
+            the = _THE.match(text, ends[0])
+            if the is not None:
+                ends.append(the.end())
+            for pos in ends:
+                word = _WORD.match(text, pos)
+                if word is not None:
+                    self.after.setdefault(word.group(), []).append(pos)
+        self.known: dict[str, bool] = {}
+
+    def cued(self, name: str) -> bool:
+        if name not in self.known:
+            self.known[name] = self._cued(name)
+        return self.known[name]
+
+    def _cued(self, name: str) -> bool:
+        first = _WORD.match(name)
+        if first is None:  # not opening with a letter or digit: the plain search (rare)
+            return re.search(rf"{_PLACE_CUE}{re.escape(name)}\b(?!['’])", self.text) is not None
+        tail = re.compile(rf"{re.escape(name)}\b(?!['’])")
+        return any(tail.match(self.text, pos) for pos in self.after.get(first.group(), ()))
+
+
 def thing_after(r: Reader, after: str) -> bool:
     """The word after a name makes it a place, body or thing ("Roe Square", "Roe frigate")."""
     m = re.match(r" ([A-Za-z]+)\b", after)
     if m is None:
         return False
     word = m.group(1).lower()
-    vessel = unit_lexicon().nouns.get(word) in {"ships", "aircraft"}
-    return bool(r.lex.kinds(word) & {"orgword"}) or word in PLACE_NOUNS or vessel
+    # "the Roe frigate", "Roe vehicles", "Roe missiles": a vessel, a model, a weapon
+    thing = unit_lexicon().nouns.get(word) in {"ships", "aircraft", "count"}
+    return bool(r.lex.kinds(word) & {"orgword"}) or word in PLACE_NOUNS or thing
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_NAMED_BEFORE = re.compile(
+    r"\b([A-Za-z]+(?:\s+games)?)\s*,?\s+(?:code-?named|dubbed|called|named)\s+(?:the\s+)?$"
+)
+
+
+def thing_before(r: Reader, start: int) -> bool:
+    """The words before a name make it a ship's or an operation's: "USS Roe", "the destroyer
+    Roe", "drills dubbed Roe Shield", "Operation Roe"."""
+    before = r.text[max(0, start - 60) : start]
+    m = _WORD_BEFORE.search(before)
+    if m is not None:
+        word = m.group(1)
+        if word.isupper() and "vessel" in r.lex.kinds(word):
+            return True  # "HMS Roe": a prefix in capitals, not "Ins" or "Mv"
+        if word.islower() and unit_lexicon().nouns.get(word) == "ships":
+            return True  # "the frigate Roe"
+        if word[:1].isupper() and "operation" in r.lex.kinds(word):
+            return True  # "Operation Roe", "Exercise Roe Shield"
+    named = _NAMED_BEFORE.search(before)
+    return named is not None and "operation" in r.lex.kinds(named.group(1))
 
 
 _ROLE_TO_PLACE = re.compile(

@@ -16,13 +16,14 @@ titles and quotes repeated inside longer ones are dropped. The speaker is found 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from dyad.models import Provenance, Quote
 from dyad.nlp import names as nm
-from dyad.nlp.doctext import Covered, doc_text
+from dyad.nlp.doctext import Covered, doc_text, per_text
 from dyad.nlp.person_index import PersonIndex, sentence_at, with_sentences
 from dyad.nlp.speaker_phrases import line_starts
 from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
@@ -30,7 +31,8 @@ from dyad.nlp.speakers import Attributor, QuoteSpan, Speaker
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans"]
+__all__ = ["QuoteSpan", "extract_quotes", "find_quote_spans", "quote_spans"]
+_SPANS_KEY = "dyad.nlp.quotes.spans"
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -162,6 +164,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return _merge_adjacent(text, spans)
 
 
+def quote_spans(doc: SpacyDoc) -> list[QuoteSpan]:
+    """``find_quote_spans`` of a Doc's text, found once per Doc (persons and quotes both
+    read them)."""
+    return list(per_text(doc, _SPANS_KEY, find_quote_spans))
+
+
 def _span(text: str, start: int, end: int, mark: int, unclosed: bool, line: int) -> QuoteSpan:
     while start < end and text[start].isspace():
         start += 1
@@ -202,16 +210,36 @@ def _word_list(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _in_order(short: list[str], long: list[str]) -> bool:
+def _in_order(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(w in it for w in short)
 
 
-def _keeps_other(i: int, j: int, speakers: list[Speaker | None]) -> bool:
-    """Of two equal quotes, the one with a speaker is kept, else the first."""
-    if (speakers[i] is None) != (speakers[j] is None):
-        return speakers[i] is None
-    return j < i
+@dataclass
+class _Wording:
+    """The quotes of one wording (the same words): the first of them without a speaker and
+    the first of each speaker."""
+
+    first_unspoken: int | None = None
+    first_by: dict[Speaker, int] = field(default_factory=dict)
+
+    def add(self, j: int, speaker: Speaker | None) -> None:
+        if speaker is None:
+            if self.first_unspoken is None:
+                self.first_unspoken = j
+        else:
+            self.first_by.setdefault(speaker, j)
+
+    def repeats(self, i: int, speaker: Speaker | None, longer: bool) -> bool:
+        """Whether one of these quotes makes quote ``i`` (of ``speaker``) a repeat: a longer
+        wording of a speaker who may be the same one; the same wording kept instead (one with
+        a speaker over one without, else the first)."""
+        if longer:
+            return speaker is None or self.first_unspoken is not None or speaker in self.first_by
+        if speaker is None:
+            unspoken = self.first_unspoken
+            return bool(self.first_by) or (unspoken is not None and unspoken < i)
+        return self.first_by.get(speaker, i) < i
 
 
 def _drop_repeats(
@@ -220,17 +248,30 @@ def _drop_repeats(
     """A quote given again a little longer elsewhere (a headline's 'reckless gamble' and the
     body's "a reckless gamble") is one quote: the longer is kept. Not when two speakers are
     known and differ: one repeating the other's phrase says it too."""
-    words = [_word_list(text[s.start : s.end]) for s in spans]
+    words = [tuple(_word_list(text[s.start : s.end])) for s in spans]
+    # A repeat holds the shorter quote's words in order with at most _REPEAT_SLACK more, so
+    # its first word is among the longer one's first _REPEAT_SLACK + 1: only the wordings
+    # (of a length that fits) that open so are compared, each wording once, not every pair
+    # of a long text's quotes.
+    wordings: dict[tuple[str, ...], _Wording] = {}
+    opening: dict[tuple[str, int], list[tuple[str, ...]]] = {}
+    for j, wj in enumerate(words):
+        if wj not in wordings:
+            wordings[wj] = _Wording()
+            for w in dict.fromkeys(wj[: _REPEAT_SLACK + 1]):
+                opening.setdefault((w, len(wj)), []).append(wj)
+            if len(wj) <= _REPEAT_SLACK:
+                opening.setdefault(("", len(wj)), []).append(wj)  # any of them holds no words
+        wordings[wj].add(j, speakers[j])
     keep = []
     for i, s in enumerate(spans):
         wi = words[i]
+        first = wi[0] if wi else ""
+        lengths = range(len(wi), len(wi) + _REPEAT_SLACK + 1)
         repeat = any(
-            j != i
-            and len(wi) <= len(wj) <= len(wi) + _REPEAT_SLACK
-            and (len(wj) > len(wi) or _keeps_other(i, j, speakers))
-            and _in_order(wi, wj)
-            and (speakers[i] is None or speakers[j] is None or speakers[i] == speakers[j])
-            for j, wj in enumerate(words)
+            wordings[wj].repeats(i, speakers[i], len(wj) > len(wi)) and _in_order(wi, wj)
+            for n in lengths
+            for wj in opening.get((first, n), ())
         )
         if not repeat:
             keep.append((s, speakers[i]))
@@ -242,7 +283,7 @@ def extract_quotes(doc: SpacyDoc, persons: PersonIndex, *, doc_id: str) -> list[
     doc = with_sentences(doc)
     text = doc_text(doc)
     lex = nm.lexicon()
-    spans = find_quote_spans(text)
+    spans = quote_spans(doc)
     kept = [
         s
         for s in spans

@@ -135,9 +135,13 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
     if not ws:
         return None, None, None
     rest, role = role_suffix(r.lex, [w.text for w in ws])
+    owner = None  # the state whose body the role is of: "Armenia's (Security Council)"
+    if not role and _role_of_body(r, ws):  # "Secretary of Armenia's Security Council"
+        role, rest = [ws[0].text], [w.text for w in ws[2:]]
+        owner = next((r.state(w.text) for w in ws[2:] if w.possessive and r.state(w.text)), None)
     states = [r.state(w) for w in rest]
     pairs = [r.state(f"{a} {b}") for a, b in pairwise(rest)]
-    state = next((s for s in pairs + states if s), None)
+    state = owner or next((s for s in pairs + states if s), None)
     role_text = " ".join(role).lower() or None
     if len(rest) == 1 and ws[0].possessive and state and not role:
         return None, None, state  # "China's Wu Mei-ling"
@@ -150,6 +154,13 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
     org_words = [w for i, w in enumerate(rest) if i not in in_state]
     affiliation = " ".join(org_words) if org_words and role_text else None
     return role_text, affiliation, state
+
+
+def _role_of_body(r: RoleReader, ws: list[Word]) -> bool:
+    """ "Secretary of (Armenia's) Security Council": a role, "of", a body's name."""
+    if len(ws) < 3 or not r.lex.is_role(ws[0].text) or ws[1].text not in {"of", "for"}:
+        return False
+    return "orgword" in r.lex.kinds(ws[-1].text)
 
 
 def _org_in(r: RoleReader, start: int, end: int) -> str | None:

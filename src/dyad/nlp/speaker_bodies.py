@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, Literal
 
 from dyad.nlp.names import Lexicon
@@ -59,6 +61,8 @@ class BodyReader:
     persons: PersonIndex
     lex: Lexicon
     _events: list[SpeechEvent]
+    _event_pos: list[int]  # their positions, for bisection (``_events_back``)
+    _nonblank: list[int]  # non-blank lines before each line (``_paragraph_gap``)
     _positions: dict[str, list[int]] | None
     _quoted: list[tuple[int, int]]
     _quoted_starts: list[int]
@@ -76,12 +80,23 @@ class BodyReader:
     def _paragraph_gap(self, a: int, b: int) -> int:
         """How many non-blank lines lie from line ``a`` to line ``b``."""
         lo, hi = sorted((a, b))
+        return self._nonblank[hi] - self._nonblank[lo]
+
+    def _nonblank_lines(self) -> list[int]:
+        """How many of the first n lines are not blank, for every n."""
         starts = self._line_starts
-        count = 0
-        for n in range(lo, hi):
+        blank = []
+        for n, start in enumerate(starts):
             end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
-            count += bool(self.text[starts[n] : end].strip())
-        return count
+            blank.append(int(bool(self.text[start:end].strip())))
+        return [0, *accumulate(blank)]
+
+    def _events_back(self, pos: int) -> Iterator[SpeechEvent]:
+        """The events before ``pos``, the nearest first (they are read in text order)."""
+        events = self._events
+        self._event_pos.extend(e.pos for e in events[len(self._event_pos) :])
+        for i in range(bisect.bisect_left(self._event_pos, pos) - 1, -1, -1):
+            yield events[i]
 
     # -- bodies -----------------------------------------------------------------------------
 
@@ -243,7 +258,7 @@ class BodyReader:
         line = self.line_of(tok.idx)
         owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > reach:
                 break
             who = event.speaker

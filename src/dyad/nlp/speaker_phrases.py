@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -38,6 +39,7 @@ _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod
 
 
 _WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
+_WORD_REACH = 60  # characters read either side of a token for the hyphenated word it is in
 
 
 def line_starts(text: str) -> list[int]:
@@ -86,6 +88,9 @@ class PhraseReader(BodyReader):
         self._line_starts = line_starts(self.text)  # a hard-wrapped line is one line
         self._acronyms = self._find_acronyms()
         self._events: list[SpeechEvent] = []  # filled in reading order by the subclass
+        self._event_pos: list[int] = []  # their positions, for bisection (``_events_back``)
+        self._document_names: dict[str, set[str]] = {}
+        self._nonblank = self._nonblank_lines()
 
     # -- positions -------------------------------------------------------------------------
 
@@ -105,37 +110,42 @@ class PhraseReader(BodyReader):
         organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
-        i = bisect.bisect_left([e.pos for e in self._events], pos)
-        actors: list[str] = []
-        aside: list[tuple[int, str]] = []  # subjects of "after Y left": after the main subject
-        for event in reversed(self._events[:i]):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
-                break
-            if event.speaker is not None and event.speaker.kind == "person":
-                sent = self._subordinate_subject(event.pos)
-                if sent is not None:
-                    aside.append((sent, event.speaker.name))
-                    continue
-                start = self.doc.char_span(event.pos, event.pos + 1, alignment_mode="expand")
-                here = start[0].sent.start if start is not None and len(start) else -1
-                actors.extend(n for s, n in aside if s != here)
-                aside = [(s, n) for s, n in aside if s == here]
-                actors.append(event.speaker.name)
-                actors.extend(n for _, n in aside)
-                aside = []
-        actors.extend(n for _, n in aside)
-        named: list[str] = []
-        for m in reversed(self.persons.mentions):
-            if m.start >= pos or self.in_quote(m.start):
+        fits = {want, None}
+        for name in self._actors_back(pos, line):  # the nearest that fits: no list of them all
+            if self.persons.gender(name) in fits:
+                return Speaker(name, "person")
+        mentions = self.persons.mentions
+        for i in range(bisect.bisect_left(mentions, pos, key=lambda m: m.start) - 1, -1, -1):
+            m = mentions[i]
+            if self.in_quote(m.start):
                 continue
             if self._paragraph_gap(self.line_of(m.start), line) > LOOKBACK_LINES:
                 break
-            named.append(m.name)
-        for pool in (actors, named):
-            name = next((n for n in pool if self.persons.gender(n) in {want, None}), None)
-            if name is not None:
-                return Speaker(name, "person")
+            if self.persons.gender(m.name) in fits:
+                return Speaker(m.name, "person")
         return None
+
+    def _actors_back(self, pos: int, line: int) -> Iterator[str]:
+        """The persons who spoke or acted before ``pos`` (a few lines back at most), the
+        nearest first, except that the subject of an "after/while Y ..." clause comes after
+        the main subject of its sentence."""
+        aside: list[tuple[int, str]] = []  # subjects of "after Y left": after the main subject
+        for event in self._events_back(pos):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is None or event.speaker.kind != "person":
+                continue
+            sent = self._subordinate_subject(event.pos)
+            if sent is not None:
+                aside.append((sent, event.speaker.name))
+                continue
+            start = self.doc.char_span(event.pos, event.pos + 1, alignment_mode="expand")
+            here = start[0].sent.start if start is not None and len(start) else -1
+            yield from (n for s, n in aside if s != here)
+            yield event.speaker.name
+            yield from (n for s, n in aside if s == here)
+            aside = []
+        yield from (n for _, n in aside)
 
     def _subordinate_subject(self, pos: int) -> int | None:
         """The sentence start of a subject at ``pos`` when it is the subject of an adverbial
@@ -155,7 +165,7 @@ class PhraseReader(BodyReader):
         """ "it": the organisation that spoke last, a few lines back at most; else the
         organisation subject of the clause above ("X denounced what it called '...'")."""
         line = self.line_of(tok.idx)
-        for event in reversed([e for e in self._events if e.pos < tok.idx]):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
@@ -220,10 +230,11 @@ class PhraseReader(BodyReader):
 
     def _hyphenated(self, tok: Any) -> Speaker | None:
         """The person a hyphenated surname the token is part of names, if one."""
-        text = self.text
-        start = max(text.rfind(" ", 0, tok.idx), text.rfind("\n", 0, tok.idx)) + 1
+        text, lo = self.text, max(0, tok.idx - _WORD_REACH)  # bounded: no scan of a long run
+        start = max(text.rfind(" ", lo, tok.idx), text.rfind("\n", lo, tok.idx), lo - 1) + 1
         end = tok.idx + len(tok.text)
-        while end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
+        stop = min(len(text), end + _WORD_REACH)
+        while end < stop and not text[end].isspace() and text[end] not in ",.;:!?":
             end += 1
         word = text[start:end]
         if "-" not in word.strip("-") or not word[:1].isupper():
@@ -237,12 +248,11 @@ class PhraseReader(BodyReader):
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
         if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
             return None
-        before = [e for e in self._events if e.pos < tok.idx]
-        for event in reversed(before):
+        for event in self._events_back(tok.idx):
             if event.statement and event.speaker is not None:
                 return event.speaker
         line = self.line_of(tok.idx)  # else the body that spoke last, a few paragraphs back
-        for event in reversed(before):
+        for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > 2 * LOOKBACK_LINES:
                 break
             if event.speaker is not None and event.speaker.kind == "organisation":
@@ -304,10 +314,13 @@ class PhraseReader(BodyReader):
     def document_name(self, kind: str, default: str) -> str:
         """The one proper name the article gives a document of this kind ("the Lake Tana
         Declaration"), else ``default``."""
-        found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
-        names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
-        names.discard(kind.title())
-        return names.pop() if len(names) == 1 else default
+        if kind not in self._document_names:  # one scan of the text per kind
+            found = re.finditer(rf"\b((?:[A-Z][\w’'-]+ ){{1,4}}{kind.title()})\b", self.text)
+            names = {re.sub(r"^(?:(?:The|A|An|In|Joint) )+", "", m.group(1)) for m in found}
+            names.discard(kind.title())
+            self._document_names[kind] = names
+        names = self._document_names[kind]
+        return next(iter(names)) if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
         """Who issued a statement or report: "from X", "by X", "of X", "X's"."""
@@ -345,7 +358,7 @@ class PhraseReader(BodyReader):
         """ "the minister", "the leftist leader": the person of that role who acted last
         (a speaker or a subject), else the one of that role named last."""
         for r in dict.fromkeys((role, tok.lemma_.lower())):
-            for event in reversed([e for e in self._events if e.pos < tok.idx]):
+            for event in self._events_back(tok.idx):
                 who = event.speaker
                 if who is None or who.kind != "person":
                     continue

@@ -18,6 +18,7 @@ Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: n
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 from typing import Any
@@ -34,6 +35,7 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
 _TIME_MARKS = frozenset({"after", "before", "until"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+_CUT_OFF = re.compile(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
 
 
 def _hypothetical(verb: Any) -> bool:
@@ -287,8 +289,7 @@ class Attributor(PhraseReader):
         """A text that ends a few words after the quote, inside its attribution ('...," Mr
         Wil', '...," the'): a person whose name begins with the last word ("Wil" -> Wilson),
         else the last speaker before the quote."""
-        tail = self.text[q.end :]
-        m = re.fullmatch(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*", tail)
+        m = _CUT_OFF.fullmatch(self.text, q.end)  # the rest of the text, not a copy of it
         if m is None or not m.group(1):
             return None
         last = m.group(1).split()[-1]
@@ -296,15 +297,24 @@ class Attributor(PhraseReader):
             hits = [p for p in self.persons.persons if p.name.split()[-1].startswith(last)]
             if len(hits) == 1:
                 return Speaker(hits[0].name, "person")
-        named = [e.speaker for e in self._events if e.pos < q.start and e.speaker is not None]
-        return named[-1] if named else None
+        return next((e.speaker for e in self._events_back(q.start) if e.speaker is not None), None)
 
     def _joint_document(self, q: QuoteSpan) -> Speaker | None:
         """ "In a joint declaration, they '...'": the document speaks, under the proper name the
-        article gives a document of that kind ("the Lake Tana Declaration") if it gives one."""
-        line_start = self._line_starts[q.line]
-        before = self.doc.char_span(line_start, q.mark, alignment_mode="contract")
-        for tok in before if before is not None else []:
+        article gives a document of that kind ("the Lake Tana Declaration") if it gives one:
+        the first such "in" from the start of the quote's line, ending before its mark."""
+        starts, found = self._joint_documents
+        i = bisect.bisect_left(starts, self._line_starts[q.line])
+        if i < len(found) and found[i][0] <= q.mark:
+            return found[i][1]
+        return None  # "in a statement" alone: whose, the sentence must say
+
+    @cached_property
+    def _joint_documents(self) -> tuple[list[int], list[tuple[int, Speaker]]]:
+        """Every "in" (outside quotes) before a document of a name or joint ("in a joint
+        statement"), in text order: its start, and its end with the document as speaker."""
+        found: list[tuple[int, int, Speaker]] = []
+        for tok in self.doc:
             if tok.lower_ != "in" or self.in_quote(tok.idx):
                 continue
             doc = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -314,8 +324,8 @@ class Attributor(PhraseReader):
             default = " ".join(t.text for t in words)
             name = self.document_name(doc.lemma_.lower(), default)
             if name != default or any(t.lower_ == "joint" for t in words):
-                return Speaker(name, "organisation")
-        return None  # "in a statement" alone: whose, the sentence must say
+                found.append((tok.idx, tok.idx + len(tok.text), Speaker(name, "organisation")))
+        return [s for s, _, _ in found], [(e, who) for _, e, who in found]
 
     def _surface(self, q: QuoteSpan) -> Speaker | None:
         """Without the parse: '"...," Name said', '"...," said Name', 'Name said: "..."', and
@@ -421,7 +431,7 @@ class Attributor(PhraseReader):
         return None
 
     def _last_speaker(self, q: QuoteSpan) -> Speaker | None:
-        before = [e for e in self._events if e.pos < q.start]
-        if not before or self._paragraph_gap(before[-1].line, q.line) > 1:
+        last = next(self._events_back(q.start), None)
+        if last is None or self._paragraph_gap(last.line, q.line) > 1:
             return None
-        return before[-1].speaker
+        return last.speaker

@@ -176,7 +176,7 @@ def _doc_mentions(
     # "the Security Council" is the UN's only in a text that names the UN
     named = {m.code for m in found if m.kind == "organisation"}
     found.extend(m for m in generic if m.code in named)
-    found.extend(_surname_mentions(doc, gazetteer, people, found, on))
+    found.extend(_surname_mentions(doc, gazetteer, people, found, on, reader))
     if roles:
         found.extend(_role_mentions(doc, reader, found))
     return sorted(set(found), key=lambda m: (m.start, -m.end, m.code, m.kind))
@@ -210,7 +210,12 @@ def _plausible(reader: _TokenReader, text: str, start: int, end: int, code: str,
 
 
 def _surname_mentions(
-    doc: Any, gazetteer: Gazetteer, people: set[str], found: Sequence[StateMention], on: date | None
+    doc: Any,
+    gazetteer: Gazetteer,
+    people: set[str],
+    found: Sequence[StateMention],
+    on: date | None,
+    reader: _TokenReader,
 ) -> list[StateMention]:
     """Officials by surname alone: after a title ("President Obama") if no other officeholder
     has that surname (or only one of them is in office on ``on``), or anywhere once named in
@@ -222,7 +227,7 @@ def _surname_mentions(
     out: list[StateMention] = []
 
     def add(start: int, end: int, person: str) -> None:
-        if taken.overlaps(start, end):
+        if taken.overlaps(start, end) or reader.someone_else(start, end, person):
             return
         code = gazetteer.person_state(person, on)
         if code:
@@ -233,7 +238,7 @@ def _surname_mentions(
     titled = gazetteer.titled_surnames
     for m in titled.finditer(folded) if titled is not None else ():
         person = gazetteer.person(m.group(1), on)
-        if person:
+        if person and not reader.someone_else(m.start(1), m.end(1), person):
             people.add(person)
             add(m.start(1), m.end(1), person)
     candidates: dict[str, set[str]] = {}
@@ -319,6 +324,20 @@ class _TokenReader:
         lo, hi = self.person_spans[i - 1]
         return end <= hi and (hi - lo) > (end - start)
 
+    def someone_else(self, start: int, end: int, person: str) -> bool:
+        """The span is one word of a longer person's name with a word the officeholder's name
+        lacks: "Interior Minister Martin X" names X, not the officeholder surnamed Martin; "Y
+        Li" is not the officeholder Li. A spelling one letter off is the same word."""
+        i = bisect_right(self.person_starts, start)
+        if not i:
+            return False
+        lo, hi = self.person_spans[i - 1]
+        if end > hi or hi - lo <= end - start:
+            return False
+        own = re.findall(r"\w+", fold(person).lower())
+        words = re.findall(r"\w+", fold(self.text[lo:hi]).lower())
+        return any(not any(_same_word(w, o) for o in own) for w in words)
+
     def in_company_name(self, start: int, end: int) -> bool:
         """A capitalised run after the name ends in a company word ("Japan Airlines"), or a
         company word and "of" come before it ("University of Tokyo")."""
@@ -368,3 +387,16 @@ class _TokenReader:
                 gap = before[len(before) - (start - m.end) :] if start - m.end <= 40 else "x"
                 return _OWN_BODY_GAP.fullmatch(gap) is not None
         return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words of names that may stand for each other: equal, or one letter apart in words
+    of four letters or more ("Sergey" and "Sergei")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -87,7 +87,7 @@ def redo_block(conn: Connection, block: sql.Block) -> None:
             e.published,
             e.text,
             default_dated=e.features[0] if e.features else _default_dated(e),
-            names=e.features[1] if e.features else _names(e.text),
+            names=e.features[1] if e.features else _names(e.text, (e.source, e.target)),
         )
         for e in events
     ]
@@ -152,15 +152,21 @@ def entry_status(statuses: Sequence[str]) -> str:
     return settled[-1] if settled else "planned"
 
 
-def _names(text: str) -> frozenset[str]:
+def _names(text: str, pair: tuple[str, str] = ("", "")) -> frozenset[str]:
     """The names of an event's sentences but those of states and bodies (the parties, named
-    by every report): persons, places, occasions, deals."""
+    by every report) and of the persons who hold, or held, an office of one of the pair's
+    states (the parties' voices: "Xi said", "Putin told"; every word of their names): the
+    other persons, places, occasions, deals."""
     from dyad.resolve.gazetteer import Gazetteer
 
     gaz = Gazetteer.load()
-    return frozenset(
-        n for n in names(text) if not any(a.kind in PARTY_KINDS for a in gaz.lookup(n))
-    )
+    found = names(text)
+    parties = {n for n in found if any(a.kind in PARTY_KINDS for a in gaz.lookup(n))}
+    for n in found - parties:
+        for office in gaz.offices_of(n):
+            if office.state in pair:
+                parties |= {w.lower() for w in office.name.split()}
+    return frozenset(found - parties)
 
 
 def _default_dated(e: sql.BlockEvent) -> bool:
@@ -199,7 +205,12 @@ def _prepare(conn: Connection, doc_id: str) -> None:
     sql.set_features(
         conn,
         [
-            (e.doc_id, e.idx, _default_dated(e), _names(e.sentences or e.text))
+            (
+                e.doc_id,
+                e.idx,
+                _default_dated(e),
+                _names(e.sentences or e.text, (e.source, e.target)),
+            )
             for e in sql.doc_events(conn, doc_id)
         ],
     )

@@ -20,13 +20,18 @@ Inside a block, reports join from the most precise to the vaguest:
    inside it that its sentence names, if there is one (``_repeated``); else the best cluster
    dated inside that month or year (see ``_rank``), else one cluster per month (year) of
    such reports (also when the best is taken by another report of the same article: the
-   second-best is not taken);
+   second-best is not taken). The episode (see ``_rank``) that holds another report of the
+   same sentence of its article comes first: one sentence tells of one occasion;
 5. undated reports stay alone.
 
 A cluster takes no two reports from one article (the article's own merger kept them apart,
-so they are two events) but for such a repeat, and never joins a denial to a report that
-the event took place (a plan goes with either). The pair is unordered for every type ("X
-and Y supported each other" is one event however each report words it). A vague report
+so they are two events) but for such a repeat or a *twin* (``_twin``: the report of the
+same sentence, dated alike and only vaguely, of what took place beside what was to come,
+"arrived in the capital to hold talks"), and never joins a denial to a report that
+the event took place (a plan goes with either), nor a report that took place to an event
+dated only by plans that give no day of their own (their article's day). The pair is
+unordered for every type ("X and Y supported each other" is one event however each report
+words it). A vague report
 only joins an event its article could report: one that took place by the day after
 publication, or, for a plan, one of the coming year.
 """
@@ -181,7 +186,7 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
                 c for c in clusters if c.fits(r) and _inside(c.date, r.date) and _possible(c, r)
             ]
             best = _best(candidates, r) if candidates else None
-            if best is not None and best.takes(r):
+            if best is not None and (best.takes(r) or _twin(best, r)):
                 best.add(r)
             else:  # none, or the likeliest is another report of the same article's
                 _join_or_found(founded, r, _same_vague_event(r))
@@ -240,13 +245,39 @@ def _best(candidates: Sequence[Cluster], r: Report) -> Cluster:
     for episode in _episodes(candidates):
         ep_ok = any(_agrees(x, r, pub) for x in episode)
         ep_dist = _distance(episode, pub)
+        ep_told = any(_sibling(x, r) for x in episode)
         for c in episode:
             overlap = len((mine & c.named) - everywhere) if everywhere is not None else 0
-            key = _rank(c, r, pub, ep_ok, ep_dist, overlap)
+            key = (float(ep_told), *_rank(c, r, pub, ep_ok, ep_dist, overlap))
             if best is None or key > best[0]:
                 best = (key, c)
     assert best is not None
     return best[1]
+
+
+def _sibling(c: Cluster, r: Report) -> bool:
+    """Whether the event holds another report of the report's article from the same sentence:
+    the article's merger kept the two apart ("arrived on Tuesday to hold talks": the arrival,
+    then the talks), yet they are of one occasion, so the report's event is of that episode."""
+    return any(m.doc_id == r.doc_id and m.sentence == r.sentence for m in c.members)
+
+
+def _twin(c: Cluster, r: Report) -> bool:
+    """Whether the event holds a report of the same sentence of the report's article, dated
+    alike and only vaguely: "arrived in the capital to hold talks" (what took place and
+    what was to come, at one occasion the article dates no better) is one entry."""
+    return (
+        bool(r.sentence)
+        and c.fits(r)
+        and any(
+            m.doc_id == r.doc_id
+            and m.sentence == r.sentence
+            and m.status != r.status
+            and m.date == r.date
+            and m.precision == r.precision
+            for m in c.members
+        )
+    )
 
 
 def _same_day(r: Report) -> Callable[[Cluster], bool]:
@@ -367,7 +398,11 @@ def _agrees(c: Cluster, r: Report, pub: int | None) -> bool:
 
 def _possible(c: Cluster, r: Report) -> bool:
     """Whether the report's article could speak of the event: not of an event after its day
-    as having taken place, nor of a past one, or one more than a year ahead, as planned."""
+    as having taken place, nor of a past one, or one more than a year ahead, as planned; and
+    not, as having taken place, of an event dated only by plans that give no day of their own
+    (dated to their article's day: the day of the promise, not of the event)."""
+    if r.status in DONE and all(m.status == "planned" and m.default_dated for m in c.members):
+        return False  # a day only its plans' articles give ("he vowed to deepen ties")
     pub = _pub_days(r.published)
     if pub is None or c.date is None:
         return True

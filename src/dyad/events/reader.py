@@ -1,0 +1,446 @@
+"""Reading the actors of a cue's arguments: ``ActorReader``.
+
+Over an ``ActorIndex`` (``events.actors``): the states a noun phrase names (its conjuncts,
+modifiers, owners), pronouns ("they" and "the two countries" for the article's pair, "he"
+and "it" for the nearest official or state, a relative pronoun for its antecedent), the
+subjects a verb inherits through "X vowed to ...", and the recipients named through
+prepositions. Split out of ``events.actors``, which builds the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from dyad.events.actors import SUBJECT_DEPS, ActorIndex, add_codes
+from dyad.events.cues import Lexicon, direct_objects, lemma_of
+from dyad.events.groups import GROUP_NUMBERS, group_size, is_group_noun, neighbour_of_pair
+from dyad.nlp.doctext import line_marks
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+STATE_PRONOUNS = frozenset({"it", "its"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Prepositions a search for recipients does not go through: places ("targets in X", "the
+# sea between X and Y").
+PLACE_PREPS = frozenset({"in", "inside", "within", "between", "among", "across"})
+CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
+# Conjunctions the parser takes for prepositions before a clause's subject: "as X launched".
+LOST_SUBJECT_MARKS = frozenset(
+    {"as", "after", "before", "when", "while", "since", "until", "because"}
+)
+# A state named as a modifier ("U.S. sanctions") is no antecedent of "its".
+ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd", "advmod"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
+# Participles naming a third party that arranges an event, not a side of it: "an X-brokered
+# summit", "a Y-hosted meeting", "an X-sponsored conference".
+THIRD_PARTY_PARTICIPLES = frozenset(
+    {"broker", "host", "mediate", "sponsor", "organise", "organize", "facilitate", "convene",
+     "chair"}
+)  # fmt: skip
+# Participles tying a non-state group to a state: "X-backed militias", "rebels armed by X".
+SPONSOR_VERBS = frozenset(
+    {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
+     "ally", "align", "command", "equip"}
+)  # fmt: skip
+# Marks of clauses that share the time and place of the clause above them.
+TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
+
+
+def _quoted(tok: Any) -> bool:
+    """Whether a token lies inside a quotation opened earlier in its paragraph."""
+    marks = line_marks(tok.doc, '"\u201c\u201d')  # counted by bisection, not by rereading
+    end = int(tok.idx)
+    start = marks.line_start(end)
+    opened, closed = marks.count("\u201c", start, end), marks.count("\u201d", start, end)
+    return marks.count('"', start, end) % 2 == 1 or opened > closed
+
+
+def _arranger(tok: Any) -> bool:
+    """ "(X-)brokered", "hosted": a participle naming who arranged an event."""
+    return str(tok.tag_) == "VBN" and lemma_of(tok) in THIRD_PARTY_PARTICIPLES
+
+
+def _arranger_prefix(tok: Any) -> bool:
+    """ "African Union-brokered": a name (of one or more words) hyphened to such a participle."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and i - tok.i < 5 and str(doc[i].pos_) == "PROPN":
+        i += 1
+    return (
+        i + 1 < len(doc)
+        and str(doc[i].text) in ("-", "–")
+        and not doc[i].whitespace_
+        and _arranger(doc[i + 1])
+    )
+
+
+def clause_tokens(tok: Any) -> Iterator[Any]:
+    """The tokens under ``tok`` in its own clause: no relative, reported, coordinated or
+    concessive clause ("while X ...") below it; temporal and purpose clauses stay in."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in ("relcl", "ccomp", "parataxis", "csubj") or (
+            c.dep_ == "conj" and str(c.pos_) in ("VERB", "AUX")
+        ):
+            continue
+        if c.dep_ == "advcl":
+            marks = {lemma_of(m) for m in c.children if m.dep_ == "mark"}
+            if marks and not marks & TEMPORAL_MARKS:
+                continue
+        yield from clause_tokens(c)
+
+
+class ActorReader:
+    """Reads the actors of cues in one document (its index, its lexicon, its cue tokens)."""
+
+    def __init__(self, index: ActorIndex, lex: Lexicon) -> None:
+        self.index = index
+        self.lex = lex
+        self.group_used = False
+        self.exclude: set[str] = set()
+
+    # -- one noun phrase ---------------------------------------------------------------------
+
+    def is_actor(self, tok: Any) -> bool:
+        """Whether a token names a state or official itself (or through an apposition or a
+        conjunct, or as "he"/"she"): "pressed Japan", "welcomed a guest, X", not "their plan"."""
+        if self.index.code(tok):
+            return True
+        if is_group_noun(tok) and self._pronoun_or_group(tok):
+            return True  # "urged both sides", "the two countries"
+        if lemma_of(tok) in self.lex.agents and any(
+            c.dep_ in ("poss", "compound", "amod") and self.index.code(c) for c in tok.children
+        ):
+            return True  # "met Chinese officials", "pressed Japan's envoy"
+        if str(tok.text).lower() in PERSON_PRONOUNS:
+            return bool(self._nearest(tok, person=True))
+        return any(c.dep_ in ("appos", "conj") and self.is_actor(c) for c in tok.children)
+
+    def np_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
+        """The states a noun phrase headed by ``tok`` names (its conjuncts included)."""
+        out: list[str] = []
+        if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
+            return out  # "an X-brokered summit": X arranged it, no side of it
+        if lemma_of(tok) in self.lex.nonstate and not self.index.code(tok):
+            return self._sponsors(tok, depth)  # "Xian rebels" act for no state
+        codes = self.index.code(tok)
+        if codes:
+            if (
+                role == "target"
+                or tok.i in self.index.persons
+                or not self._bare_demonym(tok)
+                or lemma_of(tok.head) in self.lex.agents
+            ):
+                add_codes(out, codes)
+        else:
+            add_codes(out, self._pronoun_or_group(tok))
+            if not out:
+                add_codes(out, self._modifier_actors(tok, role, depth))
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
+                add_codes(out, self.np_actors(c, role, depth + 1))
+            elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
+                add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
+        return out
+
+    def _sponsors(self, tok: Any, depth: int) -> list[str]:
+        """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
+        out: list[str] = []
+        for c in tok.children:
+            if str(c.tag_) != "VBN" or lemma_of(c) not in SPONSOR_VERBS:
+                continue
+            for g in c.children:
+                if g.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                    add_codes(out, self.np_actors(g, "target", depth + 1))
+                elif g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            add_codes(out, self.np_actors(p, "target", depth + 1))
+        return out
+
+    def _bare_demonym(self, tok: Any) -> bool:
+        return str(tok.pos_) == "ADJ" or str(tok.ent_type_) == "NORP"
+
+    def _modifier_actors(self, tok: Any, role: str, depth: int) -> list[str]:
+        out: list[str] = []
+        agentive = lemma_of(tok) in self.lex.agents or is_group_noun(tok)
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS:
+                if c.dep_ in ("amod", "compound", "nmod") and role == "source" and not agentive:
+                    continue
+                add_codes(out, self.np_actors(c, "target" if agentive else role, depth + 1))
+            elif c.dep_ == "prep" and lemma_of(c) in ("of", "from") and agentive:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add_codes(out, self.np_actors(p, "target", depth + 1))
+        return out
+
+    def _pronoun_or_group(self, tok: Any) -> list[str]:
+        lemma = lemma_of(tok)
+        text = str(tok.text).lower()
+        if lemma in PLURAL_PRONOUNS or text in PLURAL_PRONOUNS:
+            if text in FIRST_PERSON and _quoted(tok):
+                return []  # "we" in a quotation is the speaker's side, not the pair
+            if text not in FIRST_PERSON and self._nonstate_before(tok):
+                return []  # "struck the rebels, accusing them of ...": the rebels
+            return self._group(2)
+        if text in PERSON_PRONOUNS | STATE_PRONOUNS and tok.dep_ in SUBJECT_DEPS:
+            speaker = self._speaker(tok)
+            if speaker:
+                return speaker
+        if text in PERSON_PRONOUNS or lemma in PERSON_PRONOUNS:
+            return self._nearest(tok, person=True)
+        if text in STATE_PRONOUNS:
+            return self._nearest(tok, person=False)
+        if str(tok.tag_) in RELATIVE_TAGS:
+            return self._antecedent(tok)
+        if (
+            lemma in GROUP_NUMBERS
+            and str(tok.pos_) in ("NUM", "DET", "PRON")
+            and (
+                tok.dep_ in SUBJECT_DEPS
+                or (tok.dep_ == "pobj" and lemma_of(tok.head) in ("between", "among"))
+            )
+        ):
+            return self._group(GROUP_NUMBERS[lemma])
+        size = group_size(tok)
+        if size is not None:
+            return self._group(size)
+        if neighbour_of_pair(tok):
+            return self._group(2)  # "the neighbouring country": the other of the pair
+        return []
+
+    def _nonstate_before(self, tok: Any) -> bool:
+        """A plural non-state group named earlier in the sentence ("militants", "the
+        groups"), which a plural pronoun after it stands for."""
+        return any(
+            str(t.tag_) == "NNS" and lemma_of(t) in self.lex.nonstate and not self.index.code(t)
+            for t in tok.doc[tok.sent.start : tok.i]
+        )
+
+    def _speaker(self, tok: Any) -> list[str]:
+        """ "X said it would ...": the subject pronoun of reported speech is the speaker."""
+        clause = tok.head
+        if clause.dep_ != "ccomp" or lemma_of(clause.head) not in self.lex.speech:
+            return []
+        out: list[str] = []
+        for s in clause.head.children:
+            if s.dep_ in SUBJECT_DEPS and s.i != tok.i:
+                add_codes(out, self.np_actors(s, "source", 3))
+        return out
+
+    def _group(self, n: int) -> list[str]:
+        top = self.index.top(n)
+        if top:
+            self.group_used = True
+        return list(top)
+
+    def _nearest(self, tok: Any, person: bool) -> list[str]:
+        """The nearest state (or official's state) named before a pronoun, within two sentences."""
+        doc = tok.doc
+        sent_start = tok.sent.start
+        limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        own = _own_subject(tok)  # "the president received him": him is someone else
+        for i in range(tok.i - 1, limit - 1, -1):
+            codes = self.index.codes.get(i, ())
+            if not codes or (i in self.index.persons) != person or i in own:
+                continue
+            if not person:
+                if (
+                    not all(self.index.is_state(c) for c in codes)
+                    or doc[i].dep_ in ARGUMENT_MODIFIER_DEPS
+                ):
+                    continue
+                if str(doc[i].pos_) == "ADJ":
+                    continue
+            return list(codes)
+        return []
+
+    def _antecedent(self, tok: Any) -> list[str]:
+        """The noun a relative pronoun stands for: the nearest noun before its clause that
+        lies in the phrase the clause modifies ("purchases of X vehicles, on which ...")."""
+        head = tok.head
+        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("relcl", "acl"):
+            return []
+        phrase = {t.i for t in head.head.subtree}
+        start = min(t.i for t in head.subtree)
+        doc = tok.doc
+        for i in range(start - 1, head.head.i - 1, -1):
+            if i in phrase and str(doc[i].pos_) in ("NOUN", "PROPN"):
+                return self.np_actors(doc[i], "target", 3)
+        return self.np_actors(head.head, "target", 3)
+
+    # -- deep search for targets ------------------------------------------------------------
+
+    def theme_actors(self, tok: Any) -> list[str]:
+        """Recipients named on what is sent or fired, or its owner, not its make: "troops near
+        X's border", "X's membership", not "Iranian-made drones"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "poss":  # "ratified X's membership", "recognised X's independence"
+                add_codes(out, [x for x in self.np_actors(c, "target") if x not in self.exclude])
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"}:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, "target", 1))
+        return out
+
+    def deep_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
+        """A phrase's states, else those of its prepositional objects ("on exports to X");
+        states in ``self.exclude`` (the sources) do not count ("to its border with X")."""
+        out = [c for c in self.np_actors(tok, role) if c not in self.exclude]
+        if out or depth >= 2 or self.owned_by_other(tok):
+            return out
+        for c in tok.children:
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, role, depth + 1))
+        return out
+
+    def owned_by_other(self, tok: Any) -> bool:
+        """A phrase owned by a party that is no state ("the West's criticism of its ties with
+        X", "the rebels' demands"): the owner is the party, not a state inside it."""
+        return any(
+            c.dep_ == "poss"
+            and str(c.pos_) in ("NOUN", "PROPN")
+            and not self.np_actors(c, "target")
+            for c in tok.children
+        )
+
+    def subtree_states(self, tok: Any, skip: set[int]) -> list[str]:
+        """States named anywhere under ``tok`` outside the token indices in ``skip``."""
+        out: list[str] = []
+        for t in clause_tokens(tok):
+            if t.i not in skip and not _arranger_prefix(t):  # "an X-brokered meeting"
+                add_codes(out, self.index.code(t))
+        return out
+
+    # -- clauses -----------------------------------------------------------------------------
+
+    def subjects(self, verb: Any, depth: int = 0) -> tuple[list[Any], list[Any]]:
+        """(subjects, patients) of a verb; subjects inherited through xcomp, conj, advcl."""
+        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for c in verb.children:
+            if c.dep_ == "agent":
+                subj.extend(p for p in c.children if p.dep_ == "pobj")
+        if subj or patients or depth > 4 or verb.head.i == verb.i:
+            return subj, patients
+        if verb.dep_ == "pcomp" and lemma_of(verb.head) in ("with", "without"):
+            objs = [p for p in verb.head.children if p.dep_ == "pobj"]
+            if objs:  # "with X joining Y": X does it
+                return objs, []
+        if verb.dep_ in ("acl", "relcl") and str(verb.tag_) == "VBG":
+            head = verb.head
+            if not self.is_actor(head) and head.dep_ == "dobj" and str(head.head.pos_) == "VERB":
+                return self.subjects(head.head, depth + 1)  # "X signed orders imposing ..."
+            signers = [
+                g
+                for m in head.children
+                if m.dep_ == "amod" and str(m.pos_) == "VERB"
+                for g in m.children
+                if g.dep_ in SUBJECT_DEPS
+            ]
+            if signers and not self.is_actor(head):
+                return signers, []  # the same, misparsed: "after X signed(amod) orders imposing"
+            return [head], []
+        if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
+            owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
+            if owners:
+                return owners, []  # "X's decision to cut ties"
+        lost = self._lost_subject(verb)
+        if lost is not None:
+            return [lost], []
+        if verb.dep_ in INHERIT_DEPS:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                objs = [o for o in direct_objects(head) if o.dep_ != "nsubjpass"]
+                if objs and self.is_actor(objs[0]):
+                    return objs[:1], []
+                subj, patients = self.subjects(head, depth + 1)
+                return (subj or patients), []  # "X is expected to visit": X visits
+            return self.subjects(head, depth + 1)
+        return subj, patients
+
+    @staticmethod
+    def _lost_subject(verb: Any) -> Any | None:
+        """ "... as X launched ...": the parser took "as X" for a phrase; X is the subject."""
+        doc = verb.doc
+        if str(verb.tag_) not in ("VBD", "VBZ", "VBP"):
+            return None
+        for i in range(verb.i - 1, max(verb.sent.start, verb.i - 6) - 1, -1):
+            t = doc[i]
+            if str(t.pos_) in ("VERB", "AUX"):
+                return None
+            if (
+                t.dep_ == "pobj"
+                and str(t.pos_) in ("PROPN", "NOUN", "PRON")
+                and lemma_of(t.head) in LOST_SUBJECT_MARKS
+            ):
+                return t
+        return None
+
+    def subject_actors(self, verb: Any) -> tuple[list[str], list[str]]:
+        subj, patients = self.subjects(verb)
+        sources: list[str] = []
+        targets: list[str] = []
+        for s in subj:
+            add_codes(sources, self.np_actors(s, "source"))
+        for p in patients:
+            add_codes(targets, self.deep_actors(p, "target"))
+        return sources, targets
+
+    def prep_actors(self, tok: Any, preps: frozenset[str]) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and lemma_of(c) in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add_codes(out, self.deep_actors(p, "target"))
+        return out
+
+    def left_possessor(self, tok: Any) -> list[str]:
+        """The owner in "X and Y's joint drills" when the parser lost the possessive link."""
+        doc = tok.doc
+        i = tok.i - 1
+        while (
+            i > tok.sent.start
+            and doc[i].dep_ in ("amod", "compound", "punct", "nmod", "nummod")
+            and doc[i].head.i == tok.i
+        ):
+            i -= 1
+        if i <= tok.sent.start or str(doc[i].tag_) != "POS":
+            return []
+        owner = doc[i - 1]
+        out = self.np_actors(owner, "target")
+        while owner.dep_ == "conj" and owner.head.i != owner.i:
+            owner = owner.head
+            add_codes(out, self.np_actors(owner, "target"))
+        return out
+
+    def co_actors(self, tok: Any) -> list[str]:
+        """States acting alongside: "X, along with Y, ...", "together with Y", "alongside Y"."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ != "prep" or lemma_of(c) not in CO_ACTOR_PREPS:
+                continue
+            add_codes(out, self.prep_actors(c, frozenset({"with"})))
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add_codes(out, self.np_actors(p, "target"))
+        return out
+
+
+def _own_subject(tok: Any) -> frozenset[int]:
+    """The tokens of the subject of the verb an object pronoun hangs on ("X received him"):
+    a pronoun that is no reflexive never stands for its own clause's subject."""
+    if tok.dep_ not in ("dobj", "pobj", "dative") or str(tok.text).lower() not in ("him", "her"):
+        return frozenset()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return frozenset(t.i for s in verb.children if s.dep_ in SUBJECT_DEPS for t in s.subtree)
