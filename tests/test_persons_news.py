@@ -185,6 +185,20 @@ def test_a_role_of_a_body_then_the_holders_name() -> None:
     ents = {"Peru's Security Council Rosa Quintero": "ORG", "Tomas Quispe": "ORG"}
     names = person_names(text, ents)
     assert names == ["Rosa Quintero", "Tomas Quispe"]
+    opposition = "Leader of the Opposition Marek Duda criticised the plan."
+    assert person_names(opposition, {"Opposition Marek Duda": "PERSON"}) == ["Marek Duda"]
+
+
+@pytest.mark.model
+def test_a_role_in_a_body_named_after_its_state() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Spokesperson for the Ministry of Foreign Affairs of Chile Rosa Quintero protested "
+        "Bolivia's decision on Monday. Governor of the Central Bank of Peru Tomas Quispe spoke."
+    )
+    found = {p.name: (p.role, p.state) for p in analyse_text(text).persons}
+    assert found == {"Rosa Quintero": ("spokesperson", "CHL"), "Tomas Quispe": ("governor", "PER")}
 
 
 @pytest.mark.model

@@ -18,7 +18,7 @@ from dyad.nlp.person_places import (
     thing_before,
 )
 from dyad.nlp.person_reader import Reader as _Reader
-from dyad.nlp.roles import appositive_role, role_suffix
+from dyad.nlp.roles import appositive_role, role_of_body, role_suffix
 
 __all__ = ["bare_line", "clean_run", "corroborated", "has_context", "runs", "valid_name"]
 
@@ -131,9 +131,10 @@ def clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], 
             break  # "K.P. Sharma Oli"
         lead.append(ws.pop(0))
     body = [i for i, w in enumerate(ws) if "orgword" in r.lex.kinds(w.text) and not w.possessive]
-    if body and 2 <= len(ws) - body[-1] - 1 <= 4 and role_of_body_before(r, ws[body[-1] + 1].start):
-        lead.extend(ws[: body[-1] + 1])  # "Secretary of the Security Council Jane Roe"
-        ws = ws[body[-1] + 1 :]
+    cut = body[-1] + 1 if body else 0
+    if body and 2 <= len(ws) - cut <= 4 and role_of_body(r, ws[cut].start) is not None:
+        lead.extend(ws[:cut])  # "Secretary of the Security Council Jane Roe"
+        ws = ws[cut:]
     while ws:
         last = ws[-1]
         low = last.text.lower()
@@ -146,20 +147,6 @@ def clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], 
             break
         ws.pop()
     return ws, lead
-
-
-_ROLE_OF_BODY = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}$")
-
-
-def role_of_body_before(r: _Reader, start: int) -> bool:
-    """ "Secretary of Armenia's Security Council |Jane Roe", "Director of the Federal Service
-    |Jane Roe": a role of a body whose name ends in a body's word, right before ``start``."""
-    before = r.text[max(0, start - 100) : start]
-    m = _ROLE_OF_BODY.search(before)
-    if m is None or not r.lex.is_role(m.group(1)):
-        return False
-    last = before[: m.end()].split()[-1]
-    return "orgword" in r.lex.kinds(last)
 
 
 def _first_name_after_title(r: _Reader, lead: list[Word], ws: list[Word]) -> bool:
@@ -215,7 +202,7 @@ def has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | N
         whole = r.text[ws[0].start : ws[-1].end]
         if not r.labels(ws[0].start, ws[-1].end) & _NON_PERSON_ENTS or r.offices(whole):
             return True
-    if run_lead and role_of_body_before(r, ws[0].start):
+    if run_lead and role_of_body(r, ws[0].start) is not None:
         return True  # "Secretary of the Security Council Jane Roe"
     if prev is not None and r.lex.is_title(prev.text) and r.text[prev.end : ws[0].start] == ". ":
         return True  # "Gen. Jane Roe", "Brig. Gen. Jane Roe"

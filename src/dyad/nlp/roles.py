@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Protocol
 
@@ -135,13 +136,9 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
     if not ws:
         return None, None, None
     rest, role = role_suffix(r.lex, [w.text for w in ws])
-    owner = None  # the state whose body the role is of: "Armenia's (Security Council)"
-    if not role and _role_of_body(r, ws):  # "Secretary of Armenia's Security Council"
-        role, rest = [ws[0].text], [w.text for w in ws[2:]]
-        owner = next((r.state(w.text) for w in ws[2:] if w.possessive and r.state(w.text)), None)
     states = [r.state(w) for w in rest]
     pairs = [r.state(f"{a} {b}") for a, b in pairwise(rest)]
-    state = owner or next((s for s in pairs + states if s), None)
+    state = next((s for s in pairs + states if s), None)
     role_text = " ".join(role).lower() or None
     if len(rest) == 1 and ws[0].possessive and state and not role:
         return None, None, state  # "China's Wu Mei-ling"
@@ -156,11 +153,56 @@ def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str |
     return role_text, affiliation, state
 
 
-def _role_of_body(r: RoleReader, ws: list[Word]) -> bool:
-    """ "Secretary of (Armenia's) Security Council": a role, "of", a body's name."""
-    if len(ws) < 3 or not r.lex.is_role(ws[0].text) or ws[1].text not in {"of", "for"}:
-        return False
-    return "orgword" in r.lex.kinds(ws[-1].text)
+@dataclass(frozen=True)
+class BodyRole:
+    """A role held in a named body: "Secretary of Armenia's Security Council"."""
+
+    role: str  # "secretary"
+    body: str  # "Security Council"
+    state: str | None  # the state that owns the body, when the text says: "ARM"
+
+
+_BODY_JOINS = frozenset({"of", "for", "and", "the"})
+BODY_REACH = 120  # characters before a name read for "Role of the Body's Name"
+
+
+def role_of_body(r: RoleReader, start: int) -> BodyRole | None:
+    """The role of a body written right before ``start`` (where a name begins): "Secretary of
+    Armenia's Security Council", "Spokesperson for the Ministry of Foreign Affairs of Vietnam",
+    "Leader of the Opposition". The body's name is capitalised words (joined by "of", "for",
+    "and", "the") that end in a body's word ("Council", "Ministry") or in a state after one;
+    the state is a possessive before the body or the state its name ends in."""
+    ws = list(nm.words(r.text, max(0, start - BODY_REACH), start))
+    if not ws or r.text[ws[-1].end : start].strip() or ws[-1].closed:
+        return None
+    chain = 0  # how many words at the end are one name: capitalised or joining words
+    for w in reversed(ws):
+        if not (w.text[:1].isupper() or w.text in _BODY_JOINS) or (w.closed and not w.possessive):
+            break
+        chain += 1
+    for i in range(len(ws) - 2, len(ws) - chain, -1):  # the innermost role first
+        if ws[i].text not in {"of", "for"} or not r.lex.is_role(ws[i - 1].text):
+            continue
+        body = ws[i + 1 :]
+        while body and body[0].text == "the":
+            body = body[1:]
+        found = _body_role(r, ws[i - 1].text.lower(), body)
+        if found is not None:
+            return found
+    return None
+
+
+def _body_role(r: RoleReader, role: str, body: list[Word]) -> BodyRole | None:
+    if not body or any(w.text in _BODY_JOINS for w in body[-1:]):
+        return None
+    owner = next((r.state(w.text) for w in body if w.possessive and r.state(w.text)), None)
+    name = body
+    if len(body) >= 3 and body[-2].text == "of" and r.state(body[-1].text):
+        owner, name = owner or r.state(body[-1].text), body[:-2]  # "Central Bank of Nigeria"
+    if not name or "orgword" not in r.lex.kinds(name[-1].text):
+        return None
+    words = [w.text for w in name if not (w.possessive and r.state(w.text))]
+    return BodyRole(role, " ".join(words), owner)
 
 
 def _org_in(r: RoleReader, start: int, end: int) -> str | None:
@@ -227,4 +269,8 @@ def roles_of(
         role = role or offices[-1].role
         if state is None and (is_official(r.lex, role) or role == offices[-1].role):
             state = offices[-1].state
+    held = None if role else next(filter(None, (role_of_body(r, s) for s, _ in spans)), None)
+    if held is not None:  # "Secretary of Armenia's Security Council Jane Roe"
+        role, affiliation = held.role, affiliation or held.body
+        state = state or (held.state if is_official(r.lex, held.role) else None)
     return role, affiliation, state
