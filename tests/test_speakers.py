@@ -425,3 +425,54 @@ def test_ministers_in_the_plural_are_no_one_of_them() -> None:
         "“We agreed to reopen the border crossings within a month,” the ministers said."
     )
     assert real_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_the_office_of_a_spokesman_named_nowhere_before_speaks_as_written() -> None:
+    text = (
+        "Peru and Ecuador traded accusations on Monday after a border incident.\n\n"
+        '"The patrol stayed inside our own territory at all times," the office of the '
+        "Peruvian army spokesman said."
+    )
+    assert real_speakers(text) == ["office of the Peruvian army spokesman"]
+
+
+@pytest.mark.model
+def test_a_role_in_a_body_is_the_one_given_that_role_in_it() -> None:
+    text = (
+        "Ecuadorian Navy Commander Raul Benitez said the boats had left. Benitez pointed out "
+        'that ties were "strong and do not depend on one incident."\n\n'
+        '"This has been confirmed at the highest level, in the talks held in Quito last '
+        'year," the Ecuadorian Navy commander noted.'
+    )
+    assert real_speakers(text) == ["Raul Benitez", "Raul Benitez"]
+
+
+@pytest.mark.model
+def test_a_subject_before_an_aside_set_off_by_commas() -> None:
+    text = (
+        "With Interior Minister Ana Quispe standing by his side, Arce, on his first visit "
+        'here, also expressed hope for a "fair deal" on the water dispute with Chile "with '
+        'the help of the regional governments of Bolivia". President Luis Arce spoke in Lima.'
+    )
+    assert real_speakers(text)[-1] == "Luis Arce"
+
+
+@pytest.mark.model
+def test_a_pull_quote_on_its_own_line_takes_the_speaker_of_its_full_quote() -> None:
+    text = (
+        "Chile's President Gabriel Rojas met his Bolivian counterpart in Santiago on Monday.\n\n"
+        "“Keep the peace along the border”\n\n"
+        "“We will keep working together and keep the peace along the border for good,” Rojas "
+        "said after the talks."
+    )
+    assert real_speakers(text) == ["Gabriel Rojas", "Gabriel Rojas"]
+
+
+@pytest.mark.model
+def test_a_dash_after_a_dateline_city_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Lima - Peru announced on Sunday that it had paid its share of the fund.\n\n"
+        "“The payment reached the fund on Friday morning,” it said in a statement."
+    )
+    assert real_speakers(text) == ["Peruvian government"]

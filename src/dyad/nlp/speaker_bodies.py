@@ -115,8 +115,8 @@ class BodyReader:
             owner = self._of_state(head)  # "the foreign ministry of Japan"
             if owner is not None:
                 return Speaker(self._canonical_body(owner, words), "organisation")
-            if len(words) == 1:
-                return self._named_before(head)
+            if len(words) == 1:  # "the ministry": named before; "the office of X" as written
+                return self._named_before(head) or self._office_of(head)
             return self._body_named_before(words)
         after = words[states[0] + 1 :]
         rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
@@ -250,6 +250,18 @@ class BodyReader:
             small = t.lower_ in {"of", "for", "and", "on"} and bool(body)  # "Ministry of Defence"
             body.append(t.text if t.text[:1].isupper() or small else t.text.capitalize())
         return body
+
+    def _office_of(self, head: Any) -> Speaker | None:
+        """ "the office of the army spokesman" named nowhere before: the body as written,
+        when what it is "of" is an officeholder (a role or a person)."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                role = self.lex.is_role(obj.lemma_) or "voice" in self.lex.kinds(obj.lemma_)
+                if not role and self.persons.at(obj.idx, obj.idx + len(obj.text)) is None:
+                    continue
+                end = max(t.idx + len(t.text) for t in obj.subtree)
+                return Speaker(self.text[head.idx : end], "organisation")
+        return None
 
     def _named_before(self, tok: Any) -> Speaker | None:
         """ "the ministry said": the organisation of that kind that spoke last (a few

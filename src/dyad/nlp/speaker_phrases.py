@@ -30,6 +30,7 @@ from dyad.nlp.speaker_bodies import (
     Speaker,
     SpeechEvent,
 )
+from dyad.text import fold_name
 
 __all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent", "line_starts"]
 
@@ -338,6 +339,9 @@ class PhraseReader(BodyReader):
         spokesperson ("a Kremlin spokesman") speaks for the institution named with it."""
         voice = "voice" in self.lex.kinds(tok.text)
         if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
+            member = self._member_of(tok, left)  # "the Chilean Navy commander": its commander
+            if member is not None:
+                return member
             if not voice and "generic" not in self.lex.kinds(tok.text):
                 return None  # "Acme's CEO": no name, no guess
             return self._voice_of(tok, left)  # "a Harbour Office spokesperson" speaks for it
@@ -353,6 +357,21 @@ class PhraseReader(BodyReader):
             if p is not None:
                 return Speaker(p.name, "person")
         return self._voice_of(tok, left) if voice else None
+
+    def _member_of(self, tok: Any, left: list[Any]) -> Speaker | None:
+        """ "the Ecuadorian Navy commander": the one person the article gave that role in
+        that body ("Ecuadorian Navy Commander Raul Benitez"), else None."""
+        words = [t.text for t in left if t.i < tok.i and t.dep_ != "det" and not t.is_punct]
+        body = fold_name(" ".join(w for w in words if w not in {"'s", "’s"}))
+        if not body:
+            return None
+        hits = [
+            p
+            for p in self.persons.persons
+            if p.affiliation and self.persons.holds(p, tok.lemma_)
+            if body in fold_name(p.affiliation) or fold_name(p.affiliation) in body
+        ]
+        return Speaker(hits[0].name, "person") if len(hits) == 1 else None
 
     def _last_in_role(self, tok: Any, role: str, state: str | None) -> Person | None:
         """ "the minister", "the leftist leader": the person of that role who acted last
@@ -398,8 +417,8 @@ class PhraseReader(BodyReader):
             if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
                 break
             gap = range(t.i + 1, run[0].i) if run else range(0)
-            if any(self.doc[k].is_punct and self.doc[k].text != "-" for k in gap):
-                break  # "Roe, Acme's spokesman": a comma ends the name
+            if any(self.doc[k].is_punct and not self._joining_hyphen(k) for k in gap):
+                break  # "Roe, Acme's spokesman": a comma ends the name, as "LIMA - " does
             run.insert(0, t)
         while run and run[0].lower_ in {"of", "for", "and"}:
             run.pop(0)
@@ -432,6 +451,11 @@ class PhraseReader(BodyReader):
         if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
+
+    def _joining_hyphen(self, k: int) -> bool:
+        """A hyphen inside a word ("Ben-Youssaf"), not a dash set between spaces."""
+        tok = self.doc[k]
+        return tok.text == "-" and not tok.whitespace_ and not self.doc[k - 1].whitespace_
 
     def _known_org(self, word: str) -> bool:
         """A word that names an agency or body ("Xinhua"), is one the gazetteer knows, or is

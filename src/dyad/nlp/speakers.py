@@ -35,6 +35,8 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
 _TIME_MARKS = frozenset({"after", "before", "until"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+_PULL_REACH = 30  # later quotes searched for the words of a pull quote
+_ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
 _CUT_OFF = re.compile(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
 
 
@@ -198,6 +200,9 @@ class Attributor(PhraseReader):
                 return who
             if tok.pos_ not in {"ADV", "AUX", "PART"}:
                 break
+        aside = self._before_aside(verb)  # "X, on his first visit here, also said"
+        if aside is not None:
+            return aside
         ahead = self.doc[verb.i + 1 : verb.i + 7]
         for tok in ahead:
             if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
@@ -209,6 +214,22 @@ class Attributor(PhraseReader):
                 return who
             if not (tok.pos_ == "PROPN" or self.lex.is_title(tok.text) or tok.dep_ == "det"):
                 break
+        return None
+
+    def _before_aside(self, verb: Any) -> Speaker | None:
+        """A person named before a verbless aside set off by commas right before the verb
+        ("X, on his first visit here, also expressed ..."), which the parser hung elsewhere."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ in {"ADV", "AUX", "PART"}:
+            i -= 1
+        if i < 1 or self.doc[i].text != ",":
+            return None
+        for j in range(i - 1, max(-1, i - _ASIDE_REACH), -1):
+            tok = self.doc[j]
+            if tok.pos_ in {"VERB", "AUX"} or tok.is_sent_start or self.in_quote(tok.idx):
+                return None
+            if tok.text == ",":
+                return self._person_at(self.doc[j - 1]) if j >= 1 else None
         return None
 
     def _subjects(self, verb: Any, depth: int = 0) -> list[Any]:
@@ -244,7 +265,32 @@ class Attributor(PhraseReader):
             if i + 1 < len(spans) and self._paragraph_gap(q.line, spans[i + 1].line) <= 1:
                 out[i] = out[i + 1]
             out[i] = out[i] or self._attribute(q)
+        for i, q in enumerate(spans):
+            if out[i] is None and self._own_line(q):
+                out[i] = self._pulled_from(spans, i, out)
         return out
+
+    def _own_line(self, q: QuoteSpan) -> bool:
+        """A quote that is the whole of its line (a pull quote or subheading)."""
+        start = self._line_starts[q.line]
+        end = self.text.find("\n", q.end)
+        end = len(self.text) if end < 0 else end
+        rest = self.text[start : q.mark] + self.text[q.end : end]
+        return not rest.strip(" \t\"“”'‘’.,:;!?…")
+
+    def _pulled_from(
+        self, spans: list[QuoteSpan], i: int, out: list[Speaker | None]
+    ) -> Speaker | None:
+        """The speaker of a later quote that holds a pull quote's words in order."""
+        words = re.findall(r"\w+", self.text[spans[i].start : spans[i].end].lower())
+        if len(words) < 3:
+            return None
+        for j in range(i + 1, min(len(spans), i + 1 + _PULL_REACH)):
+            later = re.findall(r"\w+", self.text[spans[j].start : spans[j].end].lower())
+            it = iter(later)
+            if out[j] is not None and all(w in it for w in words):
+                return out[j]
+        return None
 
     def _attribute(self, q: QuoteSpan, last: bool = True) -> Speaker | None:
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
