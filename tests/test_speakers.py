@@ -476,3 +476,22 @@ def test_a_dash_after_a_dateline_city_is_no_part_of_the_speaker() -> None:
         "“The payment reached the fund on Friday morning,” it said in a statement."
     )
     assert real_speakers(text) == ["Peruvian government"]
+
+
+@pytest.mark.model
+def test_the_minister_is_a_minister_of_something_who_spoke_before() -> None:
+    text = (
+        "Ghana's Minister of Defence, Kwame Asante, warned that “the next months will be "
+        "decisive.”\n\n"
+        "“We are not there yet,” the minister said, speaking to the state broadcaster."
+    )
+    assert real_speakers(text) == ["Kwame Asante", "Kwame Asante"]
+
+
+@pytest.mark.model
+def test_a_named_body_speaks_under_its_name_not_its_appositive() -> None:
+    text = (
+        "ACCRA (AP) — Ghana and Togo agreed to patrol their border together.\n\n"
+        "ECOWAS, the regional bloc, called the meeting “a welcome step for the region.”"
+    )
+    assert real_speakers(text) == ["ECOWAS"]

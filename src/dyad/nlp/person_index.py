@@ -195,6 +195,8 @@ def _fits(role: str, have: str) -> bool:
     minister": "deputy foreign minister")."""
     if have == role or have.endswith(" " + role):
         return True
+    if " of " in have and " of " not in role:  # "minister": "minister of defence"
+        return _fits(role, have.split(" of ")[0])
     want, got = role.split(), have.split()
     if len(want) < 2 or want[-1] != got[-1]:
         return False

@@ -205,6 +205,10 @@ class PhraseReader(BodyReader):
             who = next(filter(None, (self._person_at(w) for w in t.subtree)), None)
             if who:
                 return who
+        if appositives and tok.pos_ == "PROPN":  # "ECOWAS, the regional bloc": ECOWAS
+            org = self._organisation(tok, left)
+            if org is not None:
+                return org
         for child in appositives:
             org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
             if org:
@@ -338,7 +342,8 @@ class PhraseReader(BodyReader):
         """ "the Polish president": the one person of that role (and state). An unnamed
         spokesperson ("a Kremlin spokesman") speaks for the institution named with it."""
         voice = "voice" in self.lex.kinds(tok.text)
-        if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left):
+        named = (t for t in left if t.i < tok.i)  # the role itself may be tagged PROPN
+        if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in named):
             member = self._member_of(tok, left)  # "the Chilean Navy commander": its commander
             if member is not None:
                 return member
