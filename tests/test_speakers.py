@@ -495,3 +495,23 @@ def test_a_named_body_speaks_under_its_name_not_its_appositive() -> None:
         "ECOWAS, the regional bloc, called the meeting “a welcome step for the region.”"
     )
     assert real_speakers(text) == ["ECOWAS"]
+
+
+@pytest.mark.model
+def test_the_spokesman_of_a_leader_with_a_full_name_is_not_the_leader() -> None:
+    text = (
+        "Somali Prime Minister Ahmed Warsame's spokesman, Abdi Nur, said the prime minister "
+        "would travel to Nairobi “in the coming weeks.”"
+    )
+    assert real_speakers(text) == ["Abdi Nur"]
+
+
+@pytest.mark.model
+def test_the_spokesperson_is_of_the_body_whose_spokesperson_spoke_before() -> None:
+    text = (
+        "In Tokyo, a Defence Ministry spokesperson said Japan was following the drills "
+        "“with great concern.”\n\n"
+        "“We call on both sides to show restraint at sea,” the spokesperson said."
+    )
+    speakers = real_speakers(text)
+    assert speakers[1] == speakers[0] and speakers[0] is not None

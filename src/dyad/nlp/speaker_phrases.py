@@ -277,6 +277,11 @@ class PhraseReader(BodyReader):
     def _owner_of_role(self, t: Any) -> bool:
         """ "Roe's spokesman", "Roe's adviser": the one whose aide speaks, not the speaker."""
         doc = self.doc
+        who = self._person_at(t)  # "Jane Roe's spokesman": from "Jane" to the possessive
+        while who is not None and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+            if self._person_at(doc[t.i + 1]) != who:
+                break
+            t = doc[t.i + 1]
         if t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in {"'s", "’s", "'", "’"}:
             return False
         for head in doc[t.i + 2 : t.i + 5]:
@@ -361,7 +366,22 @@ class PhraseReader(BodyReader):
                 p = self._last_in_role(tok, role, state)
             if p is not None:
                 return Speaker(p.name, "person")
-        return self._voice_of(tok, left) if voice else None
+        if not voice:
+            return None
+        body = self._voice_of(tok, left)
+        if body is None and [t.lower_ for t in left] == ["the", tok.lower_]:
+            body = self._body_spoke_last(tok)  # "the spokesperson said": of the body before
+        return body
+
+    def _body_spoke_last(self, tok: Any) -> Speaker | None:
+        """The organisation that spoke last, a few paragraphs back at most."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
+        return None
 
     def _member_of(self, tok: Any, left: list[Any]) -> Speaker | None:
         """ "the Ecuadorian Navy commander": the one person the article gave that role in
