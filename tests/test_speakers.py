@@ -515,3 +515,13 @@ def test_the_spokesperson_is_of_the_body_whose_spokesperson_spoke_before() -> No
     )
     speakers = real_speakers(text)
     assert speakers[1] == speakers[0] and speakers[0] is not None
+
+
+@pytest.mark.model
+def test_a_statement_issued_by_a_government_is_that_government_s() -> None:
+    text = (
+        "Norway and Iceland agreed on Friday to share mackerel quotas.\n\n"
+        "A statement issued by Iceland's government said the deal would “secure jobs in "
+        "coastal towns.”"
+    )
+    assert [s.lower() if s else s for s in real_speakers(text)] == ["icelandic government"]

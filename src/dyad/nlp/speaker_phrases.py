@@ -333,7 +333,12 @@ class PhraseReader(BodyReader):
         return next(iter(names)) if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
-        """Who issued a statement or report: "from X", "by X", "of X", "X's"."""
+        """Who issued a statement or report: "from X", "by X", "of X", "X's", "issued by X"."""
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None and not self.in_quote(obj.idx):
+                    return self.resolve_phrase(obj)  # "a statement issued by X"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
