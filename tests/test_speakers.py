@@ -525,3 +525,17 @@ def test_a_statement_issued_by_a_government_is_that_government_s() -> None:
         "coastal towns.”"
     )
     assert [s.lower() if s else s for s in real_speakers(text)] == ["icelandic government"]
+
+
+@pytest.mark.model
+def test_a_title_then_an_officeholder_s_surname_is_that_officeholder() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "New Zealand and Australia leaders meet\n\n"
+        "WELLINGTON (AP) — Australian Prime Minister Albanese arrived in Wellington on "
+        "Thursday for talks with New Zealand Prime Minister Ardern.\n\n"
+        "“We have no problems that cannot be solved,” Albanese said at a news conference."
+    )
+    found = analyse_text(text, published="2022-07-07")
+    assert [q.speaker for q in found.quotes] == ["Anthony Albanese"]
