@@ -5,10 +5,12 @@ Every sentence and name here is written for the test.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import pytest
 
 from dyad.nlp import names as nm
-from tests.test_persons import person_names
+from tests.test_persons import FakeGazetteer, person_names
 
 
 @pytest.mark.parametrize(
@@ -193,3 +195,22 @@ def test_the_holder_of_a_states_body_acts_for_that_state() -> None:
     assert {(e.type, frozenset((e.source, e.target))) for e in found.events} == {
         ("CONSULT", frozenset(("ARM", "GEO")))
     }
+
+
+def test_a_title_before_one_word_leaves_a_surname_the_gazetteer_completes() -> None:
+    text = "Federal Chancellor Brenner met the envoy. Vice President Novacek stayed home."
+    ents = {"Brenner": "PERSON"}
+    # "Federal Chancellor Brenner" is no full name; the gazetteer knows one Brenner
+    assert person_names(text, ents) == ["Aldo Brenner"]
+
+
+def test_a_states_possessive_or_a_title_introduces_a_surname_the_tagger_missed() -> None:
+    class WithAustria(FakeGazetteer):
+        STATES = MappingProxyType({**FakeGazetteer.STATES, "Austria": "AUT"})
+
+    gaz = WithAustria()
+    text = "Austria's Brenner spoke first. Then Brenner left."
+    assert person_names(text, {"Brenner": "GPE"}, gazetteer=gaz) == ["Aldo Brenner"]
+    assert person_names("Then Brenner left.", {"Brenner": "GPE"}, gazetteer=gaz) == []
+    japan = "Japan's Brenner spoke."  # Brenner holds office in Austria, not Japan
+    assert person_names(japan, {"Brenner": "GPE"}, gazetteer=gaz) == []

@@ -277,9 +277,26 @@ def _reporter_line(r: _Reader, pos: int) -> bool:
     return seen[start]
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.-]+)(['’]s)?\s+$")
+
+
+def _introduced(r: _Reader, w: Word) -> tuple[bool, str | None]:
+    """Whether a state's possessive or a title right before a word makes it a person's name
+    whatever the tagger says ("Russia's Putin", "Prime Minister Abiy"), and the state the
+    possessive names."""
+    m = _WORD_BEFORE.search(r.text[max(0, w.start - 40) : w.start])
+    if m is None:
+        return False, None
+    if m.group(2):
+        state = r.state(m.group(1))
+        return state is not None, state
+    return r.lex.is_role(m.group(1)) and m.group(1)[:1].isupper(), None
+
+
 def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
     labels = r.labels(w.start, w.end)
-    if "PERSON" not in labels or r.state(w.text) is not None:
+    introduced, owner = _introduced(r, w)
+    if not ("PERSON" in labels or introduced) or r.state(w.text) is not None:
         return None
     if _reporter_line(r, w.start):
         return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
@@ -288,7 +305,9 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
         found = {
             o.name
             for o in r.offices(w.text, dated=dated)
-            if o.name and key in {nm.surname_key(p) for p in o.name.split()}
+            if o.name
+            and key in {nm.surname_key(p) for p in o.name.split()}
+            and owner in {None, o.state}  # "Russia's Putin": an officeholder of Russia
         }
         if len(found) == 1 or r.on is None:
             break
