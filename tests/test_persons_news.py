@@ -115,6 +115,28 @@ def test_a_known_armed_group_is_no_person() -> None:
     assert [p.name for p in analyse_text(text).persons] == ["Paul Ateba"]
 
 
+@pytest.mark.model
+def test_a_one_letter_word_is_no_officeholder_s_surname() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Coast guard spokesman Ramon Dizon posted the footage on X on Monday. "
+        "Spain said it would study it."
+    )
+    assert [p.name for p in analyse_text(text, published="2024-05-01").persons] == ["Ramon Dizon"]
+
+
+@pytest.mark.model
+def test_a_causeway_or_a_messaging_app_is_no_person() -> None:
+    from dyad import analyse_text
+
+    text = (
+        "Lorries crossed the King Khalid Causeway on Sunday. Analyst Rosa Quintero said in a "
+        "Signal Messenger chat that the crossing would stay open."
+    )
+    assert [p.name for p in analyse_text(text).persons] == ["Rosa Quintero"]
+
+
 def test_ships_named_after_people_are_no_persons() -> None:
     text = (
         "The carrier HMS Ada Lovell docked in Lumen. The destroyer Marek Duda followed, "

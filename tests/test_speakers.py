@@ -252,3 +252,176 @@ def test_the_speaker_after_a_hard_wrapped_quote() -> None:
         "their families,\" Peru's Foreign Minister Rosa Quintero told reporters on Monday."
     )
     assert real_speakers(text) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_top_diplomat_is_the_foreign_minister_who_spoke_last() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met her Bolivian counterpart Tomas Quispe in "
+        "La Paz on Monday.\n\n"
+        "“We came to listen and to settle the river question,” Quintero told reporters.\n\n"
+        "“Nobody in Santiago wants this dispute to last another decade,” the top diplomat "
+        "said."
+    )
+    assert region_speakers(text) == ["Rosa Quintero", "Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_deputy_minister_is_the_deputy_foreign_minister() -> None:
+    text = (
+        "Norway's Deputy Foreign Minister Lars Holm said on Friday that Oslo would answer the "
+        "new fishing quotas.\n\n"
+        "“We will take our own measures in good time and in proportion,” the deputy minister "
+        "said."
+    )
+    assert region_speakers(text) == ["Lars Holm"]
+
+
+@pytest.mark.model
+def test_the_official_representative_is_the_spokesperson() -> None:
+    text = (
+        "Foreign Ministry spokeswoman Ana Petrova said Sofia had not been consulted.\n\n"
+        "“Nobody asked us before the decision was made,” the official representative of the "
+        "ministry stressed."
+    )
+    assert region_speakers(text) == ["Ana Petrova"]
+
+
+def test_a_generic_role_covers_its_offices() -> None:
+    from dyad.models import Person
+    from dyad.nlp.person_index import PersonIndex
+
+    minister = Person("Rosa Quintero", role="deputy foreign minister", state="CHL")
+    assert PersonIndex.holds(minister, "diplomat")
+    assert PersonIndex.holds(minister, "deputy minister")
+    assert PersonIndex.holds(minister, "minister", "CHL")
+    assert not PersonIndex.holds(minister, "prime minister")
+    assert not PersonIndex.holds(minister, "diplomat", "PER")
+    assert PersonIndex.holds(Person("Lars Holm", role="prime minister"), "premier")
+
+
+@pytest.mark.model
+def test_a_bare_ministry_takes_the_state_its_sentence_is_about() -> None:
+    text = (
+        "Norway has summoned the Icelandic ambassador over the new fishing quotas, the foreign "
+        "ministry said on Tuesday.\n\n"
+        "“The quotas ignore every scientific advice given to both governments,” the foreign "
+        "ministry said."
+    )
+    assert real_speakers(text) == ["Norwegian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_bare_ministry_takes_the_state_of_the_dateline() -> None:
+    text = (
+        "LIMA (Wire Agency) - Fishing boats were turned back near the maritime border on "
+        "Sunday.\n\n"
+        "“Our patrols acted within our waters and under our law,” the defence ministry said."
+    )
+    assert real_speakers(text) == ["Peruvian Defence Ministry"]
+
+
+@pytest.mark.model
+def test_a_ministry_of_something_is_named_again_by_its_head_noun() -> None:
+    text = (
+        "Portugal's Ministry of Foreign Affairs said on Friday that the fishing talks had "
+        "broken down.\n\n"
+        "“We regret that no settlement was reached before the season,” the ministry said."
+    )
+    assert real_speakers(text) == ["Portuguese Ministry of Foreign Affairs"]
+
+
+@pytest.mark.model
+def test_a_state_possessive_before_a_body_is_its_demonym() -> None:
+    text = (
+        "“The patrol boats stayed inside our own waters,” said a statement from Uruguay's "
+        "Ministry of Defence."
+    )
+    assert real_speakers(text) == ["Uruguayan Ministry of Defence"]
+
+
+@pytest.mark.model
+def test_the_country_before_a_body_is_the_state_the_text_was_about() -> None:
+    text = (
+        "Ecuador expelled two fishing vessels on Thursday.\n\n"
+        "“Our navy acted within the law of the sea,” the country's defence ministry said."
+    )
+    assert real_speakers(text) == ["Ecuadorian Defence Ministry"]
+    text = (
+        "Jordan has opened a credit line for the neighbour's grain imports. “The funds will "
+        "reach the central bank this week,” the Kingdom's Ministry of Finance said."
+    )
+    assert real_speakers(text) == ["Jordanian Ministry of Finance"]
+
+
+@pytest.mark.model
+def test_a_body_named_after_the_article_is_named_without_it() -> None:
+    text = (
+        "The Chilean navy said a trawler had been boarded. “The crew was treated well and "
+        "released,” a navy spokeswoman said."
+    )
+    assert real_speakers(text) == ["Chilean Navy"]
+
+
+@pytest.mark.model
+def test_he_is_the_main_subject_not_the_subject_of_an_after_clause() -> None:
+    text = (
+        "Ghana's Foreign Minister Kofi Mensah spoke to reporters after Togo's envoy Paul "
+        "Agbeko left the hall.\n\n"
+        "“We will take this dispute to the regional court if we have to,” he said."
+    )
+    assert region_speakers(text) == ["Kofi Mensah"]
+
+
+@pytest.mark.model
+def test_a_news_agency_relays_the_speaker_it_reports() -> None:
+    text = (
+        "The move comes a week after President Amani Njoroge said at a cabinet meeting that "
+        "“every boat taken from our waters will be answered in kind,” the official KNA news "
+        "agency reported."
+    )
+    assert real_speakers(text) == ["Amani Njoroge"]
+    text = "“Every boat taken from our waters will be answered in kind,” the KNA agency reported."
+    assert real_speakers(text) == ["KNA Agency"]
+
+
+@pytest.mark.model
+def test_a_hyphenated_surname_misspelt_once_is_the_person_named_before() -> None:
+    text = (
+        "Government spokeswoman Leila Ben-Youssef said the border post would stay open.\n\n"
+        "Ben-Youssaf rejected the report, stating “No order to close the crossing was ever "
+        "given by anyone in the cabinet.”"
+    )
+    assert real_speakers(text) == ["Leila Ben-Youssef"]
+
+
+@pytest.mark.model
+def test_a_state_s_bare_ministry_is_the_fuller_one_named_before() -> None:
+    text = (
+        "Spain's defence ministry said the frigate had left port on Monday.\n\n"
+        "“The frigate is sailing in international waters,” the Spanish ministry said."
+    )
+    assert real_speakers(text) == ["Spanish Defence Ministry"]
+
+
+@pytest.mark.model
+def test_states_that_speak_in_a_joint_statement_speak_through_it() -> None:
+    q = "“We agreed to reopen the border crossings within a month,”"
+    assert real_speakers(f"{q} Peru and Chile said in a joint statement.") == ["joint statement"]
+    text = f"{q} the two foreign ministers said in a joint statement."
+    assert real_speakers(text) == ["joint statement"]
+
+
+@pytest.mark.model
+def test_a_state_the_tagger_calls_a_person_still_speaks_as_its_government() -> None:
+    q = "“We agreed to reopen the border crossings within a month,”"
+    assert real_speakers(f"{q} Peru said in a statement.") == ["Peruvian government"]
+
+
+@pytest.mark.model
+def test_ministers_in_the_plural_are_no_one_of_them() -> None:
+    text = (
+        "Foreign Minister Rosa Quintero met her Chilean counterpart Tomas Quispe.\n\n"
+        "“We agreed to reopen the border crossings within a month,” the ministers said."
+    )
+    assert real_speakers(text) == [None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -55,6 +55,11 @@ class Lexicon:
 
     titles: Mapping[str, frozenset[str]]
     speech: Mapping[str, str]
+    covers: Mapping[str, frozenset[str]] = field(default_factory=dict)  # role_classes.tsv
+
+    def offices_of(self, generic: str) -> frozenset[str]:
+        """The offices a generic role noun stands for ("diplomat": "foreign minister"...)."""
+        return self.covers.get(generic.lower().strip(), frozenset())
 
     def kinds(self, phrase: str) -> frozenset[str]:
         return self.titles.get(phrase.lower().strip(), frozenset())
@@ -76,13 +81,13 @@ class Lexicon:
         if len(low) < 6 or not word[:1].isupper() or self.kinds(low):
             return False
         return any(
-            len(t) >= 6 and t[0] == low[0] and _one_slip(low, t)
+            len(t) >= 6 and t[0] == low[0] and one_slip(low, t)
             for t, kinds in self.titles.items()
             if kinds & {"leader", "official"} and " " not in t
         )
 
 
-def _one_slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one substitution, insertion, deletion or transposition."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -108,13 +113,18 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The titles and speech-verb lists, read once from ``dyad/data``."""
+    """The titles, speech-verb and role-class lists, read once from ``dyad/data``."""
     titles: dict[str, set[str]] = {}
     for phrase, kind in _read_tsv("titles.tsv"):
         titles.setdefault(phrase, set()).add(kind)
     speech = dict(_read_tsv("speech_verbs.tsv"))
+    covers: dict[str, set[str]] = {}
+    for generic, office in _read_tsv("role_classes.tsv"):
+        covers.setdefault(generic, set()).add(office.lower())
     return Lexicon(
-        MappingProxyType({k: frozenset(v) for k, v in titles.items()}), MappingProxyType(speech)
+        MappingProxyType({k: frozenset(v) for k, v in titles.items()}),
+        MappingProxyType(speech),
+        MappingProxyType({k: frozenset(v) for k, v in covers.items()}),
     )
 
 

@@ -131,6 +131,10 @@ class PersonIndex:
             hits = [p for p in self.persons if self._key(p.name, first) == key]
             if hits:
                 return self._latest(hits, near)
+        if len(key) >= 6 and words[0][:1].isupper():  # "Abd-Elary" for "Abd-Elaty": a typo
+            hits = [p for p in self.persons if nm.one_slip(key, self._key(p.name, False))]
+            if len(hits) == 1:
+                return hits[0]
         return None
 
     @staticmethod
@@ -162,8 +166,8 @@ class PersonIndex:
         lex = nm.lexicon()
         role = role.lower().strip()
         have = p.role.lower()
-        if have == role or have.endswith(" " + role):
-            return True
+        if _fits(role, have) or any(_fits(o, have) for o in lex.offices_of(role)):
+            return True  # "the deputy minister", "the top diplomat" (a foreign minister)
         if role not in _LEADER_WORDS:
             return False
         return "leader" in lex.kinds(have) or "leader" in lex.kinds(have.split()[-1])
@@ -183,6 +187,19 @@ class PersonIndex:
     def _before(self, offset: int) -> int:
         """How many mentions start before ``offset``."""
         return bisect_left(self._starts, offset)
+
+
+def _fits(role: str, have: str) -> bool:
+    """Whether an office ``have`` is one a reference by ``role`` can name: the same, a longer
+    form ("minister": "foreign minister"), or the same words with more between them ("deputy
+    minister": "deputy foreign minister")."""
+    if have == role or have.endswith(" " + role):
+        return True
+    want, got = role.split(), have.split()
+    if len(want) < 2 or want[-1] != got[-1]:
+        return False
+    rest = iter(got)
+    return all(w in rest for w in want)
 
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:

@@ -134,8 +134,8 @@ class Reader:
     def offices(self, name: str, *, dated: bool = True) -> Sequence[OfficeLike]:
         """The offices the gazetteer knows for a name: those held on the publication date
         (when known and ``dated``), else all of them, latest last."""
-        if self.gaz is None:
-            return ()
+        if self.gaz is None or len(name.strip(" .")) < 2:
+            return ()  # "X" (the platform), "V.": no one's surname
         try:
             found = self.gaz.offices_of(name)
         except Exception:  # a gazetteer error must not lose the document's persons

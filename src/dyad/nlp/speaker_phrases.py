@@ -15,25 +15,31 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
 from dyad.models import Person
 from dyad.nlp import names as nm
 from dyad.nlp.doctext import doc_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
+from dyad.nlp.speaker_bodies import (
+    _STATE_NOUNS,
+    LOOKBACK_LINES,
+    BodyReader,
+    Speaker,
+    SpeechEvent,
+)
 
 __all__ = ["PRONOUNS", "PhraseReader", "QuoteSpan", "Speaker", "SpeechEvent", "line_starts"]
 
 PRONOUNS = MappingProxyType({"he": "m", "she": "f", "him": "m", "her": "f"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
-LOOKBACK_LINES = 3
 _PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "amod", "npadvmod"})
 
 
 _WRAP_MIN = 40  # a line broken by a hard wrap is at least this long
+_WORD_REACH = 60  # characters read either side of a token for the hyphenated word it is in
 
 
 def line_starts(text: str) -> list[int]:
@@ -67,23 +73,7 @@ class QuoteSpan:
     line: int
 
 
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    kind: Literal["person", "organisation"]
-
-
-@dataclass(frozen=True)
-class SpeechEvent:
-    """Someone speaking or acting at ``pos``: a speech verb's speaker or a clause's subject."""
-
-    pos: int
-    line: int
-    speaker: Speaker | None
-    statement: bool = False  # said in or through a statement ("X said in a statement")
-
-
-class PhraseReader:
+class PhraseReader(BodyReader):
     """The document's quotes, lines and persons, and the phrase-to-speaker rules."""
 
     def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
@@ -104,34 +94,6 @@ class PhraseReader:
 
     # -- positions -------------------------------------------------------------------------
 
-    def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._quoted_starts, pos) - 1
-        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
-
-    def line_of(self, pos: int) -> int:
-        return bisect.bisect_right(self._line_starts, pos) - 1
-
-    def _paragraph_gap(self, a: int, b: int) -> int:
-        """How many non-blank lines lie from line ``a`` to line ``b``."""
-        lo, hi = sorted((a, b))
-        return self._nonblank[hi] - self._nonblank[lo]
-
-    def _nonblank_lines(self) -> list[int]:
-        """How many of the first n lines are not blank, for every n."""
-        starts = self._line_starts
-        blank = []
-        for n, start in enumerate(starts):
-            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
-            blank.append(int(bool(self.text[start:end].strip())))
-        return [0, *accumulate(blank)]
-
-    def _events_back(self, pos: int) -> Iterator[SpeechEvent]:
-        """The events before ``pos``, the nearest first (they are read in text order)."""
-        events = self._events
-        self._event_pos.extend(e.pos for e in events[len(self._event_pos) :])
-        for i in range(bisect.bisect_left(self._event_pos, pos) - 1, -1, -1):
-            yield events[i]
-
     # -- phrases to speakers ---------------------------------------------------------------
 
     def _person_at(self, tok: Any) -> Speaker | None:
@@ -149,12 +111,9 @@ class PhraseReader:
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
         fits = {want, None}
-        for event in self._events_back(pos):  # the nearest that fits: no list of them all
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
-                break
-            who = event.speaker
-            if who is not None and who.kind == "person" and self.persons.gender(who.name) in fits:
-                return Speaker(who.name, "person")
+        for name in self._actors_back(pos, line):  # the nearest that fits: no list of them all
+            if self.persons.gender(name) in fits:
+                return Speaker(name, "person")
         mentions = self.persons.mentions
         for i in range(bisect.bisect_left(mentions, pos, key=lambda m: m.start) - 1, -1, -1):
             m = mentions[i]
@@ -165,6 +124,42 @@ class PhraseReader:
             if self.persons.gender(m.name) in fits:
                 return Speaker(m.name, "person")
         return None
+
+    def _actors_back(self, pos: int, line: int) -> Iterator[str]:
+        """The persons who spoke or acted before ``pos`` (a few lines back at most), the
+        nearest first, except that the subject of an "after/while Y ..." clause comes after
+        the main subject of its sentence."""
+        aside: list[tuple[int, str]] = []  # subjects of "after Y left": after the main subject
+        for event in self._events_back(pos):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is None or event.speaker.kind != "person":
+                continue
+            sent = self._subordinate_subject(event.pos)
+            if sent is not None:
+                aside.append((sent, event.speaker.name))
+                continue
+            start = self.doc.char_span(event.pos, event.pos + 1, alignment_mode="expand")
+            here = start[0].sent.start if start is not None and len(start) else -1
+            yield from (n for s, n in aside if s != here)
+            yield event.speaker.name
+            yield from (n for s, n in aside if s == here)
+            aside = []
+        yield from (n for _, n in aside)
+
+    def _subordinate_subject(self, pos: int) -> int | None:
+        """The sentence start of a subject at ``pos`` when it is the subject of an adverbial
+        clause ("after Y left", "while Y waited"), else None."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span[0]
+        verb = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "advcl":
+            return None
+        if not any(c.dep_ == "mark" for c in verb.children):
+            return None
+        return int(tok.sent.start)
 
     def _it(self, tok: Any) -> Speaker | None:
         """ "it": the organisation that spoke last, a few lines back at most; else the
@@ -196,6 +191,9 @@ class PhraseReader:
             who = None if self._owner_of_role(t) else self._person_at(t)
             if who:
                 return who
+        joined = self._hyphenated(tok)  # "Ben-Youssaf", which the parser splits in three
+        if joined is not None:
+            return joined
         appositives = [c for c in tok.children if c.dep_ == "appos"]
         for child in appositives:  # "BUENOS AIRES, Argentina (AP) — Jane Roe, ... said"
             for t in child.subtree:
@@ -225,8 +223,24 @@ class PhraseReader:
             p = self.persons.by_role(of_role, state) or self._last_in_role(tok, of_role, state)
             return Speaker(p.name, "person") if p is not None else None
         if self.lex.is_role(tok.lemma_) or self.lex.is_role(tok.text):
+            if tok.tag_ in {"NNS", "NNPS"} and "voice" not in self.lex.kinds(tok.lemma_):
+                return None  # "the two ministers said": no one of them alone
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _hyphenated(self, tok: Any) -> Speaker | None:
+        """The person a hyphenated surname the token is part of names, if one."""
+        text, lo = self.text, max(0, tok.idx - _WORD_REACH)  # bounded: no scan of a long run
+        start = max(text.rfind(" ", lo, tok.idx), text.rfind("\n", lo, tok.idx), lo - 1) + 1
+        end = tok.idx + len(tok.text)
+        stop = min(len(text), end + _WORD_REACH)
+        while end < stop and not text[end].isspace() and text[end] not in ",.;:!?":
+            end += 1
+        word = text[start:end]
+        if "-" not in word.strip("-") or not word[:1].isupper():
+            return None
+        p = self.persons.resolve(word, near=tok.idx)
+        return Speaker(p.name, "person") if p is not None else None
 
     def _issuer_before(self, tok: Any) -> Speaker | None:
         """ "the statement said": who last spoke through a statement ("X said in a
@@ -383,7 +397,8 @@ class PhraseReader:
         for t in reversed(words):
             if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
                 break
-            if run and any(self.doc[k].is_punct for k in range(t.i + 1, run[0].i)):
+            gap = range(t.i + 1, run[0].i) if run else range(0)
+            if any(self.doc[k].is_punct and self.doc[k].text != "-" for k in gap):
                 break  # "Roe, Acme's spokesman": a comma ends the name
             run.insert(0, t)
         while run and run[0].lower_ in {"of", "for", "and"}:
@@ -395,122 +410,28 @@ class PhraseReader:
         tail = [t for t in tok.subtree if t.i > tok.i]
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
+        possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
+        owner = run[0] if self.persons.state_code(run[0].text) else None
+        if owner is None and run[0].lower_ in _STATE_NOUNS:
+            owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
+        if len(run) > 1 and possessive and owner is not None:
+            body = list(self.doc[run[1].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+            return Speaker(self._canonical_body(owner, body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
             name = self._acronyms.get(run[0].text, name)
         name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
-        person = self.persons.resolve(name, near=tok.idx) if len(run) == 1 else None
+        one_word = len(run) == 1 or not re.search(r"\s", name)  # "Abd-Elaty"
+        person = self.persons.resolve(name, near=tok.idx) if one_word else None
         if person is not None:
             if self._owner_of_role(run[0]):
                 return None  # "Roe's spokesman" is not Roe
             return Speaker(person.name, "person")
         single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
-        if single is not None and single.ent_type_ not in _ORG_LABELS and not self._known_org(name):
+        known = self._known_org(name) or self._known_org(single.text) if single else False
+        if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
-
-    def _state_body(self, words: list[Any]) -> Speaker | None:
-        """ "Egypt's foreign ministry", "the Chinese government", "a Turkish presidency
-        statement": a state's body as written (its last word an ``orgword``)."""
-        if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
-            return None
-        head = words[-1]
-        states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
-        if not states:
-            owner = self._of_state(head)  # "the foreign ministry of Japan"
-            if owner is not None:
-                return Speaker(self._canonical_body(owner, words), "organisation")
-            if len(words) == 1:
-                return self._named_before(head)
-            return self._body_named_before(words)
-        after = words[states[0] + 1 :]
-        rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
-        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
-
-    def _body_named_before(self, words: list[Any]) -> Speaker | None:
-        """ "the foreign ministry said" with no state: the state's body the article named
-        before ("Egypt's foreign ministry"), else the body's own words ("Foreign Ministry")."""
-        body = [t.lower_ for t in words]
-        if any(t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in words):
-            return None
-        n, doc = len(body), self.doc
-        owner: Any = None
-        firsts = self._token_positions().get(body[0], [])
-        last = bisect.bisect_left(firsts, words[0].i - n + 1)  # the body's earlier mentions
-        for i in firsts[bisect.bisect_left(firsts, 1) : last]:
-            if [t.lower_ for t in doc[i : i + n]] != body or self.in_quote(doc[i].idx):
-                continue
-            j = i - 1 if doc[i - 1].lower_ in {"'s", "’s", "'", "’"} else i
-            for k in (2, 1):
-                state = doc[j - k : j]
-                if j - k >= 0 and self.persons.state_code(state.text):
-                    owner = state
-                    break
-        if owner is not None:
-            return Speaker(self._canonical_body(owner, words), "organisation")
-        span = self.doc[words[0].i : words[-1].i + 1]
-        return Speaker(" ".join(self._body_words(list(span))), "organisation")
-
-    def _token_positions(self) -> dict[str, list[int]]:
-        """Token indices by lower-case text, in order (built once per document)."""
-        if self._positions is None:
-            self._positions = {}
-            for tok in self.doc:
-                self._positions.setdefault(tok.lower_, []).append(tok.i)
-        return self._positions
-
-    def _of_state(self, head: Any) -> Any | None:
-        """The state named in "of X" after a body's head word, or None."""
-        for prep in head.children:
-            if prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and self.persons.state_code(obj.text):
-                        return obj
-        return None
-
-    def _canonical_body(self, state: Any, rest: list[Any]) -> str:
-        """ "China's foreign ministry", "the China foreign ministry" -> "Chinese Foreign
-        Ministry": the state's demonym, then the body's words capitalised."""
-        government = self.persons.government_of(state.text)
-        if government is None and "demonym" in self.persons.alias_kinds(state.text):
-            government = f"{state.text} government"
-        body = self._body_words(rest)
-        if government is None or not body:
-            start = getattr(state, "start_char", None)  # a Span ("South Sudan") or a token
-            start = state.idx if start is None else start
-            if not rest:
-                return str(state.text)
-            return self.text[start : rest[-1].idx + len(rest[-1].text)]
-        demonym = government.rsplit(" ", 1)[0]
-        return " ".join([demonym, *body])
-
-    @staticmethod
-    def _body_words(rest: list[Any]) -> list[str]:
-        """A body's words capitalised, a possessive inside kept on its word ("Prime Minister's
-        Office"), the state's own possessive before them dropped."""
-        body: list[str] = []
-        for t in rest:
-            if t.lower_ in {"'s", "’s", "'", "’"}:
-                if body:
-                    body[-1] += "'s"
-                continue
-            body.append(t.text if t.text[:1].isupper() else t.text.capitalize())
-        return body
-
-    def _named_before(self, tok: Any) -> Speaker | None:
-        """ "the ministry said": the organisation of that kind that spoke last (a few
-        paragraphs back, or further for "the office of X", which names whose office it is)."""
-        head = tok.lemma_.lower()
-        line = self.line_of(tok.idx)
-        owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
-        for event in self._events_back(tok.idx):
-            if self._paragraph_gap(event.line, line) > reach:
-                break
-            who = event.speaker
-            if who and who.kind == "organisation" and who.name.lower().split()[-1] == head:
-                return who
-        return None
 
     def _known_org(self, word: str) -> bool:
         """A word that names an agency or body ("Xinhua"), is one the gazetteer knows, or is

@@ -47,6 +47,9 @@ def _hypothetical(verb: Any) -> bool:
     )
 
 
+_OUTLETS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio", "media"})
+
+
 class Attributor(PhraseReader):
     """Speakers for the quotes of one document."""
 
@@ -136,6 +139,11 @@ class Attributor(PhraseReader):
                 who = self._speaker_of_verb(child, "object")
                 if who is not None:
                     return who
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                joint = self.document_speaker(obj)  # "X and Y said in a joint statement"
+                if joint is not None and any(c.lower_ == "joint" for c in obj.children):
+                    return joint
         return self._subject_speaker(verb)
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
@@ -382,8 +390,14 @@ class Attributor(PhraseReader):
                         continue  # "X said Mexico would respond '...'": X said it
                     found.append((depth, anc))
         found.sort(key=lambda x: x[0])
-        named = next((v for _, v in found if self._verb_speaker.get(v.i) is not None), None)
-        return named if named is not None else (found[0][1] if found else None)
+        named = [v for _, v in found if self._verb_speaker.get(v.i) is not None]
+        spoke = [v for v in named if not self._relayed(v)]  # "X said '...', the agency reported"
+        return (spoke or named or [v for _, v in found] or [None])[0]
+
+    def _relayed(self, verb: Any) -> bool:
+        """A report verb whose subject is a news outlet ("the official news agency reported")."""
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        return subj is not None and any(t.lemma_.lower() in _OUTLETS for t in subj.subtree)
 
     def _beyond_boundary(self, inside: list[Any]) -> set[int]:
         """The quote's ancestors above an adverbial clause boundary (see ``_clause_boundary``)."""

@@ -1,0 +1,267 @@
+"""Bodies as speakers: a state's ministry, army or government named in the form the article
+gives it with its state ("Norway's Ministry of Defence" -> "Norwegian Ministry of Defence";
+"the ministry" -> the body of that kind that spoke last; "the foreign ministry" with no
+state -> the state its sentence is about, else the dateline's), and the positions (quotes,
+lines, paragraphs) the speaker rules read. ``speaker_phrases.PhraseReader`` builds on it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any, Literal
+
+from dyad.nlp.names import Lexicon
+from dyad.nlp.person_index import PersonIndex
+
+__all__ = ["LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
+
+LOOKBACK_LINES = 3
+# a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[^\n(:\-–—]{1,40})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—:]"
+)
+_STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
+DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
+
+
+def _head_noun(name: str) -> str:
+    """The head noun of a body's name: "ministry" of "Norwegian Ministry of Defence"."""
+    ws = name.lower().split()
+    cut = ws.index("of", 1) if "of" in ws[1:] else len(ws)
+    return ws[cut - 1].removesuffix("'s").removesuffix("’s")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: Literal["person", "organisation"]
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """Someone speaking or acting at ``pos``: a speech verb's speaker or a clause's subject."""
+
+    pos: int
+    line: int
+    speaker: Speaker | None
+    statement: bool = False  # said in or through a statement ("X said in a statement")
+
+
+class BodyReader:
+    """Positions in the document and the rules that name a state's bodies (the reader's
+    state is set up by ``PhraseReader``)."""
+
+    doc: Any
+    text: str
+    persons: PersonIndex
+    lex: Lexicon
+    _events: list[SpeechEvent]
+    _event_pos: list[int]  # their positions, for bisection (``_events_back``)
+    _nonblank: list[int]  # non-blank lines before each line (``_paragraph_gap``)
+    _positions: dict[str, list[int]] | None
+    _quoted: list[tuple[int, int]]
+    _quoted_starts: list[int]
+    _line_starts: list[int]
+
+    # -- positions -------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._line_starts, pos) - 1
+
+    def _paragraph_gap(self, a: int, b: int) -> int:
+        """How many non-blank lines lie from line ``a`` to line ``b``."""
+        lo, hi = sorted((a, b))
+        return self._nonblank[hi] - self._nonblank[lo]
+
+    def _nonblank_lines(self) -> list[int]:
+        """How many of the first n lines are not blank, for every n."""
+        starts = self._line_starts
+        blank = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] - 1 if n + 1 < len(starts) else len(self.text)
+            blank.append(int(bool(self.text[start:end].strip())))
+        return [0, *accumulate(blank)]
+
+    def _events_back(self, pos: int) -> Iterator[SpeechEvent]:
+        """The events before ``pos``, the nearest first (they are read in text order)."""
+        events = self._events
+        self._event_pos.extend(e.pos for e in events[len(self._event_pos) :])
+        for i in range(bisect.bisect_left(self._event_pos, pos) - 1, -1, -1):
+            yield events[i]
+
+    # -- bodies -----------------------------------------------------------------------------
+
+    def _state_body(self, words: list[Any]) -> Speaker | None:
+        """ "Egypt's foreign ministry", "the Chinese government", "a Turkish presidency
+        statement": a state's body as written (its last word an ``orgword``)."""
+        if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
+            return None
+        head = words[-1]
+        states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        if not states and len(words) > 1 and words[0].lower_ in _STATE_NOUNS:
+            owner = self._state_before(words[0])  # "the country's foreign ministry"
+            if owner is not None and self.doc[words[0].i + 1].lower_ in {"'s", "’s"}:
+                return Speaker(self._canonical_body(owner, words[1:]), "organisation")
+        if not states:
+            owner = self._of_state(head)  # "the foreign ministry of Japan"
+            if owner is not None:
+                return Speaker(self._canonical_body(owner, words), "organisation")
+            if len(words) == 1:
+                return self._named_before(head)
+            return self._body_named_before(words)
+        after = words[states[0] + 1 :]
+        rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
+        if len(rest) == 1:  # "Egypt's ministry": the fuller name given it before
+            rest = self._fuller_body(words[states[0]], rest[0]) or rest
+        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
+
+    def _fuller_body(self, state: Any, head: Any) -> list[Any] | None:
+        """The words of a body of the same state and head noun named earlier with more words
+        ("Egypt's foreign ministry" before "Egypt's ministry"), else None."""
+        code = self.persons.state_code(state.text)
+        for i in self._token_positions().get(head.lower_, []):
+            if i >= head.i or self.in_quote(self.doc[i].idx):
+                continue
+            for k in range(i - 1, max(i - 5, -1), -1):
+                t = self.doc[k]
+                if self.persons.state_code(t.text) == code and t.ent_type_ in {"GPE", "NORP"}:
+                    body = [w for w in self.doc[k + 1 : i + 1] if w.lower_ not in {"'s", "’s"}]
+                    if len(body) > 1 and all(w.pos_ in {"NOUN", "PROPN", "ADJ"} for w in body):
+                        return body
+                    break
+                if t.pos_ not in {"NOUN", "PROPN", "ADJ", "PART"}:
+                    break
+        return None
+
+    def _body_named_before(self, words: list[Any]) -> Speaker | None:
+        """ "the foreign ministry said" with no state: the state's body the article named
+        before ("Egypt's foreign ministry"), else the body's own words ("Foreign Ministry")."""
+        body = [t.lower_ for t in words]
+        if any(t.pos_ not in {"NOUN", "PROPN", "ADJ"} for t in words):
+            return None
+        n, doc = len(body), self.doc
+        owner: Any = None
+        firsts = self._token_positions().get(body[0], [])
+        last = bisect.bisect_left(firsts, words[0].i - n + 1)  # the body's earlier mentions
+        for i in firsts[bisect.bisect_left(firsts, 1) : last]:
+            if [t.lower_ for t in doc[i : i + n]] != body or self.in_quote(doc[i].idx):
+                continue
+            j = i - 1 if doc[i - 1].lower_ in {"'s", "’s", "'", "’"} else i
+            for k in (2, 1):
+                state = doc[j - k : j]
+                if j - k >= 0 and state[0].pos_ != "DET" and self.persons.state_code(state.text):
+                    owner = state
+                    break
+        if owner is None:  # "Kenya has recalled its envoy, the foreign ministry said"
+            mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
+            owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
+        owner = owner if owner is not None else self._dateline_state()
+        if owner is not None:
+            return Speaker(self._canonical_body(owner, words), "organisation")
+        span = self.doc[words[0].i : words[-1].i + 1]
+        return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _state_subject(self, i: int) -> Any | None:
+        """The state that is a subject in the sentence of token ``i`` (outside quotes)."""
+        for t in self.doc[i].sent:
+            subject = t.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote(t.idx)
+            if subject and t.ent_type_ == "GPE" and self.persons.state_code(t.text):
+                return t
+        return None
+
+    def _state_before(self, tok: Any) -> Any | None:
+        """The state "the country" refers back to: the last state that is a subject in this
+        sentence or the two before it (outside quotes), else the dateline's."""
+        sent = tok.sent
+        for _ in range(3):
+            found = [
+                e
+                for e in sent.ents
+                if e.label_ == "GPE" and e.end <= tok.i and e.root.dep_ in {"nsubj", "nsubjpass"}
+                if not self.in_quote(e.start_char) and self.persons.state_code(e.text)
+            ]
+            if found:
+                return found[-1]
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return self._dateline_state()
+
+    def _dateline_state(self) -> Any | None:
+        """The state of the city a wire dateline opens the article with ("NAIROBI (Agency) -")."""
+        m = _DATELINE.search(self.text[:DATELINE_REACH])
+        if m is None or not self.persons.state_code(m.group(1)):
+            return None
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
+    def _token_positions(self) -> dict[str, list[int]]:
+        """Token indices by lower-case text, in order (built once per document)."""
+        if self._positions is None:
+            self._positions = {}
+            for tok in self.doc:
+                self._positions.setdefault(tok.lower_, []).append(tok.i)
+        return self._positions
+
+    def _of_state(self, head: Any) -> Any | None:
+        """The state named in "of X" after a body's head word, or None."""
+        for prep in head.children:
+            if prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and self.persons.state_code(obj.text):
+                        return obj
+        return None
+
+    def _canonical_body(self, state: Any, rest: list[Any]) -> str:
+        """ "China's foreign ministry", "the China foreign ministry" -> "Chinese Foreign
+        Ministry": the state's demonym, then the body's words capitalised."""
+        government = self.persons.government_of(state.text)
+        if government is None and "demonym" in self.persons.alias_kinds(state.text):
+            government = f"{state.text} government"
+        body = self._body_words(rest)
+        if government is None or not body:
+            start = getattr(state, "start_char", None)  # a Span ("South Sudan") or a token
+            start = state.idx if start is None else start
+            if not rest:
+                return str(state.text)
+            return self.text[start : rest[-1].idx + len(rest[-1].text)]
+        demonym = government.rsplit(" ", 1)[0]
+        return " ".join([demonym, *body])
+
+    @staticmethod
+    def _body_words(rest: list[Any]) -> list[str]:
+        """A body's words capitalised, a possessive inside kept on its word ("Prime Minister's
+        Office"), the state's own possessive before them dropped."""
+        body: list[str] = []
+        for t in rest:
+            if t.lower_ in {"'s", "’s", "'", "’"}:
+                if body:
+                    body[-1] += "'s"
+                continue
+            small = t.lower_ in {"of", "for", "and", "on"} and bool(body)  # "Ministry of Defence"
+            body.append(t.text if t.text[:1].isupper() or small else t.text.capitalize())
+        return body
+
+    def _named_before(self, tok: Any) -> Speaker | None:
+        """ "the ministry said": the organisation of that kind that spoke last (a few
+        paragraphs back, or further for "the office of X", which names whose office it is)."""
+        head = tok.lemma_.lower()
+        line = self.line_of(tok.idx)
+        owned = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        reach = 4 * LOOKBACK_LINES if owned else LOOKBACK_LINES
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > reach:
+                break
+            who = event.speaker
+            if who and who.kind == "organisation" and _head_noun(who.name) == head:
+                return who
+        return None
