@@ -285,8 +285,8 @@ def _introduced(r: _Reader, w: Word) -> tuple[bool, str | None]:
     whatever the tagger says ("Russia's Putin", "Prime Minister Abiy"), and the state the
     possessive names."""
     m = _WORD_BEFORE.search(r.text[max(0, w.start - 40) : w.start])
-    if m is None:
-        return False, None
+    if m is None or re.match(r"\s+[A-Z]", r.text[w.end : w.end + 2]):
+        return False, None  # "King Khalid Causeway": the word opens a longer name
     if m.group(2):
         state = r.state(m.group(1))
         return state is not None, state
