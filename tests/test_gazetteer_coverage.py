@@ -50,9 +50,9 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
         "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "CIV", "COL", "COM", "CPV", "CRI", "DMA", "FJI",
-        "FSM", "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "KNA", "LCA", "LSO",
+        "FSM", "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "KNA", "LCA",
         "MCO", "MDG", "MHL", "MNG", "MRT", "MUS", "MWI", "NER", "NIC", "NPL", "NRU", "PAN", "PER",
-        "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "SSD", "STP", "SWZ", "SYC",
+        "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC",
         "TGO", "TON", "TUV", "VCT", "VUT", "ZMB"
     )),
 })
