@@ -51,7 +51,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     *((state, "foreign minister") for state in (
         "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "CIV", "COL", "COM", "CPV", "CRI", "DMA", "FJI",
         "FSM", "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "KNA", "LCA",
-        "MCO", "MDG", "MHL", "MNG", "MRT", "MWI", "NER", "NIC", "NPL", "NRU", "PAN", "PER",
+        "MCO", "MDG", "MHL", "MNG", "MRT", "MWI", "NIC", "NPL", "NRU", "PAN", "PER",
         "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC",
         "TGO", "TON", "TUV", "VCT", "VUT", "ZMB"
     )),
