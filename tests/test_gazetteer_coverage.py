@@ -53,7 +53,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "FSM", "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "KNA", "LCA",
         "MCO", "MDG", "MHL", "MNG", "MRT", "MWI", "NIC", "NPL", "NRU", "PAN", "PER",
         "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC",
-        "TGO", "TON", "TUV", "VCT", "VUT", "ZMB"
+        "TON", "TUV", "VCT", "VUT", "ZMB"
     )),
 })
 # fmt: on
