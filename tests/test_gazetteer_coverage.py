@@ -49,7 +49,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of government"),
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
-        "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "CIV", "COL", "COM", "CPV", "CRI", "DMA", "FJI",
+        "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI",
         "FSM", "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "KNA", "LCA",
         "MCO", "MDG", "MHL", "MNG", "MRT", "MWI", "NIC", "NPL", "NRU", "PAN", "PER",
         "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC",
