@@ -314,8 +314,8 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
     if len(found) != 1:
         return None
     name = found.pop()
-    for k in clusters:
-        if k.has_name(name):
+    for k in clusters:  # "Zelensky" after "Volodymyr Zelenskiy": one officeholder, two spellings
+        if k.has_name(name) or any(o.name == name for o in r.offices(k.name, dated=False)):
             return k
     cluster = _Cluster(gazetteer_name=name)
     clusters.append(cluster)
