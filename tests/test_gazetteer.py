@@ -383,3 +383,8 @@ def test_namesakes_in_office_on_one_day_act_for_the_leaders_state() -> None:
     gaz = Gazetteer.load()
     assert gaz.person_state("Pedro Sánchez", date(2025, 6, 10)) == "ESP"
     assert gaz.person_state("Pedro Sánchez", date(2024, 6, 10)) == "ESP"
+
+
+def test_a_monarch_of_several_realms_acts_first_for_the_first_listed() -> None:
+    gaz = Gazetteer.load()
+    assert gaz.person_state("Charles III", date(2024, 1, 1)) == "GBR"

@@ -280,7 +280,8 @@ def roles_of(
 def _likeliest(r: RoleReader, offices: Sequence[OfficeLike]) -> OfficeLike:
     """The office a name stands for when namesakes hold offices of different states on the
     day ("Pedro Sanchez", a prime minister and another state's minister): that of a state
-    the article names most, then a leader's before a minister's, then the latest."""
+    the article names most, then a leader's before a minister's, then the first listed (a
+    monarch of several realms: the first)."""
     if len({o.state for o in offices}) < 2:
         return offices[-1]
     named = _states_named(r)
@@ -289,7 +290,7 @@ def _likeliest(r: RoleReader, offices: Sequence[OfficeLike]) -> OfficeLike:
         o = offices[i]
         role = o.role or ""
         leader = "leader" in r.lex.kinds(role) or "leader" in r.lex.kinds(role.rpartition(" ")[2])
-        return (named.get(o.state or "", 0), int(leader), i)
+        return (named.get(o.state or "", 0), int(leader), -i)
 
     return offices[max(range(len(offices)), key=key)]
 

@@ -343,8 +343,10 @@ class Gazetteer:
         if on is not None:
             current = [o for o in held if o.valid_on(on)]
             if current:
-                # namesakes in office on one day ("Pedro Sanchez"): a leader's state first
-                return max(enumerate(current), key=lambda x: (_leads(x[1]), x[0]))[1].state
+                # offices held at once: a leader's state first ("Pedro Sanchez": Spain's
+                # prime minister, not Colombia's minister), then the first listed ("Charles
+                # III": the United Kingdom's king before his other realms')
+                return max(enumerate(current), key=lambda x: (_leads(x[1]), -x[0]))[1].state
             before = [o for o in held if o.valid_from is None or o.valid_from <= on]
             if before:
                 return before[-1].state
