@@ -376,3 +376,15 @@ def test_a_shared_surname_after_a_title_names_the_holder_in_office_that_day() ->
     assert gaz.person("President Lindqvist", date(2008, 6, 1)) is None
     titled = gaz.titled_surnames
     assert titled is not None and titled.search("said President Lindqvist on Monday")
+
+
+def test_namesakes_in_office_on_one_day_act_for_the_leaders_state() -> None:
+    # Spain's prime minister and a Colombian defence minister (2025-26) share a name
+    gaz = Gazetteer.load()
+    assert gaz.person_state("Pedro Sánchez", date(2025, 6, 10)) == "ESP"
+    assert gaz.person_state("Pedro Sánchez", date(2024, 6, 10)) == "ESP"
+
+
+def test_a_monarch_of_several_realms_acts_first_for_the_first_listed() -> None:
+    gaz = Gazetteer.load()
+    assert gaz.person_state("Charles III", date(2024, 1, 1)) == "GBR"

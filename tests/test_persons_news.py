@@ -5,10 +5,15 @@ Every sentence and name here is written for the test.
 
 from __future__ import annotations
 
+from datetime import date
+from types import MappingProxyType
+
 import pytest
 
 from dyad.nlp import names as nm
-from tests.test_persons import person_names
+from dyad.nlp.persons import extract_persons
+from dyad.resolve.gazetteer import Office
+from tests.test_persons import FakeGazetteer, make_doc, person_names
 
 
 @pytest.mark.parametrize(
@@ -215,3 +220,60 @@ def test_the_holder_of_a_states_body_acts_for_that_state() -> None:
     assert {(e.type, frozenset((e.source, e.target))) for e in found.events} == {
         ("CONSULT", frozenset(("ARM", "GEO")))
     }
+
+
+def test_a_title_before_one_word_leaves_a_surname_the_gazetteer_completes() -> None:
+    text = "Federal Chancellor Brenner met the envoy. Vice President Novacek stayed home."
+    ents = {"Brenner": "PERSON"}
+    # "Federal Chancellor Brenner" is no full name; the gazetteer knows one Brenner
+    assert person_names(text, ents) == ["Aldo Brenner"]
+
+
+def test_a_states_possessive_or_a_title_introduces_a_surname_the_tagger_missed() -> None:
+    class WithAustria(FakeGazetteer):
+        STATES = MappingProxyType({**FakeGazetteer.STATES, "Austria": "AUT"})
+
+    gaz = WithAustria()
+    text = "Austria's Brenner spoke first. Then Brenner left."
+    assert person_names(text, {"Brenner": "GPE"}, gazetteer=gaz) == ["Aldo Brenner"]
+    assert person_names("Then Brenner left.", {"Brenner": "GPE"}, gazetteer=gaz) == []
+    japan = "Japan's Brenner spoke."  # Brenner holds office in Austria, not Japan
+    assert person_names(japan, {"Brenner": "GPE"}, gazetteer=gaz) == []
+
+
+class _Namesakes(FakeGazetteer):
+    """Two officeholders named Tomas Ortiz at once: Chile's president, Peru's defence minister;
+    and a president written "Jan Kowalsky" or "Jan Kowalskiy"."""
+
+    STATES = MappingProxyType({**FakeGazetteer.STATES, "Peru": "PER", "Chile": "CHL"})
+    OFFICES = (
+        Office("Tomas Ortiz", "president", "CHL", date(2022, 1, 1), None),
+        Office("Tomas Ortiz", "defence minister", "PER", date(2024, 1, 1), None),
+        Office("Jan Kowalsky", "president", "POL", date(2020, 1, 1), None),
+    )
+
+    def offices_of(self, name: str, on: date | None = None) -> list[Office]:
+        name = name.replace("Kowalskiy", "Kowalsky")
+        return [o for o in self.OFFICES if o.name == name or o.name.split()[-1] == name]
+
+
+def test_namesakes_in_office_the_state_the_article_names_then_the_leader() -> None:
+    gaz = _Namesakes()
+    day = date(2025, 3, 1)
+
+    def state_of(text: str, ents: dict[str, str]) -> str | None:
+        doc = make_doc(text, ents)
+        found = extract_persons(doc, gaz, doc_id="t", on=day).persons
+        return next(p.state for p in found if p.name == "Tomas Ortiz")
+
+    peru = "Tomas Ortiz inspected troops in Lima. Peru bought jets."
+    assert state_of(peru, {"Tomas Ortiz": "PERSON", "Peru": "GPE"}) == "PER"
+    assert state_of("Tomas Ortiz flew to Rome.", {"Tomas Ortiz": "PERSON"}) == "CHL"
+
+
+def test_a_surname_spelt_otherwise_joins_the_full_name_the_gazetteer_knows() -> None:
+    text = "Jan Kowalskiy met the envoy. Kowalsky said the talks went well."
+    names = person_names(
+        text, {"Jan Kowalskiy": "PERSON", "Kowalsky": "PERSON"}, gazetteer=_Namesakes()
+    )
+    assert names == ["Jan Kowalskiy"]

@@ -110,12 +110,14 @@ def _strippable_lead(r: _Reader, ws: list[Word]) -> bool:
 
 
 def clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], list[Word]]:
-    """Cut titles and other non-name words off a run: (name words, cut leading words)."""
+    """Cut titles and other non-name words off a run: (name words, cut leading words). A title
+    before a single word leaves that word ("Prime Minister Abiy" -> "Abiy": a single name the
+    article or the gazetteer completes), but for "Sheikh Hasina"."""
     ws = list(run)
     titled = [
         i
         for i, w in enumerate(ws)
-        if len(ws) - i > 2
+        if (len(ws) - i > 2 or (len(ws) - i == 2 and not _keeps_title(r, ws[i:])))
         and (
             r.lex.is_title(w.text)
             or ((i == 0 or r.lex.is_title(ws[i - 1].text)) and r.lex.misspelt_title(w.text))

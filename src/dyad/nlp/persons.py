@@ -277,9 +277,26 @@ def _reporter_line(r: _Reader, pos: int) -> bool:
     return seen[start]
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.-]+)(['’]s)?\s+$")
+
+
+def _introduced(r: _Reader, w: Word) -> tuple[bool, str | None]:
+    """Whether a state's possessive or a title right before a word makes it a person's name
+    whatever the tagger says ("Russia's Putin", "Prime Minister Abiy"), and the state the
+    possessive names."""
+    m = _WORD_BEFORE.search(r.text[max(0, w.start - 40) : w.start])
+    if m is None or re.match(r"\s+[A-Z]", r.text[w.end : w.end + 2]):
+        return False, None  # "King Khalid Causeway": the word opens a longer name
+    if m.group(2):
+        state = r.state(m.group(1))
+        return state is not None, state
+    return r.lex.is_role(m.group(1)) and m.group(1)[:1].isupper(), None
+
+
 def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
     labels = r.labels(w.start, w.end)
-    if "PERSON" not in labels or r.state(w.text) is not None:
+    introduced, owner = _introduced(r, w)
+    if not ("PERSON" in labels or introduced) or r.state(w.text) is not None:
         return None
     if _reporter_line(r, w.start):
         return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
@@ -288,15 +305,17 @@ def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster
         found = {
             o.name
             for o in r.offices(w.text, dated=dated)
-            if o.name and key in {nm.surname_key(p) for p in o.name.split()}
+            if o.name
+            and key in {nm.surname_key(p) for p in o.name.split()}
+            and owner in {None, o.state}  # "Russia's Putin": an officeholder of Russia
         }
         if len(found) == 1 or r.on is None:
             break
     if len(found) != 1:
         return None
     name = found.pop()
-    for k in clusters:
-        if k.has_name(name):
+    for k in clusters:  # "Zelensky" after "Volodymyr Zelenskiy": one officeholder, two spellings
+        if k.has_name(name) or any(o.name == name for o in r.offices(k.name, dated=False)):
             return k
     cluster = _Cluster(gazetteer_name=name)
     clusters.append(cluster)

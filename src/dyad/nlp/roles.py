@@ -266,11 +266,41 @@ def roles_of(
             state = state or found[2]
     offices = r.offices(name)
     if offices:
-        role = role or offices[-1].role
-        if state is None and (is_official(r.lex, role) or role == offices[-1].role):
-            state = offices[-1].state
+        office = _likeliest(r, offices)
+        role = role or office.role
+        if state is None and (is_official(r.lex, role) or role == office.role):
+            state = office.state
     held = None if role else next(filter(None, (role_of_body(r, s) for s, _ in spans)), None)
     if held is not None:  # "Secretary of Armenia's Security Council Jane Roe"
         role, affiliation = held.role, affiliation or held.body
         state = state or (held.state if is_official(r.lex, held.role) else None)
     return role, affiliation, state
+
+
+def _likeliest(r: RoleReader, offices: Sequence[OfficeLike]) -> OfficeLike:
+    """The office a name stands for when namesakes hold offices of different states on the
+    day ("Pedro Sanchez", a prime minister and another state's minister): that of a state
+    the article names most, then a leader's before a minister's, then the first listed (a
+    monarch of several realms: the first)."""
+    if len({o.state for o in offices}) < 2:
+        return offices[-1]
+    named = _states_named(r)
+
+    def key(i: int) -> tuple[int, int, int]:
+        o = offices[i]
+        role = o.role or ""
+        leader = "leader" in r.lex.kinds(role) or "leader" in r.lex.kinds(role.rpartition(" ")[2])
+        return (named.get(o.state or "", 0), int(leader), -i)
+
+    return offices[max(range(len(offices)), key=key)]
+
+
+def _states_named(r: RoleReader) -> dict[str, int]:
+    """How often the article names each state (its place and people entities)."""
+    counts: dict[str, int] = {}
+    for ent in r.doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            code = r.state(ent.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return counts

@@ -134,6 +134,15 @@ def role_function(role: str, state: str = "") -> str:
     return function
 
 
+_LEADING = frozenset({"head of state", "head of government", "president", "supreme leader"})
+_LEADING |= {"king", "queen", "emperor", "emir", "sultan", "prime minister", "premier"}
+
+
+def _leads(office: Office) -> bool:
+    """Whether an office is a head of state's or government's."""
+    return role_function(office.role or "", office.state or "") in _LEADING
+
+
 def _surname(name: str, state: str, aliases: Sequence[str] = ()) -> str | None:
     """The family name: the first word where it comes first, unless the name is written
     given name first, as an alias that opens with its last word shows ("Wu Jaushieh" beside
@@ -334,7 +343,10 @@ class Gazetteer:
         if on is not None:
             current = [o for o in held if o.valid_on(on)]
             if current:
-                return current[-1].state
+                # offices held at once: a leader's state first ("Pedro Sanchez": Spain's
+                # prime minister, not Colombia's minister), then the first listed ("Charles
+                # III": the United Kingdom's king before his other realms')
+                return max(enumerate(current), key=lambda x: (_leads(x[1]), -x[0]))[1].state
             before = [o for o in held if o.valid_from is None or o.valid_from <= on]
             if before:
                 return before[-1].state
