@@ -125,10 +125,6 @@ def clean_run(r: _Reader, run: list[Word], headline: bool) -> tuple[list[Word], 
         )
     ]
     lead: list[Word] = ws[: titled[-1] + 1] if titled else []
-    if not titled and 2 <= len(ws) <= 4 and r.offices(ws[-1].text):
-        offices = (" ".join(w.text for w in ws[k:-1]) for k in range(len(ws) - 1))
-        if any(r.lex.kinds(o) & {"leader", "official"} for o in offices):
-            lead = ws[:-1]  # "(Greek) Prime Minister X": an officeholder's surname, a single
     ws = ws[len(lead) :]
     while ws and (_strippable_lead(r, ws) or not nm.is_core_word(ws[0].text)):
         if _first_name_after_title(r, lead, ws):
