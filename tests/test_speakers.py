@@ -539,3 +539,13 @@ def test_a_title_then_an_officeholder_s_surname_is_that_officeholder() -> None:
     )
     found = analyse_text(text, published="2022-07-07")
     assert [q.speaker for q in found.quotes] == ["Anthony Albanese"]
+
+
+@pytest.mark.model
+def test_a_spokesman_of_a_named_body_speaks_for_it() -> None:
+    text = (
+        "Chad and Sudan agreed to reopen their border.\n\n"
+        "The AU's peace and security spokesman said the bloc expected both sides “to honour "
+        "their commitments.”"
+    )
+    assert real_speakers(text) == ["AU"]

@@ -430,6 +430,9 @@ class PhraseReader(BodyReader):
                 if who is not None and who.kind == "organisation":
                     return who
         org = self._organisation(tok, left)
+        for owner in (c for c in tok.children if c.dep_ == "poss" and org is None):
+            if owner.pos_ == "PROPN" and owner.lower_ not in PRONOUNS:  # "the EU's spokesman"
+                org = self._organisation(owner, [t for t in owner.subtree if t.i <= owner.i])
         if org is None or " " in org.name or org.kind != "organisation":
             return org
         if self.persons.alias_kinds(org.name) & {"demonym", "people"}:
