@@ -549,3 +549,15 @@ def test_a_spokesman_of_a_named_body_speaks_for_it() -> None:
         "their commitments.”"
     )
     assert real_speakers(text) == ["AU"]
+
+
+@pytest.mark.model
+def test_a_quote_after_a_colon_is_the_clause_s_subject_s() -> None:
+    text = (
+        "LA PAZ (Reuters) - Bolivia said on Tuesday that Chilean forces had shelled two "
+        "towns overnight.\n\n"
+        '"This is an unprovoked attack on our sovereign territory," Bolivian Prime Minister '
+        "Luis Arce told parliament. Chile's defence ministry disagreed: \"Our units only "
+        'responded to provocations."'
+    )
+    assert real_speakers(text) == ["Luis Arce", "Chilean Defence Ministry"]

@@ -35,6 +35,7 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
 _TIME_MARKS = frozenset({"after", "before", "until"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+_COLON_REACH = 4  # characters between a colon and the quote's opening mark
 _PULL_REACH = 30  # later quotes searched for the words of a pull quote
 _ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
 _CUT_OFF = re.compile(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
@@ -313,6 +314,7 @@ class Attributor(PhraseReader):
             near = min(verbs, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
             return self._verb_speaker[near.i]
         who = self._cut_off(q) or self._surface(q) or self._subject_above(q, inside)
+        who = who or self._colon_clause(q)
         if who is not None:
             return who
         if sum(not t.is_punct for t in context) <= 2:
@@ -474,6 +476,25 @@ class Attributor(PhraseReader):
                     continue
                 if anc.pos_ in {"VERB", "AUX"} and self._subjects(anc):
                     return self._subject_speaker(anc)
+        return None
+
+    def _colon_clause(self, q: QuoteSpan) -> Speaker | None:
+        """ "X disagreed: '...'": the subject of the clause a colon ends right before the
+        quote, whatever its verb."""
+        start = max(0, q.mark - _COLON_REACH)
+        before = self.text[start : q.mark].rstrip()
+        if not before.endswith(":"):
+            return None
+        pos = start + len(before) - 1
+        colon = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if colon is None or not len(colon) or colon[0].i == 0:
+            return None
+        last = self.doc[colon[0].i - 1]
+        for verb in [last, *last.ancestors]:
+            if self.in_quote(verb.idx) or verb.sent.start != last.sent.start:
+                break
+            if verb.pos_ in {"VERB", "AUX"} and self._subjects(verb):
+                return self._subject_speaker(verb)
         return None
 
     def _last_speaker(self, q: QuoteSpan) -> Speaker | None:
