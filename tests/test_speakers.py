@@ -561,3 +561,13 @@ def test_a_quote_after_a_colon_is_the_clause_s_subject_s() -> None:
         'responded to provocations."'
     )
     assert real_speakers(text) == ["Luis Arce", "Chilean Defence Ministry"]
+
+
+@pytest.mark.model
+def test_a_statement_from_the_office_of_a_named_body_s_head() -> None:
+    text = (
+        "Chad and Niger closed their border on Monday.\n\n"
+        '"We call for an immediate reopening," said a statement from the office of the '
+        "ECOWAS chair."
+    )
+    assert real_speakers(text) == ["office of the ECOWAS chair"]

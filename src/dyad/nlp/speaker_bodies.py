@@ -257,6 +257,9 @@ class BodyReader:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 role = self.lex.is_role(obj.lemma_) or "voice" in self.lex.kinds(obj.lemma_)
+                role = role or any(  # "the office of the OSCE chair": a named body's holder
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children
+                )
                 if not role and self.persons.at(obj.idx, obj.idx + len(obj.text)) is None:
                     continue
                 end = max(t.idx + len(t.text) for t in obj.subtree)
