@@ -52,7 +52,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "FSM",
         "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "LCA", "MCO", "MDG", "MRT", "MWI",
         "NIC", "NPL", "NRU", "PAN", "PER", "PLW", "PNG", "PRY", "RWA", "SDN", "SLB", "SLE", "SMR",
-        "SOM", "STP", "SWZ", "SYC", "TON", "TUV", "VCT", "VUT", "ZMB"
+        "SOM", "STP", "SWZ", "SYC", "TON", "VCT", "VUT", "ZMB"
     )),
 })
 # fmt: on
