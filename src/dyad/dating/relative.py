@@ -15,7 +15,9 @@ Decisions worth knowing:
 - A bare weekday, month or month-day means the most recent one on or before the anchor, or
   the next one on or after it when the clause is future-tense (``future``; ``None`` lets
   :func:`~dyad.dating.patterns.is_future_at` judge each clause). A month-day up to 7 days
-  after the anchor is taken as this year's even in a past clause.
+  after the anchor is taken as this year's even in a past clause; one followed by "last /
+  this / next year" ("on October 4 last year") falls in that year, a weekday followed by
+  "last / this / next week" ("on Monday last week") in that week (weeks start on Monday).
 - Against a year-precision anchor, month names and month-days fall inside that year.
 - Years count only after a temporal word ("in 1997", "by 2024", "since 2011", "2023's");
   ranges ("1961-1964", "between 1921 and 1938") are periods dated by the year they start;
@@ -106,6 +108,8 @@ _NOT_A_YEAR = (
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
 _DAY_SPAN = r"(?:-|–|to|and)"
+# "October 4 last year", "4 October this year": a month-day placed in a year named after it.
+_YEAR_WORD = r"(?:,?\s+(?P<rel>last|this|next)\s+year\b)?"
 
 
 # (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
@@ -174,13 +178,16 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
+        re.compile(
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b{_YEAR_WORD}"
+        ),
         month_day,
     ),
     (
         "absolute",
         re.compile(
             rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+            rf"{_YEAR_WORD}"
         ),
         month_day,
     ),
@@ -205,7 +212,8 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         re.compile(
             rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
-            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?)?"
+            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?"
+            r"|,?\s+(?:of\s+)?(?P<week>last|this|next)\s+week\b)?"
         ),
         weekday,
     ),

@@ -88,6 +88,11 @@ def month_day(m: re.Match[str], ctx: Context) -> Range | None:
     if ctx.lo is None or ctx.hi is None:
         return None
     month, day = month_number(m["mon"]), _day_of(m)
+    shift = {"last": -1, "this": 0, "next": 1}.get(m["rel"] or "")
+    if shift is not None:  # "on October 4 last year": that year's, whatever the tense
+        if ctx.lo.year != ctx.hi.year:
+            return None
+        return _day_range(safe_date(ctx.lo.year + shift, month, day))
     if ctx.by_year:
         return _day_range(safe_date(ctx.lo.year, month, day))
     if ctx.future:
@@ -131,6 +136,13 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
         return None
     weekday = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
+    week = {"last": -1, "this": 0, "next": 1}.get(m["week"] or "")
+    if week is not None:  # "on Monday last week": that day of the week before the anchor's
+        return (
+            shift_days(on_or_before(ctx.lo, 0), 7 * week + weekday),
+            shift_days(on_or_before(ctx.hi, 0), 7 * week + weekday),
+            "day",
+        )
     if rel == "last":
         return (
             on_or_before(shift_days(ctx.lo, -1), weekday),
