@@ -152,6 +152,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
+        line = _uncapitalised(line)
         start = 0
         for sep in _SEGMENT.finditer(line):
             out.append((offset + start, line[start : sep.start()]))
@@ -159,6 +160,15 @@ def _lines(text: str) -> list[tuple[int, str]]:
         out.append((offset + start, line[start:]))
         offset += len(line) + 1
     return out
+
+
+def _uncapitalised(line: str) -> str:
+    """A line set in capitals with a number ("PUBLISHED: MARCH 10, 2023") in title case, so
+    its month and weekday names read as such; other lines as they are (same length)."""
+    if not any(c.isdigit() for c in line) or any(c.islower() for c in line):
+        return line
+    titled = line.title()
+    return titled if len(titled) == len(line) else line
 
 
 _UPDATE_WINDOW: Final = 7  # days before an update line that first publication likely was
