@@ -151,3 +151,22 @@ def test_a_noun_referring_back_takes_the_leads_day() -> None:
         "said on Tuesday.\n\nThe deal followed their talks in Lima, officials said."
     )
     assert ("CONSULT", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("when", ["the night before", "the previous night", "the day before"])
+def test_a_night_counted_back_from_the_telling_dates_what_was_done(when: str) -> None:
+    text = (
+        "Mali's government said on Wednesday that Nigerien troops had attacked a Malian "
+        f"border post {when}, killing three soldiers, and demanded an explanation."
+    )
+    assert ("ASSAULT", "NER", "MLI", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_hours_later_is_the_day_of_the_event_before() -> None:
+    text = (
+        "Mali's government summoned Niger's ambassador on Tuesday over a border dispute. "
+        "Hours later, Nigerien troops attacked a Malian border post near the river town."
+    )
+    assert ("ASSAULT", "NER", "MLI", "2031-07-01") in code(text)

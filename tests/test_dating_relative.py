@@ -292,3 +292,22 @@ def test_a_weekday_of_last_or_next_week() -> None:
     assert when("on Tuesday next week") == "2024-05-21/day"
     assert when("on Monday this week") == "2024-05-13/day"
     assert when("on Monday last week", YEAR) == "2014/year"  # never finer than its anchor
+
+
+def test_parts_of_a_day_and_hours_counted_from_the_reference() -> None:
+    tuesday = DateRef("2019-03-12", "day")
+    assert when("the night before", reference=tuesday) == "2019-03-11/day"
+    assert when("the previous evening", reference=tuesday) == "2019-03-11/day"
+    assert when("the next morning", reference=tuesday) == "2019-03-13/day"
+    assert when("later that night", reference=tuesday) == "2019-03-12/day"
+    assert when("earlier in the day", reference=tuesday) == "2019-03-12/day"
+    assert when("hours later", reference=tuesday) == "2019-03-12/day"
+    assert when("a few hours earlier", reference=tuesday) == "2019-03-12/day"
+    assert when("48 hours later", reference=tuesday) == "2019-03-14/day"
+    assert when("three hours ago") == "2024-05-16/day"
+    assert when("a fortnight ago") == "2024-05/month"
+    assert when("for 48 hours") is None
+    text = "Mali said on Friday that drones from Niger had struck a border post the night before."
+    exprs = find_time_expressions(text, THURSDAY)
+    found = [(e.text, e.date.date if e.date else None) for e in exprs]
+    assert found == [("on Friday", "2024-05-10"), ("the night before", "2024-05-09")]

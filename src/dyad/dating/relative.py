@@ -105,7 +105,7 @@ _NOT_A_YEAR = (
     r"(?!\s*[-–/]\s*\d)(?!s\b)(?!\s*(?:%|percent|per cent|troops|soldiers|people|km|"
     r"kilometers|miles|tons|tonnes|barrels|units|meters|feet|dollars|yuan|euros))"
 )
-_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
 _DAY_SPAN = r"(?:-|–|to|and)"
 # "October 4 last year", "4 October this year": a month-day placed in a year named after it.
@@ -254,6 +254,15 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), ago),
     (
+        "relative",  # "hours later", "a few hours earlier": the day counted from
+        re.compile(
+            r"\b(?:(?:just|only|some|a few|several|few|many)\s+)?hours\s+"
+            r"(?P<dir>later|earlier|after|before|afterwards?)\b",
+            re.IGNORECASE,
+        ),
+        that_unit,
+    ),
+    (
         "relative",
         re.compile(
             rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|afterwards?|prior|on)\b",
@@ -265,16 +274,17 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         "relative",
         re.compile(
             r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+"
-            r"(?P<unit>day|night|week|month|year)"
-            r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
+            r"(?P<unit>day|night|evening|morning|afternoon|week|month|year)"
+            r"|(?P<unit2>day|night|evening|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
         ),
         from_reference,
     ),
     (
         "relative",
         re.compile(
-            r"\b(?:(?:later|earlier|early|late)\s+(?:that|the same)|that same|the same)\s+"
-            r"(?P<unit>day|week|month|year)\b",
+            r"\b(?:(?:(?:later|earlier|early|late)\s+(?:that|the same)|that same|the same)\s+"
+            r"(?P<unit>day|night|evening|morning|afternoon|week|month|year)"
+            r"|(?:later|earlier)\s+in\s+the\s+(?P<unit2>day|week|month|year))\b",
             re.IGNORECASE,
         ),
         that_unit,
@@ -294,8 +304,10 @@ _GUARDS: Final = MappingProxyType(
             r"\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|morning|afternoon|evening|"
             r"night)\b"
         ),
-        "duration": re.compile(r"(?:day|week|month|year|decade)s?\b"),
-        "relative": re.compile(r"(?:day|night|week|month|year|decade)s?\b"),
+        "duration": re.compile(r"(?:hour|day|week|fortnight|month|year|decade)s?\b"),
+        "relative": re.compile(
+            r"(?:hour|day|night|evening|morning|afternoon|week|fortnight|month|year|decade)s?\b"
+        ),
     }
 )
 

@@ -217,7 +217,8 @@ def from_reference(m: re.Match[str], ctx: Context) -> Range | None:
     groups = m.groupdict()
     n = count_value(groups.get("n") or "one")
     unit = groups.get("unit") or groups.get("unit2") or ""
-    unit = "day" if unit.lower() == "night" else unit  # "the previous night"
+    if unit.lower() in ("night", "evening", "morning", "afternoon"):
+        unit = "day"  # "the previous night", "the next morning"
     direction = (groups.get("dir") or groups.get("dir2") or "").lower()
     if lo is None or hi is None or n is None:
         return None
@@ -226,12 +227,14 @@ def from_reference(m: re.Match[str], ctx: Context) -> Range | None:
 
 
 def that_unit(m: re.Match[str], ctx: Context) -> Range | None:
-    """ "later that month", "the same day": the reference's day, month or year."""
+    """ "later that month", "the same day", "later that night", "earlier in the day", "hours
+    later": the reference's day, month or year."""
     lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
     if lo is None or hi is None:
         return None
-    unit = m["unit"].lower()
-    if unit == "day":
+    groups = m.groupdict()
+    unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+    if unit in ("day", "night", "evening", "morning", "afternoon"):
         return lo, hi, "day"
     if unit == "year":
         return date(lo.year, 1, 1), date(hi.year, 12, 31), "year"

@@ -28,7 +28,7 @@ REFERENCE_WORDS = re.compile(
     re.I,
 )
 # "six days after", "two weeks before": the expression ends in its direction, dating its verb.
-COUNTED_UNIT = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$")
+COUNTED_UNIT = re.compile(r"^(?:days?|weeks?|fortnights?|months?|years?|hours?|nights?|evenings?)$")
 EARLIER_WORDS = re.compile(r"\b(earlier|before)\b", re.I)
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
