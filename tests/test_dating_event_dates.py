@@ -170,3 +170,25 @@ def test_hours_later_is_the_day_of_the_event_before() -> None:
         "Hours later, Nigerien troops attacked a Malian border post near the river town."
     )
     assert ("ASSAULT", "NER", "MLI", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_what_the_news_came_a_day_after_is_counted_back_from_the_leads_day() -> None:
+    text = (
+        "Ghana protests over border raid\n\n"
+        "Ghana on Tuesday accused Togo of sending soldiers across their shared border to "
+        "arrest two farmers, and recalled its ambassador from Lome for consultations.\n\n"
+        "The accusation came a day after Ghanaian officials met Togolese envoys in Accra to "
+        "discuss border security."
+    )
+    assert ("CONSULT", "GHA", "TGO", "2031-06-30") in code(text)
+
+
+@pytest.mark.model
+def test_a_move_that_comes_two_days_after_shelling() -> None:
+    text = (
+        "Armenian soldiers massed near the border on Thursday, officials in the capital said "
+        "in a statement read on state television.\n\n"
+        "The move comes two days after Azerbaijani forces shelled Armenian border villages."
+    )
+    assert ("ASSAULT", "AZE", "ARM", "2031-07-01") in code(text)

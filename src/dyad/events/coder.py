@@ -38,6 +38,7 @@ from dyad.events.dates import (
     TimeExpressionLike,
     TimeResolver,
     anchor_expressions,
+    comes_on,
     counted_from,
     is_after,
     linked_cues,
@@ -424,7 +425,9 @@ class _Coder:
             when = self.tools.resolve_time(turned, self.published, reference=a.expr.date)
             if when is not None:
                 return Dated(when, True, relative=True)
-        return None
+        base = comes_on(main, self.published, self.news_day)  # "the visit comes a week after"
+        when = self.tools.resolve_time(turned, self.published, reference=base) if base else None
+        return Dated(when, True, relative=True) if when is not None else None
 
     def _story_date(self, si: int) -> DateRef | None:
         """The last past date named in the previous sentence of the same paragraph."""
