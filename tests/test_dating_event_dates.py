@@ -192,3 +192,13 @@ def test_a_move_that_comes_two_days_after_shelling() -> None:
         "The move comes two days after Azerbaijani forces shelled Armenian border villages."
     )
     assert ("ASSAULT", "AZE", "ARM", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_deal_signed_before_the_news_conference_is_the_news_of_the_day() -> None:
+    text = (
+        "Ghana and Togo open border\n\n"
+        "The presidents of Ghana and Togo spoke to reporters in Accra following their meeting "
+        "and after signing a customs agreement and a joint statement on border trade."
+    )
+    assert ("AGREE", "GHA", "TGO", "2031-07-03") in code(text)

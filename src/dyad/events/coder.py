@@ -507,13 +507,14 @@ def _same_parties_since(
 
 
 def _before_main_clause(tok: Any) -> bool:
-    """Whether a cue sits in an "after ..." or "before ..." clause of another."""
+    """Whether a cue sits in an "after ..." or "before ..." clause of another ("after X agreed
+    to buy", "before signing"); "after signing X" is the same occasion as its clause."""
     for anc in (tok, *tok.ancestors):
         if anc.dep_ == "advcl" and any(
             c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
         ):
             return True
-        if anc.dep_ == "pcomp" and lemma_of(anc.head) in ("after", "before"):
+        if anc.dep_ == "pcomp" and lemma_of(anc.head) == "before":
             return True
     return False
 
