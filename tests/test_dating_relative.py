@@ -311,3 +311,12 @@ def test_parts_of_a_day_and_hours_counted_from_the_reference() -> None:
     exprs = find_time_expressions(text, THURSDAY)
     found = [(e.text, e.date.date if e.date else None) for e in exprs]
     assert found == [("on Friday", "2024-05-10"), ("the night before", "2024-05-09")]
+
+
+def test_a_weekend_is_its_month() -> None:
+    # Thursday 16 May 2024: the weekend before is 11-12 May
+    assert when("over the weekend") == "2024-05/month"
+    assert when("last weekend", DateRef("2024-06-04", "day")) == "2024-06/month"  # 1-2 June
+    assert when("at the weekend", DateRef("2024-06-01", "day")) == "2024-05/month"  # 25-26 May
+    assert when("next weekend", DateRef("2024-05-30", "day")) == "2024-06/month"  # 1-2 June
+    assert when("this weekend", THURSDAY, future=True) == "2024-05/month"

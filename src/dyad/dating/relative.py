@@ -69,6 +69,7 @@ from dyad.dating.resolvers import (
     relative_unit,
     that_unit,
     weekday,
+    weekend,
     year_alone,
 )
 from dyad.models import DateRef
@@ -254,6 +255,14 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), ago),
     (
+        "relative",  # "over the weekend", "last weekend": its Saturday and Sunday
+        re.compile(
+            r"\b(?P<rel>last|this past|this|next|coming|over the|at the|on the|the)\s+weekend\b",
+            re.IGNORECASE,
+        ),
+        weekend,
+    ),
+    (
         "relative",  # "hours later", "a few hours earlier": the day counted from
         re.compile(
             r"\b(?:(?:just|only|some|a few|several|few|many)\s+)?hours\s+"
@@ -306,7 +315,8 @@ _GUARDS: Final = MappingProxyType(
         ),
         "duration": re.compile(r"(?:hour|day|week|fortnight|month|year|decade)s?\b"),
         "relative": re.compile(
-            r"(?:hour|day|night|evening|morning|afternoon|week|fortnight|month|year|decade)s?\b"
+            r"(?:hour|day|night|evening|morning|afternoon|week|weekend|fortnight|month|year|"
+            r"decade)s?\b"
         ),
     }
 )

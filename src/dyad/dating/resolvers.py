@@ -163,6 +163,20 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
     return on_or_before(lo, weekday), on_or_before(hi, weekday), "day"
 
 
+def weekend(m: re.Match[str], ctx: Context) -> Range | None:
+    """ "over the weekend", "last weekend": the Saturday and Sunday before the anchor (the
+    ones on or after it for "next weekend" or a future clause), only as precise as two days
+    allow (their month)."""
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    rel = m["rel"].lower()
+    if rel in ("next", "coming") or (ctx.future and rel not in ("last", "this past")):
+        saturday = on_or_after(ctx.lo, 5)
+        return saturday, shift_days(on_or_after(ctx.hi, 5), 1), "day"
+    sunday = on_or_before(ctx.lo, 6)
+    return shift_days(sunday, -1), on_or_before(ctx.hi, 6), "day"
+
+
 def deictic(m: re.Match[str], ctx: Context) -> Range | None:
     if ctx.lo is None or ctx.hi is None:
         return None
