@@ -456,3 +456,8 @@ def test_a_re_election_in_another_month_names_no_term() -> None:
     gazetteer = FakeGazetteer(*DORAN)
     text = "President Tomas Doran left on his first trip abroad since his August re-election."
     assert not [e for e in office_evidence(text, gazetteer) if "since" in e.label]
+
+
+def test_a_photo_line_in_capitals_stays_a_caption() -> None:
+    found = infer_published("Border talks\n\nAFP PHOTO / 12 MAY 2019\n\nThe two ministers met.")
+    assert found is None or found.precision != "day"
