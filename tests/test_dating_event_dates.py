@@ -151,3 +151,54 @@ def test_a_noun_referring_back_takes_the_leads_day() -> None:
         "said on Tuesday.\n\nThe deal followed their talks in Lima, officials said."
     )
     assert ("CONSULT", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("when", ["the night before", "the previous night", "the day before"])
+def test_a_night_counted_back_from_the_telling_dates_what_was_done(when: str) -> None:
+    text = (
+        "Mali's government said on Wednesday that Nigerien troops had attacked a Malian "
+        f"border post {when}, killing three soldiers, and demanded an explanation."
+    )
+    assert ("ASSAULT", "NER", "MLI", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_hours_later_is_the_day_of_the_event_before() -> None:
+    text = (
+        "Mali's government summoned Niger's ambassador on Tuesday over a border dispute. "
+        "Hours later, Nigerien troops attacked a Malian border post near the river town."
+    )
+    assert ("ASSAULT", "NER", "MLI", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_what_the_news_came_a_day_after_is_counted_back_from_the_leads_day() -> None:
+    text = (
+        "Ghana protests over border raid\n\n"
+        "Ghana on Tuesday accused Togo of sending soldiers across their shared border to "
+        "arrest two farmers, and recalled its ambassador from Lome for consultations.\n\n"
+        "The accusation came a day after Ghanaian officials met Togolese envoys in Accra to "
+        "discuss border security."
+    )
+    assert ("CONSULT", "GHA", "TGO", "2031-06-30") in code(text)
+
+
+@pytest.mark.model
+def test_a_move_that_comes_two_days_after_shelling() -> None:
+    text = (
+        "Armenian soldiers massed near the border on Thursday, officials in the capital said "
+        "in a statement read on state television.\n\n"
+        "The move comes two days after Azerbaijani forces shelled Armenian border villages."
+    )
+    assert ("ASSAULT", "AZE", "ARM", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_deal_signed_before_the_news_conference_is_the_news_of_the_day() -> None:
+    text = (
+        "Ghana and Togo open border\n\n"
+        "The presidents of Ghana and Togo spoke to reporters in Accra following their meeting "
+        "and after signing a customs agreement and a joint statement on border trade."
+    )
+    assert ("AGREE", "GHA", "TGO", "2031-07-03") in code(text)

@@ -265,3 +265,58 @@ def test_the_previous_night_is_the_day_before() -> None:
     assert [(e.text, e.date.date if e.date else None) for e in found] == [
         ("the previous night", "2031-06-11")
     ]
+
+
+def test_a_month_day_before_last_year_falls_in_that_year() -> None:
+    # "Chile and Peru signed the accord on October 4 last year": not this year's October 4
+    assert when("on October 4 last year") == "2023-10-04/day"
+    assert when("on 4 October last year") == "2023-10-04/day"
+    assert when("on Oct. 4, last year") == "2023-10-04/day"
+    assert when("on 2 March this year") == "2024-03-02/day"
+    assert when("by January 9 next year", future=True) == "2025-01-09/day"
+    assert when("on October 4 last year", YEAR) == "2013-10-04/day"
+    text = "Peru recalled its envoy from Chile on 4 October last year, the ministry said."
+    assert [e.text for e in find_time_expressions(text, THURSDAY)] == ["4 October last year"]
+
+
+def test_june_and_july_abbreviated_with_a_stop() -> None:
+    assert when("on Jun. 4") == "2023-06-04/day"
+    assert when("on Jul. 9, 2019") == "2019-07-09/day"
+    assert when("Jun. 2019") == "2019-06/month"
+
+
+def test_a_weekday_of_last_or_next_week() -> None:
+    # Thursday 16 May 2024: its week starts Monday 13 May
+    assert when("on Monday last week") == "2024-05-06/day"
+    assert when("on Friday of last week") == "2024-05-10/day"
+    assert when("on Tuesday next week") == "2024-05-21/day"
+    assert when("on Monday this week") == "2024-05-13/day"
+    assert when("on Monday last week", YEAR) == "2014/year"  # never finer than its anchor
+
+
+def test_parts_of_a_day_and_hours_counted_from_the_reference() -> None:
+    tuesday = DateRef("2019-03-12", "day")
+    assert when("the night before", reference=tuesday) == "2019-03-11/day"
+    assert when("the previous evening", reference=tuesday) == "2019-03-11/day"
+    assert when("the next morning", reference=tuesday) == "2019-03-13/day"
+    assert when("later that night", reference=tuesday) == "2019-03-12/day"
+    assert when("earlier in the day", reference=tuesday) == "2019-03-12/day"
+    assert when("hours later", reference=tuesday) == "2019-03-12/day"
+    assert when("a few hours earlier", reference=tuesday) == "2019-03-12/day"
+    assert when("48 hours later", reference=tuesday) == "2019-03-14/day"
+    assert when("three hours ago") == "2024-05-16/day"
+    assert when("a fortnight ago") == "2024-05/month"
+    assert when("for 48 hours") is None
+    text = "Mali said on Friday that drones from Niger had struck a border post the night before."
+    exprs = find_time_expressions(text, THURSDAY)
+    found = [(e.text, e.date.date if e.date else None) for e in exprs]
+    assert found == [("on Friday", "2024-05-10"), ("the night before", "2024-05-09")]
+
+
+def test_a_weekend_is_its_month() -> None:
+    # Thursday 16 May 2024: the weekend before is 11-12 May
+    assert when("over the weekend") == "2024-05/month"
+    assert when("last weekend", DateRef("2024-06-04", "day")) == "2024-06/month"  # 1-2 June
+    assert when("at the weekend", DateRef("2024-06-01", "day")) == "2024-05/month"  # 25-26 May
+    assert when("next weekend", DateRef("2024-05-30", "day")) == "2024-06/month"  # 1-2 June
+    assert when("this weekend", THURSDAY, future=True) == "2024-05/month"

@@ -115,6 +115,24 @@ def test_outlet_date_formats(text: str, expected: str) -> None:
     assert found is not None and found.date == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ferry talks\n\nPUBLISHED: MARCH 9, 2021\n\nThe two ministers met.", "2021-03-09"),
+        ("Ferry talks\n\nTUESDAY, 9 MARCH 2021\n\nThe two ministers met.", "2021-03-09"),
+        ("UPDATED: 9 MAR 2021 14:05\n\nThe two ministers met on Tuesday.", "2021-03-09"),
+        ("Envoys meet\n\nKALT, NOV. 14, 2015\n\nThe envoys met on Saturday.", "2015-11-14"),
+    ],
+)
+def test_date_lines_set_in_capitals(text: str, expected: str) -> None:
+    found = infer_published(text, today=date(2035, 1, 1))
+    assert found is not None and found.date == expected
+
+
+def test_a_headline_in_capitals_without_a_date_dates_nothing() -> None:
+    assert infer_published("FERRY TALKS MAY RESUME\n\nThe two ministers met.") is None
+
+
 def test_wire_dateline_without_a_date_uses_the_posted_line() -> None:
     text = (
         "Posted Mar 3, 2020 6:15 PM\n\nRIVERSIDE, Calif. (AP) — Officials said Tuesday that the "
@@ -438,3 +456,8 @@ def test_a_re_election_in_another_month_names_no_term() -> None:
     gazetteer = FakeGazetteer(*DORAN)
     text = "President Tomas Doran left on his first trip abroad since his August re-election."
     assert not [e for e in office_evidence(text, gazetteer) if "since" in e.label]
+
+
+def test_a_photo_line_in_capitals_stays_a_caption() -> None:
+    found = infer_published("Border talks\n\nAFP PHOTO / 12 MAY 2019\n\nThe two ministers met.")
+    assert found is None or found.precision != "day"

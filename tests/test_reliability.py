@@ -147,6 +147,28 @@ def test_a_file_that_vanishes_before_it_is_read_is_named(tmp_path: Path) -> None
     assert "brief.txt" in str(out[0]) and "cannot read" in str(out[0])
 
 
+def test_a_file_that_becomes_unreadable_mid_run_is_named_and_the_rest_go_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions do not stop root, so the read itself is made to fail as it would
+    paths = []
+    for name in ("first.txt", "locked.txt", "last.txt"):
+        (tmp_path / name).write_text(GOOD)
+        paths.append(tmp_path / name)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out = list(read_files(paths, 10_000))
+    errors = [e for e in out if isinstance(e, IngestError)]
+    assert len(out) == 3 and len(errors) == 1
+    assert "locked.txt" in str(errors[0]) and "Permission denied" in str(errors[0])
+
+
 def test_jsonl_fields_of_the_wrong_type_are_named_with_their_line(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     lines = [

@@ -161,6 +161,17 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _uncapitalised(line: str) -> str:
+    """A line set in capitals with a number ("PUBLISHED: MARCH 10, 2023") in title case, so
+    its month and weekday names read as such; other lines as they are (same length)."""
+    if not any(c.isdigit() for c in line) or any(c.islower() for c in line):
+        return line
+    if _CAPTION.search(line):
+        return line  # "AFP PHOTO / 12 MAY 2019": a photo's date, not the page's
+    titled = line.title()
+    return titled if len(titled) == len(line) else line
+
+
 _UPDATE_WINDOW: Final = 7  # days before an update line that first publication likely was
 _SEGMENT: Final = re.compile(r"\s+[|•·]\s+")
 
@@ -252,6 +263,7 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
     day_first = _day_first(text)
     served: list[date] = []
     for index, (offset, line) in enumerate(lines):
+        line = _uncapitalised(line)  # "PUBLISHED: MARCH 10, 2023" (menus and captions as set)
         if not line.strip():
             continue
         top = index < _TOP_LINES and offset < _TOP_CHARS

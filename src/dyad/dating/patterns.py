@@ -17,7 +17,7 @@ from typing import Final
 from dyad.models import DateRef, Precision
 
 MONTH_RE: Final = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?"
     r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
     r"|Dec(?:ember|\.)?)(?![A-Za-z])"
 )
@@ -164,7 +164,11 @@ def next_month_day(month: int, day: int, limit: date) -> date | None:
 
 def shifted(lo: date, hi: date, unit: str, n: int) -> tuple[date, date, Precision]:
     """The range lo..hi moved by ``n`` units, with the precision such a shift supports."""
-    unit = unit.rstrip("s")
+    unit = unit.lower().rstrip("s")
+    if unit == "hour":  # "48 hours later": whole days, "six hours later" the same day
+        return shift_days(lo, round(n / 24)), shift_days(hi, round(n / 24)), "day"
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
     if unit == "day":
         return shift_days(lo, n), shift_days(hi, n), "day"
     if unit == "week":

@@ -15,7 +15,9 @@ Decisions worth knowing:
 - A bare weekday, month or month-day means the most recent one on or before the anchor, or
   the next one on or after it when the clause is future-tense (``future``; ``None`` lets
   :func:`~dyad.dating.patterns.is_future_at` judge each clause). A month-day up to 7 days
-  after the anchor is taken as this year's even in a past clause.
+  after the anchor is taken as this year's even in a past clause; one followed by "last /
+  this / next year" ("on October 4 last year") falls in that year, a weekday followed by
+  "last / this / next week" ("on Monday last week") in that week (weeks start on Monday).
 - Against a year-precision anchor, month names and month-days fall inside that year.
 - Years count only after a temporal word ("in 1997", "by 2024", "since 2011", "2023's");
   ranges ("1961-1964", "between 1921 and 1938") are periods dated by the year they start;
@@ -67,6 +69,7 @@ from dyad.dating.resolvers import (
     relative_unit,
     that_unit,
     weekday,
+    weekend,
     year_alone,
 )
 from dyad.models import DateRef
@@ -103,9 +106,11 @@ _NOT_A_YEAR = (
     r"(?!\s*[-–/]\s*\d)(?!s\b)(?!\s*(?:%|percent|per cent|troops|soldiers|people|km|"
     r"kilometers|miles|tons|tonnes|barrels|units|meters|feet|dollars|yuan|euros))"
 )
-_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
 _DAY_SPAN = r"(?:-|–|to|and)"
+# "October 4 last year", "4 October this year": a month-day placed in a year named after it.
+_YEAR_WORD = r"(?:,?\s+(?P<rel>last|this|next)\s+year\b)?"
 
 
 # (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
@@ -174,13 +179,16 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     (
         "absolute",
-        re.compile(rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b"),
+        re.compile(
+            rf"\b(?:{_WEEKDAY_PART},?\s+)?(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\b{_YEAR_WORD}"
+        ),
         month_day,
     ),
     (
         "absolute",
         re.compile(
             rf"\b(?:{_WEEKDAY_PART},?\s+)?(?:the\s+)?(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+            rf"{_YEAR_WORD}"
         ),
         month_day,
     ),
@@ -205,7 +213,8 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         re.compile(
             rf"\b(?:(?P<rel>last|this|next|on|On|Last|This|Next|early|late|Early|Late)\s+)?"
             rf"(?P<wd>{WEEKDAY_RE})(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
-            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?)?"
+            r"(?:,?\s+\(?(?P<tz>local|their|[A-Z][a-z]+|[A-Z]{2,4})\s+time\b\)?"
+            r"|,?\s+(?:of\s+)?(?P<week>last|this|next)\s+week\b)?"
         ),
         weekday,
     ),
@@ -246,6 +255,23 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
     ),
     ("relative", re.compile(rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+ago\b", re.IGNORECASE), ago),
     (
+        "relative",  # "over the weekend", "last weekend": its Saturday and Sunday
+        re.compile(
+            r"\b(?P<rel>last|this past|this|next|coming|over the|at the|on the|the)\s+weekend\b",
+            re.IGNORECASE,
+        ),
+        weekend,
+    ),
+    (
+        "relative",  # "hours later", "a few hours earlier": the day counted from
+        re.compile(
+            r"\b(?:(?:just|only|some|a few|several|few|many)\s+)?hours\s+"
+            r"(?P<dir>later|earlier|after|before|afterwards?)\b",
+            re.IGNORECASE,
+        ),
+        that_unit,
+    ),
+    (
         "relative",
         re.compile(
             rf"\b(?P<n>{NUMBER_RE})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|afterwards?|prior|on)\b",
@@ -257,16 +283,17 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
         "relative",
         re.compile(
             r"\b(?:the|The)\s+(?:(?P<dir>next|following|previous|preceding)\s+"
-            r"(?P<unit>day|night|week|month|year)"
-            r"|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
+            r"(?P<unit>day|night|evening|morning|afternoon|week|month|year)"
+            r"|(?P<unit2>day|night|evening|week|month|year)\s+(?P<dir2>before|after|earlier|later))\b"
         ),
         from_reference,
     ),
     (
         "relative",
         re.compile(
-            r"\b(?:(?:later|earlier|early|late)\s+(?:that|the same)|that same|the same)\s+"
-            r"(?P<unit>day|week|month|year)\b",
+            r"\b(?:(?:(?:later|earlier|early|late)\s+(?:that|the same)|that same|the same)\s+"
+            r"(?P<unit>day|night|evening|morning|afternoon|week|month|year)"
+            r"|(?:later|earlier)\s+in\s+the\s+(?P<unit2>day|week|month|year))\b",
             re.IGNORECASE,
         ),
         that_unit,
@@ -286,8 +313,11 @@ _GUARDS: Final = MappingProxyType(
             r"\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|morning|afternoon|evening|"
             r"night)\b"
         ),
-        "duration": re.compile(r"(?:day|week|month|year|decade)s?\b"),
-        "relative": re.compile(r"(?:day|night|week|month|year|decade)s?\b"),
+        "duration": re.compile(r"(?:hour|day|week|fortnight|month|year|decade)s?\b"),
+        "relative": re.compile(
+            r"(?:hour|day|night|evening|morning|afternoon|week|weekend|fortnight|month|year|"
+            r"decade)s?\b"
+        ),
     }
 )
 

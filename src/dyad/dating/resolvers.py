@@ -88,6 +88,11 @@ def month_day(m: re.Match[str], ctx: Context) -> Range | None:
     if ctx.lo is None or ctx.hi is None:
         return None
     month, day = month_number(m["mon"]), _day_of(m)
+    shift = {"last": -1, "this": 0, "next": 1}.get(m["rel"] or "")
+    if shift is not None:  # "on October 4 last year": that year's, whatever the tense
+        if ctx.lo.year != ctx.hi.year:
+            return None
+        return _day_range(safe_date(ctx.lo.year + shift, month, day))
     if ctx.by_year:
         return _day_range(safe_date(ctx.lo.year, month, day))
     if ctx.future:
@@ -131,6 +136,13 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
         return None
     weekday = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
+    week = {"last": -1, "this": 0, "next": 1}.get(m["week"] or "")
+    if week is not None:  # "on Monday last week": that day of the week before the anchor's
+        return (
+            shift_days(on_or_before(ctx.lo, 0), 7 * week + weekday),
+            shift_days(on_or_before(ctx.hi, 0), 7 * week + weekday),
+            "day",
+        )
     if rel == "last":
         return (
             on_or_before(shift_days(ctx.lo, -1), weekday),
@@ -149,6 +161,20 @@ def weekday(m: re.Match[str], ctx: Context) -> Range | None:
     ahead = 1 if m["tz"] else 0  # "Wednesday, their time": a zone a day ahead of the writer's
     lo, hi = shift_days(ctx.lo, ahead), shift_days(ctx.hi, ahead)
     return on_or_before(lo, weekday), on_or_before(hi, weekday), "day"
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Range | None:
+    """ "over the weekend", "last weekend": the Saturday and Sunday before the anchor (the
+    ones on or after it for "next weekend" or a future clause), only as precise as two days
+    allow (their month)."""
+    if ctx.lo is None or ctx.hi is None:
+        return None
+    rel = m["rel"].lower()
+    if rel in ("next", "coming") or (ctx.future and rel not in ("last", "this past")):
+        saturday = on_or_after(ctx.lo, 5)
+        return saturday, shift_days(on_or_after(ctx.hi, 5), 1), "day"
+    sunday = on_or_before(ctx.lo, 6)
+    return shift_days(sunday, -1), on_or_before(ctx.hi, 6), "day"
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Range | None:
@@ -205,7 +231,8 @@ def from_reference(m: re.Match[str], ctx: Context) -> Range | None:
     groups = m.groupdict()
     n = count_value(groups.get("n") or "one")
     unit = groups.get("unit") or groups.get("unit2") or ""
-    unit = "day" if unit.lower() == "night" else unit  # "the previous night"
+    if unit.lower() in ("night", "evening", "morning", "afternoon"):
+        unit = "day"  # "the previous night", "the next morning"
     direction = (groups.get("dir") or groups.get("dir2") or "").lower()
     if lo is None or hi is None or n is None:
         return None
@@ -214,12 +241,14 @@ def from_reference(m: re.Match[str], ctx: Context) -> Range | None:
 
 
 def that_unit(m: re.Match[str], ctx: Context) -> Range | None:
-    """ "later that month", "the same day": the reference's day, month or year."""
+    """ "later that month", "the same day", "later that night", "earlier in the day", "hours
+    later": the reference's day, month or year."""
     lo, hi = (ctx.ref_lo, ctx.ref_hi) if ctx.ref_lo and ctx.ref_hi else (ctx.lo, ctx.hi)
     if lo is None or hi is None:
         return None
-    unit = m["unit"].lower()
-    if unit == "day":
+    groups = m.groupdict()
+    unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+    if unit in ("day", "night", "evening", "morning", "afternoon"):
         return lo, hi, "day"
     if unit == "year":
         return date(lo.year, 1, 1), date(hi.year, 12, 31), "year"

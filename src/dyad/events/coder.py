@@ -38,6 +38,7 @@ from dyad.events.dates import (
     TimeExpressionLike,
     TimeResolver,
     anchor_expressions,
+    comes_on,
     counted_from,
     is_after,
     linked_cues,
@@ -424,7 +425,9 @@ class _Coder:
             when = self.tools.resolve_time(turned, self.published, reference=a.expr.date)
             if when is not None:
                 return Dated(when, True, relative=True)
-        return None
+        base = comes_on(main, self.published, self.news_day)  # "the visit comes a week after"
+        when = self.tools.resolve_time(turned, self.published, reference=base) if base else None
+        return Dated(when, True, relative=True) if when is not None else None
 
     def _story_date(self, si: int) -> DateRef | None:
         """The last past date named in the previous sentence of the same paragraph."""
@@ -504,13 +507,14 @@ def _same_parties_since(
 
 
 def _before_main_clause(tok: Any) -> bool:
-    """Whether a cue sits in an "after ..." or "before ..." clause of another."""
+    """Whether a cue sits in an "after ..." or "before ..." clause of another ("after X agreed
+    to buy", "before signing"); "after signing X" is the same occasion as its clause."""
     for anc in (tok, *tok.ancestors):
         if anc.dep_ == "advcl" and any(
             c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
         ):
             return True
-        if anc.dep_ == "pcomp" and lemma_of(anc.head) in ("after", "before"):
+        if anc.dep_ == "pcomp" and lemma_of(anc.head) == "before":
             return True
     return False
 

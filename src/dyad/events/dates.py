@@ -28,7 +28,7 @@ REFERENCE_WORDS = re.compile(
     re.I,
 )
 # "six days after", "two weeks before": the expression ends in its direction, dating its verb.
-COUNTED_UNIT = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$")
+COUNTED_UNIT = re.compile(r"^(?:days?|weeks?|fortnights?|months?|years?|hours?|nights?|evenings?)$")
 EARLIER_WORDS = re.compile(r"\b(earlier|before)\b", re.I)
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
@@ -496,10 +496,13 @@ def counted_from(a: Anchored, tok: Any) -> tuple[Any, str] | None:
     m = COUNTED_FROM.match(str(a.expr.text).strip())
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
         tok = tok.head  # "a day after another strike killed X": the strike is the clause's
-    if m is None or a.anchor != tok.i:
+    if m is None:
         return None
     doc = tok.doc
     inside = [doc[i] for i in a.tokens]
+    tied = tok.head.i in a.tokens or any(t.head.i == tok.i for t in inside)
+    if a.anchor != tok.i and not tied:
+        return None  # tied: "came a day after X met", the expression's "after" marks X's clause
     marks = [t for t in inside if lemma_of(t) == m.group(2).lower()]
     if not marks:
         return None
@@ -526,3 +529,13 @@ def reference_date(tok: Any, published: DateRef, news_day: DateRef | None) -> Da
     ):
         return news_day
     return year_of(published)
+
+
+def comes_on(main: Any, published: DateRef, news_day: DateRef | None) -> DateRef | None:
+    """The date of the news an undated "X comes / came N days after Y" tells, which Y is
+    counted back from: "the visit comes a week after the offensive", "the accusation came a
+    day after talks" (the lead's day once a lead sentence gave one, else the publication
+    date)."""
+    if lemma_of(main) != "come" or str(main.tag_) not in ("VBZ", "VBP", "VBD"):
+        return None
+    return news_day or published
