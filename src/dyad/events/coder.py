@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -136,6 +137,22 @@ def extract_events(
     return _Coder(doc, doc_id, published, persons, gazetteer, tools or default_tools()).run()
 
 
+class TimeIndex:
+    """A document's time expressions by start offset, built once: each sentence takes its own
+    by bisection, not by a scan of the whole document."""
+
+    def __init__(self, times: Sequence[TimeExpressionLike]) -> None:
+        self.times = list(times)
+        self.order = sorted(range(len(self.times)), key=lambda k: self.times[k].start)
+        self.starts = [self.times[k].start for k in self.order]
+
+    def within(self, start: int, end: int) -> list[TimeExpressionLike]:
+        """The expressions that start in ``[start, end)``, in the finder's order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        return [self.times[k] for k in sorted(self.order[lo:hi])]
+
+
 @dataclass
 class _Candidate:
     tok: Any
@@ -176,6 +193,7 @@ class _Coder:
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
         self.text = str(doc.text)  # built once: Doc.text joins every token on each call
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
+        self.time_index = TimeIndex(self.times)
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
@@ -227,7 +245,7 @@ class _Coder:
             found.append(cand)
         # Time expressions date the events found, or the verbs they hang on: a cue that made
         # no event ("for talks on Tuesday" without parties) passes its date up.
-        exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
+        exprs = self.time_index.within(sent.start_char, sent.end_char)
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
         self.anchored = anchored
@@ -435,10 +453,8 @@ class _Coder:
             return None  # a new paragraph
         dates = [
             e.date
-            for e in self.times
-            if prev.start_char <= e.start < prev.end_char
-            and e.date is not None
-            and is_after(self.published, e.date)
+            for e in self.time_index.within(prev.start_char, prev.end_char)
+            if e.date is not None and is_after(self.published, e.date)
         ]
         return dates[-1] if dates else None
 
