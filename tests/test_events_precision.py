@@ -190,3 +190,24 @@ def test_protests_a_few_days_apart_are_one_episode() -> None:
     m.add(_draft("ACCUSE", "2023-05-20", where=90))  # a later protest
     m.add(_draft("ACCUSE", "2023-05-09", source="UGA", target="KEN", where=120))  # the reply
     assert len(m.events(load_scores())) == 3
+
+
+def test_the_circumstances_named_by_amid_are_no_event() -> None:
+    from tests.test_events import code, keys
+
+    text = "Kenya's leader visited Ethiopia on Tuesday amid tightening Chinese sanctions on Chad."
+    assert keys(code(text)) == {("CONSULT", "KEN", "ETH", "2023-05-09")}
+    text = "Chad's envoy flew to Niger amid Sudan's fresh airstrikes on Chad."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT"}
+
+
+def test_what_a_protest_condemns_is_not_dated_by_the_protest() -> None:
+    from tests.test_events import code, keys
+
+    text = (
+        "Ghana's government on Tuesday lodged a strong protest against Togo's decision to "
+        "ban exports of grain to Ghana. Togo banned grain exports to Ghana on Friday."
+    )
+    found = keys(code(text))
+    assert ("ACCUSE", "GHA", "TGO", "2023-05-09") in found
+    assert [k for k in found if k[0] == "SANCTION"] == [("SANCTION", "TGO", "GHA", "2023-05-05")]

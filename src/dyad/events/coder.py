@@ -82,6 +82,9 @@ COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
+# Prepositions whose object is the circumstance of a clause, not an event it tells of.
+BACKGROUND_PREPS = frozenset({"amid", "amidst"})
+CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
 COUNTED_TEXT = re.compile(r"\b(after|before|later|earlier)\b", re.I)
 
 
@@ -164,6 +167,8 @@ class _Candidate:
     mode: str | None
     weight: int
     anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
+    background: bool = False  # "amid X's sanctions": context, an event only when dated
+    protested: bool = False  # what a protest condemns: before the protest, not on its day
 
 
 class _Coder:
@@ -249,10 +254,18 @@ class _Coder:
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
         self.anchored = anchored
+        by_tok = {c.tok.i: c for c in found}
         for cand in found:
             cand.expr = own_expression(
                 cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
             )
+            if _protested(cand.tok, by_tok):
+                cand.protested, cand.weight = True, min(cand.weight, 1)  # a reference to it
+            # "protested on Wednesday X's decision to halt ...", "visited X on Tuesday amid Y's
+            # sanctions": the day of the clause above is not theirs
+            outside = cand.expr is not None and cand.expr.anchor not in _indices(cand.tok)
+            if outside and (cand.protested or cand.background):
+                cand.expr = None
         found = [c for c in found if not c.anaphor or c.expr is not None]
         self._add(si, found, events)
 
@@ -319,9 +332,10 @@ class _Coder:
             if claimants and all(c not in claimants for c, _ in pairs):
                 self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
+        background = cue.pos == "NOUN" and _in_background(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight)
+        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
 
     def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
@@ -332,11 +346,15 @@ class _Coder:
         dates: dict[int, Dated] = {}
         for cand in found:
             dated = self._date(si, cand, by_tok, dates, cues)
+            if cand.protested and not dated.explicit and dated.date is not None:
+                dated = Dated(month_of(dated.date), False)  # done some days before the protest
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
                     self.merger.redate_last(cand.type, dated.date, back)
                 continue
+            if cand.background and not dated.explicit:
+                continue  # "amid X's sanctions on Y": the standing context, no dated event
             status = cand.status
             if status == "occurred" and self._after_published(dated.date):
                 status = "planned"
@@ -517,6 +535,27 @@ def _same_parties_since(
         ):
             return list(c.pairs)
     return []
+
+
+def _protested(tok: Any, by_tok: dict[int, _Candidate]) -> bool:
+    """Whether a cue is what a protest or condemnation in its sentence disapproves of
+    ("protested against X's decision to halt exports")."""
+    return any(a.i in by_tok and by_tok[a.i].cue.mode == "disapprove" for a in tok.ancestors)
+
+
+def _indices(tok: Any) -> set[int]:
+    return {int(t.i) for t in tok.subtree}
+
+
+def _in_background(tok: Any) -> bool:
+    """Whether an event noun names the circumstances of a clause ("visited X amid Y's
+    sanctions on Z", "amid tensions over X's invasion of Y"), not an event it reports."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ in ("pobj", "pcomp") and lemma_of(anc.head) in BACKGROUND_PREPS:
+            return True
+        if anc.dep_ in CLAUSE_LINKS:
+            return False
+    return False
 
 
 def _before_main_clause(tok: Any) -> bool:
