@@ -259,6 +259,8 @@ class _Coder:
             cand.expr = own_expression(
                 cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
             )
+            if cand.expr is None:
+                cand.expr = _when_clause_expression(cand.tok, anchored)
             if _protested(cand.tok, by_tok):
                 cand.protested, cand.weight = True, min(cand.weight, 1)  # a reference to it
             # "protested on Wednesday X's decision to halt ...", "visited X on Tuesday amid Y's
@@ -535,6 +537,21 @@ def _same_parties_since(
         ):
             return list(c.pairs)
     return []
+
+
+def _when_clause_expression(tok: Any, anchored: Sequence[Anchored]) -> Anchored | None:
+    """The date of a "when" clause hung on a cue's clause: "two soldiers were killed when X
+    shelled a post on Monday" were killed on Monday."""
+    head = clause_of(tok).head
+    for c in head.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "advmod" and lemma_of(m) == "when" for m in c.children
+        ):
+            inside = _indices(c)
+            found = [a for a in anchored if a.anchor in inside and not a.blocked]
+            if found:
+                return found[0]
+    return None
 
 
 def _protested(tok: Any, by_tok: dict[int, _Candidate]) -> bool:
