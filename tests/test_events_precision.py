@@ -211,3 +211,12 @@ def test_what_a_protest_condemns_is_not_dated_by_the_protest() -> None:
     found = keys(code(text))
     assert ("ACCUSE", "GHA", "TGO", "2023-05-09") in found
     assert [k for k in found if k[0] == "SANCTION"] == [("SANCTION", "TGO", "GHA", "2023-05-05")]
+
+
+def test_a_call_on_both_sides_by_one_of_them_is_no_request() -> None:
+    from tests.test_events import code, keys
+
+    text = "Kenya's leader met Ethiopia's envoy on Tuesday, calling on the two sides to trade."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT"}
+    text = "Kenya's leader met Ethiopia's envoy on Tuesday and urged Ethiopia to reopen the border."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT", "REQUEST"}

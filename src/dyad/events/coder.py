@@ -50,6 +50,7 @@ from dyad.events.dates import (
     tense_date,
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
+from dyad.events.groups import group_size
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
@@ -82,6 +83,9 @@ COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
+# Asking, urging: addressed to a group that holds the asker ("X urged the two sides to ..."),
+# it is a statement of the asker's aims, not a request of the other side.
+SELF_INCLUDING_TYPES = frozenset({"REQUEST"})
 # Prepositions whose object is the circumstance of a clause, not an event it tells of.
 BACKGROUND_PREPS = frozenset({"amid", "amidst"})
 CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
@@ -300,6 +304,8 @@ class _Coder:
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
             frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        if type_ in SELF_INCLUDING_TYPES and self._asks_itself(tok, frame.sources):
+            return None  # "X called on both sides to ...": X asks itself too, no request of Y
         if (
             len(frame.sources) >= MANY_PARTIES
             and type_ != "CONSULT"  # a meeting of three is between each two of them
@@ -338,6 +344,23 @@ class _Coder:
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
         return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
+
+    def _asks_itself(self, tok: Any, sources: Sequence[str]) -> bool:
+        """Whether a request is addressed to a group of the article's states that holds its
+        asker ("X urged the two sides to ...", "X called on both countries to ...")."""
+        addressees = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        addressees += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and lemma_of(c) in ("on", "upon")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for a in addressees:
+            size = group_size(a)
+            if size is not None and size >= 2 and set(self.index.top(size)) & set(sources):
+                return True
+        return False
 
     def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
