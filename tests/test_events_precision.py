@@ -220,3 +220,11 @@ def test_a_call_on_both_sides_by_one_of_them_is_no_request() -> None:
     assert {k[0] for k in keys(code(text))} == {"CONSULT"}
     text = "Kenya's leader met Ethiopia's envoy on Tuesday and urged Ethiopia to reopen the border."
     assert {k[0] for k in keys(code(text))} == {"CONSULT", "REQUEST"}
+
+
+def test_a_visit_perhaps_to_come_is_no_plan() -> None:
+    from tests.test_events import code
+
+    assert not code("Kenya's leader is set to perhaps visit Ethiopia in March.")
+    (event,) = code("Kenya's leader is set to visit Ethiopia in March.")
+    assert (event.type, event.status) == ("CONSULT", "planned")
