@@ -228,3 +228,12 @@ def test_a_visit_perhaps_to_come_is_no_plan() -> None:
     assert not code("Kenya's leader is set to perhaps visit Ethiopia in March.")
     (event,) = code("Kenya's leader is set to visit Ethiopia in March.")
     assert (event.type, event.status) == ("CONSULT", "planned")
+
+
+def test_a_standing_pattern_is_no_dated_event() -> None:
+    from tests.test_events import code, keys
+
+    assert not code("Ethiopia has long accused Eritrea of arming rebels.")
+    assert not code("Chad routinely sends troops to its border with Sudan.")
+    found = keys(code("Ethiopia accused Eritrea of arming rebels on Tuesday."))
+    assert found == {("ACCUSE", "ETH", "ERI", "2023-05-09")}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +23,14 @@ from dyad.events.actors import (
     PersonsLike,
     StateMentionLike,
     build_index,
+)
+from dyad.events.context import (
+    TimeIndex,
+    habitual,
+    in_background,
+    indices,
+    protested,
+    when_clause_expression,
 )
 from dyad.events.cues import (
     Cue,
@@ -86,9 +93,6 @@ MANY_PARTIES = 3
 # Asking, urging: addressed to a group that holds the asker ("X urged the two sides to ..."),
 # it is a statement of the asker's aims, not a request of the other side.
 SELF_INCLUDING_TYPES = frozenset({"REQUEST"})
-# Prepositions whose object is the circumstance of a clause, not an event it tells of.
-BACKGROUND_PREPS = frozenset({"amid", "amidst"})
-CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
 COUNTED_TEXT = re.compile(r"\b(after|before|later|earlier)\b", re.I)
 
 
@@ -142,22 +146,6 @@ def extract_events(
     real-world event, each with its sentences as provenance, its status, date, mode and score.
     """
     return _Coder(doc, doc_id, published, persons, gazetteer, tools or default_tools()).run()
-
-
-class TimeIndex:
-    """A document's time expressions by start offset, built once: each sentence takes its own
-    by bisection, not by a scan of the whole document."""
-
-    def __init__(self, times: Sequence[TimeExpressionLike]) -> None:
-        self.times = list(times)
-        self.order = sorted(range(len(self.times)), key=lambda k: self.times[k].start)
-        self.starts = [self.times[k].start for k in self.order]
-
-    def within(self, start: int, end: int) -> list[TimeExpressionLike]:
-        """The expressions that start in ``[start, end)``, in the finder's order."""
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end)
-        return [self.times[k] for k in sorted(self.order[lo:hi])]
 
 
 @dataclass
@@ -258,18 +246,18 @@ class _Coder:
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
         self.anchored = anchored
-        by_tok = {c.tok.i: c for c in found}
+        protests = {c.tok.i for c in found if c.cue.mode == "disapprove"}
         for cand in found:
             cand.expr = own_expression(
                 cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
             )
             if cand.expr is None:
-                cand.expr = _when_clause_expression(cand.tok, anchored)
-            if _protested(cand.tok, by_tok):
+                cand.expr = when_clause_expression(cand.tok, anchored)
+            if protested(cand.tok, protests):
                 cand.protested, cand.weight = True, min(cand.weight, 1)  # a reference to it
             # "protested on Wednesday X's decision to halt ...", "visited X on Tuesday amid Y's
             # sanctions": the day of the clause above is not theirs
-            outside = cand.expr is not None and cand.expr.anchor not in _indices(cand.tok)
+            outside = cand.expr is not None and cand.expr.anchor not in indices(cand.tok)
             if outside and (cand.protested or cand.background):
                 cand.expr = None
         found = [c for c in found if not c.anaphor or c.expr is not None]
@@ -340,7 +328,7 @@ class _Coder:
             if claimants and all(c not in claimants for c, _ in pairs):
                 self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
-        background = cue.pos == "NOUN" and _in_background(tok)
+        background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
         return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
@@ -560,42 +548,6 @@ def _same_parties_since(
         ):
             return list(c.pairs)
     return []
-
-
-def _when_clause_expression(tok: Any, anchored: Sequence[Anchored]) -> Anchored | None:
-    """The date of a "when" clause hung on a cue's clause: "two soldiers were killed when X
-    shelled a post on Monday" were killed on Monday."""
-    head = clause_of(tok).head
-    for c in head.children:
-        if c.dep_ == "advcl" and any(
-            m.dep_ == "advmod" and lemma_of(m) == "when" for m in c.children
-        ):
-            inside = _indices(c)
-            found = [a for a in anchored if a.anchor in inside and not a.blocked]
-            if found:
-                return found[0]
-    return None
-
-
-def _protested(tok: Any, by_tok: dict[int, _Candidate]) -> bool:
-    """Whether a cue is what a protest or condemnation in its sentence disapproves of
-    ("protested against X's decision to halt exports")."""
-    return any(a.i in by_tok and by_tok[a.i].cue.mode == "disapprove" for a in tok.ancestors)
-
-
-def _indices(tok: Any) -> set[int]:
-    return {int(t.i) for t in tok.subtree}
-
-
-def _in_background(tok: Any) -> bool:
-    """Whether an event noun names the circumstances of a clause ("visited X amid Y's
-    sanctions on Z", "amid tensions over X's invasion of Y"), not an event it reports."""
-    for anc in (tok, *tok.ancestors):
-        if anc.dep_ in ("pobj", "pcomp") and lemma_of(anc.head) in BACKGROUND_PREPS:
-            return True
-        if anc.dep_ in CLAUSE_LINKS:
-            return False
-    return False
 
 
 def _before_main_clause(tok: Any) -> bool:
