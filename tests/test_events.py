@@ -7,6 +7,7 @@ written for the tests, about many pairs of states. Tests that parse need the spa
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 
 from dyad.errors import DyadError
-from dyad.events.coder import EventTools, extract_events
+from dyad.events.coder import EventTools, TimeIndex, extract_events
 from dyad.events.cues import load_lexicon, load_scores, parse_lexicon, parse_scores
 from dyad.events.dates import compatible, is_after
 from dyad.events.merge import Draft, Merger
@@ -243,6 +244,19 @@ def test_scores_come_from_the_plover_table() -> None:
     assert all(scores.score(t) != 0 or t == "REQUEST" for t in PLOVER_TYPES)
     with pytest.raises(DyadError, match="no score"):
         parse_scores("type\tmode\tscore\nAID\t\t10\n")
+
+
+def test_the_time_index_answers_as_a_scan_of_the_document() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        times = [
+            FakeTime(s, s + 3, "x", None)
+            for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 12)))
+        ]
+        index = TimeIndex(times)
+        for start, end in ((rng.randint(0, 70), rng.randint(0, 70)) for _ in range(10)):
+            scan = [t for t in times if start <= t.start < end]
+            assert [id(t) for t in index.within(start, end)] == [id(t) for t in scan]
 
 
 def test_date_comparisons() -> None:

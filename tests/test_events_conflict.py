@@ -283,3 +283,17 @@ def test_a_named_war_gives_no_target_to_guess() -> None:
 def test_killed_in_an_attack_names_the_attacker() -> None:
     text = "Three Chilean soldiers were killed in a Peruvian drone attack on Tuesday."
     assert ("ASSAULT", "PER", "CHL") in triples(text)
+
+
+def test_a_single_strike_by_one_side_in_the_others_land() -> None:
+    from tests.test_events import code, keys
+
+    text = "A Ugandan drone strike killed three fighters in Kenya on Tuesday."
+    assert keys(code(text)) == {("ASSAULT", "UGA", "KEN", "2023-05-09")}
+
+
+def test_a_when_clause_dates_the_clause_it_hangs_on() -> None:
+    from tests.test_events import code, keys
+
+    text = "Two Kenyan soldiers were killed when Ugandan troops shelled a border post on Tuesday."
+    assert keys(code(text)) == {("ASSAULT", "UGA", "KEN", "2023-05-09")}

@@ -190,3 +190,50 @@ def test_protests_a_few_days_apart_are_one_episode() -> None:
     m.add(_draft("ACCUSE", "2023-05-20", where=90))  # a later protest
     m.add(_draft("ACCUSE", "2023-05-09", source="UGA", target="KEN", where=120))  # the reply
     assert len(m.events(load_scores())) == 3
+
+
+def test_the_circumstances_named_by_amid_are_no_event() -> None:
+    from tests.test_events import code, keys
+
+    text = "Kenya's leader visited Ethiopia on Tuesday amid tightening Chinese sanctions on Chad."
+    assert keys(code(text)) == {("CONSULT", "KEN", "ETH", "2023-05-09")}
+    text = "Chad's envoy flew to Niger amid Sudan's fresh airstrikes on Chad."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT"}
+
+
+def test_what_a_protest_condemns_is_not_dated_by_the_protest() -> None:
+    from tests.test_events import code, keys
+
+    text = (
+        "Ghana's government on Tuesday lodged a strong protest against Togo's decision to "
+        "ban exports of grain to Ghana. Togo banned grain exports to Ghana on Friday."
+    )
+    found = keys(code(text))
+    assert ("ACCUSE", "GHA", "TGO", "2023-05-09") in found
+    assert [k for k in found if k[0] == "SANCTION"] == [("SANCTION", "TGO", "GHA", "2023-05-05")]
+
+
+def test_a_call_on_both_sides_by_one_of_them_is_no_request() -> None:
+    from tests.test_events import code, keys
+
+    text = "Kenya's leader met Ethiopia's envoy on Tuesday, calling on the two sides to trade."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT"}
+    text = "Kenya's leader met Ethiopia's envoy on Tuesday and urged Ethiopia to reopen the border."
+    assert {k[0] for k in keys(code(text))} == {"CONSULT", "REQUEST"}
+
+
+def test_a_visit_perhaps_to_come_is_no_plan() -> None:
+    from tests.test_events import code
+
+    assert not code("Kenya's leader is set to perhaps visit Ethiopia in March.")
+    (event,) = code("Kenya's leader is set to visit Ethiopia in March.")
+    assert (event.type, event.status) == ("CONSULT", "planned")
+
+
+def test_a_standing_pattern_is_no_dated_event() -> None:
+    from tests.test_events import code, keys
+
+    assert not code("Ethiopia has long accused Eritrea of arming rebels.")
+    assert not code("Chad routinely sends troops to its border with Sudan.")
+    found = keys(code("Ethiopia accused Eritrea of arming rebels on Tuesday."))
+    assert found == {("ACCUSE", "ETH", "ERI", "2023-05-09")}

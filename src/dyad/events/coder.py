@@ -24,6 +24,14 @@ from dyad.events.actors import (
     StateMentionLike,
     build_index,
 )
+from dyad.events.context import (
+    TimeIndex,
+    habitual,
+    in_background,
+    indices,
+    protested,
+    when_clause_expression,
+)
 from dyad.events.cues import (
     Cue,
     lemma_of,
@@ -50,6 +58,7 @@ from dyad.events.dates import (
     tense_date,
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
+from dyad.events.groups import group_size
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
@@ -82,6 +91,9 @@ COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
+# Asking, urging: addressed to a group that holds the asker ("X urged the two sides to ..."),
+# it is a statement of the asker's aims, not a request of the other side.
+SELF_INCLUDING_TYPES = frozenset({"REQUEST"})
 COUNTED_TEXT = re.compile(r"\b(after|before|later|earlier)\b", re.I)
 
 
@@ -148,6 +160,8 @@ class _Candidate:
     mode: str | None
     weight: int
     anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
+    background: bool = False  # "amid X's sanctions": context, an event only when dated
+    protested: bool = False  # what a protest condemns: before the protest, not on its day
 
 
 class _Coder:
@@ -177,6 +191,7 @@ class _Coder:
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
         self.text = str(doc.text)  # built once: Doc.text joins every token on each call
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
+        self.time_index = TimeIndex(self.times)
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.headline, self.lead = _headline_and_lead(self.sents)
         self.merger = Merger()
@@ -228,14 +243,24 @@ class _Coder:
             found.append(cand)
         # Time expressions date the events found, or the verbs they hang on: a cue that made
         # no event ("for talks on Tuesday" without parties) passes its date up.
-        exprs = [e for e in self.times if sent.start_char <= e.start < sent.end_char]
+        exprs = self.time_index.within(sent.start_char, sent.end_char)
         events = {c.tok.i for c in found}
         anchored = anchor_expressions(sent, exprs, events, self.lex)
         self.anchored = anchored
+        protests = {c.tok.i for c in found if c.cue.mode == "disapprove"}
         for cand in found:
             cand.expr = own_expression(
                 cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
             )
+            if cand.expr is None:
+                cand.expr = when_clause_expression(cand.tok, anchored)
+            if protested(cand.tok, protests):
+                cand.protested, cand.weight = True, min(cand.weight, 1)  # a reference to it
+            # "protested on Wednesday X's decision to halt ...", "visited X on Tuesday amid Y's
+            # sanctions": the day of the clause above is not theirs
+            outside = cand.expr is not None and cand.expr.anchor not in indices(cand.tok)
+            if outside and (cand.protested or cand.background):
+                cand.expr = None
         found = [c for c in found if not c.anaphor or c.expr is not None]
         self._add(si, found, events)
 
@@ -268,6 +293,8 @@ class _Coder:
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
             frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        if type_ in SELF_INCLUDING_TYPES and self._asks_itself(tok, frame.sources):
+            return None  # "X called on both sides to ...": X asks itself too, no request of Y
         if (
             len(frame.sources) >= MANY_PARTIES
             and type_ != "CONSULT"  # a meeting of three is between each two of them
@@ -302,9 +329,27 @@ class _Coder:
             if claimants and all(c not in claimants for c, _ in pairs):
                 self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
+        background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight)
+        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
+
+    def _asks_itself(self, tok: Any, sources: Sequence[str]) -> bool:
+        """Whether a request is addressed to a group of the article's states that holds its
+        asker ("X urged the two sides to ...", "X called on both countries to ...")."""
+        addressees = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        addressees += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and lemma_of(c) in ("on", "upon")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for a in addressees:
+            size = group_size(a)
+            if size is not None and size >= 2 and set(self.index.top(size)) & set(sources):
+                return True
+        return False
 
     def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
@@ -315,11 +360,15 @@ class _Coder:
         dates: dict[int, Dated] = {}
         for cand in found:
             dated = self._date(si, cand, by_tok, dates, cues)
+            if cand.protested and not dated.explicit and dated.date is not None:
+                dated = Dated(month_of(dated.date), False)  # done some days before the protest
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
                     self.merger.redate_last(cand.type, dated.date, back)
                 continue
+            if cand.background and not dated.explicit:
+                continue  # "amid X's sanctions on Y": the standing context, no dated event
             status = cand.status
             if status == "occurred" and self._after_published(dated.date):
                 status = "planned"
@@ -438,10 +487,8 @@ class _Coder:
             return None  # a new paragraph
         dates = [
             e.date
-            for e in self.times
-            if prev.start_char <= e.start < prev.end_char
-            and e.date is not None
-            and is_after(self.published, e.date)
+            for e in self.time_index.within(prev.start_char, prev.end_char)
+            if e.date is not None and is_after(self.published, e.date)
         ]
         return dates[-1] if dates else None
 

@@ -217,6 +217,9 @@ class PartyReader:
 
 
 def _counted(tok: Any) -> bool:
-    """A plural or counted event noun, one of a series ("Xian airstrikes killed 12", "two
-    raids"), not "the Xian invasion", a war the article may place elsewhere."""
-    return str(tok.tag_) in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children)
+    """A plural, counted or indefinite event noun, one of a series or one act ("Xian
+    airstrikes killed 12", "two raids", "a Xian drone strike killed 3 in Y"), not "the Xian
+    invasion", a war the article may place elsewhere."""
+    return str(tok.tag_) in ("NNS", "NNPS") or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and lemma_of(c) in ("a", "an")) for c in tok.children
+    )

@@ -121,6 +121,9 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     modals = lex.status_words("hypothetical", "AUX")
     if any(_aux_lemmas(v) & modals for v in clause.verbs):
         return True
+    maybe = lex.status_words("hypothetical", "ADV")  # "to potentially visit", "perhaps meet"
+    if any(lemma_of(c) in maybe for v in clause.verbs for c in _children(v, ("advmod",))):
+        return True
     marks = lex.status_words("hypothetical", "SCONJ")
     for head in (clause.head, *clause.above):
         if head.dep_ in ("advcl", "ccomp") and any(

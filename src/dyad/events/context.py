@@ -1,0 +1,87 @@
+"""Context that makes a cue no event, or dates it from elsewhere in its sentence: the
+circumstances named by "amid", standing patterns ("has long accused"), what a protest
+condemns, a "when" clause's date; and the index of a document's time expressions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from dyad.events.cues import lemma_of
+from dyad.events.dates import Anchored, TimeExpressionLike
+from dyad.events.status import clause_of
+
+# Adverbs that make a present or present-perfect verb a standing pattern, no dated event.
+HABITUAL = frozenset(
+    {"long", "repeatedly", "often", "frequently", "regularly", "routinely", "consistently",
+     "persistently", "continually", "constantly", "traditionally", "usually"}
+)  # fmt: skip
+# Prepositions whose object is the circumstance of a clause, not an event it tells of.
+BACKGROUND_PREPS = frozenset({"amid", "amidst"})
+CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
+
+
+class TimeIndex:
+    """A document's time expressions by start offset, built once: each sentence takes its own
+    by bisection, not by a scan of the whole document."""
+
+    def __init__(self, times: Sequence[TimeExpressionLike]) -> None:
+        self.times = list(times)
+        self.order = sorted(range(len(self.times)), key=lambda k: self.times[k].start)
+        self.starts = [self.times[k].start for k in self.order]
+
+    def within(self, start: int, end: int) -> list[TimeExpressionLike]:
+        """The expressions that start in ``[start, end)``, in the finder's order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        return [self.times[k] for k in sorted(self.order[lo:hi])]
+
+
+def when_clause_expression(tok: Any, anchored: Sequence[Anchored]) -> Anchored | None:
+    """The date of a "when" clause hung on a cue's clause: "two soldiers were killed when X
+    shelled a post on Monday" were killed on Monday."""
+    head = clause_of(tok).head
+    for c in head.children:
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "advmod" and lemma_of(m) == "when" for m in c.children
+        ):
+            inside = indices(c)
+            found = [a for a in anchored if a.anchor in inside and not a.blocked]
+            if found:
+                return found[0]
+    return None
+
+
+def protested(tok: Any, protests: Collection[int]) -> bool:
+    """Whether a cue is what a protest or condemnation in its sentence (the cue indices
+    ``protests``) disapproves of ("protested against X's decision to halt exports")."""
+    return any(a.i in protests for a in tok.ancestors)
+
+
+def indices(tok: Any) -> set[int]:
+    """The token indices of a token's subtree."""
+    return {int(t.i) for t in tok.subtree}
+
+
+def habitual(tok: Any) -> bool:
+    """A verb of a standing pattern, no one event: "has long accused X of ...", "has
+    repeatedly attacked X", "routinely sends ships"."""
+    if str(tok.pos_) != "VERB":
+        return False
+    perfect = any(c.dep_ == "aux" and str(c.text).lower() in ("has", "have") for c in tok.children)
+    if not perfect and str(tok.tag_) not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "advmod" and lemma_of(c) in HABITUAL for c in tok.children)
+
+
+def in_background(tok: Any) -> bool:
+    """Whether an event noun names the circumstances of a clause ("visited X amid Y's
+    sanctions on Z", "amid tensions over X's invasion of Y"), not an event it reports."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ in ("pobj", "pcomp") and lemma_of(anc.head) in BACKGROUND_PREPS:
+            return True
+        if anc.dep_ in CLAUSE_LINKS:
+            return False
+    return False
