@@ -240,10 +240,56 @@ def test_a_wall_of_quotation_marks() -> None:
         assert "\n" not in q.text
 
 
+def _element_texts(page: str) -> list[str]:
+    """The sentence each element of ``nested_html`` holds, in page order."""
+    return [" ".join(t.split()) for t in re.findall(r'class="c\d">([^<]*)', page)]
+
+
+@pytest.mark.parametrize("depth", [20_000, 100_000])
+def test_deeply_nested_html_keeps_every_word(depth: int) -> None:
+    from dyad.pipeline import to_document
+
+    page = _bench().nested_html(depth)
+    raw = RawDocument("nested", "nested", page, "html", content_hash(page))
+    text = to_document(raw, Settings()).text
+    sentences = _element_texts(page)
+    assert len(sentences) == depth
+    assert "<" not in text and "class=" not in text
+    assert text.rstrip().endswith(sentences[-1])  # the innermost element's words
+    title, *paragraphs = text.rstrip().split("\n\n")  # a span's sentence joins its block's
+    assert title == "Talks" and " ".join(paragraphs) == " ".join(sentences)
+
+
+def test_a_page_within_the_depth_limit_is_read_by_trafilatura() -> None:
+    from dyad.clean import html
+
+    page = _bench().nested_html(100)
+    assert not html._truncated(page)
+    assert html._truncated(_bench().nested_html(300))
+    text = html.extract_html(page, "shallow").text
+    assert _element_texts(page)[0] in text
+
+
+def test_the_text_stream_of_a_page() -> None:
+    from dyad.clean.html import _stream_text
+
+    page = (
+        "<html><head><title>Talks</title><style>p {color: red}</style></head><body>"
+        "<script>var x = '<p>no</p>';</script><div>Ana Velo met<br>Rui Kask &amp; "
+        "<b>Lia</b>   Moro.<p>Kask left &lt;early&gt;.</div><noscript>Enable it</noscript>"
+        "<span>Tail words"
+    )
+    assert (
+        _stream_text(page) == "Ana Velo met\nRui Kask & Lia Moro.\nKask left <early>.\nTail words"
+    )
+
+
 @pytest.mark.model
 def test_deeply_nested_html() -> None:
-    page = _bench().nested_html(20_000)
+    page = _bench().nested_html(400)  # past libxml2's 256 levels: the text beyond is kept
     text, a = _analyse(page, "html")
     assert "<" not in text and "class=" not in text
+    assert text.rstrip().endswith(_element_texts(page)[-1])
     _check(text, a)
     assert a.persons and a.events
+    assert any(p.start > len(text) * 0.9 for e in a.events for p in e.provenance)
