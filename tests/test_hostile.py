@@ -180,6 +180,37 @@ def test_a_per_text_index_is_built_once_per_doc() -> None:
     assert built == ["Ana Velo met Rui Kask.", "Rui Kask left."]
 
 
+def test_taken_spans_answer_as_a_scan() -> None:
+    from dyad.nlp.figures import _Taken
+
+    rng = random.Random(3)
+    for _ in range(200):
+        taken, spans = _Taken(), []
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 300)
+            end = start + rng.randint(-2, 25)
+            taken.add(start, end)
+            spans.append((start, end))
+            a = rng.randint(0, 320)
+            b = a + rng.randint(0, 12)
+            scan = any(a < e and s < b for s, e in spans)
+            assert taken.overlaps(a, b) is scan, (spans, a, b)
+
+
+def test_hashtag_lines_answer_as_a_search_back() -> None:
+    from dyad.nlp.figures import _LineHeads
+
+    rng = random.Random(4)
+    pieces = ["#", "# ", "  ", "\n", "\u2003", "$5", "word", " #tag", "\t"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        heads = _LineHeads(text)
+        for pos in range(len(text)):
+            line_start = text.rfind("\n", 0, pos) + 1
+            expected = text[line_start : pos + 1].lstrip().startswith("#")
+            assert heads.hashtag(pos) is expected, (text, pos)
+
+
 # -- hostile inputs, analysed whole ---------------------------------------------------------
 
 
