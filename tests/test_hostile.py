@@ -17,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyad.ingest.reader import RawDocument, content_hash
 from dyad.models import Analysis, Person, Provenance
@@ -313,6 +315,26 @@ def test_the_text_stream_of_a_page() -> None:
     assert (
         _stream_text(page) == "Ana Velo met\nRui Kask & Lia Moro.\nKask left <early>.\nTail words"
     )
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        ["<div>", "</div>", "<span>", "</span>", "<p>", "<br/>", "<script>", "</script>",
+         "<style>", "<title>", "</title>", "<!--", "-->", "&amp;", "&#x", "<", ">", "\n",
+         "Ana Velo met Rui Kask. ", "<![CDATA[", "<!DOCTYPE html>"]
+    ) | st.text(max_size=8),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@given(_MARKUP)
+@settings(max_examples=300, deadline=None)
+def test_the_text_stream_survives_any_markup(page: str) -> None:
+    from dyad.clean.html import _stream_text, _truncated
+
+    text = _stream_text(page)
+    assert "\n\n" not in text and text == text.strip()
+    assert isinstance(_truncated(page), bool)
 
 
 @pytest.mark.model
