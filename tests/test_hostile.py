@@ -17,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyad.ingest.reader import RawDocument, content_hash
 from dyad.models import Analysis, Person, Provenance
@@ -180,6 +182,37 @@ def test_a_per_text_index_is_built_once_per_doc() -> None:
     assert built == ["Ana Velo met Rui Kask.", "Rui Kask left."]
 
 
+def test_taken_spans_answer_as_a_scan() -> None:
+    from dyad.nlp.figures import _Taken
+
+    rng = random.Random(3)
+    for _ in range(200):
+        taken, spans = _Taken(), []
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 300)
+            end = start + rng.randint(-2, 25)
+            taken.add(start, end)
+            spans.append((start, end))
+            a = rng.randint(0, 320)
+            b = a + rng.randint(0, 12)
+            scan = any(a < e and s < b for s, e in spans)
+            assert taken.overlaps(a, b) is scan, (spans, a, b)
+
+
+def test_hashtag_lines_answer_as_a_search_back() -> None:
+    from dyad.nlp.figures import _LineHeads
+
+    rng = random.Random(4)
+    pieces = ["#", "# ", "  ", "\n", "\u2003", "$5", "word", " #tag", "\t"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        heads = _LineHeads(text)
+        for pos in range(len(text)):
+            line_start = text.rfind("\n", 0, pos) + 1
+            expected = text[line_start : pos + 1].lstrip().startswith("#")
+            assert heads.hashtag(pos) is expected, (text, pos)
+
+
 # -- hostile inputs, analysed whole ---------------------------------------------------------
 
 
@@ -240,10 +273,76 @@ def test_a_wall_of_quotation_marks() -> None:
         assert "\n" not in q.text
 
 
+def _element_texts(page: str) -> list[str]:
+    """The sentence each element of ``nested_html`` holds, in page order."""
+    return [" ".join(t.split()) for t in re.findall(r'class="c\d">([^<]*)', page)]
+
+
+@pytest.mark.parametrize("depth", [20_000, 100_000])
+def test_deeply_nested_html_keeps_every_word(depth: int) -> None:
+    from dyad.pipeline import to_document
+
+    page = _bench().nested_html(depth)
+    raw = RawDocument("nested", "nested", page, "html", content_hash(page))
+    text = to_document(raw, Settings()).text
+    sentences = _element_texts(page)
+    assert len(sentences) == depth
+    assert "<" not in text and "class=" not in text
+    assert text.rstrip().endswith(sentences[-1])  # the innermost element's words
+    title, *paragraphs = text.rstrip().split("\n\n")  # a span's sentence joins its block's
+    assert title == "Talks" and " ".join(paragraphs) == " ".join(sentences)
+
+
+def test_a_page_within_the_depth_limit_is_read_by_trafilatura() -> None:
+    from dyad.clean import html
+
+    page = _bench().nested_html(100)
+    assert not html._truncated(page)
+    assert html._truncated(_bench().nested_html(300))
+    text = html.extract_html(page, "shallow").text
+    assert _element_texts(page)[0] in text
+
+
+def test_the_text_stream_of_a_page() -> None:
+    from dyad.clean.html import _stream_text
+
+    page = (
+        "<html><head><title>Talks</title><style>p {color: red}</style></head><body>"
+        "<script>var x = '<p>no</p>';</script><div>Ana Velo met<br>Rui Kask &amp; "
+        "<b>Lia</b>   Moro.<p>Kask left &lt;early&gt;.</div><noscript>Enable it</noscript>"
+        "<span>Tail words"
+    )
+    assert (
+        _stream_text(page) == "Ana Velo met\nRui Kask & Lia Moro.\nKask left <early>.\nTail words"
+    )
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        ["<div>", "</div>", "<span>", "</span>", "<p>", "<br/>", "<script>", "</script>",
+         "<style>", "<title>", "</title>", "<!--", "-->", "&amp;", "&#x", "<", ">", "\n",
+         "Ana Velo met Rui Kask. ", "<![CDATA[", "<!DOCTYPE html>"]
+    ) | st.text(max_size=8),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@given(_MARKUP)
+@settings(max_examples=300, deadline=None)
+def test_the_text_stream_survives_any_markup(page: str) -> None:
+    from dyad.clean.html import _stream_text, _truncated
+
+    text = _stream_text(page)
+    assert "\n\n" not in text and text == text.strip()
+    assert isinstance(_truncated(page), bool)
+
+
 @pytest.mark.model
 def test_deeply_nested_html() -> None:
-    page = _bench().nested_html(20_000)
+    page = _bench().nested_html(400)  # past libxml2's 256 levels: the text beyond is kept
     text, a = _analyse(page, "html")
     assert "<" not in text and "class=" not in text
+    assert text.rstrip().endswith(_element_texts(page)[-1])
     _check(text, a)
     assert a.persons and a.events
+    assert any(p.start > len(text) * 0.9 for e in a.events for p in e.provenance)

@@ -117,10 +117,15 @@ class Merger:
 
     def __init__(self) -> None:
         self._events: list[_Merged] = []
+        # The events by key (type and pair: an event's key never changes, its strongest
+        # mention being of the same key) and by type, each in order of first mention: a draft
+        # reads only the events it may join, not the document's.
+        self._by_key: dict[tuple[str, frozenset[str] | tuple[str, str]], list[_Merged]] = {}
+        self._by_type: dict[str, list[_Merged]] = {}
 
     def add(self, d: Draft) -> DateRef | None:
         """Add a draft; return the date of the event it now belongs to."""
-        group = [m for m in self._events if m.key() == (d.type, d.pair)]
+        group = self._by_key.get((d.type, d.pair), [])
         target = next((m for m in group if _same(m.date, d.date) and m.accepts(d, True)), None)
         group = [m for m in group if m.accepts(d, False)]
         if target is None and d.date is not None and d.type in EPISODE_TYPES:
@@ -132,6 +137,8 @@ class Merger:
         if target is None:
             target = _Merged(d, d.date, d.explicit, d.status, mode=d.mode)
             self._events.append(target)
+            self._by_key.setdefault(target.key(), []).append(target)
+            self._by_type.setdefault(d.type, []).append(target)
         elif d.weight > target.first.weight:
             occurred = target.status == "occurred"
             target.first = d
@@ -174,13 +181,12 @@ class Merger:
         ended on Tuesday."), if that mention is at or after character ``since`` and its date
         was only a default that the new date falls within or refines (same year)."""
         done = False
-        latest = max(
-            (m.provenance[-1].start for m in self._events if m.first.type == type_), default=-1
-        )
+        typed = self._by_type.get(type_, [])
+        latest = max((m.provenance[-1].start for m in typed), default=-1)
         if latest < since:
             return False
-        for m in self._events:
-            if m.first.type != type_ or m.provenance[-1].start != latest or m.explicit:
+        for m in typed:
+            if m.provenance[-1].start != latest or m.explicit:
                 continue
             if m.date is not None and m.date.date[:4] != date.date[:4]:
                 continue

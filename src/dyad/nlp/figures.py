@@ -20,6 +20,7 @@ once (``figure_facts``): a repeat of a value is dropped unless it is another fac
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -125,16 +126,19 @@ def extract_figures(
     """
     text: str = doc_text(doc)
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    lines = _LineHeads(text)
     for amount in find_amounts(text):
-        taken.append((amount.start, amount.end))
-        line_start = text.rfind("\n", 0, amount.start) + 1
-        hashtag = text[line_start : amount.start + 1].lstrip().startswith("#")
-        if amount.kind != "ignored" and not _is_furniture(text, amount) and not hashtag:
+        taken.add(amount.start, amount.end)
+        if (
+            amount.kind != "ignored"
+            and not _is_furniture(text, amount)
+            and not lines.hashtag(amount.start)
+        ):
             found.append(_Found(amount.value, amount.unit, amount.start, amount.end))
     last: _Found | None = None
     for number in find_numbers(text):
-        if any(number.start < end and start < number.end for start, end in taken):
+        if taken.overlaps(number.start, number.end):
             continue
         count = (
             _count(doc, number)
@@ -146,11 +150,55 @@ def extract_figures(
             found.append(count)
             # a range's upper bound is read with it, unless 'between' states both bounds
             both = _RANGE_OPEN.search(text[max(0, number.start - 30) : number.start])
-            taken.append((count.start, number.end if both else count.end))
+            taken.add(count.start, number.end if both else count.end)
             last = count
     found = sorted(found, key=lambda f: f.start)
     figures = [_figure(doc, f, doc_id, published) for f in found]
     return once_each(figures, _COUNTED_UNITS)
+
+
+class _Taken:
+    """Spans of text already read as figures: whether a span overlaps one, by bisection over
+    their starts (a span of at most ``longest`` characters that overlaps ``start..end`` starts
+    after ``start - longest``), not by a scan of all of them."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(start < self.ends[i] for i in range(lo, hi))
+
+
+class _LineHeads:
+    """Whether the line holding a position begins with '#' (a hashtag line), the line's start
+    and first character found once per line, not by a search back from each position."""
+
+    _SPACE = re.compile(r"\s*")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.first: dict[int, int] = {}  # line start -> its first non-space character
+
+    def hashtag(self, pos: int) -> bool:
+        """``text[line start : pos + 1].lstrip().startswith("#")``."""
+        i = bisect.bisect_left(self.breaks, pos)
+        line_start = self.breaks[i - 1] + 1 if i else 0
+        first = self.first.get(line_start)
+        if first is None:
+            space = self._SPACE.match(self.text, line_start)
+            first = self.first[line_start] = space.end() if space else line_start
+        return first <= pos and self.text[first] == "#"
 
 
 def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | None:
@@ -194,7 +242,7 @@ def _range_lower(doc: Doc, number: NumberMatch, found: list[_Found]) -> _Found |
     if not _RANGE_OPEN.search(text[max(0, number.start - 30) : number.start]):
         return None
     for f in found:
-        if f.start > number.end and _RANGE_JOIN.fullmatch(text[number.end : f.start]):
+        if f.start > number.end and _RANGE_JOIN.fullmatch(text, number.end, f.start):
             if f.unit in _COUNTED_UNITS:
                 return None  # counts read their own range
             scale = _SCALE_AFTER.match(text, f.start)
