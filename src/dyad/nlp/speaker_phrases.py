@@ -165,12 +165,9 @@ class PhraseReader(BodyReader):
     def _it(self, tok: Any) -> Speaker | None:
         """ "it": the organisation that spoke last, a few lines back at most; else the
         organisation subject of the clause above ("X denounced what it called '...'")."""
-        line = self.line_of(tok.idx)
-        for event in self._events_back(tok.idx):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
-                break
-            if event.speaker is not None and event.speaker.kind == "organisation":
-                return event.speaker
+        last = self._body_spoke_last(tok)
+        if last is not None:
+            return last
         for verb in tok.head.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
