@@ -72,11 +72,14 @@ def role_suffix(lex: Lexicon, ws: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def is_official(lex: Lexicon, role: str | None) -> bool:
+    return bool(_role_kinds(lex, role) & _OFFICIAL)
+
+
+def _role_kinds(lex: Lexicon, role: str | None) -> frozenset[str]:
+    """The kinds of a role, as a phrase or by its last word ("deputy foreign minister")."""
     if not role:
-        return False
-    if lex.kinds(role) & _OFFICIAL:
-        return True
-    return bool(lex.kinds(role.split()[-1]) & _OFFICIAL)
+        return frozenset()
+    return lex.kinds(role) | lex.kinds(role.split()[-1])
 
 
 # Characters before a mention read for its title words at first: the walk back stops at the
@@ -288,8 +291,7 @@ def _likeliest(r: RoleReader, offices: Sequence[OfficeLike]) -> OfficeLike:
 
     def key(i: int) -> tuple[int, int, int]:
         o = offices[i]
-        role = o.role or ""
-        leader = "leader" in r.lex.kinds(role) or "leader" in r.lex.kinds(role.rpartition(" ")[2])
+        leader = "leader" in _role_kinds(r.lex, o.role)
         return (named.get(o.state or "", 0), int(leader), -i)
 
     return offices[max(range(len(offices)), key=key)]
