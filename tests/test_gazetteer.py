@@ -11,7 +11,7 @@ from itertools import pairwise
 import pycountry
 import pytest
 
-from dyad.resolve.gazetteer import Alias, Gazetteer, Office, role_function
+from dyad.resolve.gazetteer import Alias, Gazetteer, Office, likeliest_office, role_function
 from dyad.resolve.loader import load_office_rows, load_state_aliases
 from dyad.resolve.text import PhraseMatcher, alias_key, fold, person_key
 
@@ -383,6 +383,18 @@ def test_namesakes_in_office_on_one_day_act_for_the_leaders_state() -> None:
     gaz = Gazetteer.load()
     assert gaz.person_state("Pedro Sánchez", date(2025, 6, 10)) == "ESP"
     assert gaz.person_state("Pedro Sánchez", date(2024, 6, 10)) == "ESP"
+    # ... unless the article names the other namesake's state most
+    named = {"COL": 3, "ESP": 1}
+    assert gaz.person_state("Pedro Sánchez", date(2025, 6, 10), named) == "COL"
+    assert gaz.person_state("Pedro Sánchez", date(2024, 6, 10), named) == "ESP"
+
+
+def test_the_namesake_ranking_the_gazetteer_and_the_persons_share() -> None:
+    king = Office("Jan Roe", "king", "NOR")
+    minister = Office("Jan Roe", "foreign minister", "SWE")
+    assert likeliest_office([minister, king]) is king
+    assert likeliest_office([minister, king], {"SWE": 2, "NOR": 1}) is minister
+    assert likeliest_office([king, Office("Jan Roe", "king", "DNK")]).state == "NOR"
 
 
 def test_a_monarch_of_several_realms_acts_first_for_the_first_listed() -> None:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
 from dyad.nlp.person_reader import OfficeLike
+from dyad.resolve.gazetteer import likeliest_office
 
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,])|\([A-Z][\w&.-]{1,11}\))+)"
@@ -282,19 +283,10 @@ def roles_of(
 
 def _likeliest(r: RoleReader, offices: Sequence[OfficeLike]) -> OfficeLike:
     """The office a name stands for when namesakes hold offices of different states on the
-    day ("Pedro Sanchez", a prime minister and another state's minister): that of a state
-    the article names most, then a leader's before a minister's, then the first listed (a
-    monarch of several realms: the first)."""
+    day: the gazetteer's ranking, with how often the article names each state."""
     if len({o.state for o in offices}) < 2:
         return offices[-1]
-    named = _states_named(r)
-
-    def key(i: int) -> tuple[int, int, int]:
-        o = offices[i]
-        leader = "leader" in _role_kinds(r.lex, o.role)
-        return (named.get(o.state or "", 0), int(leader), -i)
-
-    return offices[max(range(len(offices)), key=key)]
+    return likeliest_office(offices, _states_named(r))
 
 
 def _states_named(r: RoleReader) -> dict[str, int]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -130,12 +130,14 @@ def _doc_mentions(
     people: set[str] = set()
     generic: list[StateMention] = []
     ambiguous: list[StateMention] = []
-    for raw in gazetteer.matcher.scan(text):
+    scanned = list(gazetteer.matcher.scan(text))
+    state_counts = _states_named(gazetteer, scanned)
+    for raw in scanned:
         aliases = gazetteer.aliases_for_key(raw.key)
         span = text[raw.start : raw.end]
         if not aliases:
             person = gazetteer.person_for_key(raw.key)
-            code = gazetteer.person_state(person, on) if person else None
+            code = gazetteer.person_state(person, on, state_counts) if person else None
             if person and code:
                 if " " not in span.strip() and reader.inside_longer_person(raw.start, raw.end):
                     continue  # "Kerry" in "Kerry Washington"
@@ -176,10 +178,26 @@ def _doc_mentions(
     # "the Security Council" is the UN's only in a text that names the UN
     named = {m.code for m in found if m.kind == "organisation"}
     found.extend(m for m in generic if m.code in named)
-    found.extend(_surname_mentions(doc, gazetteer, people, found, on, reader))
+    found.extend(_surname_mentions(doc, gazetteer, people, found, on, reader, state_counts))
     if roles:
         found.extend(_role_mentions(doc, reader, found))
     return sorted(set(found), key=lambda m: (m.start, -m.end, m.code, m.kind))
+
+
+def _states_named(gazetteer: Gazetteer, scanned: Sequence[Any]) -> dict[str, int]:
+    """How often the text names each state by a name, demonym, capital or body of its own:
+    which namesake officeholder it means (``Gazetteer.person_state``)."""
+    counts: dict[str, int] = {}
+    for raw in scanned:
+        codes = {
+            a.code
+            for a in gazetteer.aliases_for_key(raw.key)
+            if a.code and a.kind not in NON_ACTOR_KINDS
+        }
+        if len(codes) == 1:
+            code = codes.pop()
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def _disambiguate(
@@ -216,6 +234,7 @@ def _surname_mentions(
     found: Sequence[StateMention],
     on: date | None,
     reader: _TokenReader,
+    named: Mapping[str, int],
 ) -> list[StateMention]:
     """Officials by surname alone: after a title ("President Obama") if no other officeholder
     has that surname (or only one of them is in office on ``on``), or anywhere once named in
@@ -229,7 +248,7 @@ def _surname_mentions(
     def add(start: int, end: int, person: str) -> None:
         if taken.overlaps(start, end) or reader.someone_else(start, end, person):
             return
-        code = gazetteer.person_state(person, on)
+        code = gazetteer.person_state(person, on, named)
         if code:
             taken.add(start, end)
             kind = _person_kind(gazetteer, person, on)

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from typing import Protocol, TypeVar
 
 from dyad.resolve.loader import (
     Alias,
@@ -37,7 +38,7 @@ from dyad.resolve.text import PhraseMatcher, alias_key, fold, is_acronym, person
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Alias", "Gazetteer", "NonStateGroup", "Office"]
+__all__ = ["Alias", "Gazetteer", "NonStateGroup", "Office", "likeliest_office"]
 
 # Kinds of state alias that never stand for a state actor in ``state_code``.
 NON_ACTOR_KINDS = frozenset({"place", "other"})
@@ -138,9 +139,38 @@ _LEADING = frozenset({"head of state", "head of government", "president", "supre
 _LEADING |= {"king", "queen", "emperor", "emir", "sultan", "prime minister", "premier"}
 
 
-def _leads(office: Office) -> bool:
+class _Held(Protocol):
+    """What the namesake ranking reads of an office: its role and state."""
+
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def state(self) -> str | None: ...
+
+
+_O = TypeVar("_O", bound=_Held)
+
+
+def _leads(office: _Held) -> bool:
     """Whether an office is a head of state's or government's."""
     return role_function(office.role or "", office.state or "") in _LEADING
+
+
+def likeliest_office(offices: Sequence[_O], named: Mapping[str, int] | None = None) -> _O:
+    """The office a name stands for when namesakes (or one person) hold offices of several
+    states at once ("Pedro Sanchez": one state's prime minister, another's minister): that
+    of the state the article names most (``named``: state code -> mentions), then a
+    leader's before a minister's, then the first listed ("Charles III": the first realm's).
+    With one state among them, the last office."""
+    if len({o.state for o in offices}) < 2:
+        return offices[-1]
+    counts = named or {}
+
+    def key(i: int) -> tuple[int, bool, int]:
+        o = offices[i]
+        return (counts.get(o.state or "", 0), _leads(o), -i)
+
+    return offices[max(range(len(offices)), key=key)]
 
 
 def _surname(name: str, state: str, aliases: Sequence[str] = ()) -> str | None:
@@ -334,19 +364,20 @@ class Gazetteer:
         held = self._people[canonical]
         return [o for o in held if on is None or o.valid_on(on)]
 
-    def person_state(self, name: str, on: date | None = None) -> str | None:
+    def person_state(
+        self, name: str, on: date | None = None, named: Mapping[str, int] | None = None
+    ) -> str | None:
         """The state (or body) a person acts for: that of the office held on ``on`` (else of
-        the latest office begun by then, else of the first); without ``on``, of the latest."""
+        the latest office begun by then, else of the first); without ``on``, of the latest.
+        Offices of several states held on the day are ranked by ``likeliest_office`` with
+        ``named``, how often the article names each state."""
         held = self.offices_of(name)
         if not held:
             return None
         if on is not None:
             current = [o for o in held if o.valid_on(on)]
             if current:
-                # offices held at once: a leader's state first ("Pedro Sanchez": Spain's
-                # prime minister, not Colombia's minister), then the first listed ("Charles
-                # III": the United Kingdom's king before his other realms')
-                return max(enumerate(current), key=lambda x: (_leads(x[1]), -x[0]))[1].state
+                return likeliest_office(current, named).state
             before = [o for o in held if o.valid_from is None or o.valid_from <= on]
             if before:
                 return before[-1].state
