@@ -51,8 +51,8 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     *((state, "foreign minister") for state in (
         "ATG", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "FSM",
         "GIN", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "LCA", "MCO", "MDG", "MRT", "MWI",
-        "NIC", "NPL", "NRU", "PAN", "PER", "PLW", "PNG", "PRY", "RWA", "SLB", "SLE", "SMR", "SOM",
-        "STP", "SWZ", "SYC", "TON", "VCT", "VUT", "ZMB"
+        "NIC", "NPL", "NRU", "PAN", "PER", "PLW", "PNG", "PRY", "SLB", "SLE", "SMR", "SOM",
+        "STP", "SWZ", "SYC", "TON", "VCT", "VUT"
     )),
 })
 # fmt: on
