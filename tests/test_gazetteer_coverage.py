@@ -49,10 +49,10 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of government"),
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
-        "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "FSM",
-        "GIN", "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "MDG", "MRT", "MWI",
-        "NIC", "NPL", "NRU", "PAN", "PER", "PNG", "PRY", "RWA", "SLB", "SLE", "SMR", "SOM",
-        "STP", "SWZ", "SYC", "TON", "VUT", "ZMB"
+        "ATG", "BDI", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "GIN",
+        "GMB", "GNB", "GNQ", "GRD", "HND", "HTI", "HUN", "MDG", "MRT", "MWI", "NIC", "NPL", "NRU",
+        "PAN", "PER", "PNG", "PRY", "RWA", "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC", "TON",
+        "VUT", "ZMB"
     )),
 })
 # fmt: on
