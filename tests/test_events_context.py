@@ -30,3 +30,21 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 def test_a_passive_sharing_its_subject_hosts_the_visitors(text: str) -> None:
     got = {(t, *sorted((s, o))) for t, s, o in triples(text)}
     assert any(t == "CONSULT" for t, *_ in got), got
+
+
+def test_a_state_hosting_the_talks_of_a_pair_meets_each_side() -> None:
+    text = (
+        "The first round of talks between Chile and Peru took place on Saturday in Quito. "
+        "Ghana, which hosted the talks, said the discussions will continue."
+    )
+    got = triples(text)
+    assert {("CONSULT", "GHA", "CHL"), ("CONSULT", "GHA", "PER")} <= got, got
+
+
+def test_a_body_whose_summit_a_state_attended_is_no_third_party() -> None:
+    text = (
+        "Chile and Peru held talks in Lima on Monday. "
+        "Later Chile attended the European Union summit in Geneva."
+    )
+    got = triples(text)
+    assert not any("EU" in (s, t) and "PER" in (s, t) for _, s, t in got), got
