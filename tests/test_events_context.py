@@ -48,3 +48,30 @@ def test_a_body_whose_summit_a_state_attended_is_no_third_party() -> None:
     )
     got = triples(text)
     assert not any("EU" in (s, t) and "PER" in (s, t) for _, s, t in got), got
+
+
+def with_status(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.type, e.source, e.target, e.status) for e in code(text)}
+
+
+def test_an_attack_named_as_a_condition_is_no_attack() -> None:
+    got = with_status("If Kenya attacks, Uganda would move troops to the border.")
+    assert not any(t == "ASSAULT" for t, *_ in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said on Tuesday it would send warships to the strait if Sweden began drilling.",
+        "Norway will impose sanctions on Sweden unless the talks resume, the minister said.",
+    ],
+)
+def test_force_promised_on_a_condition_is_a_threat(text: str) -> None:
+    got = with_status(text)
+    assert ("THREATEN", "NOR", "SWE", "occurred") in got, got
+    assert not any(t in ("MOBILIZE", "SANCTION") for t, *_ in got), got
+
+
+def test_force_promised_without_a_condition_stays_a_plan() -> None:
+    got = with_status("Norway will impose sanctions on Sweden next week, the minister said.")
+    assert ("SANCTION", "NOR", "SWE", "planned") in got, got

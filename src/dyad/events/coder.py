@@ -66,7 +66,9 @@ from dyad.events.referents import before_main_clause, definite, joined_talks, sa
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
+    FORCE_TYPES,
     clause_of,
+    conditional_threat,
     dispute_tokens,
     disputes_claim,
     is_disputed,
@@ -333,6 +335,8 @@ class _Coder:
             if claimants and all(c not in claimants for c, _ in pairs):
                 self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
+        if status == "planned" and type_ in FORCE_TYPES and conditional_threat(tok, self.lex):
+            type_, status, mode = "THREATEN", "occurred", None  # "would strike if X ..."
         background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
