@@ -75,3 +75,12 @@ def test_force_promised_on_a_condition_is_a_threat(text: str) -> None:
 def test_force_promised_without_a_condition_stays_a_plan() -> None:
     got = with_status("Norway will impose sanctions on Sweden next week, the minister said.")
     assert ("SANCTION", "NOR", "SWE", "planned") in got, got
+
+
+def test_paperwork_signed_by_each_side_in_turn_is_an_agreement() -> None:
+    text = (
+        "The legal paperwork was signed on Tuesday by Ghana's justice minister and by "
+        "Togo's justice minister."
+    )
+    got = {(t, *sorted((s, o))) for t, s, o in triples(text)}
+    assert ("AGREE", "GHA", "TGO") in got, got
