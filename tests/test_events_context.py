@@ -84,3 +84,9 @@ def test_paperwork_signed_by_each_side_in_turn_is_an_agreement() -> None:
     )
     got = {(t, *sorted((s, o))) for t, s, o in triples(text)}
     assert ("AGREE", "GHA", "TGO") in got, got
+
+
+def test_an_attack_in_the_event_of_which_they_act_is_no_attack() -> None:
+    text = "Chile and Peru agreed on Tuesday to respond in the event of an attack by Bolivia."
+    got = triples(text)
+    assert not any(t == "ASSAULT" for t, _, _ in got), got
