@@ -90,3 +90,20 @@ def test_an_attack_in_the_event_of_which_they_act_is_no_attack() -> None:
     text = "Chile and Peru agreed on Tuesday to respond in the event of an attack by Bolivia."
     got = triples(text)
     assert not any(t == "ASSAULT" for t, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda traded accusations on Tuesday over the border incident.",
+        "Kenya and Uganda accused each other of violating the ceasefire on Tuesday.",
+    ],
+)
+def test_mutual_accusations_go_both_ways(text: str) -> None:
+    got = triples(text)
+    assert {("ACCUSE", "KEN", "UGA"), ("ACCUSE", "UGA", "KEN")} <= got, got
+
+
+def test_staple_food_sent_is_aid() -> None:
+    got = triples("In April, Chile had sent 11,000 tonnes of rice to Peru as a goodwill gesture.")
+    assert ("AID", "CHL", "PER") in got, got
