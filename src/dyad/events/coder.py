@@ -62,10 +62,13 @@ from dyad.events.groups import group_size
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
+from dyad.events.referents import before_main_clause, definite, joined_talks, same_parties_since
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
+    FORCE_TYPES,
     clause_of,
+    conditional_threat,
     dispute_tokens,
     disputes_claim,
     is_disputed,
@@ -82,7 +85,6 @@ __all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
 
 LEAD_SENTENCES = 2  # sentences of the lead, whose past tense without a date means "now"
 LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
-DEFINITE = frozenset({"the", "this", "these", "that"})
 ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
 # Nouns of these types that are the subject of a present-tense copula describe a standing
 # relationship ("their treaty remains ..."), not an event.
@@ -199,6 +201,7 @@ class _Coder:
         self.news_day: DateRef | None = None  # the day the lead dates its news to
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
         self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
+        self.last_talks: tuple[str, str] | None = None  # the last meeting with both sides named
 
     def run(self) -> list[Event]:
         for si, sent in enumerate(self.sents):
@@ -304,15 +307,18 @@ class _Coder:
             main = set(self.index.top(2))  # "W, X, Y and Z issued a joint statement"
             pairs = [p for p in pairs if set(p) <= main]
         weight = 1 if frame.group or cue.pos != "VERB" else 2
-        earlier = _same_parties_since(tok, type_, before)
+        earlier = same_parties_since(tok, type_, before)
         if earlier:
             pairs, weight = earlier, 1
-        if not pairs and not frame.sources and not frame.targets and _definite(tok, cue):
+        if not pairs and not frame.sources and not frame.targets and definite(tok, cue):
             return _Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
         if not pairs:
             if status == "denied" and cue.type not in SYMMETRIC_TYPES:
                 return None  # "X has not invaded": one side, no other named: nothing to code
             pairs, weight = self.parties.fill(frame, cue, type_, tok), 0
+            actors = set(frame.sources + frame.targets)
+            if len(actors) == 1 and self.index.is_state(next(iter(actors))):
+                pairs = joined_talks(tok, cue, type_, actors.pop(), self.last_talks) or pairs
         log.debug(
             "cue %r (%s) %s: sources %s targets %s -> %s",
             str(tok.text),
@@ -329,6 +335,8 @@ class _Coder:
             if claimants and all(c not in claimants for c, _ in pairs):
                 self.claims.update((type_, s, t) for s, t in pairs)  # "X said Y's army shelled"
         mode = cue.mode
+        if status == "planned" and type_ in FORCE_TYPES and conditional_threat(tok, self.lex):
+            type_, status, mode = "THREATEN", "occurred", None  # "would strike if X ..."
         background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
@@ -390,6 +398,8 @@ class _Coder:
                     weight,
                 )
                 merged = self.merger.add(draft)
+            if cand.type == "CONSULT" and cand.weight > 0 and len(cand.pairs) == 1:
+                self.last_talks = cand.pairs[0]
             dates[cand.tok.i] = Dated(merged, dated.explicit, dated.relative)
             if merged is not None and dated.explicit:
                 self.last_date = merged
@@ -454,7 +464,7 @@ class _Coder:
         )
         if not planned:  # the lead's own day, once a lead sentence gave it
             default = news_default(default, self.published, self.news_day)
-        if not planned and _before_main_clause(cand.tok):
+        if not planned and before_main_clause(cand.tok):
             default = month_of(default)  # "... after X agreed to buy": some days before
         return Dated(default, False)
 
@@ -533,39 +543,6 @@ def _stative(tok: Any, cue: Cue) -> bool:
     return lemma_of(head) in COPULAS and str(head.tag_) in PRESENT_TAGS
 
 
-def _same_parties_since(
-    tok: Any, type_: str, before: Sequence[_Candidate]
-) -> list[tuple[str, str]]:
-    """ "Their first meeting since a summit in X": the earlier meeting was between the same
-    parties, so it takes the pairs of the later one."""
-    if any(lemma_of(c) == "another" for c in tok.children):
-        # "a strike killed X, a day after another strike killed Y": by the same side
-        same = [c for c in before if c.type == type_ and c.pairs]
-        return list(same[-1].pairs) if same else []
-    if tok.dep_ != "pobj" or lemma_of(tok.head) not in ("since", "after"):
-        return []
-    later = tok.head.head  # "their meeting since ..." or "hold their meeting since ..."
-    for c in before:
-        if c.type == type_ and (
-            c.tok.i == later.i or (c.tok.head.i == later.i and c.tok.dep_ == "dobj")
-        ):
-            return list(c.pairs)
-    return []
-
-
-def _before_main_clause(tok: Any) -> bool:
-    """Whether a cue sits in an "after ..." or "before ..." clause of another ("after X agreed
-    to buy", "before signing"); "after signing X" is the same occasion as its clause."""
-    for anc in (tok, *tok.ancestors):
-        if anc.dep_ == "advcl" and any(
-            c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
-        ):
-            return True
-        if anc.dep_ == "pcomp" and lemma_of(anc.head) == "before":
-            return True
-    return False
-
-
 def _acts_jointly(frame: Frame) -> bool:
     if frame.distributive:
         return False
@@ -582,10 +559,3 @@ def _headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[
         if len(words) >= LEAD_MIN_WORDS and finite and full:
             return frozenset(range(si)), frozenset(range(si, si + LEAD_SENTENCES))
     return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))
-
-
-def _definite(tok: Any, cue: Cue) -> bool:
-    """An event noun referring back: "the talks", "this meeting"."""
-    return cue.pos == "NOUN" and any(
-        c.dep_ == "det" and lemma_of(c) in DEFINITE for c in tok.children
-    )

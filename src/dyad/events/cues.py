@@ -226,6 +226,9 @@ def direct_objects(tok: Any) -> list[Any]:
     objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
     if not objs and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
         objs = [tok.head]
+    if not objs and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
+        # "X arrived and was greeted by Y": the passive shares its conjunct's subject
+        objs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return objs
 
 

@@ -76,6 +76,10 @@ FIGHT_VERBS = frozenset(
 )
 
 
+# Light verbs of a give-and-take: "X and Y traded accusations" is each accusing the other.
+MUTUAL_VERBS = frozenset({"trade", "exchange", "swap"})
+
+
 @dataclass
 class Frame:
     """The states around one cue: who acts, who is acted on, and how they were found."""
@@ -408,6 +412,7 @@ class FrameReader:
             for c in tok.head.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     add_codes(f.sources, r.np_actors(c, "target"))
+        f.reciprocal = tok.dep_ == "dobj" and lemma_of(tok.head) in MUTUAL_VERBS
         return f
 
     def _governed(self, f: Frame, cue: Cue, gov: Any, prep: str | None, forum: bool) -> None:
@@ -486,6 +491,9 @@ def pairs_of(
             pairs = _combinations(sources or targets)
     elif sources and targets:
         pairs = [(s, t) for s in sources for t in targets]
+    elif len(sources) >= 2 and frame.reciprocal and not frame.distributive:
+        pairs = _combinations(sources)  # "X and Y accused each other", "traded accusations"
+        pairs += [(b, a) for a, b in pairs]
     elif len(sources) >= 2 and (
         frame.distributive or (frame.group and (type_ not in HOSTILE_TYPES or frame.reciprocal))
     ):

@@ -20,6 +20,8 @@ from dyad.models import Status
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "ROOT"})
 # Types whose complement is what is asked, threatened, refused or blamed: no event itself.
 # (What is lifted or eased, RETREAT, is no event either: "lifted its sanctions on X".)
+# Hostile acts that, promised on a condition, are a threat (``conditional_threat``).
+FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "SANCTION", "COERCE"})
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE", "RETREAT"})
 PAST_TAGS = frozenset({"VBD"})
 # Links of an event noun to the verb that does it ("did not sign a deal"): its negation is
@@ -139,6 +141,10 @@ def is_hypothetical(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return True  # "an invasion would mean ...": a consequence weighed, no plan
     if tok.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(tok, ("mark",))):
         return True
+    if tok.dep_ == "advcl" and any(
+        lemma_of(m) in marks and m.i < tok.i < tok.head.i for m in _children(tok.head, ("mark",))
+    ):
+        return True  # "If X attacks, ..." with "attacks" read as a noun: the mark is its clause's
     nouns = lex.status_words("hypothetical", "NOUN")
     verbs = lex.status_words("hypothetical", "VERB")
     pronouns = lex.status_words("hypothetical", "PRON")  # "had nothing to talk about"
@@ -260,6 +266,20 @@ def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
             return True
         mods = {lemma_of(c) for c in _children(tok, ("amod", "compound", "acl"))}
         if mods & (adjs | verbs) and str(clause.head.tag_) not in PAST_TAGS:
+            return True
+    return False
+
+
+def conditional_threat(tok: Any, lex: Lexicon) -> bool:
+    """A hostile act promised on a condition: "would send warships if X drills", "will impose
+    sanctions unless X withdraws" (a threat made now, no plan); the cue's clause has a clause
+    of condition ("If X attacks, Y would ..." may hang the mark on the main verb)."""
+    head = clause_of(tok).head
+    marks = lex.status_words("hypothetical", "SCONJ") - {"whether"}
+    for c in head.children:
+        if c.dep_ == "advcl" and any(lemma_of(m) in marks for m in _children(c, ("mark",))):
+            return True
+        if c.dep_ == "mark" and lemma_of(c) in marks and head.dep_ not in ("advcl", "ccomp"):
             return True
     return False
 
