@@ -362,6 +362,8 @@ class _Coder:
             dated = self._date(si, cand, by_tok, dates, cues)
             if cand.protested and not dated.explicit and dated.date is not None:
                 dated = Dated(month_of(dated.date), False)  # done some days before the protest
+            if si in self.lead and self.news_day is None:  # "the talks held on Thursday"
+                self.news_day = lead_day(dated.date, dated.explicit, self.published)
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
@@ -393,8 +395,6 @@ class _Coder:
             dates[cand.tok.i] = Dated(merged, dated.explicit, dated.relative)
             if merged is not None and dated.explicit:
                 self.last_date = merged
-            if si in self.lead and self.news_day is None:
-                self.news_day = lead_day(dated.date, dated.explicit, self.published)
 
     def _date(
         self,
