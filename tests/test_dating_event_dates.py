@@ -214,3 +214,14 @@ def test_talks_the_lead_dates_without_naming_their_parties_give_the_news_day() -
         "At the talks, the Chilean president accused Peru of stalling."
     )
     assert ("ACCUSE", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_what_came_days_before_a_dated_clause_takes_its_month() -> None:
+    # not the publication's year or month: the clause it is counted from is dated
+    text = (
+        "Chile's president last visited Peru for the Pacific trade fair in February 2030 "
+        "when Chile and Peru declared a partnership, days before Peruvian troops attacked "
+        "Bolivian border posts."
+    )
+    assert ("ASSAULT", "PER", "BOL", "2030-02") in code(text)

@@ -52,6 +52,8 @@ from dyad.events.dates import (
     linked_cues,
     month_of,
     noun_year,
+    outer_clause,
+    outer_date,
     own_expression,
     reference_date,
     resolve,
@@ -436,6 +438,20 @@ class _Coder:
                 )
                 if got.date is not None:
                     return Dated(got.date, True)
+        outer = outer_clause(cand.tok) if not planned else None
+        if outer is not None:  # "in May, days before X sent troops": May
+            a = own_expression(outer, self.anchored, climb_ccomp=False)
+            if a is not None:
+                got = resolve(
+                    a,
+                    self.published,
+                    planned=False,
+                    reference=self.last_date,
+                    resolver=self.tools.resolve_time,
+                )
+                when = outer_date(got, self.published)
+                if when is not None:
+                    return Dated(when, False)
         if self.published is None:
             return Dated(None, False)
         head = clause_of(cand.tok).head

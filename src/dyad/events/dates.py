@@ -539,3 +539,28 @@ def comes_on(main: Any, published: DateRef, news_day: DateRef | None) -> DateRef
     if lemma_of(main) != "come" or str(main.tag_) not in ("VBZ", "VBP", "VBD"):
         return None
     return news_day or published
+
+
+def outer_clause(tok: Any) -> Any | None:
+    """The clause an "after ..." or "before ..." clause hangs on, for a cue inside it: "X
+    declared a partnership in May, days before Y sent troops" gives "declared" for "sent"
+    (a cue's own clause first; none past a reported or relative clause)."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "advcl" and any(
+            c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
+        ):
+            return anc.head
+        if anc.dep_ in ("ccomp", "relcl", "parataxis", "csubj", "conj") or anc.head.i == anc.i:
+            return None
+    return None
+
+
+def outer_date(dated: Dated, published: DateRef | None) -> DateRef | None:
+    """The date an event of an "after/before" clause takes from the clause it hangs on, when a
+    time expression dates that one: its month (or year) at most, as the two lie days or weeks
+    apart ("the talks in May 2030 came days after X shelled Y": May 2030)."""
+    if not dated.explicit or dated.relative or dated.date is None:
+        return None
+    if published is not None and is_after(dated.date, published):
+        return None
+    return month_of(dated.date)
