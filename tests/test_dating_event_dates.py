@@ -202,3 +202,26 @@ def test_a_deal_signed_before_the_news_conference_is_the_news_of_the_day() -> No
         "and after signing a customs agreement and a joint statement on border trade."
     )
     assert ("AGREE", "GHA", "TGO", "2031-07-03") in code(text)
+
+
+@pytest.mark.model
+def test_talks_the_lead_dates_without_naming_their_parties_give_the_news_day() -> None:
+    # the lead dates "the talks" to Tuesday though no event is coded from it: what is later
+    # said to be done at them was done on Tuesday, not on the day of publication
+    text = (
+        "The long-awaited talks held on Tuesday in the Peruvian capital ended without any "
+        "agreement on the disputed fishing grounds, officials said.\n\n"
+        "At the talks, the Chilean president accused Peru of stalling."
+    )
+    assert ("ACCUSE", "CHL", "PER", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_what_came_days_before_a_dated_clause_takes_its_month() -> None:
+    # not the publication's year or month: the clause it is counted from is dated
+    text = (
+        "Chile's president last visited Peru for the Pacific trade fair in February 2030 "
+        "when Chile and Peru declared a partnership, days before Peruvian troops attacked "
+        "Bolivian border posts."
+    )
+    assert ("ASSAULT", "PER", "BOL", "2030-02") in code(text)

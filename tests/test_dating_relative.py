@@ -259,6 +259,24 @@ def test_a_span_of_days_is_dated_by_its_first_day(text: str, expected: str) -> N
     assert [e.date.date for e in found if e.date] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ostland's president will visit Valda on 20-22 June", ("20-22 June", "2031-06-20")),
+        ("Ostland's president will visit Valda on June 20-22", ("June 20-22", "2031-06-20")),
+        ("the talks in Valda on May 16 and 17.", ("May 16 and 17", "2031-05-16")),
+        ("the talks on 2 to 4 June last year", ("2 to 4 June last year", "2030-06-02")),
+        ("on May 16 and 17 soldiers were killed", ("May 16", "2031-05-16")),
+    ],
+)
+def test_a_span_of_days_without_its_year_is_dated_by_its_first_day(
+    text: str, expected: tuple[str, str]
+) -> None:
+    anchor = DateRef("2031-06-12", "day")
+    found = [(e.text, e.date.date) for e in find_time_expressions(text, anchor) if e.date]
+    assert found == [expected]
+
+
 def test_the_previous_night_is_the_day_before() -> None:
     anchor = DateRef("2031-06-12", "day")
     found = find_time_expressions("Ostland shelled the border posts the previous night.", anchor)

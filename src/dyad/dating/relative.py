@@ -111,6 +111,11 @@ _RANGE_OF_NUMBERS = rf"(?:{NUMBER_RE})(?:\s*(?:to|-|–)\s*(?:{NUMBER_RE}))?"
 _DAY_SPAN = r"(?:-|–|to|and)"
 # "October 4 last year", "4 October this year": a month-day placed in a year named after it.
 _YEAR_WORD = r"(?:,?\s+(?P<rel>last|this|next)\s+year\b)?"
+# A span's second day is no count of things: "June 16 and 17 soldiers" is no span.
+_SPAN_END = (
+    r"(?![ \t]+(?!(?:in|at|on|to|for|with|when|as|and|but|or|after|before|during|of|the)\b)"
+    r"[a-z])"
+)
 
 
 # (kind, pattern, resolver), longest match wins; on equal length the earlier entry wins.
@@ -176,6 +181,22 @@ _PATTERNS: Final[tuple[tuple[str, re.Pattern[str], Resolver], ...]] = (
             rf"(?P<year>{YEAR_RE})"
         ),
         month_year,
+    ),
+    (
+        "absolute",  # "on June 20-22", "June 16 and 17": a span without its year, its first day
+        re.compile(
+            rf"\b(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})\s*{_DAY_SPAN}\s*{DAY_RE}\b{_SPAN_END}"
+            rf"{_YEAR_WORD}"
+        ),
+        month_day,
+    ),
+    (
+        "absolute",  # "on 20-22 June"
+        re.compile(
+            rf"\b(?:the\s+)?(?P<day>{DAY_RE})\s*{_DAY_SPAN}\s*{DAY_RE}\s+(?:of\s+)?(?P<mon>{MONTH_RE})"
+            rf"{_YEAR_WORD}"
+        ),
+        month_day,
     ),
     (
         "absolute",

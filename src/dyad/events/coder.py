@@ -52,6 +52,8 @@ from dyad.events.dates import (
     linked_cues,
     month_of,
     noun_year,
+    outer_clause,
+    outer_date,
     own_expression,
     reference_date,
     resolve,
@@ -370,6 +372,8 @@ class _Coder:
             dated = self._date(si, cand, by_tok, dates, cues)
             if cand.protested and not dated.explicit and dated.date is not None:
                 dated = Dated(month_of(dated.date), False)  # done some days before the protest
+            if si in self.lead and self.news_day is None:  # "the talks held on Thursday"
+                self.news_day = lead_day(dated.date, dated.explicit, self.published)
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
@@ -403,8 +407,6 @@ class _Coder:
             dates[cand.tok.i] = Dated(merged, dated.explicit, dated.relative)
             if merged is not None and dated.explicit:
                 self.last_date = merged
-            if si in self.lead and self.news_day is None:
-                self.news_day = lead_day(dated.date, dated.explicit, self.published)
 
     def _date(
         self,
@@ -446,6 +448,20 @@ class _Coder:
                 )
                 if got.date is not None:
                     return Dated(got.date, True)
+        outer = outer_clause(cand.tok) if not planned else None
+        if outer is not None:  # "in May, days before X sent troops": May
+            a = own_expression(outer, self.anchored, climb_ccomp=False)
+            if a is not None:
+                got = resolve(
+                    a,
+                    self.published,
+                    planned=False,
+                    reference=self.last_date,
+                    resolver=self.tools.resolve_time,
+                )
+                when = outer_date(got, self.published)
+                if when is not None:
+                    return Dated(when, False)
         if self.published is None:
             return Dated(None, False)
         head = clause_of(cand.tok).head
