@@ -41,6 +41,7 @@ from dyad.dating.published import infer_published, parse_meta
 from dyad.dating.relative import TimeExpression, find_time_expressions, resolve_expression
 from dyad.events.coder import EventTools, extract_events
 from dyad.models import DateRef, Event, Figure, Quote
+from dyad.nlp.doctext import doc_text
 from dyad.nlp.figures import extract_figures
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.persons import PersonDraft, read_persons, resolve_persons
@@ -179,7 +180,10 @@ class PublishedComponent:
         if found is None:
             persons = _persons_on(_draft(doc, self.gazetteer), meta.doc_id, None)
             found = infer_published(
-                doc.text, meta=meta.published, gazetteer=self.gazetteer, persons=persons.persons
+                doc_text(doc),
+                meta=meta.published,
+                gazetteer=self.gazetteer,
+                persons=persons.persons,
             )
         doc._.dyad_published = found
         return doc
@@ -214,7 +218,7 @@ class TimeComponent:
     """``dyad_time``: time expressions, resolved against the publication date."""
 
     def __call__(self, doc: Doc) -> Doc:
-        times = find_time_expressions(doc.text, doc._.dyad_published) if len(doc) else []
+        times = find_time_expressions(doc_text(doc), doc._.dyad_published) if len(doc) else []
         doc._.dyad_times = times
         _span_group(doc, "dyad_times", ((t.start, t.end, t.kind, "") for t in times))
         return doc
@@ -293,7 +297,7 @@ class _Given:
         return find_state_mentions(doc_or_span, gazetteer, on=on)
 
     def time_expressions(self, text: str, anchor: DateRef | None, /) -> Sequence[TimeExpression]:
-        if text == self.doc.text and anchor == self.anchor:
+        if anchor == self.anchor and text == doc_text(self.doc):
             return self.times
         return find_time_expressions(text, anchor)
 

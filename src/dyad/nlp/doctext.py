@@ -29,6 +29,13 @@ def doc_text(doc: Any) -> str:
     return str(cached)
 
 
+def keep_text(doc: Any, text: str) -> Any:
+    """``doc`` with ``text`` (which must equal ``doc.text``) kept as ``doc_text(doc)``: for the
+    parser, which has the text already."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def _length(doc: Any) -> int:
     """Characters of a Doc's text, from its last token (constant time)."""
     if not len(doc):
@@ -84,7 +91,7 @@ def per_text(doc: Any, key: str, build: Callable[[str], _T]) -> _T:
     return value
 
 
-__all__ = ["Covered", "LineMarks", "doc_text", "line_marks", "per_text"]
+__all__ = ["Covered", "LineMarks", "doc_text", "keep_text", "line_marks", "per_text"]
 
 
 class Covered:

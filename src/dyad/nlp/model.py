@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dyad.errors import DyadError
+from dyad.nlp.doctext import keep_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -201,4 +202,4 @@ def parse_many(
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         if doc.text != text:  # pragma: no cover - guards the offset invariant
             raise DyadError("internal error: parsed text does not match the cleaned text")
-        yield doc
+        yield keep_text(doc, text)  # checked: the components need not join it again
