@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -343,8 +344,25 @@ _GUARDS: Final = MappingProxyType(
 )
 
 
-def _matches(text: str) -> list[tuple[int, int, str, re.Match[str], Resolver]]:
+_Taken = tuple[int, int, str, re.Match[str], Resolver]
+# A text this long is read twice per document (the publication date's evidence, then
+# ``dyad_time``): its matches are kept for the few texts read last.
+_KEEP_CHARS = 1_000
+
+
+def _matches(text: str) -> list[_Taken]:
     """All pattern matches, longest first, without overlaps."""
+    if len(text) < _KEEP_CHARS:
+        return _find_matches(text)
+    return list(_kept_matches(text))
+
+
+@lru_cache(maxsize=4)
+def _kept_matches(text: str) -> tuple[_Taken, ...]:
+    return tuple(_find_matches(text))
+
+
+def _find_matches(text: str) -> list[_Taken]:
     found: list[tuple[int, int, int, str, re.Match[str], Resolver]] = []
     present = {kind: bool(guard.search(text)) for kind, guard in _GUARDS.items()}
     for order, (kind, pattern, resolver) in enumerate(_PATTERNS):
