@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Literal
 
+from spacy.strings import get_string_id
+
 from dyad.models import Person
 from dyad.nlp import names as nm
 from dyad.nlp.doctext import Covered, doc_text
@@ -209,6 +211,18 @@ def _is_subject(doc: Any, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in _MALE | _FEMALE)
+
+
+def _pronouns(doc: Any) -> list[Any]:
+    """The tokens of ``doc`` that are "he", "she" and their other forms, in order (found on
+    the array of lower-case ids: no Token made for the other words)."""
+    if not len(doc):
+        return []
+    lowers: list[int] = doc.to_array("LOWER").tolist()
+    return [doc[i] for i, low in enumerate(lowers) if low in _PRONOUN_IDS]
+
+
 def guess_genders(
     doc: Any, mentions: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()
 ) -> dict[str, Gender]:
@@ -226,9 +240,9 @@ def guess_genders(
     text = doc_text(doc)
     ordered = sorted(m for m in mentions if not in_quote(m[0]))
     starts = [m[0] for m in ordered]
-    for tok in doc:
+    for tok in _pronouns(doc):
         low = tok.lower_
-        if (low not in _MALE and low not in _FEMALE) or in_quote(tok.idx):
+        if in_quote(tok.idx):
             continue
         sent_start = tok.sent.start_char
         prev_sent = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
