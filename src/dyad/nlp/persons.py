@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.strings import get_string_id
+
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp import person_runs as pr
@@ -95,12 +97,22 @@ class _Cand:
     headline: bool
 
 
+def _tagged_words(doc: Doc, label: str) -> list[str]:
+    """The texts of the tokens whose entity type is ``label`` (read off the array of entity
+    types: no Token made for the others)."""
+    if not len(doc):
+        return []
+    types: list[int] = doc.to_array("ENT_TYPE").tolist()
+    wanted = get_string_id(label)
+    return [doc[i].text for i, t in enumerate(types) if t == wanted]
+
+
 def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
     """Full-name candidates, and single words that may stand for a full name."""
     full: list[_Cand] = []
     singles: list[tuple[Word, bool]] = []
     zones = nm.contributor_spans(r.text)
-    person_words = {t.text for t in r.doc if t.ent_type_ == "PERSON" and nm.is_core_word(t.text)}
+    person_words = {w for w in _tagged_words(r.doc, "PERSON") if nm.is_core_word(w)}
     for ls, le in _lines(r.text):
         ws = list(nm.words(r.text, ls, le))
         headline = nm.is_title_case_line(r.text[ls:le]) or pr.bare_line(r, ws)
