@@ -276,6 +276,27 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$])(?:{places})(?![\w$])")
 
 
+_CodePatterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def _currency_patterns() -> tuple[_CodePatterns, _CodePatterns]:
+    """(code, pattern) of each currency word of a family and of each prefix symbol, but the
+    bare ones, compiled once (more of them than ``re`` keeps compiled)."""
+    lex = lexicon()
+    named = tuple(
+        (code, re.compile(rf"\b{word}\b"))
+        for word, code in lex.currency_words.items()
+        if code in lex.families and word not in lex.bare
+    )
+    prefixed = tuple(
+        (code, re.compile(rf"(?<![\w$]){re.escape(symbol)}\s?\d"))
+        for symbol, code in lex.currency_prefixes.items()
+        if code in lex.families and symbol not in lex.bare
+    )
+    return named, prefixed
+
+
 def local_currencies(text: str) -> dict[str, str]:
     """The currency each bare currency word or symbol ("$", "pesos") stands for in ``text``.
 
@@ -290,18 +311,9 @@ def local_currencies(text: str) -> dict[str, str]:
         code = lex.places[m.group()]
         counts[code] = counts.get(code, 0) + 1
     lower = text.lower()
-    named = {
-        code
-        for word, code in lex.currency_words.items()
-        if code in lex.families and word not in lex.bare and re.search(rf"\b{word}\b", lower)
-    }
-    prefixed = {
-        code
-        for symbol, code in lex.currency_prefixes.items()
-        if code in lex.families
-        and symbol not in lex.bare
-        and re.search(rf"(?<![\w$]){re.escape(symbol)}\s?\d", text)
-    }
+    named_patterns, prefix_patterns = _currency_patterns()
+    named = {code for code, pattern in named_patterns if pattern.search(lower)}
+    prefixed = {code for code, pattern in prefix_patterns if pattern.search(text)}
     datelined = _dateline_codes(text)
     out: dict[str, str] = {}
     for term, family in lex.bare.items():
