@@ -298,6 +298,8 @@ class _Coder:
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
             frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        if "states" in cue.flags:  # "told the X minister", not "told the UN assembly"
+            pairs = [p for p in pairs if all(self.index.is_state(c) for c in p)]
         if type_ in SELF_INCLUDING_TYPES and self._asks_itself(tok, frame.sources):
             return None  # "X called on both sides to ...": X asks itself too, no request of Y
         if (
