@@ -61,6 +61,7 @@ from dyad.events.dates import (
 )
 from dyad.events.frames import Frame, FrameReader, governor, pairs_of
 from dyad.events.groups import group_size
+from dyad.events.layout import headline_and_lead
 from dyad.events.merge import Draft, Merger
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
@@ -85,8 +86,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
 
-LEAD_SENTENCES = 2  # sentences of the lead, whose past tense without a date means "now"
-LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
 ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
 # Nouns of these types that are the subject of a present-tense copula describe a standing
 # relationship ("their treaty remains ..."), not an event.
@@ -197,7 +196,7 @@ class _Coder:
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
         self.sents = [s for s in doc.sents if s.text.strip()]
-        self.headline, self.lead = _headline_and_lead(self.sents)
+        self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
@@ -565,15 +564,3 @@ def _acts_jointly(frame: Frame) -> bool:
     if frame.distributive:
         return False
     return frame.joint or len(frame.sources) >= 2
-
-
-def _headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[int]]:
-    """Headlines (the lines before the running text) and the lead: the first full sentence of
-    running text (long, with a finite verb, ending in a full stop) and the ones after it."""
-    for si, sent in enumerate(sents):
-        words = [t for t in sent if t.is_alpha]
-        finite = any(str(t.tag_) in ("VBD", "VBZ", "VBP") for t in sent)
-        full = str(sent.text).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
-        if len(words) >= LEAD_MIN_WORDS and finite and full:
-            return frozenset(range(si)), frozenset(range(si, si + LEAD_SENTENCES))
-    return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))
