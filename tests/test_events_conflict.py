@@ -297,3 +297,19 @@ def test_a_when_clause_dates_the_clause_it_hangs_on() -> None:
 
     text = "Two Kenyan soldiers were killed when Ugandan troops shelled a border post on Tuesday."
     assert keys(code(text)) == {("ASSAULT", "UGA", "KEN", "2023-05-09")}
+
+
+def test_seized_positions_are_an_assault_and_a_withdrawn_envoy_a_sanction() -> None:
+    from tests.test_events import code, keys
+
+    found = keys(code("Ethiopian troops seized two Eritrean border posts on Tuesday."))
+    assert found == {("ASSAULT", "ETH", "ERI", "2023-05-09")}
+    found = keys(code("Chad withdrew its ambassador to Sudan on Tuesday."))
+    assert found == {("SANCTION", "TCD", "SDN", "2023-05-09")}
+
+
+def test_a_conditional_threat_is_dated_by_its_telling() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad said on Tuesday that it would retaliate against Sudan if Sudan attacked again."
+    assert keys(code(text)) == {("THREATEN", "TCD", "SDN", "2023-05-09")}

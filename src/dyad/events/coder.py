@@ -76,6 +76,7 @@ from dyad.events.status import (
     disputes_claim,
     is_disputed,
     status_of,
+    threat_teller,
 )
 from dyad.models import DateRef, Event, Provenance, Status
 
@@ -165,6 +166,7 @@ class _Candidate:
     anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
     background: bool = False  # "amid X's sanctions": context, an event only when dated
     protested: bool = False  # what a protest condemns: before the protest, not on its day
+    teller: Any = None  # the speech verb a conditional threat is told by: its time is theirs
 
 
 class _Coder:
@@ -253,9 +255,12 @@ class _Coder:
         self.anchored = anchored
         protests = {c.tok.i for c in found if c.cue.mode == "disapprove"}
         for cand in found:
-            cand.expr = own_expression(
-                cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
-            )
+            if cand.teller is not None:  # "said on Monday it would strike if ...": Monday
+                cand.expr = own_expression(cand.teller, anchored, climb_ccomp=False)
+            if cand.expr is None:
+                cand.expr = own_expression(
+                    cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
+                )
             if cand.expr is None:
                 cand.expr = when_clause_expression(cand.tok, anchored)
             if protested(cand.tok, protests):
@@ -340,10 +345,15 @@ class _Coder:
         mode = cue.mode
         if status == "planned" and type_ in FORCE_TYPES and conditional_threat(tok, self.lex):
             type_, status, mode = "THREATEN", "occurred", None  # "would strike if X ..."
+            teller = threat_teller(tok, self.lex)
+        else:
+            teller = None
         background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
+        return _Candidate(
+            tok, cue, type_, status, pairs, None, mode, weight, background=background, teller=teller
+        )
 
     def _asks_itself(self, tok: Any, sources: Sequence[str]) -> bool:
         """Whether a request is addressed to a group of the article's states that holds its
@@ -465,7 +475,7 @@ class _Coder:
                     return Dated(when, False)
         if self.published is None:
             return Dated(None, False)
-        head = clause_of(cand.tok).head
+        head = cand.teller if cand.teller is not None else clause_of(cand.tok).head
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)

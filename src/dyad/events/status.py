@@ -284,6 +284,15 @@ def conditional_threat(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+def threat_teller(tok: Any, lex: Lexicon) -> Any | None:
+    """The speech verb that tells a conditional threat ("X said on Monday it would strike if
+    Y ..."): the threat is made when told, and dated by the telling."""
+    head = clause_of(tok).head
+    if head.dep_ in ("ccomp", "parataxis") and lemma_of(head.head) in lex.speech:
+        return head.head
+    return None
+
+
 def status_of(
     tok: Any,
     cue: Cue,
