@@ -25,3 +25,9 @@ def test_telling_the_press_or_a_body_is_no_talk() -> None:
 def test_telling_another_state_to_act_is_a_request_not_the_act() -> None:
     found = keys(code("Peru told Chile on Tuesday to lift its sanctions on Peruvian fruit."))
     assert found == {("REQUEST", "PER", "CHL", "2023-05-09")}
+
+
+def test_demanding_that_another_state_act_is_a_request_of_it() -> None:
+    found = keys(code("Chad demanded on Tuesday that Niger withdraw its troops."))
+    assert found == {("REQUEST", "TCD", "NER", "2023-05-09")}
+    assert not code("Chad demanded on Tuesday that the rebels leave.")

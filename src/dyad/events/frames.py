@@ -276,6 +276,12 @@ class FrameReader:
                     )
         if not f.targets and not blamed:
             self._targets_by_prep(f, tok, cue)
+        if not f.targets and cue.type == "REQUEST":  # "demanded that X withdraw": X is asked
+            for s in (s for c in tok.children if c.dep_ == "ccomp" for s in c.children):
+                if s.dep_ in SUBJECT_DEPS:
+                    add_codes(
+                        f.targets, [x for x in r.np_actors(s, "source") if x not in f.sources]
+                    )
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
         add_codes(f.sources, co)
