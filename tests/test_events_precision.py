@@ -237,3 +237,12 @@ def test_a_standing_pattern_is_no_dated_event() -> None:
     assert not code("Chad routinely sends troops to its border with Sudan.")
     found = keys(code("Ethiopia accused Eritrea of arming rebels on Tuesday."))
     assert found == {("ACCUSE", "ETH", "ERI", "2023-05-09")}
+
+
+def test_an_offensive_on_a_group_or_an_attack_on_no_state_is_no_state_s() -> None:
+    from tests.test_events import code
+
+    text = "Chad and Niger met on Friday. Chadian forces launched an offensive against rebels."
+    assert {e.type for e in code(text)} == {"CONSULT"}
+    text = "Chad and Niger met on Friday. Chad condemned the attack on a convoy on Tuesday."
+    assert {e.type for e in code(text)} == {"CONSULT"}

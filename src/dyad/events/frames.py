@@ -268,6 +268,8 @@ class FrameReader:
                 continue
             add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
+        if theme:  # "launched an offensive against rebels": a recipient named, no state
+            f.target_slot = any(_has_prep_object(o, DIRECT_PREPS - {"of"}) for o in objs)
         if blamed:  # "blamed X for the attack on Y": the act is no one blamed
             for c in tok.children:
                 if c.dep_ == "prep" and lemma_of(c) in ("for", "over"):

@@ -66,6 +66,8 @@ class PartyReader:
         )  # "rejected the pretexts", "deplored this move"
         if content and any(self.reader.owned_by_other(o) for o in direct_objects(tok)):
             return []  # "rejected the West's criticism": the other side is named, no state
+        if content and type_ == "ACCUSE" and any(_victim_named(o) for o in direct_objects(tok)):
+            return []  # "condemned the attack on a convoy": no doer named, none to guess
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
             return []
@@ -222,4 +224,14 @@ def _counted(tok: Any) -> bool:
     invasion", a war the article may place elsewhere."""
     return str(tok.tag_) in ("NNS", "NNPS") or any(
         c.dep_ == "nummod" or (c.dep_ == "det" and lemma_of(c) in ("a", "an")) for c in tok.children
+    )
+
+
+def _victim_named(tok: Any) -> bool:
+    """An act named with what it struck ("the attack on a convoy", "the strike against ...")."""
+    return any(
+        c.dep_ == "prep"
+        and lemma_of(c) in ("on", "against")
+        and any(p.dep_ == "pobj" and str(p.ent_type_) not in ("DATE", "TIME") for p in c.children)
+        for c in tok.children
     )
