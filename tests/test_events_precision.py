@@ -246,3 +246,10 @@ def test_an_offensive_on_a_group_or_an_attack_on_no_state_is_no_state_s() -> Non
     assert {e.type for e in code(text)} == {"CONSULT"}
     text = "Chad and Niger met on Friday. Chad condemned the attack on a convoy on Tuesday."
     assert {e.type for e in code(text)} == {"CONSULT"}
+
+
+def test_money_put_into_a_states_bank_is_aid_to_it() -> None:
+    from tests.test_events import code
+
+    text = "Kenya said on Tuesday it had deposited $500 million in Ethiopia's central bank."
+    assert {(e.type, e.source, e.target) for e in code(text)} == {("AID", "KEN", "ETH")}

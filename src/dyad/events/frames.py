@@ -196,6 +196,12 @@ class FrameReader:
         if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
             idiom = idiom | DESTINATION_PREPS
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
+        if cue.type == "AID" and not f.targets:  # "deposited $1 billion in X's central bank"
+            for c in tok.children:
+                if c.dep_ == "prep" and lemma_of(c) in ("in", "into"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and lemma_of(p) in self.r.lex.agents:
+                            add_codes(f.targets, self.r.np_actors(p, "target"))
         self._place(f, tok, cue)
 
     def _place(self, f: Frame, tok: Any, cue: Cue, other_named: bool | None = None) -> None:
