@@ -253,3 +253,12 @@ def test_money_put_into_a_states_bank_is_aid_to_it() -> None:
 
     text = "Kenya said on Tuesday it had deposited $500 million in Ethiopia's central bank."
     assert {(e.type, e.source, e.target) for e in code(text)} == {("AID", "KEN", "ETH")}
+
+
+def test_a_charge_made_for_years_is_no_dated_event() -> None:
+    from tests.test_events import code, keys
+
+    assert not code("Chad has accused Niger of arming rebels for years.")
+    assert not code("Chad has attacked Niger several times.")
+    found = keys(code("Chad accused Niger on Tuesday of arming rebels."))
+    assert found == {("ACCUSE", "TCD", "NER", "2023-05-09")}
