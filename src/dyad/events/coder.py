@@ -40,7 +40,6 @@ from dyad.events.cues import (
     match_cue,
 )
 from dyad.events.dates import (
-    PRESENT_TAGS,
     Anchored,
     Dated,
     TimeExpressionLike,
@@ -59,10 +58,11 @@ from dyad.events.dates import (
     resolve,
     tense_date,
 )
-from dyad.events.frames import Frame, FrameReader, governor, pairs_of
+from dyad.events.frames import FrameReader, governor
 from dyad.events.groups import group_size
 from dyad.events.layout import headline_and_lead
 from dyad.events.merge import Draft, Merger
+from dyad.events.pairs import acts_jointly, pairs_of
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
 from dyad.events.referents import before_main_clause, definite, joined_talks, same_parties_since
@@ -75,6 +75,7 @@ from dyad.events.status import (
     dispute_tokens,
     disputes_claim,
     is_disputed,
+    stative,
     status_of,
     threat_teller,
 )
@@ -88,10 +89,6 @@ log = logging.getLogger(__name__)
 __all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
 
 ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
-# Nouns of these types that are the subject of a present-tense copula describe a standing
-# relationship ("their treaty remains ..."), not an event.
-STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
-COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
@@ -291,11 +288,11 @@ class _Coder:
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None
-        if _stative(tok, cue):
+        if stative(tok, cue):
             return None
         frame = self.frames.frame(tok, cue)
         type_ = cue.type
-        if cue.joint_type and _acts_jointly(frame):
+        if cue.joint_type and acts_jointly(frame):
             type_ = cue.joint_type
         if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
             # "the armed forces destroyed ..., the X ministry said": X's forces
@@ -560,17 +557,3 @@ class _Coder:
                 for s in self.reader.subjects(tok)[0]:
                     out.update(self.reader.np_actors(s, "source"))
         return out
-
-
-def _stative(tok: Any, cue: Cue) -> bool:
-    """An agreement or partnership as the subject of a present copula: a state, no event."""
-    if cue.pos != "NOUN" or cue.type not in STATIVE_TYPES or tok.dep_ not in ("nsubj", "attr"):
-        return False
-    head = tok.head
-    return lemma_of(head) in COPULAS and str(head.tag_) in PRESENT_TAGS
-
-
-def _acts_jointly(frame: Frame) -> bool:
-    if frame.distributive:
-        return False
-    return frame.joint or len(frame.sources) >= 2
