@@ -262,3 +262,12 @@ def test_a_charge_made_for_years_is_no_dated_event() -> None:
     assert not code("Chad has attacked Niger several times.")
     found = keys(code("Chad accused Niger on Tuesday of arming rebels."))
     assert found == {("ACCUSE", "TCD", "NER", "2023-05-09")}
+
+
+def test_the_signing_of_an_accord_is_the_articles_pair_s_deal() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad and Niger met on Friday. He said the signing of an accord had begun a new era."
+    assert ("AGREE", "TCD", "NER", "2023-05") in keys(code(text))
+    text = "Chad and Niger met on Friday. He said an accord would begin a new era."
+    assert {e.type for e in code(text)} == {"CONSULT"}

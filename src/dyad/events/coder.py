@@ -63,7 +63,7 @@ from dyad.events.groups import group_size
 from dyad.events.layout import headline_and_lead
 from dyad.events.merge import Draft, Merger
 from dyad.events.pairs import acts_jointly, pairs_of
-from dyad.events.parties import CLAIMED_TYPES, PartyReader
+from dyad.events.parties import CLAIMED_TYPES, PartyReader, of_making
 from dyad.events.reader import ActorReader
 from dyad.events.referents import before_main_clause, definite, joined_talks, same_parties_since
 from dyad.events.refusal import refusal_pairs
@@ -529,6 +529,8 @@ class _Coder:
     def _carried(self, tok: Any) -> bool:
         """Whether an event noun is the object of a light verb ("signed a deal"), whose tense
         dates it."""
+        if of_making(tok):  # "the signing of an accord had begun ...": dated as a verb
+            return True
         gov, _ = governor(tok)
         if gov is None:
             return False
