@@ -313,3 +313,19 @@ def test_a_conditional_threat_is_dated_by_its_telling() -> None:
 
     text = "Chad said on Tuesday that it would retaliate against Sudan if Sudan attacked again."
     assert keys(code(text)) == {("THREATEN", "TCD", "SDN", "2023-05-09")}
+
+
+def test_troops_sent_to_a_third_state_are_sent_there() -> None:
+    from tests.test_events import code, keys
+
+    text = "Sudan and Chad met in Doha on Tuesday. Chad sent troops to Ghana on Friday."
+    found = keys(code(text))  # the parser reads "to Ghana" as a dative here
+    assert ("MOBILIZE", "TCD", "GHA", "2023-05-05") in found
+    assert not [k for k in found if k[0] == "MOBILIZE" and "SDN" in k]
+
+
+def test_a_groups_positions_near_a_border_are_not_the_states() -> None:
+    from tests.test_events import code
+
+    text = "Ethiopia and Eritrea met. Ethiopian jets hit rebel positions near the Eritrean border."
+    assert {e.type for e in code(text)} == {"CONSULT"}
