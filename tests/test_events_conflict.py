@@ -329,3 +329,10 @@ def test_a_groups_positions_near_a_border_are_not_the_states() -> None:
 
     text = "Ethiopia and Eritrea met. Ethiopian jets hit rebel positions near the Eritrean border."
     assert {e.type for e in code(text)} == {"CONSULT"}
+
+
+def test_a_threat_on_a_condition_of_a_firm_is_to_the_articles_other_state() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad and Niger quarrel. Chad said on Tuesday it would send ships if a Kenyan firm dug."
+    assert keys(code(text)) == {("THREATEN", "TCD", "NER", "2023-05-09")}

@@ -48,6 +48,9 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the
 # islands after X agreed to buy them").
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
+# Firms named by their state's demonym ("the Xian firm") are seldom the state a threat or a
+# deployment is aimed at.
+COMMERCIAL_NOUNS = frozenset({"firm", "company", "companies", "corporation", "operator"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
 # Types whose "from X" names where the force comes from, its side: "rocket fire from X".
 ORIGIN_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
@@ -227,8 +230,8 @@ class FrameReader:
         out: list[str] = []
         for t in tok.subtree:
             if t.dep_ == "advcl" and t.i != tok.i:
-                for s in t.children:
-                    if s.dep_ in SUBJECT_DEPS:
+                for s in t.children:  # "if the Xian firm drills": a firm, not its state
+                    if s.dep_ in SUBJECT_DEPS and lemma_of(s) not in COMMERCIAL_NOUNS:
                         add_codes(out, self.r.np_actors(s, "source"))
         return out
 
