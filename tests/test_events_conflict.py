@@ -297,3 +297,42 @@ def test_a_when_clause_dates_the_clause_it_hangs_on() -> None:
 
     text = "Two Kenyan soldiers were killed when Ugandan troops shelled a border post on Tuesday."
     assert keys(code(text)) == {("ASSAULT", "UGA", "KEN", "2023-05-09")}
+
+
+def test_seized_positions_are_an_assault_and_a_withdrawn_envoy_a_sanction() -> None:
+    from tests.test_events import code, keys
+
+    found = keys(code("Ethiopian troops seized two Eritrean border posts on Tuesday."))
+    assert found == {("ASSAULT", "ETH", "ERI", "2023-05-09")}
+    found = keys(code("Chad withdrew its ambassador to Sudan on Tuesday."))
+    assert found == {("SANCTION", "TCD", "SDN", "2023-05-09")}
+
+
+def test_a_conditional_threat_is_dated_by_its_telling() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad said on Tuesday that it would retaliate against Sudan if Sudan attacked again."
+    assert keys(code(text)) == {("THREATEN", "TCD", "SDN", "2023-05-09")}
+
+
+def test_troops_sent_to_a_third_state_are_sent_there() -> None:
+    from tests.test_events import code, keys
+
+    text = "Sudan and Chad met in Doha on Tuesday. Chad sent troops to Ghana on Friday."
+    found = keys(code(text))  # the parser reads "to Ghana" as a dative here
+    assert ("MOBILIZE", "TCD", "GHA", "2023-05-05") in found
+    assert not [k for k in found if k[0] == "MOBILIZE" and "SDN" in k]
+
+
+def test_a_groups_positions_near_a_border_are_not_the_states() -> None:
+    from tests.test_events import code
+
+    text = "Ethiopia and Eritrea met. Ethiopian jets hit rebel positions near the Eritrean border."
+    assert {e.type for e in code(text)} == {"CONSULT"}
+
+
+def test_a_threat_on_a_condition_of_a_firm_is_to_the_articles_other_state() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad and Niger quarrel. Chad said on Tuesday it would send ships if a Kenyan firm dug."
+    assert keys(code(text)) == {("THREATEN", "TCD", "NER", "2023-05-09")}

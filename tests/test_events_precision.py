@@ -237,3 +237,37 @@ def test_a_standing_pattern_is_no_dated_event() -> None:
     assert not code("Chad routinely sends troops to its border with Sudan.")
     found = keys(code("Ethiopia accused Eritrea of arming rebels on Tuesday."))
     assert found == {("ACCUSE", "ETH", "ERI", "2023-05-09")}
+
+
+def test_an_offensive_on_a_group_or_an_attack_on_no_state_is_no_state_s() -> None:
+    from tests.test_events import code
+
+    text = "Chad and Niger met on Friday. Chadian forces launched an offensive against rebels."
+    assert {e.type for e in code(text)} == {"CONSULT"}
+    text = "Chad and Niger met on Friday. Chad condemned the attack on a convoy on Tuesday."
+    assert {e.type for e in code(text)} == {"CONSULT"}
+
+
+def test_money_put_into_a_states_bank_is_aid_to_it() -> None:
+    from tests.test_events import code
+
+    text = "Kenya said on Tuesday it had deposited $500 million in Ethiopia's central bank."
+    assert {(e.type, e.source, e.target) for e in code(text)} == {("AID", "KEN", "ETH")}
+
+
+def test_a_charge_made_for_years_is_no_dated_event() -> None:
+    from tests.test_events import code, keys
+
+    assert not code("Chad has accused Niger of arming rebels for years.")
+    assert not code("Chad has attacked Niger several times.")
+    found = keys(code("Chad accused Niger on Tuesday of arming rebels."))
+    assert found == {("ACCUSE", "TCD", "NER", "2023-05-09")}
+
+
+def test_the_signing_of_an_accord_is_the_articles_pair_s_deal() -> None:
+    from tests.test_events import code, keys
+
+    text = "Chad and Niger met on Friday. He said the signing of an accord had begun a new era."
+    assert ("AGREE", "TCD", "NER", "2023-05") in keys(code(text))
+    text = "Chad and Niger met on Friday. He said an accord would begin a new era."
+    assert {e.type for e in code(text)} == {"CONSULT"}

@@ -40,7 +40,6 @@ from dyad.events.cues import (
     match_cue,
 )
 from dyad.events.dates import (
-    PRESENT_TAGS,
     Anchored,
     Dated,
     TimeExpressionLike,
@@ -59,10 +58,12 @@ from dyad.events.dates import (
     resolve,
     tense_date,
 )
-from dyad.events.frames import Frame, FrameReader, governor, pairs_of
+from dyad.events.frames import FrameReader, governor
 from dyad.events.groups import group_size
+from dyad.events.layout import headline_and_lead
 from dyad.events.merge import Draft, Merger
-from dyad.events.parties import CLAIMED_TYPES, PartyReader
+from dyad.events.pairs import acts_jointly, pairs_of
+from dyad.events.parties import CLAIMED_TYPES, PartyReader, of_making
 from dyad.events.reader import ActorReader
 from dyad.events.referents import before_main_clause, definite, joined_talks, same_parties_since
 from dyad.events.refusal import refusal_pairs
@@ -74,7 +75,9 @@ from dyad.events.status import (
     dispute_tokens,
     disputes_claim,
     is_disputed,
+    stative,
     status_of,
+    threat_teller,
 )
 from dyad.models import DateRef, Event, Provenance, Status
 
@@ -85,13 +88,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["EventTools", "GazetteerLike", "default_tools", "extract_events"]
 
-LEAD_SENTENCES = 2  # sentences of the lead, whose past tense without a date means "now"
-LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
 ANAPHOR_SENTENCES = 2  # "The talks ended Tuesday" dates talks named this many sentences back
-# Nouns of these types that are the subject of a present-tense copula describe a standing
-# relationship ("their treaty remains ..."), not an event.
-STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
-COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Acting together ("W, X, Y and Z issued a joint statement"), this many states make no event
 # among themselves, save the article's pair.
 MANY_PARTIES = 3
@@ -166,6 +163,7 @@ class _Candidate:
     anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
     background: bool = False  # "amid X's sanctions": context, an event only when dated
     protested: bool = False  # what a protest condemns: before the protest, not on its day
+    teller: Any = None  # the speech verb a conditional threat is told by: its time is theirs
 
 
 class _Coder:
@@ -197,7 +195,7 @@ class _Coder:
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
         self.sents = [s for s in doc.sents if s.text.strip()]
-        self.headline, self.lead = _headline_and_lead(self.sents)
+        self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
@@ -254,9 +252,12 @@ class _Coder:
         self.anchored = anchored
         protests = {c.tok.i for c in found if c.cue.mode == "disapprove"}
         for cand in found:
-            cand.expr = own_expression(
-                cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
-            )
+            if cand.teller is not None:  # "said on Monday it would strike if ...": Monday
+                cand.expr = own_expression(cand.teller, anchored, climb_ccomp=False)
+            if cand.expr is None:
+                cand.expr = own_expression(
+                    cand.tok, anchored, climb_ccomp=False, planned=cand.status == "planned"
+                )
             if cand.expr is None:
                 cand.expr = when_clause_expression(cand.tok, anchored)
             if protested(cand.tok, protests):
@@ -287,17 +288,19 @@ class _Coder:
         if status is None:
             log.debug("cue %r (%s): no event (hypothetical or content)", str(tok.text), cue.type)
             return None
-        if _stative(tok, cue):
+        if stative(tok, cue):
             return None
         frame = self.frames.frame(tok, cue)
         type_ = cue.type
-        if cue.joint_type and _acts_jointly(frame):
+        if cue.joint_type and acts_jointly(frame):
             type_ = cue.joint_type
         if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
             # "the armed forces destroyed ..., the X ministry said": X's forces
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
             frame.targets = [t for t in frame.targets if t not in frame.sources]
         pairs = pairs_of(frame, cue, type_, self.index.is_state)
+        if "states" in cue.flags:  # "told the X minister", not "told the UN assembly"
+            pairs = [p for p in pairs if all(self.index.is_state(c) for c in p)]
         if type_ in SELF_INCLUDING_TYPES and self._asks_itself(tok, frame.sources):
             return None  # "X called on both sides to ...": X asks itself too, no request of Y
         if (
@@ -339,10 +342,15 @@ class _Coder:
         mode = cue.mode
         if status == "planned" and type_ in FORCE_TYPES and conditional_threat(tok, self.lex):
             type_, status, mode = "THREATEN", "occurred", None  # "would strike if X ..."
+            teller = threat_teller(tok, self.lex)
+        else:
+            teller = None
         background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        return _Candidate(tok, cue, type_, status, pairs, None, mode, weight, background=background)
+        return _Candidate(
+            tok, cue, type_, status, pairs, None, mode, weight, background=background, teller=teller
+        )
 
     def _asks_itself(self, tok: Any, sources: Sequence[str]) -> bool:
         """Whether a request is addressed to a group of the article's states that holds its
@@ -464,7 +472,7 @@ class _Coder:
                     return Dated(when, False)
         if self.published is None:
             return Dated(None, False)
-        head = clause_of(cand.tok).head
+        head = cand.teller if cand.teller is not None else clause_of(cand.tok).head
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
@@ -521,6 +529,8 @@ class _Coder:
     def _carried(self, tok: Any) -> bool:
         """Whether an event noun is the object of a light verb ("signed a deal"), whose tense
         dates it."""
+        if of_making(tok):  # "the signing of an accord had begun ...": dated as a verb
+            return True
         gov, _ = governor(tok)
         if gov is None:
             return False
@@ -549,29 +559,3 @@ class _Coder:
                 for s in self.reader.subjects(tok)[0]:
                     out.update(self.reader.np_actors(s, "source"))
         return out
-
-
-def _stative(tok: Any, cue: Cue) -> bool:
-    """An agreement or partnership as the subject of a present copula: a state, no event."""
-    if cue.pos != "NOUN" or cue.type not in STATIVE_TYPES or tok.dep_ not in ("nsubj", "attr"):
-        return False
-    head = tok.head
-    return lemma_of(head) in COPULAS and str(head.tag_) in PRESENT_TAGS
-
-
-def _acts_jointly(frame: Frame) -> bool:
-    if frame.distributive:
-        return False
-    return frame.joint or len(frame.sources) >= 2
-
-
-def _headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[int]]:
-    """Headlines (the lines before the running text) and the lead: the first full sentence of
-    running text (long, with a finite verb, ending in a full stop) and the ones after it."""
-    for si, sent in enumerate(sents):
-        words = [t for t in sent if t.is_alpha]
-        finite = any(str(t.tag_) in ("VBD", "VBZ", "VBP") for t in sent)
-        full = str(sent.text).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
-        if len(words) >= LEAD_MIN_WORDS and finite and full:
-            return frozenset(range(si)), frozenset(range(si, si + LEAD_SENTENCES))
-    return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))

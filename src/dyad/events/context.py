@@ -18,6 +18,8 @@ HABITUAL = frozenset(
     {"long", "repeatedly", "often", "frequently", "regularly", "routinely", "consistently",
      "persistently", "continually", "constantly", "traditionally", "usually"}
 )  # fmt: skip
+# Units of a stretch of time that makes a perfect a standing pattern ("has accused X for years").
+STRETCH_UNITS = frozenset({"year", "decade", "month", "week"})
 # Prepositions whose object is the circumstance of a clause, not an event it tells of.
 BACKGROUND_PREPS = frozenset({"amid", "amidst"})
 CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
@@ -73,7 +75,32 @@ def habitual(tok: Any) -> bool:
     perfect = any(c.dep_ == "aux" and str(c.text).lower() in ("has", "have") for c in tok.children)
     if not perfect and str(tok.tag_) not in ("VBZ", "VBP"):
         return False
-    return any(c.dep_ == "advmod" and lemma_of(c) in HABITUAL for c in tok.children)
+    if any(c.dep_ == "advmod" and lemma_of(c) in HABITUAL for c in tok.children):
+        return True
+    return any(_stretch(t) and _phrase_of(t, tok) for t in tok.subtree)
+
+
+def _phrase_of(tok: Any, verb: Any) -> bool:
+    """Whether a token hangs on a verb through phrases only ("accused X of arming Y for
+    years"), no clause of its own between them."""
+    while tok.i != verb.i:
+        if tok.dep_ not in ("pobj", "prep", "pcomp", "npadvmod"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _stretch(tok: Any) -> bool:
+    """A stretch of time or a count of times: "for years", "for decades", "several times"."""
+    if lemma_of(tok) == "time" and str(tok.tag_) == "NNS" and tok.dep_ == "npadvmod":
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and lemma_of(tok.head) == "for"
+        and str(tok.tag_) == "NNS"
+        and lemma_of(tok) in STRETCH_UNITS
+        and not any(c.dep_ in ("nummod", "det") for c in tok.children)
+    )
 
 
 def in_background(tok: Any) -> bool:

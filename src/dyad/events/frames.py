@@ -10,7 +10,6 @@ talks", "X imposed tariffs") or its recipient ("X faced sanctions").
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,13 +48,13 @@ SETTING_PREPS = frozenset({"in", "during", "at", "on", "over", "via"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the
 # islands after X agreed to buy them").
 SUBTREE_TARGET_TYPES = frozenset({"MOBILIZE", "THREATEN"})
+# Firms named by their state's demonym ("the Xian firm") are seldom the state a threat or a
+# deployment is aimed at.
+COMMERCIAL_NOUNS = frozenset({"firm", "company", "companies", "corporation", "operator"})
 LOCATED_TYPES = frozenset({"CONSULT", "ASSAULT", "MOBILIZE", "PROTEST"})
-MAX_ACTORS = 5
 # Types whose "from X" names where the force comes from, its side: "rocket fire from X".
 ORIGIN_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 FROM = frozenset({"from"})
-# Acts of one side on another: "they" (the article's pair) doing one does not do it to itself.
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "ACCUSE"})
 BETWEEN = frozenset({"between"})
 FIGHT_PREPS = frozenset({"in", "during"})
 # A clause's subject undergoes the event it is under: "X is under sanctions", "came under fire".
@@ -196,6 +195,12 @@ class FrameReader:
         if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
             idiom = idiom | DESTINATION_PREPS
         f.target_slot = f.target_slot or _has_prep_object(tok, DIRECT_PREPS - idiom)
+        if cue.type == "AID" and not f.targets:  # "deposited $1 billion in X's central bank"
+            for c in tok.children:
+                if c.dep_ == "prep" and lemma_of(c) in ("in", "into"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and lemma_of(p) in self.r.lex.agents:
+                            add_codes(f.targets, self.r.np_actors(p, "target"))
         self._place(f, tok, cue)
 
     def _place(self, f: Frame, tok: Any, cue: Cue, other_named: bool | None = None) -> None:
@@ -225,8 +230,8 @@ class FrameReader:
         out: list[str] = []
         for t in tok.subtree:
             if t.dep_ == "advcl" and t.i != tok.i:
-                for s in t.children:
-                    if s.dep_ in SUBJECT_DEPS:
+                for s in t.children:  # "if the Xian firm drills": a firm, not its state
+                    if s.dep_ in SUBJECT_DEPS and lemma_of(s) not in COMMERCIAL_NOUNS:
                         add_codes(out, self.r.np_actors(s, "source"))
         return out
 
@@ -268,6 +273,8 @@ class FrameReader:
                 continue
             add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
         f.target_slot = bool(objs) and not theme
+        if theme:  # "launched an offensive against rebels": a recipient named, no state
+            f.target_slot = any(_has_prep_object(o, DIRECT_PREPS - {"of"}) for o in objs)
         if blamed:  # "blamed X for the attack on Y": the act is no one blamed
             for c in tok.children:
                 if c.dep_ == "prep" and lemma_of(c) in ("for", "over"):
@@ -276,6 +283,12 @@ class FrameReader:
                     )
         if not f.targets and not blamed:
             self._targets_by_prep(f, tok, cue)
+        if not f.targets and cue.type == "REQUEST":  # "demanded that X withdraw": X is asked
+            for s in (s for c in tok.children if c.dep_ == "ccomp" for s in c.children):
+                if s.dep_ in SUBJECT_DEPS:
+                    add_codes(
+                        f.targets, [x for x in r.np_actors(s, "source") if x not in f.sources]
+                    )
         co = r.co_actors(tok)
         f.joint = f.joint or bool(co)
         add_codes(f.sources, co)
@@ -469,37 +482,3 @@ class FrameReader:
             for o in direct_objects(gov):
                 add_codes(f.targets, r.np_actors(o, "target"))
         f.distributive = f.distributive or _distributive(gov, subj)
-
-
-def pairs_of(
-    frame: Frame, cue: Cue, type_: str, is_state: Callable[[str], bool]
-) -> list[tuple[str, str]]:
-    """Source-target pairs of a frame. A state acting on itself makes no pair, nor do two
-    multilateral bodies; a meeting of sources and targets pairs each source with each target
-    and the sources among themselves ("X and Y met Z"); the parties named by "between" are the
-    only ones of a meeting, deal or fight ("talks between X and Y hosted by Z")."""
-    sources = frame.sources[:MAX_ACTORS]
-    targets = [t for t in frame.targets if t not in sources][:MAX_ACTORS]
-    pairs: list[tuple[str, str]] = []
-    mediated = cue.mode != "third-party"  # "shuttle diplomacy between X and Y": with each
-    if (type_ in SYMMETRIC_TYPES or cue.symmetric) and len(frame.between) >= 2 and mediated:
-        pairs = _combinations(frame.between[:MAX_ACTORS])  # a host or mediator is no party
-    elif type_ in SYMMETRIC_TYPES or cue.symmetric:
-        if sources and targets:
-            pairs = [(s, t) for s in sources for t in targets] + _combinations(sources)
-        else:
-            pairs = _combinations(sources or targets)
-    elif sources and targets:
-        pairs = [(s, t) for s in sources for t in targets]
-    elif len(sources) >= 2 and frame.reciprocal and not frame.distributive:
-        pairs = _combinations(sources)  # "X and Y accused each other", "traded accusations"
-        pairs += [(b, a) for a, b in pairs]
-    elif len(sources) >= 2 and (
-        frame.distributive or (frame.group and (type_ not in HOSTILE_TYPES or frame.reciprocal))
-    ):
-        pairs = _combinations(sources)  # "they shelled the town": no attack of one on the other
-    return [(a, b) for a, b in pairs if a != b and (is_state(a) or is_state(b))]
-
-
-def _combinations(codes: list[str]) -> list[tuple[str, str]]:
-    return [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]

@@ -66,6 +66,8 @@ class PartyReader:
         )  # "rejected the pretexts", "deplored this move"
         if content and any(self.reader.owned_by_other(o) for o in direct_objects(tok)):
             return []  # "rejected the West's criticism": the other side is named, no state
+        if content and type_ == "ACCUSE" and any(_victim_named(o) for o in direct_objects(tok)):
+            return []  # "condemned the attack on a convoy": no doer named, none to guess
         actors = list(dict.fromkeys(frame.sources + frame.targets))
         if len(actors) != 1 or not self.index.is_state(actors[0]):
             return []
@@ -185,9 +187,11 @@ class PartyReader:
         """A past deal named by a noun with its year: with no side named ("an earlier accord
         dating from 1998"), of the article's pair; with one ("pacts with X, signed in 2022"),
         of that side and its partner in the article."""
-        if not signed_in_past(tok, self.published):
-            return []
         named = list(dict.fromkeys(frame.sources + frame.targets))
+        if not signed_in_past(tok, self.published):
+            if named or not _made(tok):
+                return []
+            named = []  # "the agreements reached", "the signing of an accord": the pair's
         if len(named) == 1 and self.index.is_state(named[0]):
             partner = self.index.partner(named[0])
             top = self.index.top(2)
@@ -223,3 +227,33 @@ def _counted(tok: Any) -> bool:
     return str(tok.tag_) in ("NNS", "NNPS") or any(
         c.dep_ == "nummod" or (c.dep_ == "det" and lemma_of(c) in ("a", "an")) for c in tok.children
     )
+
+
+def _victim_named(tok: Any) -> bool:
+    """An act named with what it struck ("the attack on a convoy", "the strike against ...")."""
+    return any(
+        c.dep_ == "prep"
+        and lemma_of(c) in ("on", "against")
+        and any(p.dep_ == "pobj" and str(p.ent_type_) not in ("DATE", "TIME") for p in c.children)
+        for c in tok.children
+    )
+
+
+# A deal named as made, with no side named: "the agreements reached", "the signing of an
+# accord" (in an article about two states, theirs).
+MADE_VERBS = frozenset({"reach", "sign", "conclude", "seal", "ink", "strike"})
+MAKING_NOUNS = frozenset({"signing", "conclusion"})
+
+
+def _made(tok: Any) -> bool:
+    if any(
+        c.dep_ == "acl" and str(c.tag_) == "VBN" and lemma_of(c) in MADE_VERBS for c in tok.children
+    ):
+        return True
+    return of_making(tok)
+
+
+def of_making(tok: Any) -> bool:
+    """A deal named as what a noun of making makes: "the signing of an accord"."""
+    head = tok.head
+    return tok.dep_ == "pobj" and lemma_of(head) == "of" and lemma_of(head.head) in MAKING_NOUNS

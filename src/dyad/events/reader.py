@@ -305,11 +305,20 @@ class ActorReader:
 
     def owned_by_other(self, tok: Any) -> bool:
         """A phrase owned by a party that is no state ("the West's criticism of its ties with
-        X", "the rebels' demands"): the owner is the party, not a state inside it."""
+        X", "the rebels' demands", "rebel positions near X's border"): the owner is the
+        party, not a state inside it."""
         return any(
-            c.dep_ == "poss"
-            and str(c.pos_) in ("NOUN", "PROPN")
-            and not self.np_actors(c, "target")
+            (
+                c.dep_ == "poss"
+                and str(c.pos_) in ("NOUN", "PROPN")
+                and not self.np_actors(c, "target")
+            )
+            or (
+                c.dep_ in ("compound", "amod")
+                and lemma_of(c) in self.lex.nonstate
+                and not self.index.code(c)
+                and not any(g.dep_ in ("npadvmod", "compound", "amod") for g in c.children)
+            )
             for c in tok.children
         )
 
@@ -399,7 +408,9 @@ class ActorReader:
     def prep_actors(self, tok: Any, preps: frozenset[str]) -> list[str]:
         out: list[str] = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent") and lemma_of(c) in preps:
+            # "sent troops to X": the parser may call the preposition a dative
+            dative = c.dep_ == "dative" and str(c.pos_) == "ADP"
+            if (c.dep_ in ("prep", "agent") or dative) and lemma_of(c) in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add_codes(out, self.deep_actors(p, "target"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.events.cues import Cue, Lexicon, lemma_of
+from dyad.events.dates import PRESENT_TAGS
 from dyad.models import Status
 
 # Links that end a clause: above them another clause (or the sentence) begins.
@@ -284,6 +285,15 @@ def conditional_threat(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+def threat_teller(tok: Any, lex: Lexicon) -> Any | None:
+    """The speech verb that tells a conditional threat ("X said on Monday it would strike if
+    Y ..."): the threat is made when told, and dated by the telling."""
+    head = clause_of(tok).head
+    if head.dep_ in ("ccomp", "parataxis") and lemma_of(head.head) in lex.speech:
+        return head.head
+    return None
+
+
 def status_of(
     tok: Any,
     cue: Cue,
@@ -339,3 +349,17 @@ def is_disputed(tok: Any, disputes: Collection[int]) -> bool:
     (although some reports denied this)"; not "denied signing")."""
     governors = {a.i for a in tok.ancestors}
     return any(i != tok.i and i not in governors for i in disputes)
+
+
+# Nouns of these types that are the subject of a present-tense copula describe a standing
+# relationship ("their treaty remains ..."), not an event.
+STATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+
+
+def stative(tok: Any, cue: Cue) -> bool:
+    """An agreement or partnership as the subject of a present copula: a state, no event."""
+    if cue.pos != "NOUN" or cue.type not in STATIVE_TYPES or tok.dep_ not in ("nsubj", "attr"):
+        return False
+    head = tok.head
+    return lemma_of(head) in COPULAS and str(head.tag_) in PRESENT_TAGS
