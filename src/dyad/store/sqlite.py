@@ -59,13 +59,7 @@ def open_sqlite(path: str | Path) -> SQLiteStore:
         # up to BUSY_TIMEOUT_S seconds for another's transaction instead of failing at once.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode a commit then waits for no fsync of the log (it is synced at each
-            # checkpoint): a killed process loses nothing it committed and never leaves half a
-            # transaction; only a power cut or an OS crash may undo the last commits (a re-run
-            # stores those documents again). 2.8 ms saved per commit, two per document.
-            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA journal_mode = WAL") if path != ":memory:" else None
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
     store = SQLiteStore(conn, path)
