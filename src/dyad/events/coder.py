@@ -80,6 +80,7 @@ from dyad.events.status import (
     threat_teller,
 )
 from dyad.models import DateRef, Event, Provenance, Status
+from dyad.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -191,7 +192,7 @@ class _Coder:
         self.reader = ActorReader(self.index, self.lex)
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
-        self.text = str(doc.text)  # built once: Doc.text joins every token on each call
+        self.text = doc_text(doc)  # kept by the parser: Doc.text joins every token per call
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
         self.sents = [s for s in doc.sents if s.text.strip()]

@@ -18,6 +18,7 @@ from dyad.events.frames import ACT_NOUNS, Frame, governor
 from dyad.events.reader import ActorReader
 from dyad.events.status import clause_of
 from dyad.models import DateRef
+from dyad.nlp.doctext import doc_text
 
 # Verbs whose object is what is blamed, seldom the other side: a side named alone blames the
 # article's other state ("deplored this move").
@@ -47,7 +48,7 @@ class PartyReader:
         published: DateRef | None,
     ) -> None:
         self.doc = doc
-        self.text = str(doc.text)
+        self.text = doc_text(doc)
         self.index = index
         self.reader = reader
         self.lex = lex
