@@ -50,7 +50,7 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
         "ATG", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "GIN", "GNB",
-        "GNQ", "GRD", "HND", "HTI", "HUN", "MRT", "NIC", "NPL", "PER", "PNG", "PRY",
+        "GNQ", "GRD", "HND", "HUN", "MRT", "NIC", "NPL", "PER", "PNG", "PRY",
         "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC", "TON", "VUT"
     )),
 })
