@@ -49,9 +49,9 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
     ("SMR", "head of government"),
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
-        "ATG", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CPV", "CRI", "DMA", "FJI", "GIN", "GNB",
+        "ATG", "BGD", "BGR", "BLZ", "CAF", "COL", "COM", "CRI", "DMA", "FJI", "GIN", "GNB",
         "GNQ", "GRD", "HND", "HTI", "HUN", "MRT", "NIC", "NPL", "NRU", "PER", "PNG", "PRY",
-        "SLB", "SLE", "SMR", "SOM", "STP", "SWZ", "SYC", "TON", "VUT"
+        "SLB", "SMR", "SOM", "STP", "SWZ", "SYC", "TON", "VUT"
     )),
 })
 # fmt: on
