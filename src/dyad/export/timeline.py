@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dyad.store.base import Store
-from dyad.timeline.model import TimelineEntry
+from dyad.timeline.model import TimelineEntry, TimelineFilter
 
 FORMATS = ("parquet", "plover", "gdelt")
 
@@ -76,7 +76,7 @@ def all_entries(store: Store) -> Iterator[TimelineEntry]:
     from dyad.timeline.query import list_dyads, timeline
 
     for d in list_dyads(store):
-        yield from timeline(store, d.a, d.b)
+        yield from timeline(store, TimelineFilter(d.a, d.b))
 
 
 def plover_record(e: TimelineEntry) -> dict[str, Any]:
