@@ -13,6 +13,7 @@ import click
 
 from dyad.cli import _db_option, _require_db, cli
 from dyad.errors import DyadError
+from dyad.export.timeline import entry_record
 from dyad.timeline.model import TimelineEntry, TimelineFilter
 
 ENTRY_FIELDS = (
@@ -89,14 +90,6 @@ def timeline_cmd(a: str, b: str, db: str, fmt: str, **options: Any) -> None:
             click.echo(line)
         docs = len({s.doc_id for e in entries for s in e.sources})
         click.echo(f"{len(entries)} entries from {docs} documents ({pair[0]}-{pair[1]})", err=True)
-
-
-def entry_record(e: TimelineEntry) -> dict[str, Any]:
-    """An entry as JSON: its fields, its outlets and every source."""
-    record = asdict(e)
-    record["outlets"] = list(e.outlets)
-    record["n_sources"] = len(e.sources)
-    return record
 
 
 def write_entries_csv(entries: list[TimelineEntry], out: Any) -> int:
