@@ -186,6 +186,7 @@ def reads(db: Path | str, *, rounds: int = 20, max_pairs: int | None = None) -> 
     from dyad.export.formats import write
     from dyad.store import open_store
     from dyad.timeline import query
+    from dyad.timeline.model import TimelineFilter
 
     out: dict[str, float] = {}
     with open_store(db) as store:
@@ -202,7 +203,7 @@ def reads(db: Path | str, *, rounds: int = 20, max_pairs: int | None = None) -> 
             for _ in range(rounds):
                 for p in pairs:
                     t0 = time.perf_counter()
-                    query.timeline(store, p.a, p.b, limit=limit)
+                    query.timeline(store, TimelineFilter(p.a, p.b, limit=limit))
                     times.append((time.perf_counter() - t0) * 1000)
             times.sort()
             out[f"{name} p50 ms"] = statistics.median(times) if times else 0.0

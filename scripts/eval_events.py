@@ -26,7 +26,8 @@ from typing import Any
 from dyad.clean.text import clean_text
 from dyad.dating import infer_published
 from dyad.events.coder import extract_events
-from dyad.models import DateRef, Event
+from dyad.export.formats import eval_event
+from dyad.models import DateRef
 from dyad.nlp.model import parse
 from dyad.nlp.persons import extract_persons
 from dyad.resolve.gazetteer import Gazetteer
@@ -39,21 +40,6 @@ def _day(ref: DateRef | None) -> date | None:
         return None
     parts = [int(x) for x in ref.date.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
-
-
-def _record(e: Event) -> dict[str, Any]:
-    return {
-        "date": e.date.date if e.date else None,
-        "precision": e.date.precision if e.date else None,
-        "type": e.type,
-        "source": e.source,
-        "target": e.target,
-        "status": e.status,
-        "event_id": e.event_id,
-        "text": e.text,
-        "mode": e.mode,
-        "score": e.score,
-    }
 
 
 def predict(corpus: Path, gold_path: Path, inferred: bool) -> list[dict[str, Any]]:
@@ -77,7 +63,7 @@ def predict(corpus: Path, gold_path: Path, inferred: bool) -> list[dict[str, Any
         events = extract_events(
             parsed, doc_id=path.stem, published=published, persons=persons, gazetteer=gazetteer
         )
-        out.append({"doc_id": path.stem, "events": [_record(e) for e in events if e.date]})
+        out.append({"doc_id": path.stem, "events": [eval_event(e) for e in events if e.date]})
     return out
 
 

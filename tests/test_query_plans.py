@@ -11,6 +11,7 @@ from dyad.export.formats import eval_record, full_record
 from dyad.export.timeline import all_entries
 from dyad.store.sqlite import SQLiteStore, open_store
 from dyad.timeline import query
+from dyad.timeline.model import TimelineFilter
 from dyad.web import reads
 from tests.web_articles import build_store
 
@@ -38,7 +39,7 @@ def _plan(store: SQLiteStore, sql: str) -> list[str]:
 def _reads(store: SQLiteStore) -> dict[str, Callable[[], object]]:
     ids = store.doc_ids()
     pair = query.list_dyads(store)[0]
-    first = query.timeline(store, pair.a, pair.b)[0]
+    first = query.timeline(store, TimelineFilter(pair.a, pair.b))[0]
     return {
         "export/list/eval": lambda: [
             (eval_record(a, store.entry_ids(a.doc_id)), full_record(a)) for a in store.analyses()
@@ -48,7 +49,7 @@ def _reads(store: SQLiteStore) -> dict[str, Callable[[], object]]:
             store.analysis(ids[0]),
             reads.document(store, ids[0]),
         ),
-        "timeline": lambda: query.timeline(store, pair.a, pair.b),
+        "timeline": lambda: query.timeline(store, TimelineFilter(pair.a, pair.b)),
         "entry": lambda: query.entry(store, first.id),
         "index": lambda: query.index_series(store, pair.a, pair.b),
         "dyads": lambda: query.list_dyads(store),

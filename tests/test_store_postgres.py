@@ -15,6 +15,7 @@ from dyad.export.formats import write
 from dyad.store import Store, open_store
 from dyad.timeline import query
 from dyad.timeline.build import rebuild
+from dyad.timeline.model import TimelineFilter
 from tests.conftest import DEV, SEEDS
 from tests.pg_server import PgServer
 
@@ -39,11 +40,17 @@ def _reads(store: Store) -> list[object]:
     dyads = query.list_dyads(store)
     got: list[object] = [dyads]
     for d in dyads[:4]:
-        got.append(query.timeline(store, d.a, d.b))
-        got.append(query.timeline(store, d.a, d.b, date_from="2019-06", date_to="2023-03-10"))
-        got.append(query.timeline(store, d.a, d.b, limit=3, offset=1, min_sources=1))
+        got.append(query.timeline(store, TimelineFilter(d.a, d.b)))
+        got.append(
+            query.timeline(
+                store, TimelineFilter(d.a, d.b, date_from="2019-06", date_to="2023-03-10")
+            )
+        )
+        got.append(
+            query.timeline(store, TimelineFilter(d.a, d.b, limit=3, offset=1, min_sources=1))
+        )
         got.append(query.index_series(store, d.a, d.b, by="quarter"))
-        for e in query.timeline(store, d.a, d.b)[:3]:
+        for e in query.timeline(store, TimelineFilter(d.a, d.b))[:3]:
             got.append(query.entry(store, e.id))
     return got
 
@@ -112,7 +119,7 @@ def test_the_web_api_reads_postgres_as_it_reads_sqlite(both: tuple[Path, str]) -
     db, url = both
     with open_store(db) as lite:
         top = query.list_dyads(lite)[0]
-        first = query.timeline(lite, top.a, top.b)[0]
+        first = query.timeline(lite, TimelineFilter(top.a, top.b))[0]
         doc_id = lite.doc_ids()[0]
     paths = [
         "/api/dyads",

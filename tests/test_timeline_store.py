@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +18,7 @@ from dyad.errors import DyadError
 from dyad.models import Analysis, DateRef, Document, Event, Provenance
 from dyad.store.sqlite import SQLiteStore, open_store
 from dyad.timeline import build, query
+from dyad.timeline.model import TimelineEntry, TimelineFilter
 
 # (doc_id, url, published, [(type, source, target, status, date, sentence)])
 Article = tuple[str, str | None, str, list[tuple[str, str, str, str, str | None, str]]]
@@ -90,7 +92,7 @@ def _ingest(store: SQLiteStore, articles: list[Article]) -> None:
 def _snapshot(store: SQLiteStore) -> list[tuple[object, ...]]:
     out = []
     for d in query.list_dyads(store):
-        for e in query.timeline(store, d.a, d.b):
+        for e in query.timeline(store, TimelineFilter(d.a, d.b)):
             out.append(
                 (
                     e.id,
@@ -114,7 +116,7 @@ def store(tmp_path: Path) -> SQLiteStore:
 
 
 def test_reports_of_one_event_from_several_articles_are_one_entry(store: SQLiteStore) -> None:
-    entries = query.timeline(store, "FRA", "DEU")
+    entries = query.timeline(store, TimelineFilter("FRA", "DEU"))
     talks = [e for e in entries if e.type == "CONSULT"]
     assert len(talks) == 1
     t = talks[0]
@@ -132,30 +134,47 @@ def test_reports_of_one_event_from_several_articles_are_one_entry(store: SQLiteS
 
 
 def test_the_pair_is_unordered_and_named_by_codes_or_names(store: SQLiteStore) -> None:
-    assert query.timeline(store, "FRA", "DEU") == query.timeline(store, "Germany", "france")
+    assert query.timeline(store, TimelineFilter("FRA", "DEU")) == query.timeline(
+        store, TimelineFilter("Germany", "france")
+    )
     assert query.state_code("Germany") == "DEU"
     with pytest.raises(DyadError):
         query.state_code("Atlantis")
 
 
 def test_filters(store: SQLiteStore) -> None:
-    assert [e.type for e in query.timeline(store, "FRA", "DEU", types=["AGREE"])] == ["AGREE"]
-    assert len(query.timeline(store, "FRA", "DEU", min_sources=3)) == 1
-    assert query.timeline(store, "FRA", "DEU", date_from="2021-07") == []
-    assert (
-        len(query.timeline(store, "FRA", "DEU", date_from="2021-06-08", date_to="2021-06-08")) == 2
-    )
+    def kept(**where: Any) -> list[TimelineEntry]:
+        return query.timeline(store, TimelineFilter("FRA", "DEU", **where))
+
+    everything = kept()
+    assert [e.type for e in kept(types=("agree",))] == ["AGREE"]
+    assert len(kept(min_sources=3)) == 1
+    assert kept(date_from="2021-07") == []
+    assert len(kept(date_from="2021-06-08", date_to="2021-06-08")) == 2
     # a bound at month or year precision holds the days inside it
-    assert len(query.timeline(store, "FRA", "DEU", date_to="2021-06")) == len(
-        query.timeline(store, "FRA", "DEU")
-    )
-    assert len(query.timeline(store, "FRA", "DEU", date_from="2021", date_to="2021")) == len(
-        query.timeline(store, "FRA", "DEU")
-    )
-    assert query.timeline(store, "FRA", "DEU", date_to="2021-05") == []
-    assert query.timeline(store, "FRA", "DEU", status="planned") == []
-    assert len(query.timeline(store, "FRA", "DEU", outlet="example-post.test")) == 1
-    assert len(query.timeline(store, "FRA", "DEU", limit=1, offset=1)) == 1
+    assert kept(date_to="2021-06") == everything
+    assert kept(date_from="2021", date_to="2021") == everything
+    assert kept(date_to="2021-05") == []
+    assert kept(status="planned") == []
+    assert len(kept(outlet="example-post.test")) == 1
+    assert kept(limit=1, offset=1) == everything[1:2]
+    with pytest.raises(DyadError):
+        kept(status="rumoured")
+
+
+def test_entries_of_an_outlet_are_kept_before_the_page_is_cut(store: SQLiteStore) -> None:
+    from dyad.store.entries import pair_query
+
+    def kept(**where: Any) -> list[str]:
+        return [e.type for e in query.timeline(store, TimelineFilter("DEU", "FRA", **where))]
+
+    assert kept() == ["AGREE", "CONSULT"]
+    assert kept(outlet="Example-Post.test") == ["CONSULT"]
+    assert kept(outlet="example-post.test", limit=1) == ["CONSULT"]
+    assert kept(outlet="example-post.test", offset=1) == []
+    assert kept(outlet="news.example-daily.test", limit=1, offset=1) == ["CONSULT"]
+    sql, _ = pair_query(TimelineFilter("DEU", "FRA", outlet="example-post.test", limit=1))
+    assert "LIMIT" not in sql
 
 
 def test_incremental_merging_equals_a_rebuild(store: SQLiteStore) -> None:
@@ -178,15 +197,17 @@ def test_any_ingest_order_gives_the_same_entries(tmp_path: Path) -> None:
 def test_an_entry_keeps_its_id_as_later_articles_join(tmp_path: Path) -> None:
     with open_store(tmp_path / "ids.db") as s:
         _ingest(s, ARTICLES[:2])
-        first = {e.type: e.id for e in query.timeline(s, "FRA", "DEU")}
+        first = {e.type: e.id for e in query.timeline(s, TimelineFilter("FRA", "DEU"))}
         _ingest(s, ARTICLES[2:])
-        assert {e.type: e.id for e in query.timeline(s, "FRA", "DEU")} == first
+        assert {e.type: e.id for e in query.timeline(s, TimelineFilter("FRA", "DEU"))} == first
 
 
 def test_an_old_id_still_finds_its_entry_after_an_older_article_arrives(tmp_path: Path) -> None:
     with open_store(tmp_path / "alias.db") as s:
         _ingest(s, ARTICLES[1:])
-        old = next(e.id for e in query.timeline(s, "FRA", "DEU") if e.type == "CONSULT")
+        old = next(
+            e.id for e in query.timeline(s, TimelineFilter("FRA", "DEU")) if e.type == "CONSULT"
+        )
         _ingest(s, ARTICLES[:1])  # the preview, published before every other
         found = query.entry(s, old)
         assert found is not None and found.type == "CONSULT" and found.id != old
@@ -201,7 +222,9 @@ def test_replacing_an_article_redoes_the_entries_it_was_in(tmp_path: Path) -> No
         blocks = s.event_blocks(doc_id)
         s.add(_doc(doc_id, url), _analysis(new), replace=True)
         build.update(s, [doc_id], blocks)
-        talks = next(e for e in query.timeline(s, "FRA", "DEU") if e.type == "CONSULT")
+        talks = next(
+            e for e in query.timeline(s, TimelineFilter("FRA", "DEU")) if e.type == "CONSULT"
+        )
         assert "day2" not in {x.doc_id for x in talks.sources}
 
 
@@ -223,7 +246,7 @@ def test_the_index_counts_an_event_reported_by_five_outlets_once(tmp_path: Path)
     ]
     with open_store(tmp_path / "five.db") as s:
         _ingest(s, articles)
-        [entry] = query.timeline(s, "ESP", "PRT")
+        [entry] = query.timeline(s, TimelineFilter("ESP", "PRT"))
         assert len(entry.outlets) == 5
         [point] = query.index_series(s, "ESP", "PRT", by="month")
         assert (point.period, point.entries, point.documents) == ("2021-04", 1, 5)
@@ -241,12 +264,12 @@ def test_the_index_by_period(store: SQLiteStore) -> None:
 def test_a_timeline_query_is_an_indexed_query(store: SQLiteStore) -> None:
     from dyad.store.entries import pair_query
 
-    for filters in (
-        {},
-        {"date_from": "2021-06", "date_to": "2021-12-31", "types": ["AGREE"], "limit": 10},
-        {"status": "occurred", "min_sources": 2},
+    for where in (
+        TimelineFilter("FRA", "DEU"),
+        TimelineFilter("FRA", "DEU", "2021-06", "2021-12-31", types=("AGREE",), limit=10),
+        TimelineFilter("DEU", "FRA", status="occurred", min_sources=2),
     ):
-        sql, args = pair_query("FRA", "DEU", **filters)  # type: ignore[arg-type]
+        sql, args = pair_query(where)
         plan = store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args).fetchall()
         detail = " ".join(str(row[-1]) for row in plan)
         assert "USING INDEX entries_pair" in detail and "SCAN entries" not in detail, detail
@@ -314,7 +337,11 @@ def test_exports_round_trip(tmp_path: Path) -> None:
 
     db = _db(tmp_path)
     with open_store(db) as s:
-        entries = {e.id: e for d in query.list_dyads(s) for e in query.timeline(s, d.a, d.b)}
+        entries = {
+            e.id: e
+            for d in query.list_dyads(s)
+            for e in query.timeline(s, TimelineFilter(d.a, d.b))
+        }
     code, _, _ = _run("export", "--db", db, "--format", "parquet", "-o", str(tmp_path / "pq"))
     assert code == 0
     table = pq.read_table(tmp_path / "pq" / "entries.parquet").to_pylist()
@@ -385,7 +412,7 @@ def test_an_undated_mention_of_an_articles_event_joins_its_entry(tmp_path: Path)
         _ingest(s, articles)
         groups = {
             tuple(sorted((x.doc_id, x.sentence[:6]) for x in e.sources))
-            for e in query.timeline(s, "ESP", "PRT")
+            for e in query.timeline(s, TimelineFilter("ESP", "PRT"))
         }
         assert groups == {
             (("daily", "Talks "), ("wire", "At the"), ("wire", "The le")),

@@ -13,7 +13,8 @@ import click
 
 from dyad.cli import _db_option, _require_db, cli
 from dyad.errors import DyadError
-from dyad.timeline.model import TimelineEntry
+from dyad.export.timeline import entry_record
+from dyad.timeline.model import TimelineEntry, TimelineFilter
 
 ENTRY_FIELDS = (
     "id",
@@ -64,37 +65,18 @@ SOURCE_FIELDS = (
     show_default=True,
     help="table: one line an entry; json: entries with every source; csv: a row per source",
 )
-def timeline_cmd(
-    a: str,
-    b: str,
-    db: str,
-    date_from: str | None,
-    date_to: str | None,
-    types: tuple[str, ...],
-    status: str | None,
-    min_sources: int,
-    outlet: str | None,
-    fmt: str,
-) -> None:
+def timeline_cmd(a: str, b: str, db: str, fmt: str, **options: Any) -> None:
     """The timeline of a pair of states (ISO codes or names: CHN RUS, "China" "Russia"):
     one entry per real event, merged over every article that reports it, in date order."""
     from dyad.store import open_store
     from dyad.timeline.query import state_code, timeline
 
     _require_db(db)
+    # the filter options are named as TimelineFilter's fields
+    where = TimelineFilter(a, b, **options)
     try:
         with open_store(db) as store:
-            entries = timeline(
-                store,
-                a,
-                b,
-                date_from=date_from,
-                date_to=date_to,
-                types=types,
-                status=status,
-                min_sources=min_sources,
-                outlet=outlet,
-            )
+            entries = timeline(store, where)
         pair = (state_code(a), state_code(b))
     except DyadError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -108,14 +90,6 @@ def timeline_cmd(
             click.echo(line)
         docs = len({s.doc_id for e in entries for s in e.sources})
         click.echo(f"{len(entries)} entries from {docs} documents ({pair[0]}-{pair[1]})", err=True)
-
-
-def entry_record(e: TimelineEntry) -> dict[str, Any]:
-    """An entry as JSON: its fields, its outlets and every source."""
-    record = asdict(e)
-    record["outlets"] = list(e.outlets)
-    record["n_sources"] = len(e.sources)
-    return record
 
 
 def write_entries_csv(entries: list[TimelineEntry], out: Any) -> int:

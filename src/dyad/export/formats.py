@@ -31,9 +31,7 @@ def eval_record(a: Analysis, entry_ids: Mapping[int, str] | None = None) -> dict
             {"date": a.published.date, "precision": a.published.precision} if a.published else None
         ),
         "persons": [p.name for p in a.persons],
-        "events": [
-            _eval_event(e, ids.get(i)) for i, e in enumerate(a.events) if e.date is not None
-        ],
+        "events": [eval_event(e, ids.get(i)) for i, e in enumerate(a.events) if e.date is not None],
         # A quote whose speaker the text does not give is written "unknown", as the gold files do.
         "quotes": [{"speaker": q.speaker or "unknown", "text": q.text} for q in a.quotes],
         "figures": [
@@ -42,7 +40,9 @@ def eval_record(a: Analysis, entry_ids: Mapping[int, str] | None = None) -> dict
     }
 
 
-def _eval_event(e: Event, entry_id: str | None = None) -> dict[str, Any]:
+def eval_event(e: Event, entry_id: str | None = None) -> dict[str, Any]:
+    """A dated event as the ``events`` of a ``dyad-eval/1`` record give it, its ``event_id``
+    being ``entry_id`` when given."""
     assert e.date is not None
     return {
         "date": e.date.date,

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dyad.store.base import Store
-from dyad.timeline.model import TimelineEntry
+from dyad.timeline.model import TimelineEntry, TimelineFilter
 
 FORMATS = ("parquet", "plover", "gdelt")
 
@@ -76,7 +76,7 @@ def all_entries(store: Store) -> Iterator[TimelineEntry]:
     from dyad.timeline.query import list_dyads, timeline
 
     for d in list_dyads(store):
-        yield from timeline(store, d.a, d.b)
+        yield from timeline(store, TimelineFilter(d.a, d.b))
 
 
 def plover_record(e: TimelineEntry) -> dict[str, Any]:
@@ -153,7 +153,7 @@ def write_parquet(store: Store, folder: str | Path) -> tuple[Path, Path]:
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    entries = [_entry_row(e) for e in all_entries(store)]
+    entries = [entry_record(e) for e in all_entries(store)]
     source_type = pa.struct(
         [
             ("doc_id", pa.string()),
@@ -209,11 +209,13 @@ def write_parquet(store: Store, folder: str | Path) -> tuple[Path, Path]:
     return entries_path, events_path
 
 
-def _entry_row(e: TimelineEntry) -> dict[str, Any]:
-    row = asdict(e)
-    row["outlets"] = list(e.outlets)
-    row["n_sources"] = len(e.sources)
-    return row
+def entry_record(e: TimelineEntry) -> dict[str, Any]:
+    """An entry as a record: its fields, every source, its outlets and the number of its
+    sources (``dyad timeline --format json`` and ``entries.parquet``)."""
+    record = asdict(e)
+    record["outlets"] = list(e.outlets)
+    record["n_sources"] = len(e.sources)
+    return record
 
 
 def _event_rows(store: Store) -> Iterator[dict[str, Any]]:

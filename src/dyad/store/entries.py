@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.store.base import Connection
+from dyad.timeline.model import TimelineFilter
 
 Block = tuple[str, str, str, str]  # (a, b, type, year) with a < b; year '' when undated
 
@@ -246,35 +247,10 @@ def document_origin(conn: Connection, doc_id: str) -> tuple[str | None, str, str
 # -- reading ------------------------------------------------------------------
 
 
-def pair_entries(
-    conn: Connection,
-    a: str,
-    b: str,
-    *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    types: Sequence[str] = (),
-    status: str | None = None,
-    min_sources: int = 1,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[tuple[object, ...]]:
-    """A pair's entries in date order (an indexed range scan of ``entries_pair``).
-
-    An entry is inside ``date_from``..``date_to`` when its date, at its own precision, agrees
-    with the range: a month entry is inside a range that starts on a day of that month.
-    """
-    sql, args = pair_query(
-        a,
-        b,
-        date_from=date_from,
-        date_to=date_to,
-        types=types,
-        status=status,
-        min_sources=min_sources,
-        limit=limit,
-        offset=offset,
-    )
+def pair_entries(conn: Connection, where: TimelineFilter) -> list[tuple[object, ...]]:
+    """The entries of a pair (``where.a``, ``where.b``: codes) that ``where`` keeps, in date
+    order: an indexed range scan of ``entries_pair``."""
+    sql, args = pair_query(where)
     return [tuple(r) for r in conn.execute(sql, args)]
 
 
@@ -289,42 +265,38 @@ _AT_COARSER = (
 NO_LIMIT = 2**62  # LIMIT without a bound, in SQL both stores read
 
 
-def pair_query(
-    a: str,
-    b: str,
-    *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    types: Sequence[str] = (),
-    status: str | None = None,
-    min_sources: int = 1,
-    limit: int | None = None,
-    offset: int = 0,
-) -> tuple[str, list[object]]:
-    """The SQL and arguments of ``pair_entries`` (tests check its query plan)."""
-    lo, hi = sorted((a, b))
-    where = ["a = ?", "b = ?"]
+def pair_query(where: TimelineFilter) -> tuple[str, list[object]]:
+    """The SQL and arguments of ``pair_entries`` (tests check its query plan).
+
+    An entry is inside ``date_from``..``date_to`` when its date, at its own precision, agrees
+    with the range: a month entry is inside a range that starts on a day of that month.
+    ``where.outlet`` is no column of ``entries`` (it is read from the sources): with one, the
+    query gives every entry the other conditions keep and the caller cuts the page.
+    """
+    lo, hi = sorted((where.a, where.b))
+    conditions = ["a = ?", "b = ?"]
     args: list[object] = [lo, hi]
+    date_from, date_to = where.date_from, where.date_to
     if date_from:
-        where.append(f"sort_key >= ? AND {_AT_COARSER.format(op='>=', n=len(date_from))}")
+        conditions.append(f"sort_key >= ? AND {_AT_COARSER.format(op='>=', n=len(date_from))}")
         args += [date_from[:4], date_from, date_from]
     if date_to:
-        where.append(f"sort_key < ? AND {_AT_COARSER.format(op='<=', n=len(date_to))}")
+        conditions.append(f"sort_key < ? AND {_AT_COARSER.format(op='<=', n=len(date_to))}")
         args += [f"{int(date_to[:4]) + 1:04d}", date_to, date_to]
-    if types:
-        where.append(f"type IN ({','.join('?' * len(types))})")
-        args += list(types)
-    if status:
-        where.append("status = ?")
-        args.append(status)
-    if min_sources > 1:
-        where.append("documents >= ?")
-        args.append(min_sources)
-    sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
+    if where.types:
+        conditions.append(f"type IN ({','.join('?' * len(where.types))})")
+        args += [t.upper() for t in where.types]
+    if where.status:
+        conditions.append("status = ?")
+        args.append(where.status)
+    if where.min_sources > 1:
+        conditions.append("documents >= ?")
+        args.append(where.min_sources)
+    sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(conditions)} "
     sql += "ORDER BY sort_key, type, entry_id"
-    if limit is not None or offset:
+    if not where.outlet and (where.limit is not None or where.offset):
         sql += " LIMIT ? OFFSET ?"
-        args += [NO_LIMIT if limit is None else limit, offset]
+        args += [NO_LIMIT if where.limit is None else where.limit, where.offset]
     return sql, args
 
 

@@ -5,15 +5,16 @@ This module is the contract between the timeline (cross-document merging, ``dyad
 fill these records live in ``dyad.timeline.query``::
 
     list_dyads(store) -> list[DyadSummary]
-    timeline(store, a, b, *, date_from=None, date_to=None, types=(), status=None,
-             min_sources=1, outlet=None, limit=None, offset=0) -> list[TimelineEntry]
+    timeline(store, TimelineFilter(a, b, ...)) -> list[TimelineEntry]
     entry(store, entry_id) -> TimelineEntry | None
     index_series(store, a, b, *, by="month") -> list[IndexPoint]
     state_code(name_or_code) -> str        # "China", "CHN", "chn" -> "CHN"; DyadError if unknown
 
 ``a`` and ``b`` are ISO 3166-1 alpha-3 codes (or a multilateral body's acronym); a pair is
-unordered: ``timeline(store, "RUS", "CHN")`` equals ``timeline(store, "CHN", "RUS")``.
+unordered: ``TimelineFilter("RUS", "CHN")`` finds what ``TimelineFilter("CHN", "RUS")`` finds.
 Dates are ISO strings written to their precision ("2023", "2023-03", "2023-03-21").
+A ``TimelineFilter`` is built once from the CLI's options or the API's query parameters;
+``dyad.store.entries.pair_query`` alone turns it into SQL.
 
 An entry's ``sources`` hold one report per article (two where an article dates the event
 and mentions it again without a date of its own: "they met on Thursday ... at the talks"):
@@ -28,6 +29,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dyad.models import Precision, Status
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """Which entries of a pair a timeline query returns, and which page of them.
+
+    ``date_from``/``date_to`` (ISO, any precision) keep entries whose date agrees with the
+    range at the entry's precision; ``types`` keeps those PLOVER types (any case); ``status``
+    keeps entries of that status; ``min_sources`` keeps entries reported by at least that
+    many articles; ``outlet`` keeps entries one of whose sources is from that outlet (its name
+    or host, case-insensitive); ``limit`` and ``offset`` page what is kept (no limit: all).
+    """
+
+    a: str  # a state's code or name ("CHN", "China"); the pair is unordered
+    b: str
+    date_from: str | None = None
+    date_to: str | None = None
+    types: tuple[str, ...] = ()
+    status: str | None = None
+    min_sources: int = 1
+    outlet: str | None = None
+    limit: int | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,20 @@ recomputes anything, and a pair's timeline is an indexed range scan.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 from dyad.errors import DyadError
 from dyad.models import Precision, Status
 from dyad.store import entries as sql
 from dyad.store.base import Store
-from dyad.timeline.model import DyadSummary, EntrySource, IndexPoint, TimelineEntry
+from dyad.timeline.model import (
+    DyadSummary,
+    EntrySource,
+    IndexPoint,
+    TimelineEntry,
+    TimelineFilter,
+)
 
 # cast targets built once (a ``X | None`` written inside a loop builds a Union every time)
 _OptPrecision = Precision | None
@@ -51,56 +58,20 @@ def list_dyads(store: Store) -> list[DyadSummary]:
     ]
 
 
-def timeline(
-    store: Store,
-    a: str,
-    b: str,
-    *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    types: Sequence[str] = (),
-    status: str | None = None,
-    min_sources: int = 1,
-    outlet: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[TimelineEntry]:
-    """The entries of a pair (unordered) in date order, each with all its sources.
-
-    ``date_from``/``date_to`` (ISO, any precision) keep entries whose date agrees with the
-    range at the entry's precision; ``types`` keeps those PLOVER types; ``min_sources`` keeps
-    entries reported by at least that many articles; ``outlet`` keeps entries one of whose
-    sources is from that outlet (its name or host, case-insensitive).
-    """
-    a, b = state_code(a), state_code(b)
-    if status is not None and status not in STATUSES:
-        raise DyadError(f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
-    kinds = tuple(t.upper() for t in types)
-    common = {
-        "date_from": date_from,
-        "date_to": date_to,
-        "types": kinds,
-        "status": status,
-        "min_sources": min_sources,
-    }
-    if outlet:
-        rows = sql.pair_entries(store.conn, a, b, **common)  # type: ignore[arg-type]
-        entries = _with_sources(store, rows)
-        wanted = outlet.lower()
-        entries = [
-            e for e in entries if any(s.outlet and s.outlet.lower() == wanted for s in e.sources)
-        ]
-        end = None if limit is None else offset + limit
-        return entries[offset:end]
-    rows = sql.pair_entries(
-        store.conn,
-        a,
-        b,
-        limit=limit,
-        offset=offset,
-        **common,  # type: ignore[arg-type]
-    )
-    return _with_sources(store, rows)
+def timeline(store: Store, where: TimelineFilter) -> list[TimelineEntry]:
+    """The entries of a pair (unordered) in date order, each with all its sources: those
+    ``where`` keeps, the page it asks for (see ``TimelineFilter``)."""
+    where = replace(where, a=state_code(where.a), b=state_code(where.b))
+    if where.status is not None and where.status not in STATUSES:
+        raise DyadError(f"unknown status {where.status!r}; choose one of {', '.join(STATUSES)}")
+    entries = _with_sources(store, sql.pair_entries(store.conn, where))
+    if not where.outlet:
+        return entries
+    # the outlet is read from the sources, so the store gave every entry: keep, then page
+    wanted = where.outlet.lower()
+    kept = [e for e in entries if any(s.outlet and s.outlet.lower() == wanted for s in e.sources)]
+    end = None if where.limit is None else where.offset + where.limit
+    return kept[where.offset : end]
 
 
 def entry(store: Store, entry_id: str) -> TimelineEntry | None:
@@ -121,7 +92,7 @@ def index_series(store: Store, a: str, b: str, *, by: str = "month") -> list[Ind
     if by not in PERIODS:
         raise DyadError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
     a, b = state_code(a), state_code(b)
-    rows = sql.pair_entries(store.conn, a, b)
+    rows = sql.pair_entries(store.conn, TimelineFilter(a, b))
     docs: dict[str, set[str]] = {}
     for entry_id, doc_id in sql.pair_entry_docs(store.conn, a, b):
         docs.setdefault(entry_id, set()).add(doc_id)

@@ -12,6 +12,7 @@ import calendar
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,7 @@ from dyad import __version__
 from dyad.errors import DyadError, StoreError
 from dyad.models import PloverType, Status
 from dyad.store.base import Store as AnyStore
+from dyad.timeline.model import TimelineFilter
 from dyad.web import reads
 from dyad.web.queries import Period, Queries, default_queries
 from dyad.web.readonly import check_database, open_readonly
@@ -129,6 +131,38 @@ def create_app(
     return app
 
 
+def timeline_filter(
+    a: State,
+    b: State,
+    date_from: Annotated[
+        str | None, Query(alias="from", pattern=DATE, description="YYYY[-MM[-DD]]")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", pattern=DATE, description="YYYY[-MM[-DD]]")
+    ] = None,
+    type: Annotated[list[PloverType] | None, Query(max_length=16)] = None,
+    status: Status | None = None,
+    min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
+    outlet: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> TimelineFilter:
+    """The query parameters of ``/api/timeline`` as one filter; ``to`` keeps all of the
+    period it names (``period_end``)."""
+    return TimelineFilter(
+        a,
+        b,
+        date_from=date_from,
+        date_to=period_end(date_to) if date_to else None,
+        types=tuple(type or ()),
+        status=status,
+        min_sources=min_sources,
+        outlet=outlet,
+        limit=limit,
+        offset=offset,
+    )
+
+
 def _add_api(app: FastAPI) -> None:
     @app.get("/api/dyads", response_model=list[DyadOut], tags=["timeline"])
     def dyads(store: Store, q: Q) -> list[DyadOut]:
@@ -138,46 +172,20 @@ def _add_api(app: FastAPI) -> None:
 
     @app.get("/api/timeline", response_model=TimelineOut, responses=BAD_REQUEST, tags=["timeline"])
     def timeline(
-        store: Store,
-        q: Q,
-        a: State,
-        b: State,
-        date_from: Annotated[
-            str | None, Query(alias="from", pattern=DATE, description="YYYY[-MM[-DD]]")
-        ] = None,
-        date_to: Annotated[
-            str | None, Query(alias="to", pattern=DATE, description="YYYY[-MM[-DD]]")
-        ] = None,
-        type: Annotated[list[PloverType] | None, Query(max_length=16)] = None,
-        status: Status | None = None,
-        min_sources: Annotated[int, Query(ge=1, le=1000)] = 1,
-        outlet: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-        limit: Limit = 200,
-        offset: Offset = 0,
+        store: Store, q: Q, where: Annotated[TimelineFilter, Depends(timeline_filter)]
     ) -> TimelineOut:
         """The entries between two states in date order, each with every source."""
-        code_a, code_b = q.state_code(a), q.state_code(b)
-        entries = q.timeline(
-            store,
-            code_a,
-            code_b,
-            date_from=date_from,
-            date_to=period_end(date_to) if date_to else None,
-            types=tuple(type or ()),
-            status=status,
-            min_sources=min_sources,
-            outlet=outlet,
-            limit=limit,
-            offset=offset,
-        )
+        code_a, code_b = q.state_code(where.a), q.state_code(where.b)
+        entries = q.timeline(store, replace(where, a=code_a, b=code_b))
+        assert where.limit is not None  # timeline_filter always pages
         names = _names()
         return TimelineOut(
             a=code_a,
             b=code_b,
             a_name=names(code_a),
             b_name=names(code_b),
-            limit=limit,
-            offset=offset,
+            limit=where.limit,
+            offset=where.offset,
             count=len(entries),
             entries=[entry_out(e) for e in entries],
         )

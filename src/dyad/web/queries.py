@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from dyad.models import Status
 from dyad.store.base import Store
-from dyad.timeline.model import DyadSummary, IndexPoint, TimelineEntry
+from dyad.timeline.model import DyadSummary, IndexPoint, TimelineEntry, TimelineFilter
 
 Period = Literal["month", "quarter", "year"]
 
@@ -22,21 +21,7 @@ class Queries(Protocol):
 
     def list_dyads(self, store: Store) -> list[DyadSummary]: ...
 
-    def timeline(
-        self,
-        store: Store,
-        a: str,
-        b: str,
-        *,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        types: tuple[str, ...] = (),
-        status: Status | None = None,
-        min_sources: int = 1,
-        outlet: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[TimelineEntry]: ...
+    def timeline(self, store: Store, where: TimelineFilter) -> list[TimelineEntry]: ...
 
     def entry(self, store: Store, entry_id: str) -> TimelineEntry | None: ...
 
