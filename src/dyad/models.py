@@ -148,3 +148,26 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """Which entries of a pair a timeline query returns, and which page of them.
+
+    ``date_from``/``date_to`` (ISO, any precision) keep entries whose date agrees with the
+    range at the entry's precision; ``types`` keeps those PLOVER types (any case); ``status``
+    keeps entries of that status; ``min_sources`` keeps entries reported by at least that
+    many articles; ``outlet`` keeps entries one of whose sources is from that outlet (its name
+    or host, case-insensitive); ``limit`` and ``offset`` page what is kept (no limit: all).
+    """
+
+    a: str  # a state's code or name ("CHN", "China"); the pair is unordered
+    b: str
+    date_from: str | None = None
+    date_to: str | None = None
+    types: tuple[str, ...] = ()
+    status: str | None = None
+    min_sources: int = 1
+    outlet: str | None = None
+    limit: int | None = None
+    offset: int = 0

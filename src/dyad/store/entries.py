@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.models import TimelineFilter
 from dyad.store.base import Connection
-from dyad.timeline.model import TimelineFilter
 
 Block = tuple[str, str, str, str]  # (a, b, type, year) with a < b; year '' when undated
 
