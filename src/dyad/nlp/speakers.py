@@ -11,7 +11,8 @@ In order, for one quote:
    "X, who called Y '...'", X);
 5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
    the last speaker of its own or the previous paragraph; a quote paragraph left open takes
-   the speaker of the quote that continues it.
+   the speaker of the quote that continues it, and passes its own on to the paragraphs of the
+   quote below it that name none.
 
 Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: no guess.
 """
@@ -266,10 +267,20 @@ class Attributor(PhraseReader):
             if i + 1 < len(spans) and self._paragraph_gap(q.line, spans[i + 1].line) <= 1:
                 out[i] = out[i + 1]
             out[i] = out[i] or self._attribute(q)
+        for i in range(1, len(spans)):  # a quote's later paragraphs: its speaker goes on
+            if out[i] is None and self._goes_on(spans[i - 1], spans[i]):
+                out[i] = out[i - 1]
         for i, q in enumerate(spans):
             if out[i] is None and self._own_line(q):
                 out[i] = self._pulled_from(spans, i, out)
         return out
+
+    def _goes_on(self, before: QuoteSpan, q: QuoteSpan) -> bool:
+        """Whether ``q`` is the next paragraph of the quote ``before`` left open: the first
+        thing on the paragraph right below it."""
+        if not before.unclosed or self._paragraph_gap(before.line, q.line) != 1:
+            return False
+        return not self.text[self._line_starts[q.line] : q.mark].strip()
 
     def _own_line(self, q: QuoteSpan) -> bool:
         """A quote that is the whole of its line (a pull quote or subheading)."""
