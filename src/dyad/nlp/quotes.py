@@ -8,7 +8,9 @@ opening double mark with no closing mark runs to the end of its line: the first 
 quote that goes on in the next one (so does a line opening with a single curly mark it never
 closes, when the next opens with a mark). A text cut off inside a quote keeps the part it has;
 a closing curly mark set where only an opening one can stand (at a line's start, after a space)
-opens a quote. Quotes under 3 words, titles of works ("the song ..."), short all-capitalised
+opens a quote; a paragraph right below a quote left open, whose first mark can only close, is
+that quote's last part set without its opening mark. Doubled apostrophes (''so'') are double
+marks. Quotes under 3 words, titles of works ("the song ..."), short all-capitalised
 titles and quotes repeated inside longer ones are dropped. The speaker is found by
 ``speakers.Attributor``.
 """
