@@ -618,3 +618,31 @@ def test_a_quote_named_at_its_last_paragraph_without_an_opening_mark() -> None:
         'They spoke for many hours about the border," Quintero said on Tuesday.'
     )
     assert real_speakers(text) == ["Rosa Quintero"] * 2
+
+
+@pytest.mark.model
+def test_a_reaction_to_comments_from_someone_gives_their_words() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met her Peruvian counterpart on Monday. "
+        "She was responding to comments from Peruvian Foreign Minister Tomas Quispe on "
+        'Sunday: "We will not give up a metre of the sea."'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_referring_to_remarks_the_one_who_speaks_is_the_subject() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met Peruvian Foreign Minister Tomas Quispe. "
+        'Referring to Quispe\'s remarks, Quintero said: "Our border is not up for discussion."'
+    )
+    assert real_speakers(text) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_a_paper_citing_someone_as_saying() -> None:
+    text = (
+        '"We will never accept this line," the daily La Voz reported, citing Peruvian '
+        "Foreign Minister Tomas Quispe as saying."
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
