@@ -646,3 +646,12 @@ def test_a_paper_citing_someone_as_saying() -> None:
         "Foreign Minister Tomas Quispe as saying."
     )
     assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_envoy_is_the_ambassador_to_a_state_named_before() -> None:
+    text = (
+        "Peru's new ambassador to Chile, Tomas Quispe, spoke to the press in Santiago.\n\n"
+        '"We want closer ties with our neighbours in every field," the envoy said.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
