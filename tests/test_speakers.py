@@ -655,3 +655,12 @@ def test_the_envoy_is_the_ambassador_to_a_state_named_before() -> None:
         '"We want closer ties with our neighbours in every field," the envoy said.'
     )
     assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_it_is_the_body_that_issued_a_statement() -> None:
+    text = (
+        "The Chilean Navy issued a statement on Monday. "
+        '"Two vessels entered our waters without permission," it said.'
+    )
+    assert real_speakers(text) == ["Chilean Navy"]

@@ -15,6 +15,8 @@ In order, for one quote:
    the speaker of the quote that continues it, and passes its own on to the paragraphs of the
    quote below it that name none.
 
+Who acted before a quote is read in text order: speakers, persons that are subjects, and a
+body that "issued" or "released" a statement ("..., it said" after it).
 Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: no guess.
 """
 
@@ -61,6 +63,7 @@ def _as_saying(verb: Any) -> bool:
     )
 
 
+_ISSUE = frozenset({"issue", "release", "publish"})  # "X issued a statement": X speaks
 _OUTLETS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio", "media"})
 
 
@@ -96,8 +99,11 @@ class Attributor(PhraseReader):
                 who = self._person_at(tok)
                 if who is None and tok.lower_ in _SUBJECT_PRONOUNS:
                     who = self._pronoun(tok)
+                issued = who is None and tok.head.lemma_ in _ISSUE
+                if issued:  # "the ministry issued a statement": the body speaks through it
+                    who = self.resolve_phrase(tok)
                 if who is not None:
-                    self._events.append(SpeechEvent(tok.idx, line, who))
+                    self._events.append(SpeechEvent(tok.idx, line, who, issued))
 
     def _in_statement(self, verb: Any) -> bool:
         """ "X said in a statement", "a statement from X said": spoken through a statement."""
