@@ -277,3 +277,13 @@ def test_a_surname_spelt_otherwise_joins_the_full_name_the_gazetteer_knows() -> 
         text, {"Jan Kowalskiy": "PERSON", "Kowalsky": "PERSON"}, gazetteer=_Namesakes()
     )
     assert names == ["Jan Kowalskiy"]
+
+
+def test_a_bare_surname_in_the_headline_does_not_hide_the_titled_one_below() -> None:
+    # the headline's "Brenner" gives no evidence of a person; the gazetteer is still asked
+    # about "Chancellor Brenner" in the body
+    text = (
+        "Brenner leaves Lumen talks early\n\n"
+        "Chancellor Brenner left the talks in Lumen on Monday, officials said."
+    )
+    assert person_names(text, on=date(2024, 5, 6)) == ["Aldo Brenner"]

@@ -41,6 +41,32 @@ def test_a_text_cut_off_inside_a_quote_keeps_the_quote() -> None:
     assert spans(text) == ["opens a new era for the whole regi"]
 
 
+def test_doubled_apostrophes_set_as_double_marks() -> None:
+    text = (
+        "The minister said the dispute ''will be settled by talks, not by force.'' "
+        "''We are ready,'' he told reporters. The envoy's car left."
+    )
+    assert spans(text) == ["will be settled by talks, not by force.", "We are ready"]
+
+
+def test_the_last_paragraph_of_a_quote_without_its_opening_mark() -> None:
+    text = (
+        '"The talks with Lumen were long.\n\n'
+        'We went over every clause of the treaty," the envoy said.\n\n'
+        'Nothing else was "settled" that day.'
+    )
+    assert spans(text) == [
+        "The talks with Lumen were long.",
+        "We went over every clause of the treaty",
+        "settled",
+    ]
+
+
+def test_a_closing_mark_after_a_closed_quote_opens_nothing() -> None:
+    text = '"We met," she said.\n\nThe treaty is 40 pages," long.'
+    assert spans(text) == ["We met"]
+
+
 def test_a_quote_over_a_hard_line_wrap() -> None:
     text = (
         "Peru's Foreign Minister Rosa Quintero told reporters on Monday: \"We will never\n"
@@ -571,3 +597,70 @@ def test_a_statement_from_the_office_of_a_named_body_s_head() -> None:
         "ECOWAS chair."
     )
     assert real_speakers(text) == ["office of the ECOWAS chair"]
+
+
+@pytest.mark.model
+def test_every_paragraph_of_a_long_quote_has_its_speaker() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero spoke to reporters after the talks in Lima.\n\n"
+        '"We met for two hours this morning. It was a frank exchange.\n\n'
+        '"We spoke about the border and about the fisheries of the south.\n\n'
+        '"We agreed to meet again in Santiago in May."'
+    )
+    assert real_speakers(text) == ["Rosa Quintero"] * 3
+
+
+@pytest.mark.model
+def test_a_quote_named_at_its_last_paragraph_without_an_opening_mark() -> None:
+    text = (
+        "Peru's Foreign Minister Tomas Quispe met Chile's Rosa Quintero in Lima.\n\n"
+        '"An informal lunch was held yesterday for the two delegations.\n\n'
+        'They spoke for many hours about the border," Quintero said on Tuesday.'
+    )
+    assert real_speakers(text) == ["Rosa Quintero"] * 2
+
+
+@pytest.mark.model
+def test_a_reaction_to_comments_from_someone_gives_their_words() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met her Peruvian counterpart on Monday. "
+        "She was responding to comments from Peruvian Foreign Minister Tomas Quispe on "
+        'Sunday: "We will not give up a metre of the sea."'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_referring_to_remarks_the_one_who_speaks_is_the_subject() -> None:
+    text = (
+        "Chile's Foreign Minister Rosa Quintero met Peruvian Foreign Minister Tomas Quispe. "
+        'Referring to Quispe\'s remarks, Quintero said: "Our border is not up for discussion."'
+    )
+    assert real_speakers(text) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_a_paper_citing_someone_as_saying() -> None:
+    text = (
+        '"We will never accept this line," the daily La Voz reported, citing Peruvian '
+        "Foreign Minister Tomas Quispe as saying."
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_envoy_is_the_ambassador_to_a_state_named_before() -> None:
+    text = (
+        "Peru's new ambassador to Chile, Tomas Quispe, spoke to the press in Santiago.\n\n"
+        '"We want closer ties with our neighbours in every field," the envoy said.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_it_is_the_body_that_issued_a_statement() -> None:
+    text = (
+        "The Chilean Navy issued a statement on Monday. "
+        '"Two vessels entered our waters without permission," it said.'
+    )
+    assert real_speakers(text) == ["Chilean Navy"]

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from spacy.strings import get_string_id
 
@@ -235,7 +235,10 @@ def _merge_titled(r: _Reader, clusters: list[_Cluster]) -> list[_Cluster]:
 def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word, bool]]) -> None:
     """Attach "Kowalska" to "Anna Kowalska"; ask the gazetteer about surnames never introduced."""
     taken = Covered((s, e) for k in clusters for s, e, _ in k.mentions)
-    by_gazetteer: dict[str, _Cluster | None] = {}
+    # the gazetteer's answer for a surname and the state that owns it; a mention that gives no
+    # evidence of a person ("Lind, Roe meet" in a headline) asks nothing and caches nothing,
+    # so "President Lind" further down is still looked up
+    by_gazetteer: dict[tuple[str, str | None], _Cluster | None] = {}
     keys = [(k, k.keys()) for k in clusters]
     for w, _headline in sorted(singles, key=lambda x: x[0].start):
         if w.start in taken:
@@ -245,11 +248,14 @@ def _link_singles(r: _Reader, clusters: list[_Cluster], singles: list[tuple[Word
             continue
         home = _match_single(keys, key, w.start)
         if home is None:
-            if key not in by_gazetteer:
-                by_gazetteer[key] = _gazetteer_person(r, w, clusters)
-                if by_gazetteer[key] is not None and len(clusters) > len(keys):
+            owner = _person_evidence(r, w)
+            if owner is False:
+                continue
+            if (key, owner) not in by_gazetteer:
+                by_gazetteer[key, owner] = _gazetteer_person(r, w, owner, clusters)
+                if by_gazetteer[key, owner] is not None and len(clusters) > len(keys):
                     keys.append((clusters[-1], clusters[-1].keys()))
-            home = by_gazetteer[key]
+            home = by_gazetteer[key, owner]
         if home is not None:
             home.mentions.append((w.start, w.end, False))
 
@@ -305,13 +311,23 @@ def _introduced(r: _Reader, w: Word) -> tuple[bool, str | None]:
     return r.lex.is_role(m.group(1)) and m.group(1)[:1].isupper(), None
 
 
-def _gazetteer_person(r: _Reader, w: Word, clusters: list[_Cluster]) -> _Cluster | None:
+def _person_evidence(r: _Reader, w: Word) -> str | Literal[False] | None:
+    """False when nothing makes a single word a person's name (no PERSON tag, no title or
+    state's possessive before it; a state; a reporters' credit), else the state whose
+    possessive introduces it ("Russia's Putin") or None."""
     labels = r.labels(w.start, w.end)
     introduced, owner = _introduced(r, w)
     if not ("PERSON" in labels or introduced) or r.state(w.text) is not None:
-        return None
+        return False
     if _reporter_line(r, w.start):
-        return None  # "Ortiz and Haas reported from Lima": reporters, not officeholders
+        return False  # "Ortiz and Haas reported from Lima": reporters, not officeholders
+    return owner
+
+
+def _gazetteer_person(
+    r: _Reader, w: Word, owner: str | None, clusters: list[_Cluster]
+) -> _Cluster | None:
+    """The officeholder a single word names (of ``owner``'s state, if given), as a cluster."""
     key = nm.surname_key(w.text)
     for dated in (False, True):  # a surname two officeholders share: the one then in office
         found = {

@@ -1,6 +1,7 @@
 """What an article says of a person: role, affiliation and state.
 
 - Before the name: "Polish President Anna Kowalska", "U.S. Secretary of State Jane Roe",
+  "Peru's ambassador to Chile, Jane Roe," (the place a role is held at is no part of it),
   "presidential foreign policy aide Ivan Sokolov", "China's Wu Mei-ling", and the
   appositive sandwich "Nepal's home minister, Jane Roe, said".
 - After it: "Jane Roe, a senior lecturer at Some University", "John Doe, head of the
@@ -53,7 +54,7 @@ def _honorific_only(lex: Lexicon, word: str) -> bool:
 
 
 def _title_word(lex: Lexicon, word: str) -> bool:
-    return lex.is_title(word) or word.lower() in {"of", "in"}
+    return lex.is_title(word) or word.lower() in {"of", "in", "to"}
 
 
 def role_suffix(lex: Lexicon, ws: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -133,8 +134,17 @@ def _walk_back(r: RoleReader, ws: list[Word], start: int, end: int) -> tuple[lis
     return out, False
 
 
+def _posted_to(r: RoleReader, ws: list[Word]) -> list[Word]:
+    """The words without the place a role is held at ("ambassador to Chile", "envoy to the
+    United Nations"): the role's holder acts for the state before it, not for that place."""
+    for k in range(len(ws) - 2, 0, -1):
+        if ws[k].text == "to" and r.lex.is_role(ws[k - 1].text):
+            return ws[:k]
+    return ws
+
+
 def _from_prefix(r: RoleReader, start: int, end: int) -> tuple[str | None, str | None, str | None]:
-    ws = _prefix_words(r, start, end)
+    ws = _posted_to(r, _prefix_words(r, start, end))
     while ws and _honorific_only(r.lex, ws[-1].text):
         ws.pop()  # "Emir Sheikh", "Supreme Leader Ayatollah": the role ends before the honorific
     if not ws:

@@ -2,17 +2,21 @@
 
 In order, for one quote:
 
+0. before a colon, words the clause answers: "reacting to comments from X: '...'" is X's;
 1. a speech verb (``data/speech_verbs.tsv``) that governs the quote in the parse, or that the
    quote governs ("..., he said" as parataxis): its subject, or its object for "quote"
-   ("the statement quoted him as saying");
+   ("the statement quoted him as saying", "the paper reported, citing him as saying");
 2. "according to X" in the quote's sentence;
 3. the speech verb nearest the quote in its sentence;
 4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'"; in
-   "X, who called Y '...'", X);
+   "X, who called Y '...'", X), or of the clause a colon ends before the quote;
 5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
    the last speaker of its own or the previous paragraph; a quote paragraph left open takes
-   the speaker of the quote that continues it.
+   the speaker of the quote that continues it, and passes its own on to the paragraphs of the
+   quote below it that name none.
 
+Who acted before a quote is read in text order: speakers, persons that are subjects, and a
+body that "issued" or "released" a statement ("..., it said" after it).
 Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: no guess.
 """
 
@@ -50,6 +54,16 @@ def _hypothetical(verb: Any) -> bool:
     )
 
 
+def _as_saying(verb: Any) -> bool:
+    """ "citing X as saying": the verb has "as" + a speech verb ("citing sources" alone names
+    where a report comes from, not who spoke)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+        for c in verb.children
+    )
+
+
+_ISSUE = frozenset({"issue", "release", "publish"})  # "X issued a statement": X speaks
 _OUTLETS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio", "media"})
 
 
@@ -85,8 +99,11 @@ class Attributor(PhraseReader):
                 who = self._person_at(tok)
                 if who is None and tok.lower_ in _SUBJECT_PRONOUNS:
                     who = self._pronoun(tok)
+                issued = who is None and tok.head.lemma_ in _ISSUE
+                if issued:  # "the ministry issued a statement": the body speaks through it
+                    who = self.resolve_phrase(tok)
                 if who is not None:
-                    self._events.append(SpeechEvent(tok.idx, line, who))
+                    self._events.append(SpeechEvent(tok.idx, line, who, issued))
 
     def _in_statement(self, verb: Any) -> bool:
         """ "X said in a statement", "a statement from X said": spoken through a statement."""
@@ -138,7 +155,8 @@ class Attributor(PhraseReader):
             if who is not None:
                 return who
         for child in verb.children:  # "the statement said, quoting X": X
-            if child.lemma_ == "quote" and child.dep_ in {"advcl", "xcomp", "conj"}:
+            relays = child.lemma_ == "quote" or (child.lemma_ == "cite" and _as_saying(child))
+            if relays and child.dep_ in {"advcl", "xcomp", "conj"}:
                 who = self._speaker_of_verb(child, "object")
                 if who is not None:
                     return who
@@ -266,10 +284,20 @@ class Attributor(PhraseReader):
             if i + 1 < len(spans) and self._paragraph_gap(q.line, spans[i + 1].line) <= 1:
                 out[i] = out[i + 1]
             out[i] = out[i] or self._attribute(q)
+        for i in range(1, len(spans)):  # a quote's later paragraphs: its speaker goes on
+            if out[i] is None and self._goes_on(spans[i - 1], spans[i]):
+                out[i] = out[i - 1]
         for i, q in enumerate(spans):
             if out[i] is None and self._own_line(q):
                 out[i] = self._pulled_from(spans, i, out)
         return out
+
+    def _goes_on(self, before: QuoteSpan, q: QuoteSpan) -> bool:
+        """Whether ``q`` is the next paragraph of the quote ``before`` left open: the first
+        thing on the paragraph right below it."""
+        if not before.unclosed or self._paragraph_gap(before.line, q.line) != 1:
+            return False
+        return not self.text[self._line_starts[q.line] : q.mark].strip()
 
     def _own_line(self, q: QuoteSpan) -> bool:
         """A quote that is the whole of its line (a pull quote or subheading)."""
@@ -299,6 +327,9 @@ class Attributor(PhraseReader):
         if not inside:
             return None
         context = self._context(q, inside)
+        words = self._colon_words(q)
+        if words is not None:
+            return words
         verb = self._governing_verb(q, inside)
         if verb is not None:  # "In a joint statement, the two sides said '...'": the document
             return self._verb_speaker.get(verb.i) or self._joint_document(q)
@@ -481,6 +512,18 @@ class Attributor(PhraseReader):
     def _colon_clause(self, q: QuoteSpan) -> Speaker | None:
         """ "X disagreed: '...'": the subject of the clause a colon ends right before the
         quote, whatever its verb."""
+        last = self._before_colon(q)
+        if last is None:
+            return None
+        for verb in [last, *last.ancestors]:
+            if self.in_quote(verb.idx) or verb.sent.start != last.sent.start:
+                break
+            if verb.pos_ in {"VERB", "AUX"} and self._subjects(verb):
+                return self._subject_speaker(verb)
+        return None
+
+    def _before_colon(self, q: QuoteSpan) -> Any:
+        """The token before a colon set right before the quote's opening mark, or None."""
         start = max(0, q.mark - _COLON_REACH)
         before = self.text[start : q.mark].rstrip()
         if not before.endswith(":"):
@@ -489,12 +532,34 @@ class Attributor(PhraseReader):
         colon = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if colon is None or not len(colon) or colon[0].i == 0:
             return None
-        last = self.doc[colon[0].i - 1]
-        for verb in [last, *last.ancestors]:
-            if self.in_quote(verb.idx) or verb.sent.start != last.sent.start:
-                break
-            if verb.pos_ in {"VERB", "AUX"} and self._subjects(verb):
-                return self._subject_speaker(verb)
+        return self.doc[colon[0].i - 1]
+
+    def _colon_words(self, q: QuoteSpan) -> Speaker | None:
+        """ "X was reacting to comments from Y on Tuesday: '...'": the verb of the clause a
+        colon ends right before the quote answers words ("to" a speech noun with "from Y",
+        "by Y" or "Y's"); the quote gives them, so Y speaks. ("Referring to Y's remarks, X
+        said: '...'" is X's: "said" answers nothing.)"""
+        last = self._before_colon(q)
+        verb = (
+            next((t for t in [last, *last.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+            if last is not None
+            else None
+        )
+        if verb is None or self.in_quote(verb.idx) or verb.sent.start != last.sent.start:
+            return None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                if self.lex.speech_kind(noun.lemma_) not in {"words", "subject"}:
+                    continue
+                for child in noun.children:
+                    obj = None
+                    if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    elif child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                        obj = child
+                    who = self.resolve_phrase(obj) if obj is not None else None
+                    if who is not None:
+                        return who
         return None
 
     def _last_speaker(self, q: QuoteSpan) -> Speaker | None:
