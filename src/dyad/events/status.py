@@ -198,6 +198,17 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return False  # "stopped short of supplying arms in its war": the war is no denial
     verbs = lex.status_words("denied", "VERB")
     adjs = lex.status_words("denied", "ADJ")  # "were unable to reach a deal"
+    # "denied that its troops had crossed": the clause a verb both of refusal and of
+    # dispute ("deny") governs did not happen, by its teller's account
+    head = clause.head
+    denier = head.head
+    if (
+        head.dep_ == "ccomp"
+        and lemma_of(denier) in verbs & lex.status_words("dispute", "VERB")
+        and str(denier.pos_) == "VERB"
+        and not any(c.dep_ == "neg" for c in denier.children)
+    ):
+        return True
     return any(
         (
             (lemma_of(gov) in verbs and str(gov.pos_) == "VERB")
