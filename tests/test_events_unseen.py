@@ -1,0 +1,96 @@
+"""Patterns of news found failing on articles no rule was written from (gathered for issue 8):
+border crossings as incursions, expulsions ordered, denials by "denied that", agreements kept
+or broken (no new deal), and the doer of "condemned X for V-ing".
+
+Sentences are written for these tests, about states of several continents; state mentions
+come from the fakes of ``test_events``. They need the spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import code
+
+pytestmark = pytest.mark.model
+
+
+def with_status(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.type, e.source, e.target, e.status) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean soldiers crossed the Peruvian border on Tuesday.",
+        "Chilean troops trespassed into Peru on Tuesday.",
+        "Chilean troops breached the Peruvian frontier on Tuesday.",
+        "Chilean jets violated the Peruvian border on Tuesday.",
+    ],
+)
+def test_crossing_a_border_is_an_incursion(text: str) -> None:
+    assert ("ASSAULT", "CHL", "PER", "occurred") in with_status(text)
+
+
+def test_people_crossing_a_border_are_no_incursion() -> None:
+    text = "Thousands of refugees crossed the Peruvian border from Chile on Tuesday."
+    assert not any(t == "ASSAULT" for t, *_ in with_status(text))
+
+
+def test_an_expulsion_ordered_is_the_orderers() -> None:
+    text = "On Tuesday Chile ordered the expulsion of Peru's ambassador over the affair."
+    assert ("SANCTION", "CHL", "PER", "occurred") in with_status(text)
+
+
+def test_what_a_state_denied_did_not_happen() -> None:
+    text = "Chile denied on Tuesday that its soldiers had fired on a Peruvian patrol."
+    got = with_status(text)
+    assert ("ASSAULT", "CHL", "PER", "denied") in got, got
+    text = "Chile did not deny on Tuesday that its soldiers had fired on a Peruvian patrol."
+    assert ("ASSAULT", "CHL", "PER", "occurred") in with_status(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean and Peruvian guards have strictly observed the agreements between Chile and Peru.",
+        "Chile said on Tuesday that it would abide by its accord with Peru.",
+        "Peru said on Tuesday that Chile had violated the treaty with Peru.",
+    ],
+)
+def test_a_deal_kept_or_broken_is_no_new_deal(text: str) -> None:
+    assert not any(t == "AGREE" for t, *_ in with_status(text))
+
+
+def test_a_dated_deal_kept_is_the_deal_of_its_year() -> None:
+    events = code("Chile said on Tuesday that it had observed the 2015 accord with Peru.")
+    assert {(e.type, e.date.date if e.date else None) for e in events} >= {("AGREE", "2015")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bolivia condemned Chile on Tuesday for imposing sanctions on Peru.",
+            ("SANCTION", "CHL", "PER"),
+        ),
+        ("Bolivia thanked Chile on Tuesday for sending aid to Peru.", ("AID", "CHL", "PER")),
+    ],
+)
+def test_the_object_of_condemned_for_does_the_act(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {(t, s, g) for t, s, g, _ in with_status(text)}
+    assert expected in got, got
+    assert ("SANCTION", "BOL", "PER") not in got and ("AID", "BOL", "PER") not in got
+
+
+def test_objecting_to_a_states_act_is_an_accusation() -> None:
+    text = "Peru objected on Tuesday to Chile's plan to build a wall on the frontier."
+    assert ("ACCUSE", "PER", "CHL", "occurred") in with_status(text)
+
+
+def test_refraining_from_an_act_is_no_act() -> None:
+    text = "Chile agreed on Tuesday to refrain from imposing new tariffs on Peruvian copper."
+    got = with_status(text)
+    assert ("SANCTION", "CHL", "PER", "occurred") not in got, got
