@@ -94,3 +94,17 @@ def test_refraining_from_an_act_is_no_act() -> None:
     text = "Chile agreed on Tuesday to refrain from imposing new tariffs on Peruvian copper."
     got = with_status(text)
     assert ("SANCTION", "CHL", "PER", "occurred") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru summoned Chile's ambassador on Tuesday to lodge a protest over remarks on Bolivia.",
+        "Peru summoned the Chilean envoy on Tuesday to protest against remarks about Bolivia.",
+    ],
+)
+def test_a_summons_to_protest_is_one_act_against_the_envoys_state(text: str) -> None:
+    got = with_status(text)
+    assert ("ACCUSE", "PER", "CHL", "occurred") in got, got
+    assert not any(t == "ACCUSE" and "BOL" in (s, g) for t, s, g, _ in got), got
+    assert not any(t == "ACCUSE" and s == "CHL" for t, s, _, _ in got), got

@@ -131,3 +131,19 @@ def honoured(tok: Any) -> bool:
     elif tok.dep_ != "dobj":
         return False
     return str(head.pos_) == "VERB" and lemma_of(head) in HONOURING
+
+
+def purpose_of(tok: Any, acts: Collection[int]) -> bool:
+    """Whether a cue is told as the purpose of another act in ``acts`` (the indices of cues
+    of its own type): "summoned X's envoy to lodge a protest over ...", "summoned the envoy
+    to protest against ...": one act, told by the verb above."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and lemma_of(c) == "to" for c in cur.children
+        ):
+            return cur.head.i in acts
+        if cur.dep_ in CLAUSE_LINKS or cur.dep_ == "conj":
+            return False
+        cur = cur.head
+    return False
