@@ -108,3 +108,26 @@ def test_a_summons_to_protest_is_one_act_against_the_envoys_state(text: str) -> 
     assert ("ACCUSE", "PER", "CHL", "occurred") in got, got
     assert not any(t == "ACCUSE" and "BOL" in (s, g) for t, s, g, _ in got), got
     assert not any(t == "ACCUSE" and s == "CHL" for t, s, _, _ in got), got
+
+
+def test_troops_killed_in_a_clash_were_killed_by_the_other_side() -> None:
+    text = "Two Chilean soldiers were killed on Tuesday during a clash with Peruvian border guards."
+    got = with_status(text)
+    assert ("ASSAULT", "PER", "CHL", "occurred") in got, got
+
+
+def test_a_fight_told_from_either_side_is_one_event() -> None:
+    text = (
+        "Two Chilean soldiers killed in border clashes with Peru\n\n"
+        "Two Chilean soldiers were killed during an hours-long clash with Peruvian border "
+        "guards, the Chilean army said on Tuesday."
+    )
+    assaults = [e for e in code(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1, assaults
+    assert {assaults[0].source, assaults[0].target} == {"CHL", "PER"}
+
+
+def test_two_attacks_in_turn_stay_two_events() -> None:
+    text = "Chile shelled a Peruvian post on Tuesday. Peru shelled a Chilean post on Tuesday."
+    got = {(e.type, e.source, e.target) for e in code(text)}
+    assert {("ASSAULT", "CHL", "PER"), ("ASSAULT", "PER", "CHL")} <= got, got

@@ -413,6 +413,7 @@ class _Coder:
                     prov,
                     cand.mode,
                     weight,
+                    mutual=cand.cue.symmetric,
                 )
                 merged = self.merger.add(draft)
             if cand.type == "CONSULT" and cand.weight > 0 and len(cand.pairs) == 1:
