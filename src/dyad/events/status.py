@@ -170,6 +170,8 @@ def is_content(tok: Any, content: Collection[int]) -> bool:
     while cur.head.i != cur.i:
         if own_clause(cur):
             return False  # "X lifted tariffs, and Y agreed ...": a clause of its own
+        if cur.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in cur.children):
+            return False  # "sought the release of a tanker seized by X": a thing done
         cur = cur.head
         if cur.i in content:
             return True
