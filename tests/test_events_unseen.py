@@ -131,3 +131,20 @@ def test_two_attacks_in_turn_stay_two_events() -> None:
     text = "Chile shelled a Peruvian post on Tuesday. Peru shelled a Chilean post on Tuesday."
     got = {(e.type, e.source, e.target) for e in code(text)}
     assert {("ASSAULT", "CHL", "PER"), ("ASSAULT", "PER", "CHL")} <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Lima named the Peruvian trawler which was seized by Chile on Tuesday.",
+        "Bolivia sought the release of the crew of a Peruvian trawler seized by Chile on Tuesday.",
+    ],
+)
+def test_a_seizure_told_in_a_modifier_happened(text: str) -> None:
+    assert ("COERCE", "CHL", "PER", "occurred") in with_status(text)
+
+
+def test_what_is_asked_for_is_still_no_event() -> None:
+    text = "Bolivia urged Chile on Tuesday to release the Peruvian trawler it had seized."
+    got = with_status(text)
+    assert not any(t == "RETREAT" and s == "CHL" and st == "occurred" for t, s, _, st in got), got
