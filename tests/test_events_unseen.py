@@ -148,3 +148,20 @@ def test_what_is_asked_for_is_still_no_event() -> None:
     text = "Bolivia urged Chile on Tuesday to release the Peruvian trawler it had seized."
     got = with_status(text)
     assert not any(t == "RETREAT" and s == "CHL" and st == "occurred" for t, s, _, st in got), got
+
+
+def test_an_act_held_off_is_no_act() -> None:
+    text = "Chile agreed on Tuesday to hold off on imposing new tariffs on Peruvian copper."
+    got = with_status(text)
+    assert ("SANCTION", "CHL", "PER", "occurred") not in got, got
+    text = "Chile held talks with Peru on Tuesday."
+    assert ("CONSULT", "CHL", "PER", "occurred") in with_status(text)
+
+
+def test_an_act_prevented_did_not_happen() -> None:
+    text = (
+        "Chile said on Tuesday that its guards had prevented "
+        "Peruvian soldiers from crossing the border."
+    )
+    got = with_status(text)
+    assert not any(t == "ASSAULT" and st == "occurred" for t, _, _, st in got), got

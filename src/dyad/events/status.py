@@ -213,12 +213,18 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return True
     return any(
         (
-            (lemma_of(gov) in verbs and str(gov.pos_) == "VERB")
+            ((lemma_of(gov) in verbs or _phrasal(gov) in verbs) and str(gov.pos_) == "VERB")
             or (lemma_of(gov) in adjs and str(gov.pos_) == "ADJ" and below.dep_ == "xcomp")
         )
         and not any(c.dep_ == "neg" for c in gov.children)  # "never refused to": no denial
         for gov, below in _links(clause)
     )
+
+
+def _phrasal(verb: Any) -> str:
+    """A verb with its particle, as the lexicon writes phrasal verbs: "hold off", "call off"."""
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma_of(verb)} {lemma_of(prt)}" if prt is not None else lemma_of(verb)
 
 
 def is_reported(tok: Any, clause: Clause, lex: Lexicon) -> bool:
