@@ -165,3 +165,28 @@ def test_an_act_prevented_did_not_happen() -> None:
     )
     got = with_status(text)
     assert not any(t == "ASSAULT" and st == "occurred" for t, _, _, st in got), got
+
+
+def test_what_a_teller_said_had_been_done_is_dated_by_the_telling() -> None:
+    # reported speech shifts "we have recalled" back to "had recalled": the news of that day
+    events = code("Chile's president said on Tuesday that he had recalled the ambassador to Peru.")
+    dated = {(e.type, e.source, e.target, e.date.date if e.date else None) for e in events}
+    assert ("SANCTION", "CHL", "PER", "2023-05-09") in dated, dated
+    events = code("Chile said on Tuesday that Peru had expelled its ambassador in March.")
+    dated = {(e.type, e.source, e.target, e.date.date if e.date else None) for e in events}
+    assert ("SANCTION", "PER", "CHL", "2023-03") in dated, dated
+
+
+def test_calling_a_states_act_illegal_is_an_accusation() -> None:
+    text = "Chile imposed tariffs on Peru on Tuesday. Peru called the decision illegal on Tuesday."
+    got = with_status(text)
+    assert ("ACCUSE", "PER", "CHL", "occurred") in got, got
+    text = "Peru called on Chile on Tuesday to stop illegal fishing in its waters."
+    assert not any(t == "ACCUSE" for t, *_ in with_status(text))
+
+
+def test_navies_coordinating_an_exercise_cooperate() -> None:
+    text = (
+        "Chilean warships together with the Peruvian Navy coordinated a joint exercise on Tuesday."
+    )
+    assert ("COOPERATE", "CHL", "PER", "occurred") in with_status(text)
