@@ -30,6 +30,7 @@ from dyad.events.context import (
     in_background,
     indices,
     protested,
+    purpose_of,
     when_clause_expression,
 )
 from dyad.events.cues import (
@@ -239,6 +240,9 @@ class _Coder:
         disputers = self._next_disputers(si)
         found: list[_Candidate] = []
         for i in sorted(cues):
+            same = {j for j, c in cues.items() if j != i and c.mode == cues[i].mode == "disapprove"}
+            if purpose_of(self.doc[i], same):
+                continue  # "summoned X's envoy to lodge a protest": the summons tells it
             cand = self._candidate(self.doc[i], cues[i], content - {i}, disputes, found)
             if cand is None:
                 continue
@@ -409,6 +413,7 @@ class _Coder:
                     prov,
                     cand.mode,
                     weight,
+                    mutual=cand.cue.symmetric,
                 )
                 merged = self.merger.add(draft)
             if cand.type == "CONSULT" and cand.weight > 0 and len(cand.pairs) == 1:

@@ -23,6 +23,12 @@ STRETCH_UNITS = frozenset({"year", "decade", "month", "week"})
 # Prepositions whose object is the circumstance of a clause, not an event it tells of.
 BACKGROUND_PREPS = frozenset({"amid", "amidst"})
 CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "ROOT"})
+# Verbs of keeping to (or breaking) what exists: their object ("observed the agreements",
+# "abide by the sanctions", "violated the accord") is made before, no event of the clause.
+HONOURING = frozenset(
+    {"observe", "respect", "honour", "honor", "abide", "comply", "adhere", "uphold", "violate",
+     "breach", "flout", "implement", "enforce"}
+)  # fmt: skip
 
 
 class TimeIndex:
@@ -106,9 +112,38 @@ def _stretch(tok: Any) -> bool:
 def in_background(tok: Any) -> bool:
     """Whether an event noun names the circumstances of a clause ("visited X amid Y's
     sanctions on Z", "amid tensions over X's invasion of Y"), not an event it reports."""
+    if honoured(tok):
+        return True
     for anc in (tok, *tok.ancestors):
         if anc.dep_ in ("pobj", "pcomp") and lemma_of(anc.head) in BACKGROUND_PREPS:
             return True
         if anc.dep_ in CLAUSE_LINKS:
             return False
+    return False
+
+
+def honoured(tok: Any) -> bool:
+    """Whether an event noun is what a verb keeps to or breaks ("have observed the
+    agreements", "abide by the sanctions", "violated the accord"): a thing made before."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":  # "abide by", "comply with", "adhere to"
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return str(head.pos_) == "VERB" and lemma_of(head) in HONOURING
+
+
+def purpose_of(tok: Any, acts: Collection[int]) -> bool:
+    """Whether a cue is told as the purpose of another act in ``acts`` (the indices of cues
+    of its own type): "summoned X's envoy to lodge a protest over ...", "summoned the envoy
+    to protest against ...": one act, told by the verb above."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and lemma_of(c) == "to" for c in cur.children
+        ):
+            return cur.head.i in acts
+        if cur.dep_ in CLAUSE_LINKS or cur.dep_ == "conj":
+            return False
+        cur = cur.head
     return False

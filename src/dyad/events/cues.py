@@ -221,9 +221,14 @@ def lemma_of(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
 def direct_objects(tok: Any) -> list[Any]:
     """The token's objects; a passive participle modifying a noun has that noun as object."""
     objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    if tok.dep_ == "relcl":  # "the tanker which was seized", "a ship that X seized": the tanker
+        objs = [tok.head if lemma_of(o) in RELATIVE_PRONOUNS else o for o in objs]
     if not objs and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
         objs = [tok.head]
     if not objs and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):

@@ -244,6 +244,7 @@ class FrameReader:
             co = r.co_actors(s)
             f.joint = f.joint or bool(co)
             add_codes(f.sources, co)
+        sides: list[str] = []  # the parties of a fight the verb's act was done in
         if not f.sources:  # "rocket fire from X hit Y", "X's strike killed Y's soldiers"
             means = list(subj)
             if not subj:  # "Y's soldiers were killed in an X drone attack"
@@ -257,11 +258,17 @@ class FrameReader:
             for s in means:
                 nouns = r.lex.candidates(lemma_of(s), "NOUN")
                 if nouns and nouns[0].type == cue.type:
-                    add_codes(f.sources, self._noun(s, nouns[0]).sources)
+                    means_frame = self._noun(s, nouns[0])
+                    add_codes(f.sources, means_frame.sources)
+                    if nouns[0].symmetric:  # "a clash with Y": either side may have done it
+                        add_codes(sides, means_frame.sources + means_frame.targets)
         theme = any(q.kind == "obj" for q in cue.requires)  # "send troops": no recipient
         owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
             add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
+        if sides and set(f.sources) & set(f.targets):
+            # "X's troops were killed in a clash with Y's guards": the other side killed them
+            f.sources = [c for c in sides if c not in f.targets]
         r.exclude = set(f.sources)
         objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
         blamed = cue.type == "ACCUSE" and bool(objs)

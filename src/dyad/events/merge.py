@@ -42,6 +42,7 @@ class Draft:
     provenance: Provenance
     mode: str | None = None
     weight: int = 1  # 2: a verb with both sides named; 1: a noun; 0: a side filled in
+    mutual: bool = False  # told by a cue either side may do ("clashed", "a clash with")
 
     @property
     def pair(self) -> frozenset[str] | tuple[str, str]:
@@ -128,6 +129,9 @@ class Merger:
         group = self._by_key.get((d.type, d.pair), [])
         target = next((m for m in group if _same(m.date, d.date) and m.accepts(d, True)), None)
         group = [m for m in group if m.accepts(d, False)]
+        reverse = None
+        if target is None and d.date is not None:
+            target = reverse = self._mutual(d)
         if target is None and d.date is not None and d.type in EPISODE_TYPES:
             target = _same_episode(group, d)
         if target is None and d.date is not None:
@@ -139,7 +143,7 @@ class Merger:
             self._events.append(target)
             self._by_key.setdefault(target.key(), []).append(target)
             self._by_type.setdefault(d.type, []).append(target)
-        elif d.weight > target.first.weight:
+        elif d.weight > target.first.weight and reverse is None:  # its key stays
             occurred = target.status == "occurred"
             target.first = d
             target.status = "occurred" if occurred else d.status
@@ -150,6 +154,20 @@ class Merger:
             target.provenance.append(d.provenance)
         target.mode = target.mode or d.mode
         return target.date
+
+    def _mutual(self, d: Draft) -> _Merged | None:
+        """The event of the reverse direction, on the same day or more precisely dated in the
+        draft's, when either mention is of a mutual fight ("X's troops were killed in a clash
+        with Y's guards" beside "Y killed X's troops"): one fight, told from either side."""
+        if not isinstance(d.pair, tuple):
+            return None
+        reverse = [
+            m
+            for m in self._by_key.get((d.type, (d.target, d.source)), [])
+            if d.mutual or m.first.mutual
+        ]
+        same = next((m for m in reverse if _same(m.date, d.date) and m.accepts(d, True)), None)
+        return same or self._into_precise([m for m in reverse if m.accepts(d, False)], d)
 
     @staticmethod
     def _into_precise(group: list[_Merged], d: Draft) -> _Merged | None:

@@ -150,7 +150,7 @@ class PartyReader:
         blame, an act ("condemned the move"), not people ("accused the rebels")."""
         if type_ != "ACCUSE":
             return True
-        objs = [o for o in direct_objects(tok) if o.dep_ != "nsubjpass"]
+        objs = [o for o in direct_objects(tok) if o.dep_ not in ("nsubjpass", "oprd")]
         return bool(objs) and all(
             lemma_of(o) in ACT_NOUNS or bool(self.lex.candidates(lemma_of(o), "NOUN")) for o in objs
         )

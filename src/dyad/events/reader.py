@@ -345,6 +345,11 @@ class ActorReader:
             objs = [p for p in verb.head.children if p.dep_ == "pobj"]
             if objs:  # "with X joining Y": X does it
                 return objs, []
+        if verb.dep_ == "pcomp" and lemma_of(verb.head) in ("for", "of"):
+            outer = verb.head.head  # "condemned X for imposing", "accused X of arming": X
+            objs = [o for o in direct_objects(outer) if o.dep_ == "dobj"]
+            if str(outer.pos_) == "VERB" and objs and self.is_actor(objs[0]):
+                return objs[:1], []
         if verb.dep_ in ("acl", "relcl") and str(verb.tag_) == "VBG":
             head = verb.head
             if not self.is_actor(head) and head.dep_ == "dobj" and str(head.head.pos_) == "VERB":

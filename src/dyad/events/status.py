@@ -170,6 +170,8 @@ def is_content(tok: Any, content: Collection[int]) -> bool:
     while cur.head.i != cur.i:
         if own_clause(cur):
             return False  # "X lifted tariffs, and Y agreed ...": a clause of its own
+        if cur.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in cur.children):
+            return False  # "sought the release of a tanker seized by X": a thing done
         cur = cur.head
         if cur.i in content:
             return True
@@ -198,14 +200,31 @@ def is_denied(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
         return False  # "stopped short of supplying arms in its war": the war is no denial
     verbs = lex.status_words("denied", "VERB")
     adjs = lex.status_words("denied", "ADJ")  # "were unable to reach a deal"
+    # "denied that its troops had crossed": the clause a verb both of refusal and of
+    # dispute ("deny") governs did not happen, by its teller's account
+    head = clause.head
+    denier = head.head
+    if (
+        head.dep_ == "ccomp"
+        and lemma_of(denier) in verbs & lex.status_words("dispute", "VERB")
+        and str(denier.pos_) == "VERB"
+        and not any(c.dep_ == "neg" for c in denier.children)
+    ):
+        return True
     return any(
         (
-            (lemma_of(gov) in verbs and str(gov.pos_) == "VERB")
+            ((lemma_of(gov) in verbs or _phrasal(gov) in verbs) and str(gov.pos_) == "VERB")
             or (lemma_of(gov) in adjs and str(gov.pos_) == "ADJ" and below.dep_ == "xcomp")
         )
         and not any(c.dep_ == "neg" for c in gov.children)  # "never refused to": no denial
         for gov, below in _links(clause)
     )
+
+
+def _phrasal(verb: Any) -> str:
+    """A verb with its particle, as the lexicon writes phrasal verbs: "hold off", "call off"."""
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma_of(verb)} {lemma_of(prt)}" if prt is not None else lemma_of(verb)
 
 
 def is_reported(tok: Any, clause: Clause, lex: Lexicon) -> bool:
