@@ -74,7 +74,6 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "SOM",
         "STP",
         "SWZ",
-        "SYC",
         "TON",
         "VUT",
     )),
