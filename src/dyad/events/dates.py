@@ -222,16 +222,15 @@ def own_expression(
 
 
 def _reports_done(verb: Any) -> bool:
-    """Whether a reported clause tells of something done: "X agreed", "X has agreed", and
-    the same told in reported speech, "(Z said on Friday) X had agreed" (not "X agrees", a
-    habit or a plan)."""
+    """Whether a reported clause tells of something done: "X agreed", "X has agreed" (not
+    "X had agreed", which was before the telling, nor "X agrees", a habit or a plan)."""
     if str(verb.pos_) not in ("VERB", "AUX"):
         return False
     tags = {str(c.tag_) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if str(verb.tag_) == "VBD":
         return not tags
     if str(verb.tag_) == "VBN":
-        return bool(tags) and tags <= {"VBZ", "VBP", "VBN", "VBD"}
+        return bool(tags) and tags <= {"VBZ", "VBP", "VBN"} and not tags & {"VBD"}
     if str(verb.tag_) == "VBG":
         # "X said on Monday it was sending aid": under way at the telling
         return bool(tags) and tags <= {"VBD", "VBZ", "VBP"}
