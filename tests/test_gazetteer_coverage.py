@@ -36,26 +36,36 @@ FUNCTIONS = ("head of state", "head of government", "foreign minister")
 # Empty since the regional branches were merged.
 PENDING_STATES: frozenset[str] = frozenset()
 
+# Offices that changed hands in 2026 after the last day the public references reachable here
+# (the search tool's stored pages, which end about May 2026) report: the successor cannot be
+# established here, so the office has no holder from the handover to the data date (END).
+# fmt: off
+AFTER_THE_REFERENCES: frozenset[tuple[str, str]] = frozenset({
+    ("BEN", "head of government"),  # president inaugurated 2026-05-24
+    ("BEN", "head of state"),
+    ("BGR", "foreign minister"),  # Radev government from 2026-05-08
+    ("COL", "foreign minister"),  # president inaugurated 2026-08-07
+    ("COL", "head of government"),
+    ("COL", "head of state"),
+    ("CRI", "foreign minister"),  # government sworn in 2026-05-08
+    ("HUN", "foreign minister"),  # Magyar government from 2026-05-13
+    ("PER", "foreign minister"),  # president inaugurated 2026-07-28
+    ("PER", "head of government"),
+    ("PER", "head of state"),
+})
+# fmt: on
+
 # States and functions whose holders are not yet all known (the gaps the coverage report
 # lists). Expected to fail until the data are filled; remove an entry once its test passes.
 # fmt: off
 INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
-    ("BEN", "head of government"),
-    ("BEN", "head of state"),
-    ("COL", "head of government"),
-    ("COL", "head of state"),
-    ("PER", "head of government"),
-    ("PER", "head of state"),
     ("SMR", "head of government"),
     ("SMR", "head of state"),
     *((state, "foreign minister") for state in (
         "ATG",
         "BGD",
-        "BGR",
         "CAF",
-        "COL",
         "COM",
-        "CRI",
         "DMA",
         "FJI",
         "GIN",
@@ -63,10 +73,8 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "GNQ",
         "GRD",
         "HND",
-        "HUN",
         "MRT",
         "NPL",
-        "PER",
         "PNG",
         "PRY",
         "SLB",
@@ -93,6 +101,9 @@ def _case(state: str, function: str) -> object:
     marks = []
     if state in PENDING_STATES:
         marks.append(pytest.mark.skip(reason="filled on another branch"))
+    elif (state, function) in AFTER_THE_REFERENCES:
+        reason = "the successor took office after the references reachable here end"
+        marks.append(pytest.mark.xfail(reason=reason, strict=True))
     elif (state, function) in INCOMPLETE:
         marks.append(pytest.mark.xfail(reason="holders not all known yet", strict=True))
     return pytest.param(state, function, marks=marks, id=f"{state}-{function.replace(' ', '_')}")
