@@ -67,7 +67,6 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "CAF",
         "COM",
         "DMA",
-        "FJI",
         "GIN",
         "GNB",
         "GNQ",
