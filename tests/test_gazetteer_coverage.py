@@ -74,7 +74,6 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "HND",
         "MRT",
         "NPL",
-        "PNG",
         "PRY",
         "SLB",
         "SMR",
