@@ -36,6 +36,17 @@ def keep_text(doc: Any, text: str) -> Any:
     return doc
 
 
+def token_bounds(doc: Any) -> tuple[list[int], list[int]]:
+    """The start and end offsets of every token of a Doc, read off its IDX and LENGTH arrays
+    (no Token made)."""
+    if not len(doc):
+        return [], []
+    columns = doc.to_array(["IDX", "LENGTH"])
+    starts: list[int] = columns[:, 0].tolist()
+    lengths: list[int] = columns[:, 1].tolist()
+    return starts, [s + n for s, n in zip(starts, lengths, strict=True)]
+
+
 def _length(doc: Any) -> int:
     """Characters of a Doc's text, from its last token (constant time)."""
     if not len(doc):
