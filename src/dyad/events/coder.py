@@ -80,7 +80,7 @@ from dyad.events.status import (
     threat_teller,
 )
 from dyad.models import DateRef, Event, Provenance, Status
-from dyad.nlp.doctext import doc_text
+from dyad.nlp.doctext import doc_text, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -195,7 +195,7 @@ class _Coder:
         self.text = doc_text(doc)  # kept by the parser: Doc.text joins every token per call
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
-        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.sents = [s for s in doc.sents if span_text(s).strip()]
         self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
@@ -372,8 +372,9 @@ class _Coder:
 
     def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
-        text = str(sent.text).strip()
-        start = int(sent.start_char) + (len(sent.text) - len(str(sent.text).lstrip()))
+        whole = span_text(sent)
+        text = whole.strip()
+        start = int(sent.start_char) + (len(whole) - len(whole.lstrip()))
         prov = Provenance(self.doc_id, start, start + len(text), text)
         by_tok = {c.tok.i: c for c in found}
         dates: dict[int, Dated] = {}

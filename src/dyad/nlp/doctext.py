@@ -29,6 +29,12 @@ def doc_text(doc: Any) -> str:
     return str(cached)
 
 
+def span_text(span: Any) -> str:
+    """``span.text`` (a sentence, an entity: a Span of one or more tokens), sliced from the
+    Doc's kept text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def keep_text(doc: Any, text: str) -> Any:
     """``doc`` with ``text`` (which must equal ``doc.text``) kept as ``doc_text(doc)``: for the
     parser, which has the text already."""
