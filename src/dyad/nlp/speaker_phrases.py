@@ -48,9 +48,8 @@ def line_starts(text: str) -> list[int]:
     ``_WRAP_MIN`` characters or more that ends without a sentence's or a quote's end, followed
     by one that opens in lower case, goes on in it ("... our fishermen and\ntheir families")."""
     starts = [0]
-    for i, ch in enumerate(text):
-        if ch != "\n":
-            continue
+    i = text.find("\n")
+    while i >= 0:
         line = text[starts[-1] : i].rstrip()
         last_start = text.rfind("\n", 0, i) + 1
         wrapped = (
@@ -60,6 +59,7 @@ def line_starts(text: str) -> list[int]:
         )
         if not wrapped:
             starts.append(i + 1)
+        i = text.find("\n", i + 1)
     return starts
 
 
