@@ -342,7 +342,12 @@ def disputes_claim(tok: Any, lex: Lexicon) -> bool:
 
 def dispute_tokens(sent: Any, lex: Lexicon) -> frozenset[int]:
     """Tokens of a sentence that dispute a claim ("denied", "rejects this")."""
-    return frozenset(t.i for t in sent if disputes_claim(t, lex))
+    lemmas = (  # the only lemmas ``disputes_claim`` accepts
+        lex.status_words("dispute", "NOUN")
+        | lex.status_words("unconfirmed", "VERB")
+        | lex.status_words("dispute", "VERB")
+    )
+    return frozenset(t.i for t in sent if lemma_of(t) in lemmas and disputes_claim(t, lex))
 
 
 def is_disputed(tok: Any, disputes: Collection[int]) -> bool:
