@@ -20,7 +20,7 @@ from typing import Any
 
 from dyad.models import Person
 from dyad.nlp import names as nm
-from dyad.nlp.doctext import doc_text
+from dyad.nlp.doctext import doc_text, span_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
 from dyad.nlp.speaker_bodies import (
@@ -502,7 +502,7 @@ class PhraseReader(BodyReader):
         for ent in self.doc.ents:
             if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
                 continue
-            ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
+            ws = [w.text for w in nm.words(span_text(ent)) if w.text.lower() != "the"]
             caps = [w for w in ws if w[:1].isupper()]
             parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
             if len(caps) >= 2:
