@@ -144,6 +144,8 @@ _CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time: a story's own lin
 _TOLD_WEIGHT: Final = 1.5  # the day itself, beside the week after any day reported
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
+_DIGIT: Final = re.compile(r"\d")
+_DATE_LINE_WORDS: Final = 14  # a date line (``_is_date_line``) has no more words than this
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -164,7 +166,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _uncapitalised(line: str) -> str:
     """A line set in capitals with a number ("PUBLISHED: MARCH 10, 2023") in title case, so
     its month and weekday names read as such; other lines as they are (same length)."""
-    if not any(c.isdigit() for c in line) or any(c.islower() for c in line):
+    if any(c.islower() for c in line) or not any(c.isdigit() for c in line):
         return line
     if _CAPTION.search(line):
         return line  # "AFP PHOTO / 12 MAY 2019": a photo's date, not the page's
@@ -189,7 +191,7 @@ def _first_date(expressions: list[TimeExpression]) -> TimeExpression | None:
 
 def _is_date_line(line: str, expression: TimeExpression) -> bool:
     """A short line that is (nearly) only a date, a time and labels: a byline or header date."""
-    if len(line.split()) > 14:
+    if len(line.split()) > _DATE_LINE_WORDS:
         return False
     rest = line.replace(expression.text, " ")
     rest = _TIME_OR_NOISE.sub(" ", rest)
@@ -297,7 +299,12 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
             _read_dateline(dateline, found)
             used.append((offset, offset + dateline.end()))
             continue
-        expressions = find_time_expressions(line, None, future=False)
+        if not top and len(line.split()) > _DATE_LINE_WORDS:
+            continue  # below the header, only a date line is read: a paragraph is none
+        # What a line gives without an anchor (a full date, a month and year, a day awaiting
+        # its year) is written with a digit
+        has_digit = _DIGIT.search(line) is not None
+        expressions = find_time_expressions(line, None, future=False) if has_digit else []
         expression = _first_date(expressions)
         if top and (expression is None or expression.start > 0):
             stamps = short_stamps(line, today, day_first)

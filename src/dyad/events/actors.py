@@ -25,6 +25,7 @@ from dyad.events.groups import (
     in_dateline,
 )
 from dyad.models import Person
+from dyad.nlp.doctext import token_bounds
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
 IGNORED_KINDS = frozenset({"media", "place"})
@@ -111,8 +112,7 @@ def build_index(
     official the person index gives no state acts for the state of the title beside one of
     the mentions ("U.S. envoy X", "the X-ian foreign minister, X,", "X, Y's ambassador to Z"),
     at every mention."""
-    starts = [int(t.idx) for t in doc]
-    ends = [int(t.idx) + len(t.text) for t in doc]
+    starts, ends = token_bounds(doc)
     codes: dict[int, list[str]] = {}
     person_tokens: set[int] = set()
     counts: Counter[str] = Counter()

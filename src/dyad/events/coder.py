@@ -34,6 +34,7 @@ from dyad.events.context import (
     when_clause_expression,
 )
 from dyad.events.cues import (
+    CUE_POS,
     Cue,
     lemma_of,
     load_lexicon,
@@ -81,7 +82,7 @@ from dyad.events.status import (
     threat_teller,
 )
 from dyad.models import DateRef, Event, Provenance, Status
-from dyad.nlp.doctext import doc_text
+from dyad.nlp.doctext import doc_text, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -194,9 +195,11 @@ class _Coder:
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
         self.text = doc_text(doc)  # kept by the parser: Doc.text joins every token per call
+        self.pos: list[int] = doc.to_array("POS").tolist() if len(doc) else []
+        self.cue_pos = {doc.vocab.strings[p] for p in CUE_POS}
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
-        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.sents = [s for s in doc.sents if span_text(s).strip()]
         self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
@@ -227,10 +230,12 @@ class _Coder:
 
     def _sentence(self, si: int, sent: Any) -> None:
         cues: dict[int, Cue] = {}
-        for tok in sent:
-            cue = match_cue(tok, self.lex, self.reader.is_actor)
+        for i in range(sent.start, sent.end):
+            if self.pos[i] not in self.cue_pos:
+                continue  # no cue is listed for the word's part of speech (``match_cue``)
+            cue = match_cue(self.doc[i], self.lex, self.reader.is_actor)
             if cue is not None:
-                cues[tok.i] = cue
+                cues[i] = cue
         if not cues:
             return
         # What is condemned or protested happened ("protested X's airstrikes"); what is
@@ -376,8 +381,9 @@ class _Coder:
 
     def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
-        text = str(sent.text).strip()
-        start = int(sent.start_char) + (len(sent.text) - len(str(sent.text).lstrip()))
+        whole = span_text(sent)
+        text = whole.strip()
+        start = int(sent.start_char) + (len(whole) - len(whole.lstrip()))
         prov = Provenance(self.doc_id, start, start + len(text), text)
         by_tok = {c.tok.i: c for c in found}
         dates: dict[int, Dated] = {}

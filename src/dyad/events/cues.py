@@ -373,9 +373,13 @@ def _joint_subject(tok: Any, is_actor: ActorTest) -> bool:
     )
 
 
+# The part of speech a cue is listed under, by the token's.
+CUE_POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"})
+
+
 def match_cue(tok: Any, lex: Lexicon, is_actor: ActorTest) -> Cue | None:
     """The first cue of the lexicon whose lemma, part of speech and requirements ``tok`` meets."""
-    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(str(tok.pos_))
+    pos = CUE_POS.get(str(tok.pos_))
     if pos is None:
         return None
     lemma = lemma_of(tok)

@@ -22,6 +22,7 @@ from dyad.events.actors import (
 )
 from dyad.events.cues import Cue, direct_objects, lemma_of
 from dyad.events.reader import ActorReader
+from dyad.nlp.doctext import span_text
 
 # Nouns naming an act, whose doer is the other side when blamed: "deplored this move".
 ACT_NOUNS = frozenset(
@@ -316,7 +317,7 @@ class FrameReader:
                 lemma_of(t) == "other" and any(lemma_of(d) == "each" for d in t.children)
                 for t in tok.subtree
             )
-            or "one another" in str(tok.sent.text).lower()
+            or "one another" in span_text(tok.sent).lower()
         )
         return f
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dyad.nlp.doctext import span_text
+
 LEAD_SENTENCES = 2  # sentences of the lead, whose past tense without a date means "now"
 LEAD_MIN_WORDS = 20  # the lead is the first full sentence this long; before it, headlines
 
@@ -20,7 +22,7 @@ def headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[i
     for si, sent in enumerate(sents):
         words = [t for t in sent if t.is_alpha]
         finite = any(str(t.tag_) in ("VBD", "VBZ", "VBP") for t in sent)
-        full = str(sent.text).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+        full = span_text(sent).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
         if len(words) >= LEAD_MIN_WORDS and finite and full:
             return frozenset(range(si)), frozenset(range(si, si + LEAD_SENTENCES))
     return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))

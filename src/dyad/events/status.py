@@ -343,11 +343,12 @@ def status_of(
 def disputes_claim(tok: Any, lex: Lexicon) -> bool:
     """A word that disputes a claim: "denied this deal", "rejects this", "did not confirm",
     "a claim (X did not confirm)"."""
-    if lemma_of(tok) in lex.status_words("dispute", "NOUN") and tok.dep_ in ("appos", "attr"):
+    lemma = lemma_of(tok)
+    if lemma in lex.status_words("dispute", "NOUN") and tok.dep_ in ("appos", "attr"):
         return True
-    if lemma_of(tok) in lex.status_words("unconfirmed", "VERB"):
+    if lemma in lex.status_words("unconfirmed", "VERB"):
         return any(c.dep_ == "neg" for c in tok.children)
-    if lemma_of(tok) not in lex.status_words("dispute", "VERB") or str(tok.pos_) != "VERB":
+    if lemma not in lex.status_words("dispute", "VERB") or str(tok.pos_) != "VERB":
         return False
     args = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
     for a in args:
@@ -360,7 +361,12 @@ def disputes_claim(tok: Any, lex: Lexicon) -> bool:
 
 def dispute_tokens(sent: Any, lex: Lexicon) -> frozenset[int]:
     """Tokens of a sentence that dispute a claim ("denied", "rejects this")."""
-    return frozenset(t.i for t in sent if disputes_claim(t, lex))
+    lemmas = (  # the only lemmas ``disputes_claim`` accepts
+        lex.status_words("dispute", "NOUN")
+        | lex.status_words("unconfirmed", "VERB")
+        | lex.status_words("dispute", "VERB")
+    )
+    return frozenset(t.i for t in sent if lemma_of(t) in lemmas and disputes_claim(t, lex))
 
 
 def is_disputed(tok: Any, disputes: Collection[int]) -> bool:

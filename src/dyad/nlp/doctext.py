@@ -29,11 +29,28 @@ def doc_text(doc: Any) -> str:
     return str(cached)
 
 
+def span_text(span: Any) -> str:
+    """``span.text`` (a sentence, an entity: a Span of one or more tokens), sliced from the
+    Doc's kept text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def keep_text(doc: Any, text: str) -> Any:
     """``doc`` with ``text`` (which must equal ``doc.text``) kept as ``doc_text(doc)``: for the
     parser, which has the text already."""
     doc.user_data[_TEXT_KEY] = text
     return doc
+
+
+def token_bounds(doc: Any) -> tuple[list[int], list[int]]:
+    """The start and end offsets of every token of a Doc, read off its IDX and LENGTH arrays
+    (no Token made)."""
+    if not len(doc):
+        return [], []
+    columns = doc.to_array(["IDX", "LENGTH"])
+    starts: list[int] = columns[:, 0].tolist()
+    lengths: list[int] = columns[:, 1].tolist()
+    return starts, [s + n for s, n in zip(starts, lengths, strict=True)]
 
 
 def _length(doc: Any) -> int:

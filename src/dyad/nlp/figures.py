@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from dyad.models import DateRef, Figure, Provenance
-from dyad.nlp.doctext import doc_text
+from dyad.nlp.doctext import doc_text, span_text
 from dyad.nlp.figure_facts import once_each
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
 from dyad.text import subscription_price
@@ -471,7 +471,7 @@ def _troops_or_aircraft(doc: Doc, first: int, head: Token, unit: str) -> str:
 def _figure(doc: Doc, found: _Found, doc_id: str, published: DateRef | None) -> Figure:
     span = _span(doc, found.start, found.end)
     sent = span[0].sent if span is not None and len(span) else None
-    sentence: str = sent.text if sent is not None else ""
+    sentence: str = span_text(sent) if sent is not None else ""
     sent_start: int = sent.start_char if sent is not None else found.start
     measure = found.measure
     if measure is None and span is not None and len(span):

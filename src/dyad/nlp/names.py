@@ -14,9 +14,10 @@ import calendar
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 from dyad.text import fold_name as fold
 
@@ -80,11 +81,16 @@ class Lexicon:
         low = word.lower()
         if len(low) < 6 or not word[:1].isupper() or self.kinds(low):
             return False
-        return any(
-            len(t) >= 6 and t[0] == low[0] and one_slip(low, t)
-            for t, kinds in self.titles.items()
-            if kinds & {"leader", "official"} and " " not in t
-        )
+        return any(one_slip(low, t) for t in self._long_titles.get(low[0], ()))
+
+    @cached_property
+    def _long_titles(self) -> Mapping[str, tuple[str, ...]]:
+        """The one-word leader and official titles of 6 letters or more, by first letter."""
+        by_first: dict[str, list[str]] = {}
+        for t, kinds in self.titles.items():
+            if len(t) >= 6 and " " not in t and kinds & {"leader", "official"}:
+                by_first.setdefault(t[0], []).append(t)
+        return {first: tuple(ts) for first, ts in by_first.items()}
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -128,9 +134,9 @@ def lexicon() -> Lexicon:
     )
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of the text: ``text`` without surrounding punctuation, at ``start``-``end``."""
+class Word(NamedTuple):
+    """A word of the text: ``text`` without surrounding punctuation, at ``start``-``end`` (a
+    named tuple: made for every word of a text, it costs a third of a frozen dataclass)."""
 
     text: str
     start: int
@@ -198,9 +204,16 @@ def is_particle(word: str) -> bool:
     return word.lower() in PARTICLES
 
 
+_HYPHEN_AND_APOSTROPHES = str.maketrans("", "", "-'’")
+
+
 def _alpha_parts(word: str) -> list[str] | None:
+    """The hyphen-separated parts of a word of letters and apostrophes, or None."""
     parts = word.split("-")
-    if any(not p or not all(c.isalpha() or c in "'’" for c in p) for p in parts):
+    if "" in parts:
+        return None
+    letters = word.translate(_HYPHEN_AND_APOSTROPHES)
+    if letters and not letters.isalpha():
         return None
     if not parts[0][0].isalpha():
         return None

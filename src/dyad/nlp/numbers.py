@@ -276,21 +276,33 @@ def _place_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$])(?:{places})(?![\w$])")
 
 
-_CodePatterns = tuple[tuple[str, re.Pattern[str]], ...]
+# (code, a piece of text every match contains, pattern): the piece is looked for first, as a
+# substring, so that most of the patterns need not run over an article that cannot hold them.
+_CodePatterns = tuple[tuple[str, str, re.Pattern[str]], ...]
+_REGEX_SPECIALS = frozenset("^$*+?{}[]\\|()")
+
+
+def _needle(word: str) -> str:
+    """A literal piece of the pattern ``word`` (a currency word read as a regex) that every
+    match of it contains: its longest run between dots (a dot matches any character); "" for a
+    word with other regex syntax (then every text may hold it)."""
+    if any(c in _REGEX_SPECIALS for c in word):
+        return ""
+    return max(word.split("."), key=len)
 
 
 @lru_cache(maxsize=1)
 def _currency_patterns() -> tuple[_CodePatterns, _CodePatterns]:
-    """(code, pattern) of each currency word of a family and of each prefix symbol, but the
-    bare ones, compiled once (more of them than ``re`` keeps compiled)."""
+    """(code, needle, pattern) of each currency word of a family and of each prefix symbol, but
+    the bare ones, compiled once (more of them than ``re`` keeps compiled)."""
     lex = lexicon()
     named = tuple(
-        (code, re.compile(rf"\b{word}\b"))
+        (code, _needle(word), re.compile(rf"\b{word}\b"))
         for word, code in lex.currency_words.items()
         if code in lex.families and word not in lex.bare
     )
     prefixed = tuple(
-        (code, re.compile(rf"(?<![\w$]){re.escape(symbol)}\s?\d"))
+        (code, symbol, re.compile(rf"(?<![\w$]){re.escape(symbol)}\s?\d"))
         for symbol, code in lex.currency_prefixes.items()
         if code in lex.families and symbol not in lex.bare
     )
@@ -312,8 +324,12 @@ def local_currencies(text: str) -> dict[str, str]:
         counts[code] = counts.get(code, 0) + 1
     lower = text.lower()
     named_patterns, prefix_patterns = _currency_patterns()
-    named = {code for code, pattern in named_patterns if pattern.search(lower)}
-    prefixed = {code for code, pattern in prefix_patterns if pattern.search(text)}
+    named = {
+        c for c, needle, pattern in named_patterns if needle in lower and pattern.search(lower)
+    }
+    prefixed = {
+        c for c, needle, pattern in prefix_patterns if needle in text and pattern.search(text)
+    }
     datelined = _dateline_codes(text)
     out: dict[str, str] = {}
     for term, family in lex.bare.items():

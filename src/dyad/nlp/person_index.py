@@ -16,7 +16,7 @@ from spacy.strings import get_string_id
 
 from dyad.models import Person
 from dyad.nlp import names as nm
-from dyad.nlp.doctext import Covered, doc_text
+from dyad.nlp.doctext import Covered, doc_text, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -41,7 +41,7 @@ def with_sentences(doc: SpacyDoc) -> SpacyDoc:
 def sentence_at(doc: SpacyDoc, start: int, end: int) -> str:
     """The text of the sentence the span ``start``-``end`` of ``doc`` begins in ("" if none)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return str(span[0].sent.text).strip() if span is not None and len(span) else ""
+    return span_text(span[0].sent).strip() if span is not None and len(span) else ""
 
 
 @dataclass(frozen=True)

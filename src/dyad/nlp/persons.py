@@ -28,6 +28,7 @@ from dyad.nlp import person_runs as pr
 from dyad.nlp.doctext import Covered
 from dyad.nlp.names import Word
 from dyad.nlp.person_index import (
+    Gender,
     Mention,
     PersonIndex,
     guess_genders,
@@ -366,6 +367,25 @@ class PersonDraft:
     resolved: dict[tuple[str, date | None], PersonIndex] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # what every date's reading shares: the sentence of a mention, the genders of a set of
+    # mentions (most dates give the same)
+    sentences: dict[tuple[int, int], str] = field(default_factory=dict, compare=False, repr=False)
+    genders: dict[tuple[tuple[int, int, str], ...], dict[str, Gender]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def sentence_at(self, start: int, end: int) -> str:
+        """``sentence_at`` of the draft's Doc, read once per span."""
+        found = self.sentences.get((start, end))
+        if found is None:
+            found = self.sentences[(start, end)] = sentence_at(self.doc, start, end)
+        return found
+
+    def guess_genders(self, mentions: tuple[tuple[int, int, str], ...]) -> dict[str, Gender]:
+        """``guess_genders`` of the draft's Doc and quotations, read once per set of mentions."""
+        if mentions not in self.genders:
+            self.genders[mentions] = guess_genders(self.doc, mentions, list(self.quoted))
+        return dict(self.genders[mentions])
 
     def depends_on(self, on: date | None) -> bool:
         """Whether reading on ``on`` could find other candidates: some name had offices on
@@ -392,7 +412,6 @@ def resolve_persons(draft: PersonDraft, *, doc_id: str, on: date | None = None) 
     publication date, if known). The same as ``extract_persons(doc, ..., on=on)``."""
     if draft.depends_on(on):  # rare: an office on that date decides whether a word is a name
         draft = read_persons(draft.doc, draft.reader.gaz, on=on)
-    doc = draft.doc
     r = draft.reader.on_date(on)
     clusters = _merge_titled(r, _cluster(list(draft.cands)))
     _link_singles(r, clusters, list(draft.singles))
@@ -403,11 +422,11 @@ def resolve_persons(draft: PersonDraft, *, doc_id: str, on: date | None = None) 
     for k in clusters:
         name = k.name
         spans = sorted(k.mentions)
-        provs = tuple(Provenance(doc_id, s, e, sentence_at(doc, s, e)) for s, e, _ in spans)
+        provs = tuple(Provenance(doc_id, s, e, draft.sentence_at(s, e)) for s, e, _ in spans)
         role, affiliation, state = roles_of(r, name, [(s, e) for s, e, full in spans if full])
         persons.append(Person(name, role, affiliation, state, provs))
         mentions.extend(Mention(s, e, name, full) for s, e, full in spans)
-    genders = guess_genders(doc, [(m.start, m.end, m.name) for m in mentions], list(draft.quoted))
+    genders = draft.guess_genders(tuple((m.start, m.end, m.name) for m in mentions))
     return PersonIndex(persons, mentions, genders, r.state, r.government, r.alias_kinds)
 
 

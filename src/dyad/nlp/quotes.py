@@ -39,6 +39,9 @@ _SPANS_KEY = "dyad.nlp.quotes.spans"
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _OPEN_BEFORE = " \t([{—–-/:;" + _DOUBLE_OPEN + "‘"
+# The characters the scans below stop at (all others pass): double marks, opening single ones.
+_DOUBLE_MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
+_SINGLE_OPEN = re.compile("[‘']")
 _MIN_WORDS = 3
 _SINGLE_MAX = 160  # straight single marks: short, headline-style quotes only
 _CURLY_SINGLE_MAX = 1200
@@ -54,11 +57,10 @@ class _Mark:
 
 def _double_marks(line: str) -> list[_Mark]:
     marks = []
-    for i, ch in enumerate(line):
+    for found in _DOUBLE_MARK.finditer(line):
+        i, ch = found.start(), found.group()
         if ch in _DOUBLE_OPEN:
             marks.append(_Mark(i, True, False))
-            continue
-        if ch not in _DOUBLE_CLOSE and ch != '"':
             continue
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
@@ -98,19 +100,18 @@ def _pair_single(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
     """Single marks used as quotation marks, outside double-quoted stretches."""
     pairs: list[tuple[int, int]] = []
     covered = Covered(taken, closed=True)
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        inside = i in covered
+    found = _SINGLE_OPEN.search(line)
+    while found is not None:
+        i, ch = found.start(), found.group()
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
-        if ch in "‘'" and not inside and before in _OPEN_BEFORE and after.isalpha():
+        if i not in covered and before in _OPEN_BEFORE and after.isalpha():
             close = _single_close(line, i + 1, "’" if ch == "‘" else "'")
             if close is not None:
                 pairs.append((i, close))
-                i = close + 1
+                found = _SINGLE_OPEN.search(line, close + 1)
                 continue
-        i += 1
+        found = _SINGLE_OPEN.search(line, i + 1)
     return pairs
 
 

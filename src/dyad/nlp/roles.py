@@ -86,7 +86,7 @@ def _role_kinds(lex: Lexicon, role: str | None) -> frozenset[str]:
 
 # Characters before a mention read for its title words at first: the walk back stops at the
 # first word that is no title, so the window is widened only when every word in it was one.
-PREFIX_REACH = 200
+PREFIX_REACH = 60
 
 
 def _prefix_words(r: RoleReader, start: int, end: int) -> list[Word]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from dyad.models import Person
 from dyad.nlp import names as nm
-from dyad.nlp.doctext import doc_text
+from dyad.nlp.doctext import doc_text, span_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
 from dyad.nlp.speaker_bodies import (
@@ -48,9 +48,8 @@ def line_starts(text: str) -> list[int]:
     ``_WRAP_MIN`` characters or more that ends without a sentence's or a quote's end, followed
     by one that opens in lower case, goes on in it ("... our fishermen and\ntheir families")."""
     starts = [0]
-    for i, ch in enumerate(text):
-        if ch != "\n":
-            continue
+    i = text.find("\n")
+    while i >= 0:
         line = text[starts[-1] : i].rstrip()
         last_start = text.rfind("\n", 0, i) + 1
         wrapped = (
@@ -60,6 +59,7 @@ def line_starts(text: str) -> list[int]:
         )
         if not wrapped:
             starts.append(i + 1)
+        i = text.find("\n", i + 1)
     return starts
 
 
@@ -502,7 +502,7 @@ class PhraseReader(BodyReader):
         for ent in self.doc.ents:
             if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
                 continue
-            ws = [w.text for w in nm.words(ent.text) if w.text.lower() != "the"]
+            ws = [w.text for w in nm.words(span_text(ent)) if w.text.lower() != "the"]
             caps = [w for w in ws if w[:1].isupper()]
             parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
             if len(caps) >= 2:

@@ -28,6 +28,7 @@ from functools import cached_property
 from typing import Any
 
 from dyad.nlp.person_index import PersonIndex
+from dyad.nlp.speaker_bodies import speech_tokens
 from dyad.nlp.speaker_phrases import PRONOUNS, PhraseReader, QuoteSpan, Speaker, SpeechEvent
 
 __all__ = ["Attributor", "QuoteSpan", "Speaker"]
@@ -78,7 +79,7 @@ class Attributor(PhraseReader):
     # -- events: who spoke, in reading order -----------------------------------------------
 
     def _read_events(self) -> None:
-        for tok in self.doc:
+        for tok in speech_tokens(self.doc, self.lex, _SUBJECTS):
             if self.in_quote(tok.idx):
                 continue
             kind = self.lex.speech_kind(tok.lemma_)

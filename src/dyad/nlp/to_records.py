@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from dyad.errors import DyadError
 from dyad.models import Analysis
 from dyad.nlp.components import DocMeta
+from dyad.nlp.doctext import span_text
 from dyad.nlp.person_index import PersonIndex
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def person_index(doc: Doc) -> PersonIndex:
 
 def sentences(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every sentence that is not blank."""
-    return [(s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()]
+    texts = ((s.start_char, s.end_char, span_text(s)) for s in doc.sents)
+    return [(start, end, text) for start, end, text in texts if text.strip()]
 
 
 def entities(doc: Doc) -> list[tuple[int, int, str, str]]:

@@ -205,6 +205,10 @@ class Gazetteer:
                 self._kinds.setdefault(
                     alias.code, "organisation" if alias.organisation else "state"
                 )
+        self._by_code: dict[str, list[Alias]] = defaultdict(list)
+        for same_key in self._aliases.values():
+            for alias in same_key:
+                self._by_code[alias.code].append(alias)
         self._names = dict(names)
         self._offices = tuple(offices)
         self._people: dict[str, list[Office]] = defaultdict(list)
@@ -294,7 +298,7 @@ class Gazetteer:
 
     def aliases_of(self, code: str) -> tuple[Alias, ...]:
         """Every alias of a code, in data order."""
-        return tuple(a for group in self._aliases.values() for a in group if a.code == code)
+        return tuple(self._by_code.get(code, ()))
 
     # ----------------------------------------------------------------- officeholders
 
