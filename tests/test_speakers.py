@@ -664,3 +664,23 @@ def test_it_is_the_body_that_issued_a_statement() -> None:
         '"Two vessels entered our waters without permission," it said.'
     )
     assert real_speakers(text) == ["Chilean Navy"]
+
+
+@pytest.mark.model
+def test_the_prime_minister_added_is_the_one_introduced_with_that_title() -> None:
+    text = (
+        "Peruvian Prime Minister Tomas Quispe said in a statement that he met his generals.\n\n"
+        '"We were fired upon from across the river," Quispe said.\n\n'
+        '"I have ordered the army to be ready for anything," the prime minister added.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe", "Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_deputy_foreign_minister_was_quoted_as_saying() -> None:
+    text = (
+        "Vice Foreign Minister Rosa Quintero met the Bolivian envoy on Monday.\n\n"
+        'It was an "obvious and dangerous overreaction," the Deputy Foreign Minister was '
+        "quoted as saying."
+    )
+    assert real_speakers(text) == ["Rosa Quintero"]

@@ -349,7 +349,9 @@ class PhraseReader(BodyReader):
         """ "the Polish president": the one person of that role (and state). An unnamed
         spokesperson ("a Kremlin spokesman") speaks for the institution named with it."""
         voice = "voice" in self.lex.kinds(tok.text)
-        named = (t for t in left if t.i < tok.i)  # the role itself may be tagged PROPN
+        rest = role_suffix(self.lex, [t.lower_ for t in left])[0]
+        named = (t for t in left[: len(rest)] if t.i < tok.i)  # not the role's words ("the
+        # Prime Minister", "the Deputy Foreign Minister"), which the tagger may call PROPN
         if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in named):
             member = self._member_of(tok, left)  # "the Chilean Navy commander": its commander
             if member is not None:
