@@ -684,3 +684,21 @@ def test_the_deputy_foreign_minister_was_quoted_as_saying() -> None:
         "quoted as saying."
     )
     assert real_speakers(text) == ["Rosa Quintero"]
+
+
+@pytest.mark.model
+def test_the_ministry_is_the_body_of_that_kind_that_acted_last() -> None:
+    text = (
+        "Peru's Foreign Ministry summoned the Chilean ambassador on Monday.\n\n"
+        '"Such acts violate our sovereignty and cannot be accepted," the ministry said.'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_document_named_as_an_object_is_no_body_that_acted() -> None:
+    text = (
+        "Peru and Chile sign border protection agreement\n\n"
+        'The agreement will see "closer cooperation in several areas of security".'
+    )
+    assert real_speakers(text) == [None]

@@ -27,6 +27,7 @@ _DATELINE = re.compile(
 )
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _head_noun(name: str) -> str:
@@ -279,4 +280,26 @@ class BodyReader:
             who = event.speaker
             if who and who.kind == "organisation" and _head_noun(who.name) == head:
                 return who
+        return self._body_mentioned_before(tok, head, reach)
+
+    def _body_mentioned_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
+        """ "Peru's Foreign Ministry summoned the envoy. '...,' the ministry said": the body
+        of that kind that was last a subject (outside quotes, named with more words than its
+        head noun), a few paragraphs back at most, when no body of that kind spoke before."""
+        line = self.line_of(tok.idx)
+        for i in reversed(self._token_positions().get(tok.lower_, [])):
+            mention = self.doc[i]
+            if i >= tok.i or self.in_quote(mention.idx) or mention.dep_ not in _SUBJECTS:
+                continue  # "signed a border agreement": no body that acts
+            if self._paragraph_gap(self.line_of(mention.idx), line) > reach:
+                break
+            left = [t for t in mention.subtree if t.i <= i and not self.in_quote(t.idx)]
+            if sum(t.pos_ != "DET" for t in left) < 2:
+                continue  # another bare "the ministry"
+            who = self._organisation(mention, left)
+            if who is not None and who.kind == "organisation" and _head_noun(who.name) == head:
+                return who
         return None
+
+    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        raise NotImplementedError  # ``PhraseReader`` reads organisation names
