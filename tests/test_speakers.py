@@ -702,3 +702,31 @@ def test_a_document_named_as_an_object_is_no_body_that_acted() -> None:
         'The agreement will see "closer cooperation in several areas of security".'
     )
     assert real_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_the_foreign_ministry_of_a_state_is_named_with_its_demonym() -> None:
+    text = (
+        "The Foreign Ministry of Peru rejected the claim on Friday. "
+        '"The claim is false and baseless," the Foreign Ministry of Peru said.'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_the_press_service_of_a_ministry_speaks_for_it() -> None:
+    text = (
+        "The Chilean Defence Ministry accused Peru of flying drones over the border. "
+        '"Two drones crossed the line at night," the press service of the Chilean Defence '
+        "Ministry reported."
+    )
+    assert real_speakers(text) == ["Chilean Defence Ministry"]
+
+
+@pytest.mark.model
+def test_a_statement_posted_on_a_ministry_website() -> None:
+    text = (
+        '"Two vessels entered our waters without permission," a statement posted on the '
+        "Peruvian Foreign Ministry's website said."
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]

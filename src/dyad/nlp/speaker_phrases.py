@@ -210,6 +210,13 @@ class PhraseReader(BodyReader):
             org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
             if org:
                 return org
+        unit = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if "pressunit" in self.lex.kinds(" ".join([*unit, tok.lower_])):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                who = self.resolve_phrase(obj) if obj is not None else None
+                if who is not None:
+                    return who  # "the press service of the Chilean Navy": the navy
         document = self.document_speaker(tok)
         if document is not None:
             return document
@@ -330,12 +337,21 @@ class PhraseReader(BodyReader):
         return next(iter(names)) if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
-        """Who issued a statement or report: "from X", "by X", "of X", "X's", "issued by X"."""
+        """Who issued a statement or report: "from X", "by X", "of X", "X's", "issued by X",
+        "posted on X's website"."""
         for acl in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if obj is not None and not self.in_quote(obj.idx):
                     return self.resolve_phrase(obj)  # "a statement issued by X"
+        places = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}]
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
+            places += [c for c in acl.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}]
+        for place in (o for p in places for o in p.children if o.dep_ == "pobj"):
+            owner = next((c for c in place.children if c.dep_ == "poss"), None)
+            site = "site" in self.lex.kinds(place.lemma_)  # "posted on X's website": X's
+            if site and owner is not None and owner.lower_ not in PRONOUNS:
+                return self.resolve_phrase(owner)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -459,6 +475,9 @@ class PhraseReader(BodyReader):
         if self.lex.kinds(run[0].text) & {"honorific", "leader", "official"}:
             return None  # "Mr. Sharif", "President Ruto": a person no full name introduced
         tail = [t for t in tok.subtree if t.i > tok.i]
+        state = self._of_state(tok) if "statebody" in self.lex.kinds(tok.lemma_) else None
+        if state is not None and tail and tail[0].lower_ == "of":  # "the Army of Peru"
+            return Speaker(self._canonical_body(state, run), "organisation")
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
         possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
