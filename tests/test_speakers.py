@@ -730,3 +730,12 @@ def test_a_statement_posted_on_a_ministry_website() -> None:
         "Peruvian Foreign Ministry's website said."
     )
     assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_an_ambassador_to_a_state_named_without_commas() -> None:
+    text = (
+        "Peruvian Ambassador to Chile Tomas Quispe told reporters in Santiago that the talks "
+        'went well. "We have made real progress on the border," Quispe said.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
