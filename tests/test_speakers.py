@@ -739,3 +739,9 @@ def test_an_ambassador_to_a_state_named_without_commas() -> None:
         'went well. "We have made real progress on the border," Quispe said.'
     )
     assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_a_ministry_written_half_in_lower_case_keeps_its_state() -> None:
+    text = '"Two drones crossed the line at night," the Chilean defence Ministry said.'
+    assert real_speakers(text) == ["Chilean Defence Ministry"]
