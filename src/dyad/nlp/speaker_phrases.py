@@ -473,9 +473,9 @@ class PhraseReader(BodyReader):
         if not run or not words or run[-1].i != words[-1].i:
             return self._state_body(words)
         if len(run) == 1 and len(words) > 1 and "orgword" in self.lex.kinds(run[0].text):
-            body = self._state_body(words)  # "the Chilean defence Ministry": a case slip
-            if body is not None:
-                return body
+            state_body = self._state_body(words)  # "the Chilean defence Ministry": a case slip
+            if state_body is not None:
+                return state_body
         if self.lex.kinds(run[0].text) & {"honorific", "leader", "official"}:
             return None  # "Mr. Sharif", "President Ruto": a person no full name introduced
         tail = [t for t in tok.subtree if t.i > tok.i]
