@@ -745,3 +745,22 @@ def test_an_ambassador_to_a_state_named_without_commas() -> None:
 def test_a_ministry_written_half_in_lower_case_keeps_its_state() -> None:
     text = '"Two drones crossed the line at night," the Chilean defence Ministry said.'
     assert real_speakers(text) == ["Chilean Defence Ministry"]
+
+
+@pytest.mark.model
+def test_what_it_called_is_the_clause_subject_not_the_body_that_spoke_before() -> None:
+    text = (
+        "The Chilean military struck what it said were posts of the militia. After a "
+        "meeting, Peru's Supreme Defence Council denounced the strike, which it called "
+        '"a blatant Chilean aggression", and filed a complaint.'
+    )
+    assert real_speakers(text) == ["Peruvian Supreme Defence Council"]
+
+
+@pytest.mark.model
+def test_it_is_never_the_noun_its_own_relative_clause_hangs_on() -> None:
+    text = (
+        "The Peruvian Foreign Ministry said on Monday that the Chilean army, which it "
+        'accused of "repeated and deliberate provocations", had crossed the line.'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]

@@ -163,14 +163,20 @@ class PhraseReader(BodyReader):
         return int(tok.sent.start)
 
     def _it(self, tok: Any) -> Speaker | None:
-        """ "it": the organisation that spoke last, a few lines back at most; else the
-        organisation subject of the clause above ("X denounced what it called '...'")."""
-        last = self._body_spoke_last(tok)
-        if last is not None:
-            return last
+        """ "it": the organisation subject of the clause above in its own sentence ("X
+        denounced the raid, which it called '...'"; never the noun its own relative clause
+        hangs on: in "the army, which it accused", "it" is not the army); else the
+        organisation that spoke last, a few lines back at most."""
+        above = self._it_above(tok)
+        return above if above is not None else self._body_spoke_last(tok)
+
+    def _it_above(self, tok: Any) -> Speaker | None:
+        own = {v.head.i for v in [tok.head, *tok.head.ancestors] if v.dep_ == "relcl"}
         for verb in tok.head.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+            if subj is None or subj.i in own:
+                continue
+            if subj.i < tok.i and subj.pos_ != "PRON" and not self.in_quote(subj.idx):
                 who = self.resolve_phrase(subj)
                 return who if who is not None and who.kind == "organisation" else None
         return None
