@@ -764,3 +764,23 @@ def test_it_is_never_the_noun_its_own_relative_clause_hangs_on() -> None:
         'accused of "repeated and deliberate provocations", had crossed the line.'
     )
     assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_the_envoy_is_the_person_without_a_role_who_just_acted() -> None:
+    text = (
+        "Peru reopened its embassy in Santiago on Tuesday.\n"
+        "Peru's new ambassador to Chile has called for closer ties in the region.\n"
+        "Tomas Quispe made the remarks to a Chilean television channel on Tuesday.\n"
+        '"We want closer ties with all our neighbours in every field," the envoy said.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_envoy_is_not_a_person_of_another_role_who_met_the_envoy() -> None:
+    text = (
+        "Chilean President Rosa Quintero met the Peruvian envoy in Santiago on Tuesday.\n"
+        '"We want closer ties with all our neighbours in every field," the envoy said.'
+    )
+    assert real_speakers(text) == [None]

@@ -390,6 +390,8 @@ class PhraseReader(BodyReader):
             p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
             if p is None and any(t.dep_ == "det" and t.lower_ == "the" for t in left):
                 p = self._last_in_role(tok, role, state)
+                if p is None and not voice and tok.tag_ not in {"NNS", "NNPS"}:
+                    p = self._unroled_actor(tok)
             if p is not None:
                 return Speaker(p.name, "person")
         if not voice:
@@ -398,6 +400,22 @@ class PhraseReader(BodyReader):
         if body is None and [t.lower_ for t in left] == ["the", tok.lower_]:
             body = self._body_spoke_last(tok)  # "the spokesperson said": of the body before
         return body
+
+    def _unroled_actor(self, tok: Any) -> Person | None:
+        """ "Jane Roe made the remarks to a TV channel. '...,' the envoy said": no one holds
+        the role, so the person who acted or spoke last, in this paragraph or the one before,
+        when the article gave that person no role at all (a person of another role is
+        someone else's counterpart, not this one)."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > 1:
+                break
+            who = event.speaker
+            if who is None or who.kind != "person":
+                continue
+            p = self.persons.get(who.name)
+            return p if p is not None and not p.role else None
+        return None
 
     def _body_spoke_last(self, tok: Any) -> Speaker | None:
         """The organisation that spoke last, a few paragraphs back at most."""
