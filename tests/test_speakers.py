@@ -784,3 +784,21 @@ def test_the_envoy_is_not_a_person_of_another_role_who_met_the_envoy() -> None:
         '"We want closer ties with all our neighbours in every field," the envoy said.'
     )
     assert real_speakers(text) == [None]
+
+
+@pytest.mark.model
+def test_a_news_agency_citing_a_body_relays_that_body() -> None:
+    text = (
+        '"The troops withdrew after an hour," the state-run Andina news agency reported, '
+        "citing the Peruvian army."
+    )
+    assert real_speakers(text) == ["Peruvian Army"]
+
+
+@pytest.mark.model
+def test_a_statement_said_after_an_agency_cited_a_body() -> None:
+    text = (
+        "Peruvian news agency Andina, citing the Peruvian Border Guard, said three men "
+        'crossed the river. "The men refused to surrender," a statement said.'
+    )
+    assert real_speakers(text) == ["Peruvian Border Guard"]

@@ -258,10 +258,10 @@ class PhraseReader(BodyReader):
         return Speaker(p.name, "person") if p is not None else None
 
     def _issuer_before(self, tok: Any) -> Speaker | None:
-        """ "the statement said": who last spoke through a statement ("X said in a
-        statement", "a statement from X said")."""
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
-        if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
+        """ "the statement said", "a statement said": who last spoke through a statement ("X
+        said in a statement", "a statement from X said"), else the body that spoke last."""
+        det = any(c.dep_ == "det" and c.lower_ in {"the", "this", "a"} for c in tok.children)
+        if not det or any(c.dep_ in {"amod", "compound"} for c in tok.children):
             return None
         for event in self._events_back(tok.idx):
             if event.statement and event.speaker is not None:
