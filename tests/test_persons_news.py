@@ -302,3 +302,17 @@ def test_reefs_cays_and_places_in_the_vicinity_of_are_no_persons() -> None:
         "Ana Ruiz": "PERSON",
     }
     assert person_names(text, ents) == ["Ana Ruiz"]
+
+
+def test_a_name_before_area_sector_or_checkpoint_is_a_place() -> None:
+    text = (
+        "Shells fell on the Punta Roja area and the Villa Morena sector overnight, and a "
+        "patrol was fired on at the Cerro Alto checkpoint, said Ana Ruiz, a navy spokeswoman."
+    )
+    ents = {
+        "Punta Roja": "PERSON",
+        "Villa Morena": "PERSON",
+        "Cerro Alto": "PERSON",
+        "Ana Ruiz": "PERSON",
+    }
+    assert person_names(text, ents) == ["Ana Ruiz"]

@@ -64,6 +64,15 @@ PLACE_NOUNS = frozenset(
         "cay",
         "cays",
         "islet",
+        "area",
+        "sector",
+        "zone",
+        "checkpoint",
+        "heights",
+        "hills",
+        "mountains",
+        "desert",
+        "corridor",
     ]
 )
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")
