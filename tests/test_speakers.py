@@ -802,3 +802,13 @@ def test_a_statement_said_after_an_agency_cited_a_body() -> None:
         'crossed the river. "The men refused to surrender," a statement said.'
     )
     assert real_speakers(text) == ["Peruvian Border Guard"]
+
+
+@pytest.mark.model
+def test_its_ministry_is_the_ministry_of_the_state_just_named() -> None:
+    text = (
+        "Peru accused Chile of moving troops to the border on Tuesday.\n\n"
+        "Chile denied the claim. Its defence ministry said the troops were on "
+        '"routine exercises planned months ago".'
+    )
+    assert real_speakers(text) == ["Chilean Defence Ministry"]

@@ -108,6 +108,10 @@ class BodyReader:
             return None
         head = words[-1]
         states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        if not states and len(words) > 1 and words[0].lower_ == "its":
+            owner = self._state_before(words[0])  # "Chile denied it. Its army said ..."
+            if owner is not None:
+                return Speaker(self._canonical_body(owner, words[1:]), "organisation")
         if not states and len(words) > 1 and words[0].lower_ in _STATE_NOUNS:
             owner = self._state_before(words[0])  # "the country's foreign ministry"
             if owner is not None and self.doc[words[0].i + 1].lower_ in {"'s", "’s"}:
