@@ -812,3 +812,20 @@ def test_its_ministry_is_the_ministry_of_the_state_just_named() -> None:
         '"routine exercises planned months ago".'
     )
     assert real_speakers(text) == ["Chilean Defence Ministry"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("North Korea's defence ministry", "North Korean Defence Ministry"),
+        ("North Korea's Defence Ministry", "North Korean Defence Ministry"),
+        ("South Sudan's army", "South Sudanese Army"),
+        ("the South Korean military", "South Korean Military"),
+        ("Saudi Arabia's foreign ministry", "Saudi Foreign Ministry"),
+        ("South Korea's Joint Chiefs of Staff", "South Korean Joint Chiefs of Staff"),
+    ],
+)
+def test_a_body_of_a_state_with_a_name_of_two_words(phrase: str, speaker: str) -> None:
+    text = f'"Our troops struck two launch sites near the border," {phrase} said.'
+    assert real_speakers(text) == [speaker]

@@ -107,7 +107,8 @@ class BodyReader:
         if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
             return None
         head = words[-1]
-        states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        found = self._state_in(words)
+        states = [] if found is None else [found[0]]
         if not states and len(words) > 1 and words[0].lower_ == "its":
             owner = self._state_before(words[0])  # "Chile denied it. Its army said ..."
             if owner is not None:
@@ -123,11 +124,26 @@ class BodyReader:
             if len(words) == 1:  # "the ministry": named before; "the office of X" as written
                 return self._named_before(head) or self._office_of(head)
             return self._body_named_before(words)
-        after = words[states[0] + 1 :]
+        assert found is not None
+        after, state = words[found[1] :], found[2]
         rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
         if len(rest) == 1:  # "Egypt's ministry": the fuller name given it before
-            rest = self._fuller_body(words[states[0]], rest[0]) or rest
-        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
+            rest = self._fuller_body(state, rest[0]) or rest
+        return Speaker(self._canonical_body(state, rest), "organisation")
+
+    def _state_in(self, words: list[Any]) -> tuple[int, int, Any] | None:
+        """The first state named among a body's words before its head: where it starts, the
+        index of the word after it, and its words, the longest name read ("North Korea's",
+        "the South Korean", "Saudi Arabia's": not "Korea", "Korean", "Saudi" alone)."""
+        for k in range(len(words) - 1):
+            for n in (3, 2, 1):
+                ws = words[k : k + n]
+                if k + n > len(words) - 1 or ws[-1].i - ws[0].i != n - 1:
+                    continue  # the head is no part of it; a name's words are adjacent
+                span = self.doc[ws[0].i : ws[-1].i + 1]
+                if self.persons.state_code(span.text):
+                    return k, k + n, span if n > 1 else ws[0]
+        return None
 
     def _fuller_body(self, state: Any, head: Any) -> list[Any] | None:
         """The words of a body of the same state and head noun named earlier with more words

@@ -508,12 +508,15 @@ class PhraseReader(BodyReader):
             return Speaker(self._canonical_body(state, run), "organisation")
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
-        possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
-        owner = run[0] if self.persons.state_code(run[0].text) else None
+        found = self._state_in(run)  # "North Korea's Ministry of Defence": two words
+        n = found[1] if found is not None and found[0] == 0 else 1
+        possessive = self.doc[run[n - 1].i + 1].lower_ in {"'s", "’s", "'", "’"}
+        owner = found[2] if n > 1 and found is not None else None
+        owner = owner or (run[0] if self.persons.state_code(run[0].text) else None)
         if owner is None and run[0].lower_ in _STATE_NOUNS:
             owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
-        if len(run) > 1 and possessive and owner is not None:
-            body = list(self.doc[run[1].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+        if len(run) > n and possessive and owner is not None:
+            body = list(self.doc[run[n].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
             return Speaker(self._canonical_body(owner, body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
