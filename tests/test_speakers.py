@@ -408,7 +408,7 @@ def test_a_news_agency_relays_the_speaker_it_reports() -> None:
     )
     assert real_speakers(text) == ["Amani Njoroge"]
     text = "“Every boat taken from our waters will be answered in kind,” the KNA agency reported."
-    assert real_speakers(text) == ["KNA Agency"]
+    assert real_speakers(text) == ["KNA"]  # the agency under its own name
 
 
 @pytest.mark.model
@@ -828,4 +828,19 @@ def test_its_ministry_is_the_ministry_of_the_state_just_named() -> None:
 )
 def test_a_body_of_a_state_with_a_name_of_two_words(phrase: str, speaker: str) -> None:
     text = f'"Our troops struck two launch sites near the border," {phrase} said.'
+    assert real_speakers(text) == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [
+        ("China's official Xinhua news agency", "Xinhua"),
+        ("the official Xinhua news agency", "Xinhua"),
+        ("Iran's semi-official Tasnim news agency", "Tasnim"),
+        ("North Korea's Korean Central News Agency", "Korean Central News Agency"),
+    ],
+)
+def test_a_news_agency_speaks_under_its_own_name(phrase: str, speaker: str) -> None:
+    text = f'"Two drones were shot down over the capital," {phrase} reported.'
     assert real_speakers(text) == [speaker]

@@ -28,6 +28,8 @@ _DATELINE = re.compile(
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# the head nouns of a news outlet's description ("the official Xinhua news agency")
+_OUTLET_HEADS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio"})
 
 
 def _head_noun(name: str) -> str:
@@ -107,6 +109,9 @@ class BodyReader:
         if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
             return None
         head = words[-1]
+        outlet = self._outlet_name(words)
+        if outlet is not None:
+            return outlet
         found = self._state_in(words)
         states = [] if found is None else [found[0]]
         if not states and len(words) > 1 and words[0].lower_ == "its":
@@ -131,6 +136,24 @@ class BodyReader:
             rest = self._fuller_body(state, rest[0]) or rest
         return Speaker(self._canonical_body(state, rest), "organisation")
 
+    def _outlet_name(self, words: list[Any]) -> Speaker | None:
+        """ "China's official Xinhua news agency", "the semi-official Tasnim news agency": a
+        news outlet speaks under its own name, the one proper name among its words (not its
+        state, nor "official" or "News")."""
+        if words[-1].lemma_.lower() not in _OUTLET_HEADS:
+            return None
+        found = self._state_in(words)
+        state = range(found[0], found[1]) if found is not None else range(0)
+        names = [
+            t
+            for k, t in enumerate(words[:-1])
+            if (t.pos_ == "PROPN" or t.text.isupper()) and t.text[:1].isupper()
+            if k not in state  # "North Korea's"
+            if "media" in self.persons.alias_kinds(t.text) or not self.persons.state_code(t.text)
+            if not self.lex.kinds(t.text) & {"orgword", "modifier", "honorific", "official"}
+        ]
+        return Speaker(names[0].text, "organisation") if len(names) == 1 else None
+
     def _state_in(self, words: list[Any]) -> tuple[int, int, Any] | None:
         """The first state named among a body's words before its head: where it starts, the
         index of the word after it, and its words, the longest name read ("North Korea's",
@@ -141,7 +164,8 @@ class BodyReader:
                 if k + n > len(words) - 1 or ws[-1].i - ws[0].i != n - 1:
                     continue  # the head is no part of it; a name's words are adjacent
                 span = self.doc[ws[0].i : ws[-1].i + 1]
-                if self.persons.state_code(span.text):
+                media = "media" in self.persons.alias_kinds(span.text)  # "Xinhua": an outlet
+                if self.persons.state_code(span.text) and not media:
                     return k, k + n, span if n > 1 else ws[0]
         return None
 

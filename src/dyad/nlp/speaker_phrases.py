@@ -517,6 +517,10 @@ class PhraseReader(BodyReader):
             owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
         if len(run) > n and possessive and owner is not None:
             body = list(self.doc[run[n].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+            if any(self.persons.state_code(t.text) for t in body):  # a name with its state
+                return Speaker(
+                    self.text[body[0].idx : run[-1].idx + len(run[-1].text)], "organisation"
+                )
             return Speaker(self._canonical_body(owner, body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
