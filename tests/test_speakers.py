@@ -844,3 +844,12 @@ def test_a_body_of_a_state_with_a_name_of_two_words(phrase: str, speaker: str) -
 def test_a_news_agency_speaks_under_its_own_name(phrase: str, speaker: str) -> None:
     text = f'"Two drones were shot down over the capital," {phrase} reported.'
     assert real_speakers(text) == [speaker]
+
+
+@pytest.mark.model
+def test_a_foreign_ministry_with_no_state_is_the_headline_subject_s() -> None:
+    text = (
+        "Peru condemns Chilean missile test\n\n"
+        '"This launch violates the treaty of 1929," the foreign ministry statement read.'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]

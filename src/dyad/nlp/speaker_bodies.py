@@ -210,10 +210,18 @@ class BodyReader:
             mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
             owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
         owner = owner if owner is not None else self._dateline_state()
+        if owner is None and "statebody" in self.lex.kinds(words[-1].lemma_):
+            owner = self._lead_state()  # "Peru condemns ..." over "the foreign ministry said"
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _lead_state(self) -> Any | None:
+        """The state that is a subject of the article's first sentence (its headline, when
+        it has one), or None."""
+        first = next(iter(self.doc.sents), None)
+        return self._state_subject(first.start) if first is not None else None
 
     def _state_subject(self, i: int) -> Any | None:
         """The state that is a subject in the sentence of token ``i`` (outside quotes)."""
