@@ -853,3 +853,12 @@ def test_a_foreign_ministry_with_no_state_is_the_headline_subject_s() -> None:
         '"This launch violates the treaty of 1929," the foreign ministry statement read.'
     )
     assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_top_diplomat_is_then_the_foreign_minister() -> None:
+    text = (
+        "Peru's top diplomat Tomas Quispe met his Chilean counterpart on Monday. "
+        '"We agreed on a road map," the foreign minister said.'
+    )
+    assert real_speakers(text) == ["Tomas Quispe"]
