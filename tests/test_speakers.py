@@ -862,3 +862,12 @@ def test_a_top_diplomat_is_then_the_foreign_minister() -> None:
         '"We agreed on a road map," the foreign minister said.'
     )
     assert real_speakers(text) == ["Tomas Quispe"]
+
+
+@pytest.mark.model
+def test_the_foreign_ministry_capitalised_takes_its_state_as_in_lower_case() -> None:
+    text = (
+        "LIMA (Agency) - Peru summoned the Chilean ambassador on Monday.\n\n"
+        '"The incursion is unacceptable," the Foreign Ministry said.'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]

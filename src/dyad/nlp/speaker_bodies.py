@@ -218,10 +218,13 @@ class BodyReader:
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
 
     def _lead_state(self) -> Any | None:
-        """The state that is a subject of the article's first sentence (its headline, when
-        it has one), or None."""
+        """The state that is the subject of the article's first sentence (its headline, when
+        it has one), or None; none when states act together ("Peru and Chile agree ...")."""
         first = next(iter(self.doc.sents), None)
-        return self._state_subject(first.start) if first is not None else None
+        state = self._state_subject(first.start) if first is not None else None
+        if state is None or any(c.dep_ == "conj" for c in state.children):
+            return None
+        return state
 
     def _state_subject(self, i: int) -> Any | None:
         """The state that is a subject in the sentence of token ``i`` (outside quotes)."""
