@@ -871,3 +871,28 @@ def test_the_foreign_ministry_capitalised_takes_its_state_as_in_lower_case() -> 
         '"The incursion is unacceptable," the Foreign Ministry said.'
     )
     assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Frente Rojo fired rockets at a Peruvian base on Sunday. The Bolivia-backed "
+            'group said the attack was "a response to the killing of our fighters".',
+            "Frente Rojo",
+        ),
+        (
+            'Sendero Libre claimed the attack on the Chilean base. "Our fighters overran the '
+            'camp," the militant group said in a statement.',
+            "Sendero Libre",
+        ),
+        (
+            'The Harkat-ul-Andes claimed the raid in a statement. "We will continue our '
+            'operations," the group said.',
+            "Harkat-ul-Andes",
+        ),
+    ],
+)
+def test_the_group_said_is_the_armed_group_named_last(text: str, speaker: str) -> None:
+    assert real_speakers(text) == [speaker]

@@ -481,12 +481,18 @@ class PhraseReader(BodyReader):
         return org
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if "groupnoun" in self.lex.kinds(tok.lemma_) and not any(
+            t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left if t.i < tok.i
+        ):  # "the militant group", "the Iran-backed movement": no name of its own
+            return self._group_before(tok)
         words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
         while words and "generic" in self.lex.kinds(words[-1].text):
             words.pop()
         run: list[Any] = []
         for t in reversed(words):
-            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
+            inside = bool(run) and 0 < t.i < len(self.doc) - 1  # "Tehrik-e-Taliban": "e"
+            inside = inside and self._joining_hyphen(t.i - 1) and self._joining_hyphen(t.i + 1)
+            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"}) or inside):
                 break
             gap = range(t.i + 1, run[0].i) if run else range(0)
             if any(self.doc[k].is_punct and not self._joining_hyphen(k) for k in gap):
@@ -541,6 +547,26 @@ class PhraseReader(BodyReader):
         if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
+
+    def _group_before(self, tok: Any) -> Speaker | None:
+        """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last
+        a subject (outside quotes, a few paragraphs back at most) that is no state and no
+        state's body (its name does not open with a state: not "Israel Defense Forces")."""
+        line = self.line_of(tok.idx)
+        for k in range(tok.i - 1, -1, -1):
+            t = self.doc[k]
+            if self._paragraph_gap(self.line_of(t.idx), line) > LOOKBACK_LINES:
+                break
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or self.in_quote(t.idx):
+                continue
+            first = min(t.subtree, key=lambda w: w.i)
+            first = first if first.pos_ != "DET" else self.doc[first.i + 1]
+            if self.persons.state_code(first.text):
+                continue
+            who = self.resolve_phrase(t)
+            if who is not None and who.kind == "organisation":
+                return who
+        return None
 
     def _joining_hyphen(self, k: int) -> bool:
         """A hyphen inside a word ("Ben-Youssaf"), not a dash set between spaces."""
