@@ -896,3 +896,13 @@ def test_the_foreign_ministry_capitalised_takes_its_state_as_in_lower_case() -> 
 )
 def test_the_group_said_is_the_armed_group_named_last(text: str, speaker: str) -> None:
     assert real_speakers(text) == [speaker]
+
+
+@pytest.mark.model
+def test_the_ministry_capitalised_alone_is_the_ministry_named_before() -> None:
+    text = (
+        "The Peruvian Ministry of Foreign Affairs has criticised Santiago over the vote.\n\n"
+        '"Chile has chosen confrontation over dialogue," a statement published on the '
+        "Ministry's website read."
+    )
+    assert real_speakers(text) == ["Peruvian Ministry of Foreign Affairs"]

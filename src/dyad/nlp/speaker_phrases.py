@@ -515,7 +515,9 @@ class PhraseReader(BodyReader):
         generic = "statebody" in self.lex.kinds(tok.lemma_) and run[-1].i == tok.i
         generic = generic and all("modifier" in self.lex.kinds(t.text) for t in run[:-1])
         if generic and not (tail and tail[0].lower_ == "of"):  # "the Foreign Ministry" as
-            return self._body_named_before(run)  # "the foreign ministry": with its state
+            if len(run) == 1:  # "the foreign ministry": with its state; "the Ministry" as
+                return self._state_body(run)  # "the ministry": the one named before
+            return self._body_named_before(run)
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
         found = self._state_in(run)  # "North Korea's Ministry of Defence": two words
