@@ -1,8 +1,11 @@
 """Bodies as speakers: a state's ministry, army or government named in the form the article
-gives it with its state ("Norway's Ministry of Defence" -> "Norwegian Ministry of Defence";
-"the ministry" -> the body of that kind that spoke last; "the foreign ministry" with no
-state -> the state its sentence is about, else the dateline's), and the positions (quotes,
-lines, paragraphs) the speaker rules read. ``speaker_phrases.PhraseReader`` builds on it.
+gives it with its state ("Norway's Ministry of Defence" -> "Norwegian Ministry of Defence",
+"North Korea's army" -> "North Korean Army", "Its army" -> the army of the state last a
+subject; "the ministry" -> the body of that kind that spoke last, else the one last a
+subject; "the foreign ministry" with no state -> the state its sentence is about, else the
+dateline's, else the headline's), a news agency under its own name ("China's official
+Xinhua news agency" -> "Xinhua"), and the positions (quotes, lines, paragraphs) the
+speaker rules read. ``speaker_phrases.PhraseReader`` builds on it.
 """
 
 from __future__ import annotations

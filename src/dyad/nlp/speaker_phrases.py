@@ -5,8 +5,10 @@ A phrase becomes a person (a mention; "he"/"she"/"him"/"her" resolved to the mos
 speaker, subject or person named of that gender; a role such as "the Polish president"
 resolved through the persons' roles and states) or an organisation (the proper nouns of the
 phrase, "the JMPS" expanded to a full name the article gives, "Oslo" to the Norwegian
-government, the institution an unnamed spokesperson speaks for, the source of "a statement
-from X"). Otherwise None: no guess. ``speakers.Attributor`` builds on this class.
+government, the institution an unnamed spokesperson or press service speaks for, the source
+of "a statement from X" or "posted on X's website", the group last named for "the militant
+group"). "The envoy" no one holds is the person without a role who acted last. Otherwise
+None: no guess. ``speakers.Attributor`` builds on this class.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ In order, for one quote:
 0. before a colon, words the clause answers: "reacting to comments from X: '...'" is X's;
 1. a speech verb (``data/speech_verbs.tsv``) that governs the quote in the parse, or that the
    quote governs ("..., he said" as parataxis): its subject, or its object for "quote"
-   ("the statement quoted him as saying", "the paper reported, citing him as saying");
+   ("the statement quoted him as saying", "the paper reported, citing him as saying"), or
+   the body a news outlet cites ("the agency reported, citing the army");
 2. "according to X" in the quote's sentence;
 3. the speech verb nearest the quote in its sentence;
 4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'"; in
