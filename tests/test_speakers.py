@@ -906,3 +906,13 @@ def test_the_ministry_capitalised_alone_is_the_ministry_named_before() -> None:
         "Ministry's website read."
     )
     assert real_speakers(text) == ["Peruvian Ministry of Foreign Affairs"]
+
+
+@pytest.mark.model
+def test_according_to_the_bureau_s_statement() -> None:
+    text = (
+        "The Peruvian fisheries bureau accused Chile of ramming a boat.\n\n"
+        'The "dangerous and illegal acts" damaged the hull, according to the bureau\'s '
+        "statement."
+    )
+    assert real_speakers(text) == ["Peruvian Fisheries Bureau"]
