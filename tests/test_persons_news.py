@@ -287,3 +287,32 @@ def test_a_bare_surname_in_the_headline_does_not_hide_the_titled_one_below() -> 
         "Chancellor Brenner left the talks in Lumen on Monday, officials said."
     )
     assert person_names(text, on=date(2024, 5, 6)) == ["Aldo Brenner"]
+
+
+def test_reefs_cays_and_places_in_the_vicinity_of_are_no_persons() -> None:
+    text = (
+        "Chilean boats were seen near the disputed Punta Roja reef on Monday, and later at "
+        "the Arena Cays. A shell fell in the vicinity of Villa Morena on Tuesday, said "
+        "Ana Ruiz, a navy spokeswoman."
+    )
+    ents = {
+        "Punta Roja": "PERSON",
+        "Arena Cays": "PERSON",
+        "Villa Morena": "PERSON",
+        "Ana Ruiz": "PERSON",
+    }
+    assert person_names(text, ents) == ["Ana Ruiz"]
+
+
+def test_a_name_before_area_sector_or_checkpoint_is_a_place() -> None:
+    text = (
+        "Shells fell on the Punta Roja area and the Villa Morena sector overnight, and a "
+        "patrol was fired on at the Cerro Alto checkpoint, said Ana Ruiz, a navy spokeswoman."
+    )
+    ents = {
+        "Punta Roja": "PERSON",
+        "Villa Morena": "PERSON",
+        "Cerro Alto": "PERSON",
+        "Ana Ruiz": "PERSON",
+    }
+    assert person_names(text, ents) == ["Ana Ruiz"]

@@ -170,6 +170,8 @@ class PersonIndex:
         have = p.role.lower()
         if _fits(role, have) or any(_fits(o, have) for o in lex.offices_of(role)):
             return True  # "the deputy minister", "the top diplomat" (a foreign minister)
+        if any(_fits(role, o) for o in lex.offices_of(have)):
+            return True  # "top diplomat Jane Roe", then "the foreign minister"
         if role not in _LEADER_WORDS:
             return False
         return "leader" in lex.kinds(have) or "leader" in lex.kinds(have.split()[-1])

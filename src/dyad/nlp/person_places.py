@@ -14,7 +14,7 @@ __all__ = ["PLACE_NOUNS", "a_place", "role_to_place_before", "thing_after", "thi
 
 _CUE_WORDS = (
     r"\b(?:in|near|outside|at|(?:villages?|towns?|cit(?:y|ies)|districts?|provinces?|regions?"
-    r"|areas?|camps?|ports?|outskirts|suburbs?)\s+of)\s+"
+    r"|areas?|camps?|ports?|outskirts|suburbs?|vicinity)\s+of)\s+"
 )
 _PLACE_CUE = _CUE_WORDS + r"(?:the\s+)?"
 _CUES_KEY = "dyad.nlp.person_places.cues"
@@ -56,6 +56,23 @@ PLACE_NOUNS = frozenset(
         "terminal",
         "refinery",
         "residents",
+        "reef",
+        "reefs",
+        "shoal",
+        "shoals",
+        "atoll",
+        "cay",
+        "cays",
+        "islet",
+        "area",
+        "sector",
+        "zone",
+        "checkpoint",
+        "heights",
+        "hills",
+        "mountains",
+        "desert",
+        "corridor",
     ]
 )
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+((?:[A-Z][\w'’-]*\s?){1,3})")

@@ -22,6 +22,7 @@ from dyad.nlp.roles import appositive_role, role_of_body, role_suffix
 
 __all__ = ["bare_line", "clean_run", "corroborated", "has_context", "runs", "valid_name"]
 
+_ROLE_TO_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+to\s+(?:the\s+)?$")
 _NON_PERSON_ENTS = frozenset(
     {"NORP", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART"}
 )
@@ -212,6 +213,8 @@ def has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | N
         return True  # an officeholder's full name, as the gazetteer writes it
     if role_to_place_before(r, ws[0].start) and r.text[ws[-1].end : ws[-1].end + 1] == ",":
         return True  # "the ambassador to Chile, Jane Roe, said"
+    if run_lead and _role_to_state_lead(r, run_lead):
+        return True  # "Ambassador to Chile Jane Roe": no commas
     if prev is not None and r.lex.is_role(prev.text):
         if not prev.closed:
             return True  # "spokesman Jane Roe"
@@ -227,6 +230,16 @@ def has_context(r: _Reader, run_lead: list[Word], ws: list[Word], prev: Word | N
     if appositive_role(r.lex, r.text, ws[-1].end) is None:
         return False
     return not a_place(r, ws[0].start, ws[-1].end)  # "in the village of X, where officials"
+
+
+def _role_to_state_lead(r: _Reader, lead: list[Word]) -> bool:
+    """The words cut before a name are a state that a role serves: "Ambassador to [Chile]
+    Jane Roe", "envoy to [South Sudan] Jane Roe"."""
+    state = r.text[lead[0].start : lead[-1].end]
+    if r.state(state) is None or lead[-1].possessive or lead[-1].closed:
+        return False
+    m = _ROLE_TO_BEFORE.search(r.text[max(0, lead[0].start - 40) : lead[0].start])
+    return m is not None and r.lex.is_role(m.group(1))
 
 
 def _after_state_possessive(r: _Reader, ws: list[Word], prev: Word | None) -> bool:

@@ -1,8 +1,11 @@
 """Bodies as speakers: a state's ministry, army or government named in the form the article
-gives it with its state ("Norway's Ministry of Defence" -> "Norwegian Ministry of Defence";
-"the ministry" -> the body of that kind that spoke last; "the foreign ministry" with no
-state -> the state its sentence is about, else the dateline's), and the positions (quotes,
-lines, paragraphs) the speaker rules read. ``speaker_phrases.PhraseReader`` builds on it.
+gives it with its state ("Norway's Ministry of Defence" -> "Norwegian Ministry of Defence",
+"North Korea's army" -> "North Korean Army", "Its army" -> the army of the state last a
+subject; "the ministry" -> the body of that kind that spoke last, else the one last a
+subject; "the foreign ministry" with no state -> the state its sentence is about, else the
+dateline's, else the headline's), a news agency under its own name ("China's official
+Xinhua news agency" -> "Xinhua"), and the positions (quotes, lines, paragraphs) the
+speaker rules read. ``speaker_phrases.PhraseReader`` builds on it.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _DATELINE = re.compile(
 )
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# the head nouns of a news outlet's description ("the official Xinhua news agency")
+_OUTLET_HEADS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio"})
 
 
 def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Iterator[Any]:
@@ -128,7 +134,15 @@ class BodyReader:
         if not words or "orgword" not in self.lex.kinds(words[-1].lemma_):
             return None
         head = words[-1]
-        states = [i for i, t in enumerate(words[:-1]) if self.persons.state_code(t.text)]
+        outlet = self._outlet_name(words)
+        if outlet is not None:
+            return outlet
+        found = self._state_in(words)
+        states = [] if found is None else [found[0]]
+        if not states and len(words) > 1 and words[0].lower_ == "its":
+            owner = self._state_before(words[0])  # "Chile denied it. Its army said ..."
+            if owner is not None:
+                return Speaker(self._canonical_body(owner, words[1:]), "organisation")
         if not states and len(words) > 1 and words[0].lower_ in _STATE_NOUNS:
             owner = self._state_before(words[0])  # "the country's foreign ministry"
             if owner is not None and self.doc[words[0].i + 1].lower_ in {"'s", "’s"}:
@@ -140,11 +154,45 @@ class BodyReader:
             if len(words) == 1:  # "the ministry": named before; "the office of X" as written
                 return self._named_before(head) or self._office_of(head)
             return self._body_named_before(words)
-        after = words[states[0] + 1 :]
+        assert found is not None
+        after, state = words[found[1] :], found[2]
         rest = list(self.doc[after[0].i : after[-1].i + 1]) if after else []
         if len(rest) == 1:  # "Egypt's ministry": the fuller name given it before
-            rest = self._fuller_body(words[states[0]], rest[0]) or rest
-        return Speaker(self._canonical_body(words[states[0]], rest), "organisation")
+            rest = self._fuller_body(state, rest[0]) or rest
+        return Speaker(self._canonical_body(state, rest), "organisation")
+
+    def _outlet_name(self, words: list[Any]) -> Speaker | None:
+        """ "China's official Xinhua news agency", "the semi-official Tasnim news agency": a
+        news outlet speaks under its own name, the one proper name among its words (not its
+        state, nor "official" or "News")."""
+        if words[-1].lemma_.lower() not in _OUTLET_HEADS:
+            return None
+        found = self._state_in(words)
+        state = range(found[0], found[1]) if found is not None else range(0)
+        names = [
+            t
+            for k, t in enumerate(words[:-1])
+            if (t.pos_ == "PROPN" or t.text.isupper()) and t.text[:1].isupper()
+            if k not in state  # "North Korea's"
+            if "media" in self.persons.alias_kinds(t.text) or not self.persons.state_code(t.text)
+            if not self.lex.kinds(t.text) & {"orgword", "modifier", "honorific", "official"}
+        ]
+        return Speaker(names[0].text, "organisation") if len(names) == 1 else None
+
+    def _state_in(self, words: list[Any]) -> tuple[int, int, Any] | None:
+        """The first state named among a body's words before its head: where it starts, the
+        index of the word after it, and its words, the longest name read ("North Korea's",
+        "the South Korean", "Saudi Arabia's": not "Korea", "Korean", "Saudi" alone)."""
+        for k in range(len(words) - 1):
+            for n in (3, 2, 1):
+                ws = words[k : k + n]
+                if k + n > len(words) - 1 or ws[-1].i - ws[0].i != n - 1:
+                    continue  # the head is no part of it; a name's words are adjacent
+                span = self.doc[ws[0].i : ws[-1].i + 1]
+                media = "media" in self.persons.alias_kinds(span.text)  # "Xinhua": an outlet
+                if self.persons.state_code(span.text) and not media:
+                    return k, k + n, span if n > 1 else ws[0]
+        return None
 
     def _fuller_body(self, state: Any, head: Any) -> list[Any] | None:
         """The words of a body of the same state and head noun named earlier with more words
@@ -187,10 +235,21 @@ class BodyReader:
             mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
             owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
         owner = owner if owner is not None else self._dateline_state()
+        if owner is None and "statebody" in self.lex.kinds(words[-1].lemma_):
+            owner = self._lead_state()  # "Peru condemns ..." over "the foreign ministry said"
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _lead_state(self) -> Any | None:
+        """The state that is the subject of the article's first sentence (its headline, when
+        it has one), or None; none when states act together ("Peru and Chile agree ...")."""
+        first = next(iter(self.doc.sents), None)
+        state = self._state_subject(first.start) if first is not None else None
+        if state is None or any(c.dep_ == "conj" for c in state.children):
+            return None
+        return state
 
     def _state_subject(self, i: int) -> Any | None:
         """The state that is a subject in the sentence of token ``i`` (outside quotes)."""
@@ -301,4 +360,26 @@ class BodyReader:
             who = event.speaker
             if who and who.kind == "organisation" and _head_noun(who.name) == head:
                 return who
+        return self._body_mentioned_before(tok, head, reach)
+
+    def _body_mentioned_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
+        """ "Peru's Foreign Ministry summoned the envoy. '...,' the ministry said": the body
+        of that kind that was last a subject (outside quotes, named with more words than its
+        head noun), a few paragraphs back at most, when no body of that kind spoke before."""
+        line = self.line_of(tok.idx)
+        for i in reversed(self._token_positions().get(tok.lower_, [])):
+            mention = self.doc[i]
+            if i >= tok.i or self.in_quote(mention.idx) or mention.dep_ not in _SUBJECTS:
+                continue  # "signed a border agreement": no body that acts
+            if self._paragraph_gap(self.line_of(mention.idx), line) > reach:
+                break
+            left = [t for t in mention.subtree if t.i <= i and not self.in_quote(t.idx)]
+            if sum(t.pos_ != "DET" for t in left) < 2:
+                continue  # another bare "the ministry"
+            who = self._organisation(mention, left)
+            if who is not None and who.kind == "organisation" and _head_noun(who.name) == head:
+                return who
         return None
+
+    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        raise NotImplementedError  # ``PhraseReader`` reads organisation names

@@ -5,8 +5,10 @@ A phrase becomes a person (a mention; "he"/"she"/"him"/"her" resolved to the mos
 speaker, subject or person named of that gender; a role such as "the Polish president"
 resolved through the persons' roles and states) or an organisation (the proper nouns of the
 phrase, "the JMPS" expanded to a full name the article gives, "Oslo" to the Norwegian
-government, the institution an unnamed spokesperson speaks for, the source of "a statement
-from X"). Otherwise None: no guess. ``speakers.Attributor`` builds on this class.
+government, the institution an unnamed spokesperson or press service speaks for, the source
+of "a statement from X" or "posted on X's website", the group last named for "the militant
+group"). "The envoy" no one holds is the person without a role who acted last. Otherwise
+None: no guess. ``speakers.Attributor`` builds on this class.
 """
 
 from __future__ import annotations
@@ -163,14 +165,20 @@ class PhraseReader(BodyReader):
         return int(tok.sent.start)
 
     def _it(self, tok: Any) -> Speaker | None:
-        """ "it": the organisation that spoke last, a few lines back at most; else the
-        organisation subject of the clause above ("X denounced what it called '...'")."""
-        last = self._body_spoke_last(tok)
-        if last is not None:
-            return last
+        """ "it": the organisation subject of the clause above in its own sentence ("X
+        denounced the raid, which it called '...'"; never the noun its own relative clause
+        hangs on: in "the army, which it accused", "it" is not the army); else the
+        organisation that spoke last, a few lines back at most."""
+        above = self._it_above(tok)
+        return above if above is not None else self._body_spoke_last(tok)
+
+    def _it_above(self, tok: Any) -> Speaker | None:
+        own = {v.head.i for v in [tok.head, *tok.head.ancestors] if v.dep_ == "relcl"}
         for verb in tok.head.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+            if subj is None or subj.i in own:
+                continue
+            if subj.i < tok.i and subj.pos_ != "PRON" and not self.in_quote(subj.idx):
                 who = self.resolve_phrase(subj)
                 return who if who is not None and who.kind == "organisation" else None
         return None
@@ -210,6 +218,13 @@ class PhraseReader(BodyReader):
             org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
             if org:
                 return org
+        unit = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if "pressunit" in self.lex.kinds(" ".join([*unit, tok.lower_])):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                who = self.resolve_phrase(obj) if obj is not None else None
+                if who is not None:
+                    return who  # "the press service of the Chilean Navy": the navy
         document = self.document_speaker(tok)
         if document is not None:
             return document
@@ -245,10 +260,10 @@ class PhraseReader(BodyReader):
         return Speaker(p.name, "person") if p is not None else None
 
     def _issuer_before(self, tok: Any) -> Speaker | None:
-        """ "the statement said": who last spoke through a statement ("X said in a
-        statement", "a statement from X said")."""
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
-        if not definite or any(c.dep_ in {"amod", "compound"} for c in tok.children):
+        """ "the statement said", "a statement said": who last spoke through a statement ("X
+        said in a statement", "a statement from X said"), else the body that spoke last."""
+        det = any(c.dep_ == "det" and c.lower_ in {"the", "this", "a"} for c in tok.children)
+        if not det or any(c.dep_ in {"amod", "compound"} for c in tok.children):
             return None
         for event in self._events_back(tok.idx):
             if event.statement and event.speaker is not None:
@@ -330,12 +345,21 @@ class PhraseReader(BodyReader):
         return next(iter(names)) if len(names) == 1 else default
 
     def _source_of(self, tok: Any) -> Speaker | None:
-        """Who issued a statement or report: "from X", "by X", "of X", "X's", "issued by X"."""
+        """Who issued a statement or report: "from X", "by X", "of X", "X's", "issued by X",
+        "posted on X's website"."""
         for acl in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if obj is not None and not self.in_quote(obj.idx):
                     return self.resolve_phrase(obj)  # "a statement issued by X"
+        places = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}]
+        for acl in (c for c in tok.children if c.dep_ == "acl" and c.i > tok.i):
+            places += [c for c in acl.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}]
+        for place in (o for p in places for o in p.children if o.dep_ == "pobj"):
+            owner = next((c for c in place.children if c.dep_ == "poss"), None)
+            site = "site" in self.lex.kinds(place.lemma_)  # "posted on X's website": X's
+            if site and owner is not None and owner.lower_ not in PRONOUNS:
+                return self.resolve_phrase(owner)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -349,7 +373,9 @@ class PhraseReader(BodyReader):
         """ "the Polish president": the one person of that role (and state). An unnamed
         spokesperson ("a Kremlin spokesman") speaks for the institution named with it."""
         voice = "voice" in self.lex.kinds(tok.text)
-        named = (t for t in left if t.i < tok.i)  # the role itself may be tagged PROPN
+        rest = role_suffix(self.lex, [t.lower_ for t in left])[0]
+        named = (t for t in left[: len(rest)] if t.i < tok.i)  # not the role's words ("the
+        # Prime Minister", "the Deputy Foreign Minister"), which the tagger may call PROPN
         if any(t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in named):
             member = self._member_of(tok, left)  # "the Chilean Navy commander": its commander
             if member is not None:
@@ -366,6 +392,8 @@ class PhraseReader(BodyReader):
             p = self.persons.by_role(role, state) or self.persons.by_role(tok.lemma_, state)
             if p is None and any(t.dep_ == "det" and t.lower_ == "the" for t in left):
                 p = self._last_in_role(tok, role, state)
+                if p is None and not voice and tok.tag_ not in {"NNS", "NNPS"}:
+                    p = self._unroled_actor(tok)
             if p is not None:
                 return Speaker(p.name, "person")
         if not voice:
@@ -374,6 +402,22 @@ class PhraseReader(BodyReader):
         if body is None and [t.lower_ for t in left] == ["the", tok.lower_]:
             body = self._body_spoke_last(tok)  # "the spokesperson said": of the body before
         return body
+
+    def _unroled_actor(self, tok: Any) -> Person | None:
+        """ "Jane Roe made the remarks to a TV channel. '...,' the envoy said": no one holds
+        the role, so the person who acted or spoke last, in this paragraph or the one before,
+        when the article gave that person no role at all (a person of another role is
+        someone else's counterpart, not this one)."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > 1:
+                break
+            who = event.speaker
+            if who is None or who.kind != "person":
+                continue
+            p = self.persons.get(who.name)
+            return p if p is not None and not p.role else None
+        return None
 
     def _body_spoke_last(self, tok: Any) -> Speaker | None:
         """The organisation that spoke last, a few paragraphs back at most."""
@@ -439,12 +483,18 @@ class PhraseReader(BodyReader):
         return org
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if "groupnoun" in self.lex.kinds(tok.lemma_) and not any(
+            t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left if t.i < tok.i
+        ):  # "the militant group", "the Iran-backed movement": no name of its own
+            return self._group_before(tok)
         words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
         while words and "generic" in self.lex.kinds(words[-1].text):
             words.pop()
         run: list[Any] = []
         for t in reversed(words):
-            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"})):
+            inside = bool(run) and 0 < t.i < len(self.doc) - 1  # "Tehrik-e-Taliban": "e"
+            inside = inside and self._joining_hyphen(t.i - 1) and self._joining_hyphen(t.i + 1)
+            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"}) or inside):
                 break
             gap = range(t.i + 1, run[0].i) if run else range(0)
             if any(self.doc[k].is_punct and not self._joining_hyphen(k) for k in gap):
@@ -454,17 +504,37 @@ class PhraseReader(BodyReader):
             run.pop(0)
         if not run or not words or run[-1].i != words[-1].i:
             return self._state_body(words)
+        if len(run) == 1 and len(words) > 1 and "orgword" in self.lex.kinds(run[0].text):
+            state_body = self._state_body(words)  # "the Chilean defence Ministry": a case slip
+            if state_body is not None:
+                return state_body
         if self.lex.kinds(run[0].text) & {"honorific", "leader", "official"}:
             return None  # "Mr. Sharif", "President Ruto": a person no full name introduced
         tail = [t for t in tok.subtree if t.i > tok.i]
+        state = self._of_state(tok) if "statebody" in self.lex.kinds(tok.lemma_) else None
+        if state is not None and tail and tail[0].lower_ == "of":  # "the Army of Peru"
+            return Speaker(self._canonical_body(state, run), "organisation")
+        generic = "statebody" in self.lex.kinds(tok.lemma_) and run[-1].i == tok.i
+        generic = generic and all("modifier" in self.lex.kinds(t.text) for t in run[:-1])
+        if generic and not (tail and tail[0].lower_ == "of"):  # "the Foreign Ministry" as
+            if len(run) == 1:  # "the foreign ministry": with its state; "the Ministry" as
+                return self._state_body(run)  # "the ministry": the one named before
+            return self._body_named_before(run)
         if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
             run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
-        possessive = self.doc[run[0].i + 1].lower_ in {"'s", "’s", "'", "’"}
-        owner = run[0] if self.persons.state_code(run[0].text) else None
+        found = self._state_in(run)  # "North Korea's Ministry of Defence": two words
+        n = found[1] if found is not None and found[0] == 0 else 1
+        possessive = self.doc[run[n - 1].i + 1].lower_ in {"'s", "’s", "'", "’"}
+        owner = found[2] if n > 1 and found is not None else None
+        owner = owner or (run[0] if self.persons.state_code(run[0].text) else None)
         if owner is None and run[0].lower_ in _STATE_NOUNS:
             owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
-        if len(run) > 1 and possessive and owner is not None:
-            body = list(self.doc[run[1].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+        if len(run) > n and possessive and owner is not None:
+            body = list(self.doc[run[n].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+            if any(self.persons.state_code(t.text) for t in body):  # a name with its state
+                return Speaker(
+                    self.text[body[0].idx : run[-1].idx + len(run[-1].text)], "organisation"
+                )
             return Speaker(self._canonical_body(owner, body), "organisation")
         name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
         if len(run) == 1 and run[0].text.isupper():
@@ -481,6 +551,26 @@ class PhraseReader(BodyReader):
         if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
         return Speaker(name, "organisation")
+
+    def _group_before(self, tok: Any) -> Speaker | None:
+        """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last
+        a subject (outside quotes, a few paragraphs back at most) that is no state and no
+        state's body (its name does not open with a state: not "Israel Defense Forces")."""
+        line = self.line_of(tok.idx)
+        for k in range(tok.i - 1, -1, -1):
+            t = self.doc[k]
+            if self._paragraph_gap(self.line_of(t.idx), line) > LOOKBACK_LINES:
+                break
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or self.in_quote(t.idx):
+                continue
+            first = min(t.subtree, key=lambda w: w.i)
+            first = first if first.pos_ != "DET" else self.doc[first.i + 1]
+            if self.persons.state_code(first.text):
+                continue
+            who = self.resolve_phrase(t)
+            if who is not None and who.kind == "organisation":
+                return who
+        return None
 
     def _joining_hyphen(self, k: int) -> bool:
         """A hyphen inside a word ("Ben-Youssaf"), not a dash set between spaces."""

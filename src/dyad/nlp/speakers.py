@@ -5,7 +5,8 @@ In order, for one quote:
 0. before a colon, words the clause answers: "reacting to comments from X: '...'" is X's;
 1. a speech verb (``data/speech_verbs.tsv``) that governs the quote in the parse, or that the
    quote governs ("..., he said" as parataxis): its subject, or its object for "quote"
-   ("the statement quoted him as saying", "the paper reported, citing him as saying");
+   ("the statement quoted him as saying", "the paper reported, citing him as saying"), or
+   the body a news outlet cites ("the agency reported, citing the army");
 2. "according to X" in the quote's sentence;
 3. the speech verb nearest the quote in its sentence;
 4. the subject of the nearest verb above a partial quote ("Kowalska called it a '...'"; in
@@ -155,6 +156,9 @@ class Attributor(PhraseReader):
             who = self.resolve_phrase(verb.head)  # "a joint declaration stating that ..."
             if who is not None:
                 return who
+        cited = self._cited_source(verb)
+        if cited is not None:
+            return cited
         for child in verb.children:  # "the statement said, quoting X": X
             relays = child.lemma_ == "quote" or (child.lemma_ == "cite" and _as_saying(child))
             if relays and child.dep_ in {"advcl", "xcomp", "conj"}:
@@ -167,6 +171,21 @@ class Attributor(PhraseReader):
                 if joint is not None and any(c.lower_ == "joint" for c in obj.children):
                     return joint
         return self._subject_speaker(verb)
+
+    def _cited_source(self, verb: Any) -> Speaker | None:
+        """ "the agency reported, citing the army", "news agency X, citing the border guard,
+        said": a news outlet relays the body it cites ("citing sources" names no one)."""
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is None or not any(t.lemma_.lower() in _OUTLETS for t in subj.subtree):
+            return None
+        for cite in (c for c in [*verb.children, *subj.children] if c.lemma_ == "cite"):
+            if cite.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
+                continue
+            for obj in (c for c in cite.children if c.dep_ in {"dobj", "obj"}):
+                who = None if self.in_quote(obj.idx) else self.resolve_phrase(obj)
+                if who is not None:
+                    return who
+        return None
 
     def _subject_speaker(self, verb: Any) -> Speaker | None:
         """The first of a verb's subjects that is a person or an organisation."""
