@@ -202,6 +202,7 @@ class _Coder:
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
+        self.occasions: dict[int, str] = {}  # "that visit" of the sentence: its cue's type
         self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
         self.last_talks: tuple[str, str] | None = None  # the last meeting with both sides named
 
@@ -272,6 +273,8 @@ class _Coder:
             outside = cand.expr is not None and cand.expr.anchor not in indices(cand.tok)
             if outside and (cand.protested or cand.background):
                 cand.expr = None
+        # "during that visit": an occasion named before, whose date a cue tied to it takes
+        self.occasions = {c.tok.i: c.type for c in found if c.anaphor and c.expr is None}
         found = [c for c in found if not c.anaphor or c.expr is not None]
         self._add(si, found, events)
 
@@ -462,6 +465,10 @@ class _Coder:
                 )
                 if got.date is not None:
                     return Dated(got.date, True)
+            if j in self.occasions:  # "During that visit, the two sides signed ..."
+                back = self.merger.last_dated(self.occasions[j])
+                if back is not None:
+                    return Dated(back, True)
         outer = outer_clause(cand.tok) if not planned else None
         if outer is not None:  # "in May, days before X sent troops": May
             a = own_expression(outer, self.anchored, climb_ccomp=False)

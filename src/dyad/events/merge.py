@@ -194,6 +194,16 @@ class Merger:
                 return m
         return None
 
+    def last_dated(self, type_: str) -> DateRef | None:
+        """The date of the latest mentioned event of ``type_`` when a time expression gave it:
+        what "that visit" or "the summit" refers back to ("a visit in March ... During that
+        visit, ...")."""
+        typed = self._by_type.get(type_, [])
+        if not typed:
+            return None
+        last = max(typed, key=lambda m: m.provenance[-1].start)
+        return last.date if last.explicit else None
+
     def redate_last(self, type_: str, date: DateRef, since: int) -> bool:
         """Date the events of the latest mention of ``type_`` ("Delegations met in X. The talks
         ended on Tuesday."), if that mention is at or after character ``since`` and its date

@@ -364,6 +364,14 @@ class ActorReader:
             if signers and not self.is_actor(head):
                 return signers, []  # the same, misparsed: "after X signed(amod) orders imposing"
             return [head], []
+        if (
+            verb.dep_ in ("acl", "relcl", "advcl")
+            and str(verb.tag_) == "VB"
+            and any(c.dep_ == "aux" and lemma_of(c) == "to" for c in verb.children)
+            and verb.head.dep_ == "ROOT"
+            and self.is_actor(verb.head)
+        ):
+            return [verb.head], []  # a headline's "X's president to visit Y": X visits
         if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
             owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
             if owners:

@@ -1,0 +1,48 @@
+"""Dates and parties of events told through their occasion: a headline's "X to visit Y on
+Monday", "during that visit" after the visit was dated, reciprocal acts ("X and Y recalled
+their ambassadors"). Sentences written for these tests, about states chosen for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.coder import extract_events
+from dyad.models import DateRef, Event
+from dyad.resolve.gazetteer import Gazetteer
+
+PUBLISHED = DateRef("2031-07-05", "day")  # a Saturday
+
+
+def code(text: str) -> set[tuple[str, str, str, str, str | None]]:
+    from dyad.nlp.model import parse
+
+    events: list[Event] = extract_events(
+        parse(text), doc_id="t", published=PUBLISHED, persons=None, gazetteer=Gazetteer.load()
+    )
+    return {
+        (e.type, e.source, e.target, e.status, e.date.date if e.date else None) for e in events
+    }
+
+
+@pytest.mark.model
+def test_a_headlines_noun_to_verb_is_a_plan_of_the_noun() -> None:
+    text = (
+        "Chadian president to visit Niger on Monday\n\n"
+        "The trip was announced by his office on Friday."
+    )
+    assert ("CONSULT", "TCD", "NER", "planned", "2031-07-07") in code(text)
+
+
+@pytest.mark.model
+def test_a_headlines_state_to_verb_is_a_plan() -> None:
+    text = "Chad to impose tariffs on Nigerien cotton\n\nThe measure was announced on Friday."
+    assert {(t, s, o, st) for t, s, o, st, _ in code(text)} == {
+        ("SANCTION", "TCD", "NER", "planned")
+    }
+
+
+@pytest.mark.model
+def test_a_leader_first_to_visit_did_visit() -> None:
+    # a noun with an infinitive inside a sentence is no headline
+    text = "He became the first Chadian president to visit Niger in May."
+    assert not any(st == "planned" for _, _, _, st, _ in code(text))
