@@ -19,9 +19,7 @@ def code(text: str) -> set[tuple[str, str, str, str, str | None]]:
     events: list[Event] = extract_events(
         parse(text), doc_id="t", published=PUBLISHED, persons=None, gazetteer=Gazetteer.load()
     )
-    return {
-        (e.type, e.source, e.target, e.status, e.date.date if e.date else None) for e in events
-    }
+    return {(e.type, e.source, e.target, e.status, e.date.date if e.date else None) for e in events}
 
 
 @pytest.mark.model
@@ -46,3 +44,35 @@ def test_a_leader_first_to_visit_did_visit() -> None:
     # a noun with an infinitive inside a sentence is no headline
     text = "He became the first Chadian president to visit Niger in May."
     assert not any(st == "planned" for _, _, _, st, _ in code(text))
+
+
+@pytest.mark.model
+def test_at_the_summit_takes_the_day_the_summit_was_dated() -> None:
+    text = (
+        "Chad and Niger hold talks\n\n"
+        "The Chadian president attended a summit with his Nigerien counterpart in Niamey "
+        "on May 3.\n\n"
+        "Fuel prices rose sharply in June.\n\n"
+        "At the summit, Chad signed a trade deal with Niger."
+    )
+    assert ("AGREE", "TCD", "NER", "occurred", "2031-05-03") in code(text)
+
+
+@pytest.mark.model
+def test_what_was_vowed_during_that_visit_is_dated_by_the_visit() -> None:
+    text = (
+        "Chad and Niger hold talks\n\n"
+        "The talks follow a visit to Niamey in March by the Chadian foreign minister.\n\n"
+        "During that visit, the two sides vowed to boost trade."
+    )
+    assert ("COOPERATE", "TCD", "NER", "planned", "2031-03") in code(text)
+
+
+@pytest.mark.model
+def test_the_summit_of_another_pair_dates_nothing() -> None:
+    text = (
+        "Chad and Niger hold talks\n\n"
+        "The Malian president attended a summit with his Algerian counterpart on May 3.\n\n"
+        "At the summit, Chad signed a trade deal with Niger."
+    )
+    assert not any(d == "2031-05-03" for t, *_, d in code(text) if t == "AGREE")

@@ -41,6 +41,7 @@ from dyad.events.cues import (
     match_cue,
 )
 from dyad.events.dates import (
+    LINK_PREPS,
     Anchored,
     Dated,
     TimeExpressionLike,
@@ -203,6 +204,7 @@ class _Coder:
         self.news_day: DateRef | None = None  # the day the lead dates its news to
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
         self.occasions: dict[int, str] = {}  # "that visit" of the sentence: its cue's type
+        self.referred: set[int] = set()  # "the summit": cues dated by the one named before
         self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
         self.last_talks: tuple[str, str] | None = None  # the last meeting with both sides named
 
@@ -452,7 +454,7 @@ class _Coder:
             if dated.date is not None:
                 return dated
         for j in linked_cues(cand.tok, cues):
-            if j in dates and dates[j].explicit:
+            if j in dates and (dates[j].explicit or j in self.referred):
                 return Dated(dates[j].date, True)
             other = by_tok.get(j)
             if j not in dates and other is not None and other.expr is not None:
@@ -486,6 +488,10 @@ class _Coder:
         if self.published is None:
             return Dated(None, False)
         head = cand.teller if cand.teller is not None else clause_of(cand.tok).head
+        back = self._occasion(cand) if not planned else None
+        if back is not None:  # "at the summit" after "a summit on May 3": that one's day
+            self.referred.add(cand.tok.i)
+            return Dated(back, False)
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
@@ -538,6 +544,19 @@ class _Coder:
             if e.date is not None and is_after(self.published, e.date)
         ]
         return dates[-1] if dates else None
+
+    def _occasion(self, cand: _Candidate) -> DateRef | None:
+        """The date of the event a definite noun refers back to ("the summit", "that visit"),
+        when a time expression dated the latest mention of its type and pair; a noun a light
+        verb carries ("signed the deal") is dated by that verb, unless it is the occasion of
+        the verb's clause ("signed a deal at the summit")."""
+        tok = cand.tok
+        if not definite(tok, cand.cue):
+            return None
+        occasion = tok.dep_ == "pobj" and lemma_of(tok.head) in LINK_PREPS
+        if not occasion and self._carried(tok):
+            return None
+        return self.merger.last_dated(cand.type, cand.pairs)
 
     def _carried(self, tok: Any) -> bool:
         """Whether an event noun is the object of a light verb ("signed a deal"), whose tense

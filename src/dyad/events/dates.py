@@ -420,12 +420,13 @@ def _told_now(clause: Any) -> bool:
 
 def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
     """Cues an event is tied to by "during", "at", "amid", "coinciding with" ("signed during
-    X's visit"): in the cue's own subtree, or on the verb carrying it."""
+    X's visit"): in the cue's own subtree, or on the verb carrying it (or on the verb that
+    verb completes: "during the visit, they vowed to boost trade")."""
     out: list[int] = []
     roots = [tok]
     for anc in tok.ancestors:
         roots.append(anc)
-        if str(anc.pos_) in ("VERB", "AUX"):
+        if str(anc.pos_) in ("VERB", "AUX") and anc.dep_ != "xcomp":
             break
     for root in roots:
         for t in root.subtree:

@@ -14,6 +14,7 @@ status, direction and text.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +27,14 @@ from dyad.models import PRECISION_LEN, DateRef, Event, Provenance, Status
 # told again (the summons, the rebuke, the condemnation).
 EPISODE_TYPES = frozenset({"ACCUSE"})
 EPISODE_DAYS = 3
+
+
+def pair_key(type_: str, source: str, target: str) -> frozenset[str] | tuple[str, str]:
+    """The parties of an event: unordered for meetings, deals and joint actions, else ordered
+    (X's sanctions on Y and Y's on X are two events)."""
+    if type_ in SYMMETRIC_TYPES:
+        return frozenset((source, target))
+    return (source, target)
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,8 @@ class Draft:
 
     @property
     def pair(self) -> frozenset[str] | tuple[str, str]:
-        """The parties: unordered for meetings, deals and joint actions, else ordered (X's
-        sanctions on Y and Y's on X are two events)."""
-        if self.type in SYMMETRIC_TYPES:
-            return frozenset((self.source, self.target))
-        return (self.source, self.target)
+        """The parties (``pair_key``)."""
+        return pair_key(self.type, self.source, self.target)
 
 
 @dataclass
@@ -194,11 +200,14 @@ class Merger:
                 return m
         return None
 
-    def last_dated(self, type_: str) -> DateRef | None:
-        """The date of the latest mentioned event of ``type_`` when a time expression gave it:
-        what "that visit" or "the summit" refers back to ("a visit in March ... During that
-        visit, ...")."""
+    def last_dated(self, type_: str, pairs: Collection[tuple[str, str]] = ()) -> DateRef | None:
+        """The date of the latest mentioned event of ``type_`` (between one of ``pairs``, if
+        given) when a time expression gave it: what "that visit" or "the summit" refers back
+        to ("a visit in March ... During that visit, ...")."""
         typed = self._by_type.get(type_, [])
+        if pairs:
+            keys = {pair_key(type_, s, t) for s, t in pairs}
+            typed = [m for m in typed if m.first.pair in keys]
         if not typed:
             return None
         last = max(typed, key=lambda m: m.provenance[-1].start)
