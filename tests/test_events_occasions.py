@@ -76,3 +76,25 @@ def test_the_summit_of_another_pair_dates_nothing() -> None:
         "At the summit, Chad signed a trade deal with Niger."
     )
     assert not any(d == "2031-05-03" for t, *_, d in code(text) if t == "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad and Niger recalled their ambassadors on Thursday.",
+        "Chad and Niger each recalled their ambassadors for consultations on Thursday.",
+    ],
+)
+def test_two_states_recalling_their_envoys_each_recall_from_the_other(text: str) -> None:
+    got = {(t, s, o, d) for t, s, o, _, d in code(text)}
+    assert got == {
+        ("SANCTION", "TCD", "NER", "2031-07-03"),
+        ("SANCTION", "NER", "TCD", "2031-07-03"),
+    }
+
+
+@pytest.mark.model
+def test_two_states_recalling_their_envoys_from_a_third_recall_from_it() -> None:
+    got = {(s, o) for _, s, o, _, _ in code("Chad and Niger recalled their envoys from Mali.")}
+    assert got == {("TCD", "MLI"), ("NER", "MLI")}

@@ -77,6 +77,9 @@ FIGHT_VERBS = frozenset(
 
 # Light verbs of a give-and-take: "X and Y traded accusations" is each accusing the other.
 MUTUAL_VERBS = frozenset({"trade", "exchange", "swap"})
+# The envoys a state posts abroad: "X and Y recalled their ambassadors" is each recalling its
+# envoy from the other.
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "emissary", "chargé"})
 
 
 @dataclass
@@ -158,6 +161,17 @@ def _distributive(tok: Any, subjects: list[Any]) -> bool:
     for s in subjects:
         words |= {lemma_of(c) for c in s.children if c.dep_ in ("preconj", "det", "predet")}
     return bool(words & {"both", "each"})
+
+
+def _own_envoys(tok: Any) -> bool:
+    """Whether a verb's object is its subjects' own envoys ("recalled their ambassadors"):
+    two states doing it each do it to the other, where its envoy is posted."""
+    return any(
+        c.dep_ == "dobj"
+        and lemma_of(c) in ENVOY_NOUNS
+        and any(p.dep_ == "poss" and lemma_of(p) in ("their", "they") for p in c.children)
+        for c in tok.children
+    )
 
 
 def _has_prep_object(tok: Any, preps: frozenset[str]) -> bool:
@@ -318,6 +332,8 @@ class FrameReader:
             )
             or "one another" in str(tok.sent.text).lower()
         )
+        if not f.targets and len(f.sources) == 2 and _own_envoys(tok):
+            f.reciprocal, f.distributive = True, False  # "X and Y each recalled their envoys"
         return f
 
     def _act(self, tok: Any) -> bool:
