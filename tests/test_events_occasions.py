@@ -98,3 +98,23 @@ def test_two_states_recalling_their_envoys_each_recall_from_the_other(text: str)
 def test_two_states_recalling_their_envoys_from_a_third_recall_from_it() -> None:
     got = {(s, o) for _, s, o, _, _ in code("Chad and Niger recalled their envoys from Mali.")}
     assert got == {("TCD", "MLI"), ("NER", "MLI")}
+
+
+LEAD = (
+    "Chad and Niger each recalled their ambassadors for consultations on Thursday amid a "
+    "deepening dispute over the closing of a major border crossing and a crackdown on traders."
+)
+
+
+@pytest.mark.model
+def test_a_day_after_counts_from_the_leads_day() -> None:
+    text = (
+        "Chad, Niger recall envoys\n\n"
+        + LEAD
+        + "\n\nThe moves come a day after the foreign ministers of the two countries met but "
+        "failed to reach an agreement."
+    )
+    got = code(text)
+    assert ("CONSULT", "TCD", "NER", "occurred", "2031-07-02") in got
+    # the deal not reached was not reached at that meeting: the conjunct shares its day
+    assert ("AGREE", "TCD", "NER", "denied", "2031-07-02") in got

@@ -518,6 +518,15 @@ class _Coder:
             return None
         got = next((c for a in self.anchored if (c := counted_from(a, cand.tok)) is not None), None)
         if got is None:
+            # "a day after X met but failed to reach a deal": the deal's clause is the meeting's
+            first = clause_of(cand.tok).head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i != cand.tok.i:
+                got = next(
+                    (c for a in self.anchored if (c := counted_from(a, first)) is not None), None
+                )
+        if got is None:
             return None
         main, turned = got
         own = [a for a in self.anchored if a.anchor == main.i]
