@@ -118,3 +118,15 @@ def test_a_day_after_counts_from_the_leads_day() -> None:
     assert ("CONSULT", "TCD", "NER", "occurred", "2031-07-02") in got
     # the deal not reached was not reached at that meeting: the conjunct shares its day
     assert ("AGREE", "TCD", "NER", "denied", "2031-07-02") in got
+
+
+def test_a_week_ago_is_a_day_and_weeks_ago_a_month() -> None:
+    from dyad.dating.relative import find_time_expressions
+
+    def when(text: str) -> str | None:
+        (e,) = find_time_expressions(text, PUBLISHED)
+        return f"{e.date.date}/{e.date.precision}" if e.date else None
+
+    assert when("The fighting began a week ago.") == "2031-06-28/day"
+    assert when("The fighting began three weeks ago.") == "2031-06/month"
+    assert when("The fighting began a fortnight ago.") == "2031-06/month"
