@@ -130,3 +130,28 @@ def test_a_week_ago_is_a_day_and_weeks_ago_a_month() -> None:
     assert when("The fighting began a week ago.") == "2031-06-28/day"
     assert when("The fighting began three weeks ago.") == "2031-06/month"
     assert when("The fighting began a fortnight ago.") == "2031-06/month"
+
+
+@pytest.mark.model
+def test_a_signing_to_come_does_not_date_the_agreement_made() -> None:
+    text = (
+        "Chad and Niger reached a deal on their border, and the Chadian president said on "
+        "June 30 that portion of the pact would be signed in Niamey on July 15."
+    )
+    got = code(text)
+    assert not any(s == "occurred" and d == "2031-07-15" for *_, s, d in got)
+
+
+@pytest.mark.model
+def test_last_month_in_january_dates_what_was_agreed_in_december() -> None:
+    from dyad.nlp.model import parse
+
+    text = "Chad and Niger agreed to the first part of the pact last month."
+    events = extract_events(
+        parse(text),
+        doc_id="t",
+        published=DateRef("2032-01-09", "day"),
+        persons=None,
+        gazetteer=Gazetteer.load(),
+    )
+    assert [(e.type, e.date.date if e.date else None) for e in events] == [("AGREE", "2031-12")]

@@ -395,7 +395,7 @@ class _Coder:
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
-                    self.merger.redate_last(cand.type, dated.date, back)
+                    self.merger.redate_last(cand.type, dated.date, back, cand.status)
                 continue
             if cand.background and not dated.explicit:
                 continue  # "amid X's sanctions on Y": the standing context, no dated event

@@ -109,6 +109,17 @@ def _reference(d: DateRef | None, explicit: bool) -> bool:
     return d is not None and d.precision == "year" and not explicit
 
 
+def _month_before(earlier: DateRef, later: DateRef) -> bool:
+    """Whether ``earlier`` lies in the month before ``later``'s ("last month" in January)."""
+    if earlier.precision == "year" or later.precision == "year":
+        return False
+
+    def index(d: DateRef) -> int:
+        return int(d.date[:4]) * 12 + int(d.date[5:7])
+
+    return index(later) - index(earlier) == 1
+
+
 def _precision(d: DateRef | None) -> int:
     return PRECISION_LEN[d.precision] if d is not None else 0
 
@@ -213,10 +224,14 @@ class Merger:
         last = max(typed, key=lambda m: m.provenance[-1].start)
         return last.date if last.explicit else None
 
-    def redate_last(self, type_: str, date: DateRef, since: int) -> bool:
+    def redate_last(
+        self, type_: str, date: DateRef, since: int, status: Status | None = None
+    ) -> bool:
         """Date the events of the latest mention of ``type_`` ("Delegations met in X. The talks
         ended on Tuesday."), if that mention is at or after character ``since`` and its date
-        was only a default that the new date falls within or refines (same year)."""
+        was only a default that the new date falls within or refines (same year); with a
+        ``status``, only events of that status ("X and Y agreed ..., and the pact will be
+        signed on May 3": the signing to come does not date the agreement made)."""
         done = False
         typed = self._by_type.get(type_, [])
         latest = max((m.provenance[-1].start for m in typed), default=-1)
@@ -225,7 +240,13 @@ class Merger:
         for m in typed:
             if m.provenance[-1].start != latest or m.explicit:
                 continue
-            if m.date is not None and m.date.date[:4] != date.date[:4]:
+            if status is not None and m.status != status:
+                continue
+            if (
+                m.date is not None
+                and m.date.date[:4] != date.date[:4]
+                and not _month_before(date, m.date)
+            ):
                 continue
             m.date, m.explicit = date, True
             done = True
