@@ -155,3 +155,21 @@ def test_last_month_in_january_dates_what_was_agreed_in_december() -> None:
         gazetteer=Gazetteer.load(),
     )
     assert [(e.type, e.date.date if e.date else None) for e in events] == [("AGREE", "2031-12")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria's Boko Haram group said it had attacked a Chadian army post on Monday.",
+        "Nigeria's Boko Haram said on Monday it had attacked a Chadian army post.",
+    ],
+)
+def test_a_named_armed_group_owned_by_a_state_name_is_no_state(text: str) -> None:
+    assert not any(s == "NGA" for _, s, *_ in code(text))
+
+
+@pytest.mark.model
+def test_a_states_army_owned_by_its_name_acts_for_it() -> None:
+    text = "Nigeria's army said it had attacked a Chadian army post on Monday."
+    assert ("ASSAULT", "NGA", "TCD", "occurred", "2031-06-30") in code(text)

@@ -107,6 +107,23 @@ class GazetteerLike(Protocol):
     def state_code(self, mention: str) -> str | None: ...
 
 
+def named_groups(doc: Any, gazetteer: Any) -> frozenset[int]:
+    """The tokens of the names of non-state groups (``Gazetteer.nonstate_matcher``, when the
+    gazetteer has one): "Hezbollah", "the M23"."""
+    matcher = getattr(gazetteer, "nonstate_matcher", None)
+    if matcher is None or not len(doc):
+        return frozenset()
+    spans = [(m.start, m.end) for m in matcher.scan(doc_text(doc))]
+    if not spans:
+        return frozenset()
+    out: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
+
+
 class MentionFinder(Protocol):
     """``resolve.actors.find_state_mentions`` (``on`` dates the officials it codes)."""
 
@@ -191,7 +208,7 @@ class _Coder:
         )
         mentions = tools.find_mentions(doc, gazetteer, on=on)
         self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
-        self.reader = ActorReader(self.index, self.lex)
+        self.reader = ActorReader(self.index, self.lex, named_groups(doc, gazetteer))
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
         self.text = doc_text(doc)  # kept by the parser: Doc.text joins every token per call

@@ -96,11 +96,23 @@ def clause_tokens(tok: Any) -> Iterator[Any]:
 class ActorReader:
     """Reads the actors of cues in one document (its index, its lexicon, its cue tokens)."""
 
-    def __init__(self, index: ActorIndex, lex: Lexicon) -> None:
+    def __init__(
+        self, index: ActorIndex, lex: Lexicon, groups: frozenset[int] = frozenset()
+    ) -> None:
         self.index = index
         self.lex = lex
+        self.groups = groups  # tokens of named non-state groups ("Hezbollah", "the M23")
         self.group_used = False
         self.exclude: set[str] = set()
+
+    def named_group(self, tok: Any) -> bool:
+        """Whether a noun names a non-state group ("the X Front", "X's Y group" with Y a
+        group's name), which acts for no state, not the one that owns it in the text."""
+        if self.index.code(tok):
+            return False
+        return tok.i in self.groups or any(
+            c.dep_ in ("compound", "appos") and c.i in self.groups for c in tok.children
+        )
 
     # -- one noun phrase ---------------------------------------------------------------------
 
@@ -124,8 +136,10 @@ class ActorReader:
         out: list[str] = []
         if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
             return out  # "an X-brokered summit": X arranged it, no side of it
-        if lemma_of(tok) in self.lex.nonstate and not self.index.code(tok):
-            return self._sponsors(tok, depth)  # "Xian rebels" act for no state
+        if (lemma_of(tok) in self.lex.nonstate and not self.index.code(tok)) or self.named_group(
+            tok
+        ):
+            return self._sponsors(tok, depth)  # "Xian rebels", "X's Y group" act for no state
         codes = self.index.code(tok)
         if codes:
             if (
@@ -256,6 +270,8 @@ class ActorReader:
                     continue
                 if str(doc[i].pos_) == "ADJ":
                     continue
+                if doc[i].dep_ == "poss" and self.named_group(doc[i].head):
+                    continue  # "X's Y group said it ...": it is the group, not X
             return list(codes)
         return []
 
