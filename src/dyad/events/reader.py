@@ -258,6 +258,10 @@ class ActorReader:
         sent_start = tok.sent.start
         limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
         own = _own_subject(tok)  # "the president received him": him is someone else
+        if not person and tok.i == sent_start and sent_start > 0:
+            prior = self._prior_subject(doc[sent_start - 1].sent)
+            if prior:
+                return prior  # "X fired ... at Y. It said ...": X, the subject before
         for i in range(tok.i - 1, limit - 1, -1):
             codes = self.index.codes.get(i, ())
             if not codes or (i in self.index.persons) != person or i in own:
@@ -273,6 +277,27 @@ class ActorReader:
                 if doc[i].dep_ == "poss" and self.named_group(doc[i].head):
                     continue  # "X's Y group said it ...": it is the group, not X
             return list(codes)
+        return []
+
+    def _prior_subject(self, sent: Any, depth: int = 0) -> list[str]:
+        """The states of the subject of a sentence's main clause, or of its owner ("Its
+        agency said ..."), a sentence-opening "It" or "Its" standing for the one before."""
+        root = sent.root
+        for s in root.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found = [c for c in self.np_actors(s, "source", 3) if self.index.is_state(c)]
+            if found:
+                return found
+            owners = [c for c in s.children if c.dep_ == "poss"] + [s]
+            for o in owners:
+                text = str(o.text).lower()
+                if text in STATE_PRONOUNS and o.i == sent.start and depth < 3 and sent.start > 0:
+                    return self._prior_subject(o.doc[sent.start - 1].sent, depth + 1)
+                if o.dep_ == "poss":
+                    found = [c for c in self.np_actors(o, "source", 3) if self.index.is_state(c)]
+                    if found:
+                        return found
         return []
 
     def _antecedent(self, tok: Any) -> list[str]:
