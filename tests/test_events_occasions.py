@@ -173,3 +173,47 @@ def test_a_named_armed_group_owned_by_a_state_name_is_no_state(text: str) -> Non
 def test_a_states_army_owned_by_its_name_acts_for_it() -> None:
     text = "Nigeria's army said it had attacked a Chadian army post on Monday."
     assert ("ASSAULT", "NGA", "TCD", "occurred", "2031-06-30") in code(text)
+
+
+KOREA = (
+    "North Korea fires missile over Japan\n\n"
+    "North Korea fired a ballistic missile over Japan on Monday, the Japanese defence ministry "
+    "said, in a launch that drew swift condemnation from Tokyo and Seoul.\n\n"
+)
+
+
+@pytest.mark.model
+def test_the_north_is_the_state_named_north_in_the_article() -> None:
+    text = KOREA + 'The North threatened Japan with "merciless" retaliation on Tuesday.'
+    assert ("THREATEN", "PRK", "JPN", "occurred", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_the_north_of_no_such_state_is_no_state() -> None:
+    text = "Rebels in the North attacked a Malian convoy on Tuesday."
+    assert code(text) == set()
+
+
+@pytest.mark.model
+def test_a_sentence_opening_it_stands_for_the_subject_before() -> None:
+    text = (
+        KOREA
+        + "The North threatened Japan with retaliation if it shot down the missile.\n\n"
+        + "Its state news agency said the launch was a success. It also accused South Korea "
+        "of staging provocative drills."
+    )
+    got = {(t, s, o) for t, s, o, *_ in code(text)}
+    assert ("ACCUSE", "PRK", "KOR") in got
+    assert ("ACCUSE", "JPN", "KOR") not in got
+
+
+@pytest.mark.model
+def test_missiles_that_came_down_at_sea_are_a_threat() -> None:
+    text = "North Korea fired a missile that fell into the sea off Japan."
+    assert {(t, s, o) for t, s, o, *_ in code(text)} == {("THREATEN", "PRK", "JPN")}
+
+
+@pytest.mark.model
+def test_missiles_fired_at_a_ship_are_an_attack() -> None:
+    text = "North Korea fired missiles at a Japanese destroyer on Monday."
+    assert {(t, s, o) for t, s, o, *_ in code(text)} == {("ASSAULT", "PRK", "JPN")}

@@ -29,6 +29,7 @@ from dyad.events.context import (
     habitual,
     in_background,
     indices,
+    landed_at_sea,
     protested,
     purpose_of,
     when_clause_expression,
@@ -321,6 +322,8 @@ class _Coder:
         type_ = cue.type
         if cue.joint_type and acts_jointly(frame):
             type_ = cue.joint_type
+        if type_ == "ASSAULT" and landed_at_sea(tok):
+            type_ = "THREATEN"  # "fired missiles that landed in the sea": a show of force
         if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
             # "the armed forces destroyed ..., the X ministry said": X's forces
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
