@@ -217,3 +217,23 @@ def test_missiles_that_came_down_at_sea_are_a_threat() -> None:
 def test_missiles_fired_at_a_ship_are_an_attack() -> None:
     text = "North Korea fired missiles at a Japanese destroyer on Monday."
     assert {(t, s, o) for t, s, o, *_ in code(text)} == {("ASSAULT", "PRK", "JPN")}
+
+
+@pytest.mark.model
+def test_his_counterpart_is_of_the_other_state_of_the_pair() -> None:
+    text = (
+        "Niger, Chad trade barbs\n\n"
+        "Chadian President Mahamat Deby accused his counterpart of undermining reconciliation "
+        "efforts by telling lies, in a speech on national television on Tuesday evening."
+    )
+    assert ("ACCUSE", "TCD", "NER", "occurred", "2031-07-01") in code(text)
+
+
+@pytest.mark.model
+def test_a_counterpart_named_by_state_is_of_that_state() -> None:
+    text = (
+        "Chad and Niger hold talks on border trade\n\n"
+        "The Chadian foreign minister met his Malian counterpart in Bamako on Tuesday to "
+        "discuss the security of their shared border and the fight against armed groups."
+    )
+    assert ("CONSULT", "TCD", "MLI") in {(t, s, o) for t, s, o, *_ in code(text)}

@@ -45,6 +45,8 @@ SPONSOR_VERBS = frozenset(
     {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
      "ally", "align", "command", "equip"}
 )  # fmt: skip
+# Nouns naming the holder of the same office in another state: "his counterpart".
+COUNTERPART_NOUNS = frozenset({"counterpart", "opposite"})
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -153,12 +155,28 @@ class ActorReader:
             add_codes(out, self._pronoun_or_group(tok))
             if not out:
                 add_codes(out, self._modifier_actors(tok, role, depth))
+            if lemma_of(tok) in COUNTERPART_NOUNS:
+                out = self._counterpart(tok, out)
         for c in tok.children:
             if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
         return out
+
+    def _counterpart(self, tok: Any, owners: list[str]) -> list[str]:
+        """ "X accused his counterpart", "the minister met his counterpart": the holder of
+        that office in the other state of the article's pair (the owner's, else that of the
+        subject of the verb the noun hangs on)."""
+        if not owners and tok.dep_ in ("dobj", "pobj", "dative"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            for s in verb.children:
+                if s.dep_ in SUBJECT_DEPS:
+                    add_codes(owners, self.np_actors(s, "source", 3))
+        if len(owners) != 1:
+            return []
+        other = self.index.partner(owners[0])
+        return [other] if other is not None else []
 
     def _sponsors(self, tok: Any, depth: int) -> list[str]:
         """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
