@@ -237,3 +237,32 @@ def test_a_counterpart_named_by_state_is_of_that_state() -> None:
         "discuss the security of their shared border and the fight against armed groups."
     )
     assert ("CONSULT", "TCD", "MLI") in {(t, s, o) for t, s, o, *_ in code(text)}
+
+
+@pytest.mark.model
+def test_the_ministry_is_the_ministry_named_with_its_state_before() -> None:
+    text = (
+        "The Chadian Foreign Ministry on Monday summoned the Nigerien ambassador and protested "
+        "against the arrest of its citizens.\n\n"
+        "The ministry also demanded that Niger release the detained traders."
+    )
+    assert ("REQUEST", "TCD", "NER") in {(t, s, o) for t, s, o, *_ in code(text)}
+
+
+@pytest.mark.model
+def test_the_army_said_it_fired_back_is_the_army_named_before() -> None:
+    text = (
+        "The Chadian army said on Monday that Nigerien troops had shelled a border post.\n\n"
+        "The army said it had fired back at Nigerien positions."
+    )
+    assert ("ASSAULT", "TCD", "NER") in {(t, s, o) for t, s, o, *_ in code(text)}
+
+
+@pytest.mark.model
+def test_the_minister_is_not_guessed_from_the_ministers_before() -> None:
+    # two ministers named: "the minister" may be either, so it is no one's by repetition
+    text = (
+        "The Chadian minister met the Nigerien minister in Niamey on Monday.\n\n"
+        "The minister accused Mali of arming rebels."
+    )
+    assert not any(t == "ACCUSE" for t, *_ in code(text))

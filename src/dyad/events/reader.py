@@ -45,6 +45,15 @@ SPONSOR_VERBS = frozenset(
     {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
      "ally", "align", "command", "equip"}
 )  # fmt: skip
+# Sentences back in which "the ministry" finds the ministry named with its state.
+BACK_SENTENCES = 3
+# Bodies a state has one of, which "the ministry" names again (not persons, units or ships,
+# of which an article names several: "the minister", "the soldiers").
+INSTITUTIONS = frozenset(
+    {"ministry", "government", "administration", "military", "army", "navy", "embassy",
+     "parliament", "cabinet", "regime", "airforce", "coastguard", "consulate"}
+)  # fmt: skip
+NAMED_BEFORE_DEPTH = 4  # the earlier mention is read at this depth, and looks no further back
 # Nouns naming the holder of the same office in another state: "his counterpart".
 COUNTERPART_NOUNS = frozenset({"counterpart", "opposite"})
 # Marks of clauses that share the time and place of the clause above them.
@@ -157,12 +166,46 @@ class ActorReader:
                 add_codes(out, self._modifier_actors(tok, role, depth))
             if lemma_of(tok) in COUNTERPART_NOUNS:
                 out = self._counterpart(tok, out)
+            elif not out and depth < NAMED_BEFORE_DEPTH:
+                add_codes(out, self._named_before(tok))
         for c in tok.children:
             if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
         return out
+
+    def _named_before(self, tok: Any) -> list[str]:
+        """ "The ministry also demanded ...": a definite body or force named with no state
+        is the one named with its state in the sentences before ("the X-ian Foreign Ministry
+        summoned ... The ministry also ...")."""
+        lemma = lemma_of(tok)
+        if lemma not in INSTITUTIONS or str(tok.pos_) != "NOUN":
+            return []
+        if not any(
+            c.dep_ == "det" and lemma_of(c) in ("the", "this", "that") for c in tok.children
+        ):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children):
+            return []  # "the foreign ministry of X", "the new ministry": another noun phrase
+        doc = tok.doc
+        start = int(tok.sent.start)
+        limit = start
+        for _ in range(BACK_SENTENCES):
+            if limit == 0:
+                break
+            limit = int(doc[limit - 1].sent.start)
+        for i in range(tok.i - 1, limit - 1, -1):
+            t = doc[i]
+            if lemma_of(t) == lemma and str(t.pos_) in ("NOUN", "PROPN"):
+                found = [
+                    c
+                    for c in self.np_actors(t, "source", NAMED_BEFORE_DEPTH)
+                    if self.index.is_state(c)
+                ]
+                if found:
+                    return found[:1]
+        return []
 
     def _counterpart(self, tok: Any, owners: list[str]) -> list[str]:
         """ "X accused his counterpart", "the minister met his counterpart": the holder of
