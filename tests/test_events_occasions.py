@@ -266,3 +266,21 @@ def test_the_minister_is_not_guessed_from_the_ministers_before() -> None:
         "The minister accused Mali of arming rebels."
     )
     assert not any(t == "ACCUSE" for t, *_ in code(text))
+
+
+@pytest.mark.model
+def test_an_envoy_summoned_by_name_and_role_is_a_summons() -> None:
+    text = (
+        "Niger summoned Mahamat Saleh Annadif, Chad's ambassador to Niger, on Sunday to lodge a "
+        "protest over remarks made by Chadian officials about the border."
+    )
+    assert ("ACCUSE", "NER", "TCD", "occurred", "2031-06-29") in code(text)
+
+
+@pytest.mark.model
+def test_a_charge_daffaires_expelled_by_name_is_an_expulsion() -> None:
+    text = (
+        "Chad on Friday expelled Issoufou Maman, the charge d'affaires at the Nigerien embassy "
+        "in N'Djamena, after weeks of tension over the border."
+    )
+    assert ("SANCTION", "TCD", "NER", "occurred", "2031-07-04") in code(text)
