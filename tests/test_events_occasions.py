@@ -284,3 +284,20 @@ def test_a_charge_daffaires_expelled_by_name_is_an_expulsion() -> None:
         "in N'Djamena, after weeks of tension over the border."
     )
     assert ("SANCTION", "TCD", "NER", "occurred", "2031-07-04") in code(text)
+
+
+@pytest.mark.model
+def test_the_decision_of_a_government_is_that_states() -> None:
+    text = (
+        "Chad on Friday condemned the decision of the Nigerien government to close the border "
+        "with Chad."
+    )
+    got = {(t, s, o) for t, s, o, *_ in code(text)}
+    assert ("ACCUSE", "TCD", "NER") in got
+    assert ("SANCTION", "NER", "TCD") in got
+
+
+@pytest.mark.model
+def test_the_violation_of_a_states_airspace_is_no_act_of_that_state() -> None:
+    text = "Chad on Friday condemned the violation of Nigerien airspace by Malian jets."
+    assert ("ACCUSE", "TCD", "NER") not in {(t, s, o) for t, s, o, *_ in code(text)}

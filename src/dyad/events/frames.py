@@ -29,6 +29,12 @@ ACT_NOUNS = frozenset(
      "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
      "conduct", "interference", "aggression", "escalation", "actions", "plan"}
 )  # fmt: skip
+# Acts of deciding or saying, whose "of X" is their doer when X is an actor ("the decision
+# of the X government"), not their victim as in "a violation of X's airspace".
+DECISION_NOUNS = frozenset(
+    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "remark",
+     "statement", "comment", "policy", "conduct", "actions", "plan"}
+)  # fmt: skip
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns that count or group event nouns: "a series of agreements", "a new round of talks".
@@ -353,6 +359,12 @@ class FrameReader:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 add_codes(out, self.r.np_actors(c, "target"))
         add_codes(out, self.r.prep_actors(tok, frozenset({"by"})))
+        if not out and lemma_of(tok) in DECISION_NOUNS:
+            for c in tok.children:  # "the decision of the X government": X decided
+                if c.dep_ == "prep" and lemma_of(c) == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and self.r.is_actor(o):
+                            add_codes(out, self.r.np_actors(o, "target"))
         return out
 
     def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:

@@ -476,6 +476,13 @@ class ActorReader:
             return [verb.head], []  # a headline's "X's president to visit Y": X visits
         if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
             owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
+            owners += [
+                o
+                for c in verb.head.children
+                if c.dep_ == "prep" and lemma_of(c) == "of" and c.i < verb.i
+                for o in c.children
+                if o.dep_ == "pobj" and self.is_actor(o)
+            ]  # "the decision of the X government to cut ties"
             if owners:
                 return owners, []  # "X's decision to cut ties"
         lost = self._lost_subject(verb)
