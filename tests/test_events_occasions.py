@@ -301,3 +301,16 @@ def test_the_decision_of_a_government_is_that_states() -> None:
 def test_the_violation_of_a_states_airspace_is_no_act_of_that_state() -> None:
     text = "Chad on Friday condemned the violation of Nigerien airspace by Malian jets."
     assert ("ACCUSE", "TCD", "NER") not in {(t, s, o) for t, s, o, *_ in code(text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Late Thursday, Niger announced the recall of its ambassador in N'Djamena.",
+        "Chad and Niger are locked in a dispute over the border. Late Thursday, the Nigerien "
+        "foreign minister announced the recall of that country's ambassador in N'Djamena.",
+    ],
+)
+def test_the_recall_of_an_envoy_posted_somewhere_is_from_there(text: str) -> None:
+    assert ("SANCTION", "NER", "TCD", "occurred", "2031-07-03") in code(text)

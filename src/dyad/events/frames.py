@@ -461,7 +461,35 @@ class FrameReader:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     add_codes(f.sources, r.np_actors(c, "target"))
         f.reciprocal = tok.dep_ == "dobj" and lemma_of(tok.head) in MUTUAL_VERBS
+        self._envoy_posting(f, tok, cue)
         return f
+
+    def _envoy_posting(self, f: Frame, tok: Any, cue: Cue) -> None:
+        """ "The recall of its ambassador in Y", "the withdrawal of X's envoy to Y": the
+        envoy's state recalls it from the state it is posted to."""
+        if cue.type != "SANCTION" or cue.mode != "withdraw":
+            return
+        r = self.r
+        for c in tok.children:
+            if c.dep_ != "prep" or lemma_of(c) != "of":
+                continue
+            for envoy in c.children:
+                if envoy.dep_ != "pobj" or lemma_of(envoy) not in ENVOY_NOUNS:
+                    continue
+                owners = [
+                    x
+                    for m in envoy.children
+                    if m.dep_ in ("poss", "amod", "compound")
+                    for x in r.np_actors(m, "target")
+                ]
+                posts = [
+                    x
+                    for x in r.prep_actors(envoy, frozenset({"in", "to", "at"}))
+                    if x not in owners
+                ]
+                if owners and posts:
+                    f.sources = [x for x in owners if x not in posts]
+                    f.targets = posts
 
     def _governed(self, f: Frame, cue: Cue, gov: Any, prep: str | None, forum: bool) -> None:
         """Actors a noun cue takes from the verb that carries it ("X held talks with Y")."""

@@ -286,6 +286,8 @@ class ActorReader:
             return self._group(size)
         if neighbour_of_pair(tok):
             return self._group(2)  # "the neighbouring country": the other of the pair
+        if _that_country(tok):
+            return self._nearest(tok, person=False)  # "that country's ambassador"
         return []
 
     def _nonstate_before(self, tok: Any) -> bool:
@@ -568,6 +570,16 @@ class ActorReader:
                 if p.dep_ == "pobj":
                     add_codes(out, self.np_actors(p, "target"))
         return out
+
+
+def _that_country(tok: Any) -> bool:
+    """ "That country", "this nation": the state named last before it."""
+    return (
+        lemma_of(tok) in ("country", "nation", "state")
+        and str(tok.tag_) == "NN"
+        and any(c.dep_ == "det" and lemma_of(c) in ("that", "this") for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+    )
 
 
 def _own_subject(tok: Any) -> frozenset[int]:
