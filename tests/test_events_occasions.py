@@ -314,3 +314,14 @@ def test_the_violation_of_a_states_airspace_is_no_act_of_that_state() -> None:
 )
 def test_the_recall_of_an_envoy_posted_somewhere_is_from_there(text: str) -> None:
     assert ("SANCTION", "NER", "TCD", "occurred", "2031-07-03") in code(text)
+
+
+@pytest.mark.model
+def test_a_headlines_month_is_refined_by_the_leads_day() -> None:
+    text = (
+        "Chadian president to visit Niger in October\n\n"
+        "The Chadian president will meet his Nigerien counterpart Mohamed Bazoum in Niamey on "
+        "October 13 for talks on border security and trade, officials said on Tuesday."
+    )
+    got = {(t, s, o, st, d) for t, s, o, st, d in code(text) if t == "CONSULT"}
+    assert got == {("CONSULT", "TCD", "NER", "planned", "2031-10-13")}

@@ -433,7 +433,8 @@ class _Coder:
                     target,
                     status,
                     dated.date,
-                    dated.explicit,
+                    # a headline's date sums up the news: the lead's more precise one refines it
+                    dated.explicit and si not in self.headline,
                     text,
                     prov,
                     cand.mode,
