@@ -325,3 +325,12 @@ def test_a_headlines_month_is_refined_by_the_leads_day() -> None:
     )
     got = {(t, s, o, st, d) for t, s, o, st, d in code(text) if t == "CONSULT"}
     assert got == {("CONSULT", "TCD", "NER", "planned", "2031-10-13")}
+
+
+@pytest.mark.model
+def test_since_dates_no_plan() -> None:
+    text = (
+        "The attack came just as Chad and Niger were preparing to resume peace talks broken "
+        "off since January when tensions rose."
+    )
+    assert not any(st == "planned" and d == "2032-01" for *_, st, d in code(text))

@@ -331,6 +331,9 @@ def resolve(
 ) -> Dated:
     """The date of an attached expression, resolved for plans and for "N months later"."""
     text = str(a.expr.text)
+    if planned and text.lower().startswith("since"):
+        # "to resume talks broken off since January": a state begun then dates no plan
+        return Dated(None, False)
     if REFERENCE_WORDS.search(text):
         # the last dated event, else the date named just before in the text
         ref = reference or (a.expr.date if a.expr.date is not None else published)
