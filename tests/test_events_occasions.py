@@ -334,3 +334,22 @@ def test_since_dates_no_plan() -> None:
         "off since January when tensions rose."
     )
     assert not any(st == "planned" and d == "2032-01" for *_, st, d in code(text))
+
+
+@pytest.mark.model
+def test_firing_on_a_states_forces_is_an_attack() -> None:
+    text = (
+        "The Chadian foreign ministry summoned Niger's ambassador on Thursday and protested "
+        "over what it described as indiscriminate firing by Nigerien forces on Chadian border "
+        "police on Tuesday night which left a Chadian officer dead."
+    )
+    assert code(text) == {
+        ("ACCUSE", "TCD", "NER", "occurred", "2031-07-03"),
+        ("ASSAULT", "NER", "TCD", "occurred", "2031-07-01"),
+    }
+
+
+@pytest.mark.model
+def test_the_firing_of_a_minister_is_no_attack() -> None:
+    text = "The firing of the Nigerien minister by Chad's president surprised observers."
+    assert code(text) == set()
