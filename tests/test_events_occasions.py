@@ -353,3 +353,16 @@ def test_firing_on_a_states_forces_is_an_attack() -> None:
 def test_the_firing_of_a_minister_is_no_attack() -> None:
     text = "The firing of the Nigerien minister by Chad's president surprised observers."
     assert code(text) == set()
+
+
+@pytest.mark.model
+def test_what_is_answered_is_not_dated_by_the_answer() -> None:
+    text = (
+        "Chad said Friday that it is expelling Nigerien diplomats in response to Niamey's "
+        "recent expulsion of Chadian diplomats.\n\n"
+        "Niger on June 2 announced the expulsion of 12 staff members of the Chadian embassy."
+    )
+    got = code(text)
+    assert ("SANCTION", "TCD", "NER", "occurred", "2031-07-04") in got
+    assert ("SANCTION", "NER", "TCD", "occurred", "2031-06-02") in got
+    assert not any(s == "NER" and d == "2031-07-04" for _, s, _, _, d in got)
