@@ -366,3 +366,13 @@ def test_what_is_answered_is_not_dated_by_the_answer() -> None:
     assert ("SANCTION", "TCD", "NER", "occurred", "2031-07-04") in got
     assert ("SANCTION", "NER", "TCD", "occurred", "2031-06-02") in got
     assert not any(s == "NER" and d == "2031-07-04" for _, s, _, _, d in got)
+
+
+@pytest.mark.model
+def test_a_counterpart_named_by_demonym_keeps_that_state() -> None:
+    text = (
+        "Niger, Chad trade barbs\n\n"
+        "Chadian President Mahamat Deby accused his Nigerien counterpart on Tuesday of lying "
+        "about the border."
+    )
+    assert ("ACCUSE", "TCD", "NER") in {(t, s, o) for t, s, o, *_ in code(text)}

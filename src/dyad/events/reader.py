@@ -164,7 +164,10 @@ class ActorReader:
             add_codes(out, self._pronoun_or_group(tok))
             if not out:
                 add_codes(out, self._modifier_actors(tok, role, depth))
-            if lemma_of(tok) in COUNTERPART_NOUNS:
+            named = any(
+                c.dep_ in ("amod", "compound", "nmod") and self.index.code(c) for c in tok.children
+            )  # "his Xian counterpart" names the state
+            if lemma_of(tok) in COUNTERPART_NOUNS and not named:
                 out = self._counterpart(tok, out)
             elif not out and depth < NAMED_BEFORE_DEPTH:
                 add_codes(out, self._named_before(tok))
