@@ -183,22 +183,10 @@ KOREA = (
 
 
 @pytest.mark.model
-def test_the_north_is_the_state_named_north_in_the_article() -> None:
-    text = KOREA + 'The North threatened Japan with "merciless" retaliation on Tuesday.'
-    assert ("THREATEN", "PRK", "JPN", "occurred", "2031-07-01") in code(text)
-
-
-@pytest.mark.model
-def test_the_north_of_no_such_state_is_no_state() -> None:
-    text = "Rebels in the North attacked a Malian convoy on Tuesday."
-    assert code(text) == set()
-
-
-@pytest.mark.model
 def test_a_sentence_opening_it_stands_for_the_subject_before() -> None:
     text = (
         KOREA
-        + "The North threatened Japan with retaliation if it shot down the missile.\n\n"
+        + "North Korea threatened Japan with retaliation if it shot down the missile.\n\n"
         + "Its state news agency said the launch was a success. It also accused South Korea "
         "of staging provocative drills."
     )

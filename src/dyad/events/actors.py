@@ -25,7 +25,6 @@ from dyad.events.groups import (
     in_dateline,
 )
 from dyad.models import Person
-from dyad.nlp.doctext import doc_text
 
 # State mentions that name no actor: a news agency reporting, a place named after a state.
 IGNORED_KINDS = frozenset({"media", "place"})
@@ -46,9 +45,6 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen.", "Gen"})
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 TITLE_GLUE = frozenset({"'s", "\u2019s", "-", "and", ".", "U.S.", "U.K."})
-# First words of states named for their half of a divided land ("North X", "South Y"): "the
-# North" stands for the one the article names.
-HALVES = frozenset({"North", "South"})
 
 
 class StateMentionLike(Protocol):
@@ -115,7 +111,6 @@ def build_index(
     official the person index gives no state acts for the state of the title beside one of
     the mentions ("U.S. envoy X", "the X-ian foreign minister, X,", "X, Y's ambassador to Z"),
     at every mention."""
-    mentions = list(mentions)
     starts = [int(t.idx) for t in doc]
     ends = [int(t.idx) + len(t.text) for t in doc]
     codes: dict[int, list[str]] = {}
@@ -161,8 +156,6 @@ def build_index(
             )
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
-    for i, code in _halves(doc, mentions):
-        mark(int(doc[i].idx), int(doc[i].idx) + len(doc[i].text), code, False)
     state_codes = {i: cs for i, cs in codes.items() if i not in person_tokens}
     for p in persons.persons if persons is not None else ():
         state = (p.state if p.role else None) or _title_state(
@@ -181,29 +174,6 @@ def build_index(
         frozenset(organisations),
         frozenset(cities),
     )
-
-
-def _halves(doc: Any, mentions: Iterable[StateMentionLike]) -> list[tuple[int, str]]:
-    """ "The North" and "the South" for a state named "North ..." / "South ..." in the
-    article ("North Korea fired ... The North said ..."): the tokens and their states."""
-    named: dict[str, set[str]] = {}
-    text = doc_text(doc)
-    for m in mentions:
-        words = text[m.start : m.end].split()
-        if len(words) >= 2 and words[0] in HALVES and looks_like_state(m.code):
-            named.setdefault(words[0], set()).add(m.code)
-    found: list[tuple[int, str]] = []
-    if not named:
-        return found
-    for t in doc:
-        states = named.get(str(t.text), set())
-        if len(states) != 1 or t.i == 0 or str(doc[t.i - 1].text).lower() != "the":
-            continue
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is not None and str(nxt.pos_) == "PROPN" and str(nxt.text) not in ("'s", "\u2019s"):
-            continue  # "the North Atlantic", "the South China Sea"
-        found.append((t.i, next(iter(states))))
-    return found
 
 
 def _as_read(
