@@ -171,8 +171,9 @@ def shifted(lo: date, hi: date, unit: str, n: int) -> tuple[date, date, Precisio
         unit, n = "week", 2 * n
     if unit == "day":
         return shift_days(lo, n), shift_days(hi, n), "day"
-    if unit == "week":
-        return shift_days(lo, 7 * n), shift_days(hi, 7 * n), "month"
+    if unit == "week":  # "a week ago" is the day seven days before; "three weeks ago" vaguer
+        exact: Precision = "day" if abs(n) == 1 else "month"
+        return shift_days(lo, 7 * n), shift_days(hi, 7 * n), exact
     if unit == "month":
         return add_months(lo, n), add_months(hi, n), "month"
     years = n * (10 if unit == "decade" else 1)

@@ -29,6 +29,7 @@ from dyad.events.context import (
     habitual,
     in_background,
     indices,
+    landed_at_sea,
     protested,
     purpose_of,
     when_clause_expression,
@@ -42,6 +43,7 @@ from dyad.events.cues import (
     match_cue,
 )
 from dyad.events.dates import (
+    LINK_PREPS,
     Anchored,
     Dated,
     TimeExpressionLike,
@@ -105,6 +107,23 @@ class GazetteerLike(Protocol):
     """What events need of ``resolve.gazetteer.Gazetteer`` (passed on to the mention finder)."""
 
     def state_code(self, mention: str) -> str | None: ...
+
+
+def named_groups(doc: Any, gazetteer: Any) -> frozenset[int]:
+    """The tokens of the names of non-state groups (``Gazetteer.nonstate_matcher``, when the
+    gazetteer has one): "Hezbollah", "the M23"."""
+    matcher = getattr(gazetteer, "nonstate_matcher", None)
+    if matcher is None or not len(doc):
+        return frozenset()
+    spans = [(m.start, m.end) for m in matcher.scan(doc_text(doc))]
+    if not spans:
+        return frozenset()
+    out: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
 
 
 class MentionFinder(Protocol):
@@ -191,7 +210,7 @@ class _Coder:
         )
         mentions = tools.find_mentions(doc, gazetteer, on=on)
         self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
-        self.reader = ActorReader(self.index, self.lex)
+        self.reader = ActorReader(self.index, self.lex, named_groups(doc, gazetteer))
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
         self.text = doc_text(doc)  # kept by the parser: Doc.text joins every token per call
@@ -205,6 +224,8 @@ class _Coder:
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
         self.anchored: list[Anchored] = []  # the time expressions of the current sentence
+        self.occasions: dict[int, str] = {}  # "that visit" of the sentence: its cue's type
+        self.referred: set[int] = set()  # "the summit": cues dated by the one named before
         self.claims: set[tuple[str, str, str]] = set()  # hostile acts told by another state
         self.last_talks: tuple[str, str] | None = None  # the last meeting with both sides named
 
@@ -277,6 +298,8 @@ class _Coder:
             outside = cand.expr is not None and cand.expr.anchor not in indices(cand.tok)
             if outside and (cand.protested or cand.background):
                 cand.expr = None
+        # "during that visit": an occasion named before, whose date a cue tied to it takes
+        self.occasions = {c.tok.i: c.type for c in found if c.anaphor and c.expr is None}
         found = [c for c in found if not c.anaphor or c.expr is not None]
         self._add(si, found, events)
 
@@ -304,6 +327,8 @@ class _Coder:
         type_ = cue.type
         if cue.joint_type and acts_jointly(frame):
             type_ = cue.joint_type
+        if type_ == "ASSAULT" and landed_at_sea(tok):
+            type_ = "THREATEN"  # "fired missiles that landed in the sea": a show of force
         if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
             # "the armed forces destroyed ..., the X ministry said": X's forces
             frame.sources = (self.parties.claimants(tok) or self.parties.previous_subject(tok))[:1]
@@ -396,7 +421,7 @@ class _Coder:
             if cand.anaphor:
                 if dated.explicit and dated.date is not None:
                     back = self.sents[max(0, si - ANAPHOR_SENTENCES)].start_char
-                    self.merger.redate_last(cand.type, dated.date, back)
+                    self.merger.redate_last(cand.type, dated.date, back, cand.status)
                 continue
             if cand.background and not dated.explicit:
                 continue  # "amid X's sanctions on Y": the standing context, no dated event
@@ -414,7 +439,8 @@ class _Coder:
                     target,
                     status,
                     dated.date,
-                    dated.explicit,
+                    # a headline's date sums up the news: the lead's more precise one refines it
+                    dated.explicit and si not in self.headline,
                     text,
                     prov,
                     cand.mode,
@@ -455,7 +481,7 @@ class _Coder:
             if dated.date is not None:
                 return dated
         for j in linked_cues(cand.tok, cues):
-            if j in dates and dates[j].explicit:
+            if j in dates and (dates[j].explicit or j in self.referred):
                 return Dated(dates[j].date, True)
             other = by_tok.get(j)
             if j not in dates and other is not None and other.expr is not None:
@@ -468,6 +494,10 @@ class _Coder:
                 )
                 if got.date is not None:
                     return Dated(got.date, True)
+            if j in self.occasions:  # "During that visit, the two sides signed ..."
+                back = self.merger.last_dated(self.occasions[j])
+                if back is not None:
+                    return Dated(back, True)
         outer = outer_clause(cand.tok) if not planned else None
         if outer is not None:  # "in May, days before X sent troops": May
             a = own_expression(outer, self.anchored, climb_ccomp=False)
@@ -485,6 +515,10 @@ class _Coder:
         if self.published is None:
             return Dated(None, False)
         head = cand.teller if cand.teller is not None else clause_of(cand.tok).head
+        back = self._occasion(cand) if not planned else None
+        if back is not None:  # "at the summit" after "a summit on May 3": that one's day
+            self.referred.add(cand.tok.i)
+            return Dated(back, False)
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
@@ -510,6 +544,15 @@ class _Coder:
         if self.published is None:
             return None
         got = next((c for a in self.anchored if (c := counted_from(a, cand.tok)) is not None), None)
+        if got is None:
+            # "a day after X met but failed to reach a deal": the deal's clause is the meeting's
+            first = clause_of(cand.tok).head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i != cand.tok.i:
+                got = next(
+                    (c for a in self.anchored if (c := counted_from(a, first)) is not None), None
+                )
         if got is None:
             return None
         main, turned = got
@@ -537,6 +580,19 @@ class _Coder:
             if e.date is not None and is_after(self.published, e.date)
         ]
         return dates[-1] if dates else None
+
+    def _occasion(self, cand: _Candidate) -> DateRef | None:
+        """The date of the event a definite noun refers back to ("the summit", "that visit"),
+        when a time expression dated the latest mention of its type and pair; a noun a light
+        verb carries ("signed the deal") is dated by that verb, unless it is the occasion of
+        the verb's clause ("signed a deal at the summit")."""
+        tok = cand.tok
+        if not definite(tok, cand.cue):
+            return None
+        occasion = tok.dep_ == "pobj" and lemma_of(tok.head) in LINK_PREPS
+        if not occasion and self._carried(tok):
+            return None
+        return self.merger.last_dated(cand.type, cand.pairs)
 
     def _carried(self, tok: Any) -> bool:
         """Whether an event noun is the object of a light verb ("signed a deal"), whose tense

@@ -31,6 +31,35 @@ HONOURING = frozenset(
 )  # fmt: skip
 
 
+# A launch whose missiles come down at sea ("fired missiles that landed in the sea", "into
+# the sea", "in X's exclusive economic zone") hit no one: a show of force, a threat.
+SEA_NOUNS = frozenset({"sea", "ocean", "waters", "water", "zone", "eez", "gulf", "bay", "strait"})
+LANDING_VERBS = frozenset({"land", "fall", "splash", "crash", "drop", "plunge", "come"})
+PROJECTILES = frozenset({"missile", "rocket", "projectile"})
+
+
+def landed_at_sea(tok: Any) -> bool:
+    """Whether a launch of missiles tells them to have come down at sea: "launched three
+    missiles, which landed in the sea", "... and all fell into the ocean", "fired a rocket
+    into the sea"."""
+    if not any(c.dep_ == "dobj" and lemma_of(c) in PROJECTILES for c in tok.children):
+        return False
+    if _at_sea(tok):
+        return True
+    landings = [t for t in tok.subtree if lemma_of(t) in LANDING_VERBS and str(t.pos_) == "VERB"]
+    landings += [c for c in tok.children if c.dep_ == "conj" and lemma_of(c) in LANDING_VERBS]
+    return any(_at_sea(v) for v in landings)
+
+
+def _at_sea(verb: Any) -> bool:
+    for p in verb.children:
+        if p.dep_ != "prep" or lemma_of(p) not in ("in", "into", "off", "inside", "within"):
+            continue
+        if any(c.dep_ == "pobj" and str(c.text).lower() in SEA_NOUNS for c in p.children):
+            return True  # "in the sea", "into the Sea of X", "in its exclusive economic zone"
+    return False
+
+
 class TimeIndex:
     """A document's time expressions by start offset, built once: each sentence takes its own
     by bisection, not by a scan of the whole document."""

@@ -238,7 +238,8 @@ def direct_objects(tok: Any) -> list[Any]:
 
 
 def object_lemmas(tok: Any) -> set[str]:
-    """Lemmas that name what the token acts on: its objects, their compounds, and "X of Y"."""
+    """Lemmas that name what the token acts on: its objects, their compounds, "X of Y", and
+    the role of a person named ("expelled A, X's envoy")."""
     out: set[str] = set()
     for obj in direct_objects(tok):
         out.add(lemma_of(obj))
@@ -253,6 +254,11 @@ def object_lemmas(tok: Any) -> set[str]:
                 out.update(lemma_of(p) for p in c.children if p.dep_ == "pobj")  # "$5m in aid"
             if c.dep_ == "conj":
                 out.add(lemma_of(c))
+            if c.dep_ == "appos" and str(obj.pos_) == "PROPN":
+                # "summoned A, X's ambassador", "expelled A, the charge d'affaires": a person
+                # named by role
+                out.add(lemma_of(c))
+                out.update(lemma_of(g) for g in c.children if g.dep_ == "compound")
     return out
 
 

@@ -38,6 +38,8 @@ NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this morning"})
 SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
 # Opening phrases whose date is not that of the main clause ("Since May, ...").
 FRONT_BLOCKERS = frozenset({"since", "until", "till", "unlike", "before", "by"})
+# Nouns of answering: "in response to", "in retaliation for".
+REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer", "revenge"})
 # Prepositions linking an event to another that dates it: "signed during X's visit".
 LINK_PREPS = frozenset({"during", "at", "amid", "on", "with", "coinciding"})
 
@@ -187,16 +189,29 @@ def _closest(tok: Any, found: list[Anchored]) -> Anchored | None:
     return min(dated, key=lambda a: (a.expr.date is None, abs(a.head - tok.i)))
 
 
+def in_reaction_to(tok: Any) -> bool:
+    """Whether an event noun is what its clause answers: "expelled X's envoy in response to
+    Y's expulsion of ...", "in retaliation for Y's strikes": it came before, not on the day
+    of the answer."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return lemma_of(prep) in ("to", "for") and lemma_of(prep.head) in REACTION_NOUNS
+
+
 def own_expression(
     tok: Any, anchored: Sequence[Anchored], climb_ccomp: bool, *, planned: bool = False
 ) -> Anchored | None:
-    """The time expression that dates a cue: its own, else that of a verb it depends on."""
+    """The time expression that dates a cue: its own, else that of a verb it depends on
+    (not for what the verb answers: ``in_reaction_to``)."""
     doc = tok.doc
     every = anchored
     # "five years after the annexation" counts from the annexation: it dates not the annexation
     anchored = [a for a in anchored if tok.head.i not in a.tokens or tok.i in a.tokens]
     found = [a for a in anchored if a.anchor == tok.i or _complement_of(doc[a.anchor], tok)]
     best = _closest(tok, found)
+    if best is None and in_reaction_to(tok):
+        return None
     cur = tok
     while best is None and cur.head.i != cur.i:
         if cur.dep_ == "relcl":
@@ -330,6 +345,9 @@ def resolve(
 ) -> Dated:
     """The date of an attached expression, resolved for plans and for "N months later"."""
     text = str(a.expr.text)
+    if planned and text.lower().startswith("since"):
+        # "to resume talks broken off since January": a state begun then dates no plan
+        return Dated(None, False)
     if REFERENCE_WORDS.search(text):
         # the last dated event, else the date named just before in the text
         ref = reference or (a.expr.date if a.expr.date is not None else published)
@@ -419,12 +437,13 @@ def _told_now(clause: Any) -> bool:
 
 def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
     """Cues an event is tied to by "during", "at", "amid", "coinciding with" ("signed during
-    X's visit"): in the cue's own subtree, or on the verb carrying it."""
+    X's visit"): in the cue's own subtree, or on the verb carrying it (or on the verb that
+    verb completes: "during the visit, they vowed to boost trade")."""
     out: list[int] = []
     roots = [tok]
     for anc in tok.ancestors:
         roots.append(anc)
-        if str(anc.pos_) in ("VERB", "AUX"):
+        if str(anc.pos_) in ("VERB", "AUX") and anc.dep_ != "xcomp":
             break
     for root in roots:
         for t in root.subtree:

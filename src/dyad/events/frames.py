@@ -30,6 +30,12 @@ ACT_NOUNS = frozenset(
      "test", "remark", "statement", "comment", "violation", "provocation", "incident", "policy",
      "conduct", "interference", "aggression", "escalation", "actions", "plan"}
 )  # fmt: skip
+# Acts of deciding or saying, whose "of X" is their doer when X is an actor ("the decision
+# of the X government"), not their victim as in "a violation of X's airspace".
+DECISION_NOUNS = frozenset(
+    {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "remark",
+     "statement", "comment", "policy", "conduct", "actions", "plan"}
+)  # fmt: skip
 LOCATION_PREPS = frozenset({"in", "inside"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Nouns that count or group event nouns: "a series of agreements", "a new round of talks".
@@ -78,6 +84,9 @@ FIGHT_VERBS = frozenset(
 
 # Light verbs of a give-and-take: "X and Y traded accusations" is each accusing the other.
 MUTUAL_VERBS = frozenset({"trade", "exchange", "swap"})
+# The envoys a state posts abroad: "X and Y recalled their ambassadors" is each recalling its
+# envoy from the other.
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "emissary", "chargé"})
 
 
 @dataclass
@@ -159,6 +168,17 @@ def _distributive(tok: Any, subjects: list[Any]) -> bool:
     for s in subjects:
         words |= {lemma_of(c) for c in s.children if c.dep_ in ("preconj", "det", "predet")}
     return bool(words & {"both", "each"})
+
+
+def _own_envoys(tok: Any) -> bool:
+    """Whether a verb's object is its subjects' own envoys ("recalled their ambassadors"):
+    two states doing it each do it to the other, where its envoy is posted."""
+    return any(
+        c.dep_ == "dobj"
+        and lemma_of(c) in ENVOY_NOUNS
+        and any(p.dep_ == "poss" and lemma_of(p) in ("their", "they") for p in c.children)
+        for c in tok.children
+    )
 
 
 def _has_prep_object(tok: Any, preps: frozenset[str]) -> bool:
@@ -319,6 +339,8 @@ class FrameReader:
             )
             or "one another" in span_text(tok.sent).lower()
         )
+        if not f.targets and len(f.sources) == 2 and _own_envoys(tok):
+            f.reciprocal, f.distributive = True, False  # "X and Y each recalled their envoys"
         return f
 
     def _act(self, tok: Any) -> bool:
@@ -338,6 +360,12 @@ class FrameReader:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 add_codes(out, self.r.np_actors(c, "target"))
         add_codes(out, self.r.prep_actors(tok, frozenset({"by"})))
+        if not out and lemma_of(tok) in DECISION_NOUNS:
+            for c in tok.children:  # "the decision of the X government": X decided
+                if c.dep_ == "prep" and lemma_of(c) == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and self.r.is_actor(o):
+                            add_codes(out, self.r.np_actors(o, "target"))
         return out
 
     def _warned_attackers(self, tok: Any, sources: list[str]) -> list[str]:
@@ -434,7 +462,35 @@ class FrameReader:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     add_codes(f.sources, r.np_actors(c, "target"))
         f.reciprocal = tok.dep_ == "dobj" and lemma_of(tok.head) in MUTUAL_VERBS
+        self._envoy_posting(f, tok, cue)
         return f
+
+    def _envoy_posting(self, f: Frame, tok: Any, cue: Cue) -> None:
+        """ "The recall of its ambassador in Y", "the withdrawal of X's envoy to Y": the
+        envoy's state recalls it from the state it is posted to."""
+        if cue.type != "SANCTION" or cue.mode != "withdraw":
+            return
+        r = self.r
+        for c in tok.children:
+            if c.dep_ != "prep" or lemma_of(c) != "of":
+                continue
+            for envoy in c.children:
+                if envoy.dep_ != "pobj" or lemma_of(envoy) not in ENVOY_NOUNS:
+                    continue
+                owners = [
+                    x
+                    for m in envoy.children
+                    if m.dep_ in ("poss", "amod", "compound")
+                    for x in r.np_actors(m, "target")
+                ]
+                posts = [
+                    x
+                    for x in r.prep_actors(envoy, frozenset({"in", "to", "at"}))
+                    if x not in owners
+                ]
+                if owners and posts:
+                    f.sources = [x for x in owners if x not in posts]
+                    f.targets = posts
 
     def _governed(self, f: Frame, cue: Cue, gov: Any, prep: str | None, forum: bool) -> None:
         """Actors a noun cue takes from the verb that carries it ("X held talks with Y")."""

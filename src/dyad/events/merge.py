@@ -14,6 +14,7 @@ status, direction and text.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +27,14 @@ from dyad.models import PRECISION_LEN, DateRef, Event, Provenance, Status
 # told again (the summons, the rebuke, the condemnation).
 EPISODE_TYPES = frozenset({"ACCUSE"})
 EPISODE_DAYS = 3
+
+
+def pair_key(type_: str, source: str, target: str) -> frozenset[str] | tuple[str, str]:
+    """The parties of an event: unordered for meetings, deals and joint actions, else ordered
+    (X's sanctions on Y and Y's on X are two events)."""
+    if type_ in SYMMETRIC_TYPES:
+        return frozenset((source, target))
+    return (source, target)
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,8 @@ class Draft:
 
     @property
     def pair(self) -> frozenset[str] | tuple[str, str]:
-        """The parties: unordered for meetings, deals and joint actions, else ordered (X's
-        sanctions on Y and Y's on X are two events)."""
-        if self.type in SYMMETRIC_TYPES:
-            return frozenset((self.source, self.target))
-        return (self.source, self.target)
+        """The parties (``pair_key``)."""
+        return pair_key(self.type, self.source, self.target)
 
 
 @dataclass
@@ -101,6 +107,17 @@ def _reference(d: DateRef | None, explicit: bool) -> bool:
     """A mention dated only by default to a year: a reference to the event ("X's visit"),
     whatever its tense, that joins the event of its type and pair dated within that year."""
     return d is not None and d.precision == "year" and not explicit
+
+
+def _month_before(earlier: DateRef, later: DateRef) -> bool:
+    """Whether ``earlier`` lies in the month before ``later``'s ("last month" in January)."""
+    if earlier.precision == "year" or later.precision == "year":
+        return False
+
+    def index(d: DateRef) -> int:
+        return int(d.date[:4]) * 12 + int(d.date[5:7])
+
+    return index(later) - index(earlier) == 1
 
 
 def _precision(d: DateRef | None) -> int:
@@ -194,10 +211,27 @@ class Merger:
                 return m
         return None
 
-    def redate_last(self, type_: str, date: DateRef, since: int) -> bool:
+    def last_dated(self, type_: str, pairs: Collection[tuple[str, str]] = ()) -> DateRef | None:
+        """The date of the latest mentioned event of ``type_`` (between one of ``pairs``, if
+        given) when a time expression gave it: what "that visit" or "the summit" refers back
+        to ("a visit in March ... During that visit, ...")."""
+        typed = self._by_type.get(type_, [])
+        if pairs:
+            keys = {pair_key(type_, s, t) for s, t in pairs}
+            typed = [m for m in typed if m.first.pair in keys]
+        if not typed:
+            return None
+        last = max(typed, key=lambda m: m.provenance[-1].start)
+        return last.date if last.explicit else None
+
+    def redate_last(
+        self, type_: str, date: DateRef, since: int, status: Status | None = None
+    ) -> bool:
         """Date the events of the latest mention of ``type_`` ("Delegations met in X. The talks
         ended on Tuesday."), if that mention is at or after character ``since`` and its date
-        was only a default that the new date falls within or refines (same year)."""
+        was only a default that the new date falls within or refines (same year); with a
+        ``status``, only events of that status ("X and Y agreed ..., and the pact will be
+        signed on May 3": the signing to come does not date the agreement made)."""
         done = False
         typed = self._by_type.get(type_, [])
         latest = max((m.provenance[-1].start for m in typed), default=-1)
@@ -206,7 +240,13 @@ class Merger:
         for m in typed:
             if m.provenance[-1].start != latest or m.explicit:
                 continue
-            if m.date is not None and m.date.date[:4] != date.date[:4]:
+            if status is not None and m.status != status:
+                continue
+            if (
+                m.date is not None
+                and m.date.date[:4] != date.date[:4]
+                and not _month_before(date, m.date)
+            ):
                 continue
             m.date, m.explicit = date, True
             done = True

@@ -45,6 +45,17 @@ SPONSOR_VERBS = frozenset(
     {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
      "ally", "align", "command", "equip"}
 )  # fmt: skip
+# Sentences back in which "the ministry" finds the ministry named with its state.
+BACK_SENTENCES = 3
+# Bodies a state has one of, which "the ministry" names again (not persons, units or ships,
+# of which an article names several: "the minister", "the soldiers").
+INSTITUTIONS = frozenset(
+    {"ministry", "government", "administration", "military", "army", "navy", "embassy",
+     "parliament", "cabinet", "regime", "airforce", "coastguard", "consulate"}
+)  # fmt: skip
+NAMED_BEFORE_DEPTH = 4  # the earlier mention is read at this depth, and looks no further back
+# Nouns naming the holder of the same office in another state: "his counterpart".
+COUNTERPART_NOUNS = frozenset({"counterpart", "opposite"})
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -96,11 +107,23 @@ def clause_tokens(tok: Any) -> Iterator[Any]:
 class ActorReader:
     """Reads the actors of cues in one document (its index, its lexicon, its cue tokens)."""
 
-    def __init__(self, index: ActorIndex, lex: Lexicon) -> None:
+    def __init__(
+        self, index: ActorIndex, lex: Lexicon, groups: frozenset[int] = frozenset()
+    ) -> None:
         self.index = index
         self.lex = lex
+        self.groups = groups  # tokens of named non-state groups ("Hezbollah", "the M23")
         self.group_used = False
         self.exclude: set[str] = set()
+
+    def named_group(self, tok: Any) -> bool:
+        """Whether a noun names a non-state group ("the X Front", "X's Y group" with Y a
+        group's name), which acts for no state, not the one that owns it in the text."""
+        if self.index.code(tok):
+            return False
+        return tok.i in self.groups or any(
+            c.dep_ in ("compound", "appos") and c.i in self.groups for c in tok.children
+        )
 
     # -- one noun phrase ---------------------------------------------------------------------
 
@@ -124,8 +147,10 @@ class ActorReader:
         out: list[str] = []
         if depth > 4 or _arranger(tok) or _arranger_prefix(tok):
             return out  # "an X-brokered summit": X arranged it, no side of it
-        if lemma_of(tok) in self.lex.nonstate and not self.index.code(tok):
-            return self._sponsors(tok, depth)  # "Xian rebels" act for no state
+        if (lemma_of(tok) in self.lex.nonstate and not self.index.code(tok)) or self.named_group(
+            tok
+        ):
+            return self._sponsors(tok, depth)  # "Xian rebels", "X's Y group" act for no state
         codes = self.index.code(tok)
         if codes:
             if (
@@ -139,12 +164,65 @@ class ActorReader:
             add_codes(out, self._pronoun_or_group(tok))
             if not out:
                 add_codes(out, self._modifier_actors(tok, role, depth))
+            named = any(
+                c.dep_ in ("amod", "compound", "nmod") and self.index.code(c) for c in tok.children
+            )  # "his Xian counterpart" names the state
+            if lemma_of(tok) in COUNTERPART_NOUNS and not named:
+                out = self._counterpart(tok, out)
+            elif not out and depth < NAMED_BEFORE_DEPTH:
+                add_codes(out, self._named_before(tok))
         for c in tok.children:
             if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
         return out
+
+    def _named_before(self, tok: Any) -> list[str]:
+        """ "The ministry also demanded ...": a definite body or force named with no state
+        is the one named with its state in the sentences before ("the X-ian Foreign Ministry
+        summoned ... The ministry also ...")."""
+        lemma = lemma_of(tok)
+        if lemma not in INSTITUTIONS or str(tok.pos_) != "NOUN":
+            return []
+        if not any(
+            c.dep_ == "det" and lemma_of(c) in ("the", "this", "that") for c in tok.children
+        ):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children):
+            return []  # "the foreign ministry of X", "the new ministry": another noun phrase
+        doc = tok.doc
+        start = int(tok.sent.start)
+        limit = start
+        for _ in range(BACK_SENTENCES):
+            if limit == 0:
+                break
+            limit = int(doc[limit - 1].sent.start)
+        for i in range(tok.i - 1, limit - 1, -1):
+            t = doc[i]
+            if lemma_of(t) == lemma and str(t.pos_) in ("NOUN", "PROPN"):
+                found = [
+                    c
+                    for c in self.np_actors(t, "source", NAMED_BEFORE_DEPTH)
+                    if self.index.is_state(c)
+                ]
+                if found:
+                    return found[:1]
+        return []
+
+    def _counterpart(self, tok: Any, owners: list[str]) -> list[str]:
+        """ "X accused his counterpart", "the minister met his counterpart": the holder of
+        that office in the other state of the article's pair (the owner's, else that of the
+        subject of the verb the noun hangs on)."""
+        if not owners and tok.dep_ in ("dobj", "pobj", "dative"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            for s in verb.children:
+                if s.dep_ in SUBJECT_DEPS:
+                    add_codes(owners, self.np_actors(s, "source", 3))
+        if len(owners) != 1:
+            return []
+        other = self.index.partner(owners[0])
+        return [other] if other is not None else []
 
     def _sponsors(self, tok: Any, depth: int) -> list[str]:
         """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
@@ -211,6 +289,8 @@ class ActorReader:
             return self._group(size)
         if neighbour_of_pair(tok):
             return self._group(2)  # "the neighbouring country": the other of the pair
+        if _that_country(tok):
+            return self._nearest(tok, person=False)  # "that country's ambassador"
         return []
 
     def _nonstate_before(self, tok: Any) -> bool:
@@ -244,6 +324,10 @@ class ActorReader:
         sent_start = tok.sent.start
         limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
         own = _own_subject(tok)  # "the president received him": him is someone else
+        if not person and tok.i == sent_start and sent_start > 0:
+            prior = self._prior_subject(doc[sent_start - 1].sent)
+            if prior:
+                return prior  # "X fired ... at Y. It said ...": X, the subject before
         for i in range(tok.i - 1, limit - 1, -1):
             codes = self.index.codes.get(i, ())
             if not codes or (i in self.index.persons) != person or i in own:
@@ -256,7 +340,30 @@ class ActorReader:
                     continue
                 if str(doc[i].pos_) == "ADJ":
                     continue
+                if doc[i].dep_ == "poss" and self.named_group(doc[i].head):
+                    continue  # "X's Y group said it ...": it is the group, not X
             return list(codes)
+        return []
+
+    def _prior_subject(self, sent: Any, depth: int = 0) -> list[str]:
+        """The states of the subject of a sentence's main clause, or of its owner ("Its
+        agency said ..."), a sentence-opening "It" or "Its" standing for the one before."""
+        root = sent.root
+        for s in root.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found = [c for c in self.np_actors(s, "source", 3) if self.index.is_state(c)]
+            if found:
+                return found
+            owners = [c for c in s.children if c.dep_ == "poss"] + [s]
+            for o in owners:
+                text = str(o.text).lower()
+                if text in STATE_PRONOUNS and o.i == sent.start and depth < 3 and sent.start > 0:
+                    return self._prior_subject(o.doc[sent.start - 1].sent, depth + 1)
+                if o.dep_ == "poss":
+                    found = [c for c in self.np_actors(o, "source", 3) if self.index.is_state(c)]
+                    if found:
+                        return found
         return []
 
     def _antecedent(self, tok: Any) -> list[str]:
@@ -364,8 +471,23 @@ class ActorReader:
             if signers and not self.is_actor(head):
                 return signers, []  # the same, misparsed: "after X signed(amod) orders imposing"
             return [head], []
+        if (
+            verb.dep_ in ("acl", "relcl", "advcl")
+            and str(verb.tag_) == "VB"
+            and any(c.dep_ == "aux" and lemma_of(c) == "to" for c in verb.children)
+            and verb.head.dep_ == "ROOT"
+            and self.is_actor(verb.head)
+        ):
+            return [verb.head], []  # a headline's "X's president to visit Y": X visits
         if verb.dep_ == "acl" and any(lemma_of(c) == "to" for c in verb.children):
             owners = [c for c in verb.head.children if c.dep_ == "poss" and self.is_actor(c)]
+            owners += [
+                o
+                for c in verb.head.children
+                if c.dep_ == "prep" and lemma_of(c) == "of" and c.i < verb.i
+                for o in c.children
+                if o.dep_ == "pobj" and self.is_actor(o)
+            ]  # "the decision of the X government to cut ties"
             if owners:
                 return owners, []  # "X's decision to cut ties"
         lost = self._lost_subject(verb)
@@ -451,6 +573,16 @@ class ActorReader:
                 if p.dep_ == "pobj":
                     add_codes(out, self.np_actors(p, "target"))
         return out
+
+
+def _that_country(tok: Any) -> bool:
+    """ "That country", "this nation": the state named last before it."""
+    return (
+        lemma_of(tok) in ("country", "nation", "state")
+        and str(tok.tag_) == "NN"
+        and any(c.dep_ == "det" and lemma_of(c) in ("that", "this") for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+    )
 
 
 def _own_subject(tok: Any) -> frozenset[int]:

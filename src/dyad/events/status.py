@@ -242,6 +242,19 @@ def _infinitive(verb: Any) -> bool:
     return any(lemma_of(c) == "to" for c in _children(verb, ("aux",)))
 
 
+def _headline_infinitive(verb: Any) -> bool:
+    """ "Chadian president to visit Niger on Monday": a headline's "X to V", which the parser
+    hangs on the noun X as its root (a sentence has no bare noun for its root)."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and str(verb.tag_) == "VB"
+        and _infinitive(verb)
+        and noun.dep_ == "ROOT"
+        and str(noun.pos_) in ("NOUN", "PROPN")
+    )
+
+
 def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     """Future or intended: "will", "would", "is to", "plans to", "expected to", "forthcoming"."""
     auxes = lex.status_words("planned", "AUX")
@@ -273,6 +286,8 @@ def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     head = clause.head
     if head.dep_ == "ROOT" and str(head.tag_) == "VB" and _infinitive(head):
         return True  # a headline's "X to visit Y"
+    if _headline_infinitive(head):
+        return True  # the same, parsed as a clause on the headline's noun
     purpose = lex.status_words("purpose", "VERB")
     for below in (*clause.path, head):
         if (
