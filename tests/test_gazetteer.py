@@ -11,8 +11,9 @@ from itertools import pairwise
 import pycountry
 import pytest
 
-from dyad.resolve.gazetteer import Alias, Gazetteer, Office, likeliest_office, role_function
+from dyad.resolve.gazetteer import Alias, Gazetteer
 from dyad.resolve.loader import load_office_rows, load_state_aliases
+from dyad.resolve.offices import Office, likeliest_office, role_function
 from dyad.resolve.text import PhraseMatcher, alias_key, fold, person_key
 
 UN_MEMBERS = 193

@@ -16,6 +16,7 @@ import pytest
 
 from dyad.models import Person
 from dyad.nlp import names as nm
+from dyad.nlp.credits import credit_names
 from dyad.nlp.person_index import Mention, PersonIndex
 from dyad.nlp.persons import extract_persons
 from dyad.nlp.roles import role_suffix
@@ -125,7 +126,7 @@ def test_credits_and_bylines() -> None:
         "(Photo: JOHN SMITH/EPA VIA SHUTTERSTOCK)\n\nLeaders meet. (Jane Roe/Xinhua/Kyodo)\n\n"
         "UPI PHOTO / POOL / ALEX MORENO-DIAZ\n\n(Freedonia Interior Ministry handout via Reuters)"
     )
-    found = {" ".join(n.words) for n in nm.credit_names(text)}
+    found = {" ".join(n.words) for n in credit_names(text)}
     assert found == {"Jane Doe", "Sam Lee", "John Smith", "Jane Roe", "Alex Moreno-Diaz"}
 
 
@@ -492,7 +493,7 @@ def test_titled_pairs_groups_and_agency_bylines(text: str, expected: list[str]) 
 
 def test_byline_led_by_a_newsroom_role() -> None:
     text = "By Lisbon correspondent Marta Vieira in Madrid\n\nBy Senior Editor Tom Baker\n\nText."
-    found = [" ".join(n.words) for n in nm.credit_names(text)]
+    found = [" ".join(n.words) for n in credit_names(text)]
     assert found == ["Marta Vieira", "Tom Baker"]
 
 
@@ -528,7 +529,7 @@ def test_double_surname_later_is_the_same_person() -> None:
     ],
 )
 def test_header_bylines_with_several_names_and_dates(text: str, expected: set[str]) -> None:
-    assert {" ".join(n.words) for n in nm.credit_names(text)} == expected
+    assert {" ".join(n.words) for n in credit_names(text)} == expected
 
 
 @pytest.mark.model

@@ -4,7 +4,8 @@ Each piece of evidence is an interval of days the publication date is likely to 
 a weight and a short label saying why (:class:`Evidence`). Month-days without a year ("NORDHAVEN,
 June 2 (Agency)", "on March 14") are kept as :class:`PendingDay` until the year is known, and
 weekday words as :class:`WeekdayMention`. :func:`dyad.dating.published.infer_published` weighs
-them together.
+them together. The records are in ``dating.records``; the dates a story reports in its body
+are read by ``dating.reported``.
 
 Weights (strongest first): a labelled publication line ("PUBLISHED :", "Posted", "Issued on")
 10, a dateline with a date 9 (8 without the year), a date-only line near the top 6, an
@@ -20,13 +21,11 @@ for the 30 days before it only when nothing else settles the date, year and mont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
 from dyad.dating.patterns import (
     DAY_RE,
-    MAX_DATE,
     MIN_DATE,
     MONTH_RE,
     WEEKDAY_RE,
@@ -37,58 +36,11 @@ from dyad.dating.patterns import (
     shift_days,
     weekday_number,
 )
+from dyad.dating.records import Evidence, PendingDay, TextEvidence, point
 from dyad.dating.relative import TimeExpression, find_time_expressions
+from dyad.dating.reported import read_reported_dates
 from dyad.dating.stamps import ago_stamps, formal_stamps, short_stamps, url_stamps
 from dyad.text import near_furniture
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The publication date lies in ``lo..hi`` (inclusive), with confidence ``weight``."""
-
-    lo: date
-    hi: date
-    weight: float
-    label: str
-    fallback: bool = False  # counted only when the rest of the evidence settles nothing
-
-
-@dataclass(frozen=True)
-class PendingDay:
-    """A month and day seen without a year; it becomes evidence once candidate years exist.
-
-    The publication date is taken to be from ``lag_before`` days before to ``window`` days after
-    the day (a dateline gives the day itself, a reported event a week after it).
-    """
-
-    month: int
-    day: int
-    weight: float
-    label: str
-    window: int = 0
-    lag_before: int = 0
-    weekday: int = -1  # the weekday the text gives the day ("Thursday, February 24"), if any
-
-
-@dataclass(frozen=True)
-class WeekdayMention:
-    weekday: int  # Monday = 0
-    future: bool
-    start: int
-
-
-@dataclass
-class TextEvidence:
-    """All the evidence read from one text (built once per call, never shared)."""
-
-    items: list[Evidence] = field(default_factory=list)
-    pending: list[PendingDay] = field(default_factory=list)
-    weekdays: list[WeekdayMention] = field(default_factory=list)
-    full_date_years: list[int] = field(default_factory=list)
-    line_years: list[int] = field(default_factory=list)  # years of dated publication/date lines
-    mention_years: list[int] = field(default_factory=list)  # past years named ("in 2030")
-    says_last_year: bool = False  # the text says "last year"
-
 
 _LABEL: Final = re.compile(
     r"^\W*(?P<label>(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication date|"
@@ -126,22 +78,8 @@ _TIME_OR_NOISE: Final = re.compile(
 )
 # A bare date led by its weekday ("Tuesday, March 4, 2031") is how site headers show today.
 _HEADER_DATE: Final = re.compile(r"\W*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s")
-# "by 2024", "for 2022", "until 2030", "before 2020": targets and limits, not things past.
-_TARGET: Final = re.compile(r"(?i)(?:by|for|until|till|through|before)\b")
-# "until March 18", "a deadline of June 1", "no later than May 3": limits, not days reported
-_DEADLINE: Final = re.compile(
-    r"(?i)\b(?:until|till|by|before|deadline(?: of)?|no later than|expires?(?: on)?|due(?: on)?|"
-    r"ahead of)\s+(?:the\s+)?$"
-)
-# "the ministry said on May 3", "the agency reported on May 14": the day of the telling, the
-# news of that day (a day reported on anything else may be days before the writing)
-_TOLD: Final = re.compile(
-    r"(?i)\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|stated|declared|confirmed|"
-    r"added|tweeted|wrote)\s+(?:on\s+)?$"
-)
 _NUMERIC: Final = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})\b")
 _CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\b")  # a time: a story's own line, not a header
-_TOLD_WEIGHT: Final = 1.5  # the day itself, beside the week after any day reported
 _TOP_LINES: Final = 25
 _TOP_CHARS: Final = 2500
 _DIGIT: Final = re.compile(r"\d")
@@ -176,10 +114,6 @@ def _uncapitalised(line: str) -> str:
 
 _UPDATE_WINDOW: Final = 7  # days before an update line that first publication likely was
 _SEGMENT: Final = re.compile(r"\s+[|•·]\s+")
-
-
-def _point(d: date, weight: float, label: str, before: int = 0, after: int = 0) -> Evidence:
-    return Evidence(shift_days(d, -before), shift_days(d, after), weight, label)
 
 
 def _first_date(expressions: list[TimeExpression]) -> TimeExpression | None:
@@ -231,10 +165,10 @@ def _day_first(text: str) -> bool | None:
 def _read_stamps(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
     """Dates in web addresses at the top and formal dates ("Dated this 14th day of ...")."""
     for stamp in url_stamps(text, _TOP_CHARS):
-        found.items.append(_point(stamp.day, 9.0 * stamp.share, stamp.label))
+        found.items.append(point(stamp.day, 9.0 * stamp.share, stamp.label))
         found.line_years.append(stamp.day.year)
     for stamp in formal_stamps(text):
-        found.items.append(_point(stamp.day, 9.0, stamp.label))
+        found.items.append(point(stamp.day, 9.0, stamp.label))
         found.line_years.append(stamp.day.year)
 
 
@@ -310,7 +244,7 @@ def _read_lines(text: str, found: TextEvidence, used: list[tuple[int, int]], tod
             stamps = short_stamps(line, today, day_first)
             if stamps:
                 for stamp in stamps:
-                    found.items.append(_point(stamp.day, 6.0 * stamp.share, stamp.label))
+                    found.items.append(point(stamp.day, 6.0 * stamp.share, stamp.label))
                     found.line_years.append(stamp.day.year)
                 used.append((offset, offset + len(line)))
                 continue
@@ -350,7 +284,7 @@ def _read_dateline(match: re.Match[str], found: TextEvidence) -> None:
     if match["year"]:
         when = safe_date(int(match["year"]), month, day)
         if when:
-            found.items.append(_point(when, 9.0, label))
+            found.items.append(point(when, 9.0, label))
     elif safe_date(2000, month, day):
         found.pending.append(PendingDay(month, day, 8.0, label))
 
@@ -369,139 +303,6 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
     return [(o, o + len(line)) for o, line in _lines(text) if _CAPTION.search(line)]
 
 
-def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start < e for s, e in spans)
-
-
-def _latest_month_day(days: list[tuple[int, int, bool]]) -> tuple[int, int, bool]:
-    """The latest of some month-days read on a circular year: the one before the widest gap."""
-    ordered = sorted(set(days))
-    if len(ordered) == 1:
-        return ordered[0]
-
-    def ordinal(item: tuple[int, int, bool]) -> int:
-        return date(2001, item[0], min(item[1], 28)).timetuple().tm_yday
-
-    gaps = [
-        ((ordinal(ordered[(i + 1) % len(ordered)]) - ordinal(item)) % 365, i)
-        for i, item in enumerate(ordered)
-    ]
-    return ordered[max(gaps)[1]]
-
-
-def _weekday_day(text: str) -> tuple[int, int, int] | None:
-    """The month, day and weekday of "Wednesday, 18 October", if the text gives all three."""
-    name = re.search(WEEKDAY_RE, text)
-    m = re.search(
-        rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})", text
-    )
-    if name is None or m is None:
-        return None
-    day = int((m["day"] or m["d"]).rstrip("stndrh"))
-    return month_number(m["mon"] or m["m"]), day, weekday_number(name.group())
-
-
-def _read_expressions(text: str, found: TextEvidence, used: list[tuple[int, int]]) -> None:
-    captions = _caption_lines(text)
-    past_days: list[tuple[date, bool]] = []
-    month_days: list[tuple[int, int, bool]] = []
-    told: set[tuple[int, int]] = set()  # month-days a reporting verb carries
-    told_days: set[date] = set()
-    weekday_of: dict[tuple[int, int], int] = {}
-    lower = MIN_DATE
-    upper = MAX_DATE
-    for expression in find_time_expressions(text, None):
-        if _inside(expression.start, used):
-            continue
-        caption = _inside(expression.start, captions)
-        if expression.kind == "weekday" and re.search(r"\btime\b", expression.text):
-            continue  # "Wednesday, local time": another zone's day, not the writer's
-        if expression.kind == "weekday" and not caption:
-            name = re.search(WEEKDAY_RE, expression.text)
-            weekday = weekday_number(name.group()) if name else -1
-            if weekday >= 0:
-                found.weekdays.append(WeekdayMention(weekday, expression.future, expression.start))
-        elif expression.kind in ("absolute", "weekday") and _DEADLINE.search(
-            text[max(0, expression.start - 24) : expression.start]
-        ):
-            continue  # "has until March 18 to reply": a deadline, not a day reported
-        elif expression.kind == "absolute" and expression.date is None and expression.future:
-            ahead = _weekday_day(expression.text)
-            if ahead is not None:
-                # "due to meet on Wednesday, 18 October": written in the week before it
-                month, day, weekday = ahead
-                label = f"day ahead {month:02d}-{day:02d}"
-                found.pending.append(
-                    PendingDay(month, day, 1.0, label, lag_before=7, weekday=weekday)
-                )
-        elif expression.kind == "absolute" and expression.date is None and not expression.future:
-            match = re.search(
-                rf"(?P<mon>{MONTH_RE})\s*(?P<day>{DAY_RE})|(?P<d>{DAY_RE})\s+(?P<m>{MONTH_RE})",
-                expression.text,
-            )
-            if match:
-                day = int((match["day"] or match["d"]).rstrip("stndrh"))
-                month = month_number(match["mon"] or match["m"])
-                month_days.append((month, day, caption))
-                if not caption and _told(text, expression.start):
-                    told.add((month, day))
-                name = re.search(WEEKDAY_RE, expression.text)
-                if name:
-                    weekday_of[(month, day)] = weekday_number(name.group())
-        elif expression.date is not None and expression.kind in ("absolute", "month", "year"):
-            lo, hi = ref_range(expression.date)
-            if expression.future:
-                upper = min(upper, hi)
-            elif expression.date.precision == "day":
-                past_days.append((lo, caption))
-                found.full_date_years.append(lo.year)
-                if not caption and _told(text, expression.start):
-                    told_days.add(lo)
-            elif not _TARGET.match(expression.text):
-                lower = max(lower, lo)
-                found.mention_years.append(lo.year)
-        elif expression.kind == "relative" and re.match(r"(?i)last year$", expression.text):
-            found.says_last_year = True
-    if past_days:
-        latest, caption = max(past_days)
-        lag = 1 if caption else 0
-        where = "in a caption " if caption else ""
-        label = f"latest date reported {where}{latest.isoformat()}"
-        found.items.append(_point(latest, 2.0, label, before=lag, after=7))
-        found.items.append(
-            Evidence(shift_days(latest, -lag), MAX_DATE, 1.0, f"after {latest.isoformat()}")
-        )
-        if latest in told_days:
-            found.items.append(_point(latest, _TOLD_WEIGHT, f"told on {latest.isoformat()}"))
-    if month_days:
-        month, day, caption = _latest_month_day(month_days)
-        lag = 1 if caption else 0
-        label = f"latest day reported {month:02d}-{day:02d}"
-        weekday = weekday_of.get((month, day), -1)
-        found.pending.append(
-            PendingDay(month, day, 2.0, label, window=7, lag_before=lag, weekday=weekday)
-        )
-        if (month, day) in told:
-            label = f"told on {month:02d}-{day:02d}"
-            full = max(past_days)[0] if past_days else None
-            if full is None:
-                found.pending.append(PendingDay(month, day, _TOLD_WEIGHT, label, weekday=weekday))
-            elif (when := safe_date(full.year, month, day)) and when > full:
-                # placed in the year of the latest full date, when it is later than that date
-                found.items.append(_point(when, _TOLD_WEIGHT, f"{label} ({when.year})"))
-    if lower > MIN_DATE:
-        found.items.append(Evidence(lower, MAX_DATE, 0.5, f"mentions {lower.isoformat()[:7]}"))
-    if upper < MAX_DATE:
-        found.items.append(
-            Evidence(MIN_DATE, upper, 0.5, f"looks ahead to {upper.isoformat()[:7]}")
-        )
-
-
-def _told(text: str, start: int) -> bool:
-    """Whether a day is that of a reporting verb: "the ministry said on May 3"."""
-    return bool(_TOLD.search(text[max(0, start - 40) : start]))
-
-
 def read_text_evidence(text: str, today: date | None = None) -> TextEvidence:
     """Publication lines, datelines, date lines, copyright, reported dates and weekdays."""
     found = TextEvidence()
@@ -509,5 +310,5 @@ def read_text_evidence(text: str, today: date | None = None) -> TextEvidence:
     _read_stamps(text, found, used)
     _read_lines(text, found, used, today or date.today())
     _read_copyright(text, found, used)
-    _read_expressions(text, found, used)
+    read_reported_dates(text, found, used, _caption_lines(text))
     return found

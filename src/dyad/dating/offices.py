@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Final, Protocol, runtime_checkable
 
-from dyad.dating.evidence import Evidence
 from dyad.dating.patterns import (
     MAX_DATE,
     MIN_DATE,
@@ -30,6 +29,7 @@ from dyad.dating.patterns import (
     sentence_bounds,
     shift_days,
 )
+from dyad.dating.records import Evidence
 from dyad.models import Person
 
 

@@ -25,12 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
-from dyad.dating.evidence import (
-    Evidence,
-    TextEvidence,
-    WeekdayMention,
-    read_text_evidence,
-)
+from dyad.dating.evidence import read_text_evidence
 from dyad.dating.offices import OfficeSource, office_evidence
 from dyad.dating.patterns import (
     MAX_DATE,
@@ -41,6 +36,7 @@ from dyad.dating.patterns import (
     safe_date,
     shift_days,
 )
+from dyad.dating.records import Evidence, TextEvidence, WeekdayMention
 from dyad.dating.relative import find_time_expressions
 from dyad.dating.spans import last_year_evidence, span_evidence
 from dyad.models import DateRef, Person, Precision

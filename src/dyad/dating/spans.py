@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from dyad.dating.evidence import Evidence
 from dyad.dating.patterns import count_value, sentence_bounds, years_named_for
+from dyad.dating.records import Evidence
 
 _COUNT: Final = (
     r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"

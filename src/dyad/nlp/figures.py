@@ -16,6 +16,7 @@ durations ("72-year-old", "three-day visit", "12 years": no counted noun), ordin
 sources of a report ("two officials said"), vote tallies ("12 members in favour") and page
 furniture prices ("$5 a month" next to a subscription prompt). A document states each fact
 once (``figure_facts``): a repeat of a value is dropped unless it is another fact.
+``figure_filters`` holds the tests that rule a bare number out.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ from typing import TYPE_CHECKING, Any
 from dyad.models import DateRef, Figure, Provenance
 from dyad.nlp.doctext import doc_text, span_text
 from dyad.nlp.figure_facts import once_each
+from dyad.nlp.figure_filters import (
+    MODEL_CODE,
+    bare_number,
+    date_or_name,
+    model_number,
+    not_a_figure,
+    range_upper,
+)
 from dyad.nlp.numbers import Amount, NumberMatch, find_amounts, find_numbers, lexicon
 from dyad.text import subscription_price
 
@@ -41,36 +50,20 @@ Token = Any
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _SKIP_TAGS = frozenset({"DATE", "TIME"})
-_SPEECH_VERBS = frozenset(
-    {"say", "tell", "speak", "confirm", "add", "report", "brief", "note", "state", "claim"}
-    | {"disclose", "reveal", "warn", "insist", "describe", "write", "announce", "estimate"}
-)
 _MILITANT = frozenset(
     {"militant", "rebel", "insurgent", "islamist", "jihadist", "armed", "foreign"}
 )
 _STOP_PUNCT = frozenset(",;:.!?()[]{}\"'“”‘’…")
 
-_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+){0,2}$", re.I)
-_SOURCE_AFTER = re.compile(
-    r"^\s*(?:familiar\s+with|who\s+(?:spoke|asked|declined|requested|were\s+not)|"
-    r",?\s*speaking\s+on|briefed\s+on|with\s+knowledge)",
-    re.I,
-)
-_VOTE_AFTER = re.compile(r"^\s*(?:in\s+favou?r|against\b|voted|voting|abstain|for\b\s*,)", re.I)
-_PARTY_BEFORE = re.compile(r"\b(?:the|their|both|all|our|these|those)\s+$", re.I)
 _ONE_BEFORE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|which|another|only|just|not)\s+$", re.I
 )
-_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}$")
 _LEVEL_VERBS = frozenset(
     {"reach", "hit", "rise", "grow", "jump", "fall", "drop", "climb", "increase", "decrease"}
     | {"double", "triple", "total", "stand", "exceed", "top", "surge", "soar", "decline", "amount"}
     | {"slump", "plunge", "expand", "shrink", "contract", "swell", "dip", "edge", "slide", "be"}
 )
 _DEMONYM_END = re.compile(r"(?:ans|is|ons|ks|os|ards|ites)$")
-_MONTH = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?$", re.I
-)
 # "17 more", "six others", "four of them": the noun counted before; "55 against", "four
 # abstained": the voters counted before
 _ELLIPSIS = re.compile(
@@ -216,7 +209,7 @@ def _elliptical(doc: Doc, number: NumberMatch, last: _Found | None) -> _Found | 
 def _implied_people(doc: Doc, number: NumberMatch) -> _Found | None:
     """'nearly 3,000 have made the journey': a bare number subject of what people do."""
     span = _span(doc, number.start, number.end)
-    if span is None or not len(span) or number.value < 2 or _date_or_name(doc, span, number):
+    if span is None or not len(span) or number.value < 2 or date_or_name(doc, span, number):
         return None
     tok = span[-1]
     verb = tok.head
@@ -289,7 +282,7 @@ def _counted_noun(doc: Doc, first: int) -> Token | None:
                 break
         elif tok.pos_ == "ADV" and i + 1 < len(doc) and doc[i + 1].pos_ == "ADJ":
             pass
-        elif _MODEL_CODE.match(tok.text) or _model_number(doc, i):
+        elif MODEL_CODE.match(tok.text) or model_number(doc, i):
             pass  # "6 F-16 jets", "12 MiG-29s", "20 Boeing 777 planes"
         elif not (joined or (tok.text in "-–" and not tok.whitespace_)):
             break
@@ -334,7 +327,7 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
     span = _span(doc, number.start, number.end)
     text: str = doc_text(doc)
     before = text[max(0, number.start - 40) : number.start]
-    if span is None or _date_or_name(doc, span, number):
+    if span is None or date_or_name(doc, span, number):
         return None
     if number.value == 1 and number.word and _ONE_BEFORE.search(before):
         return None  # "no one", "the one"
@@ -344,7 +337,7 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         rest = _span(doc, after.end(), after.end() + 1)
         if rest is not None and len(rest):
             noun = _counted_noun(doc, rest[0].i)
-    ranged = not _FROM_BEFORE.search(before) and _range_upper(doc, span.end, span.end + 3)
+    ranged = not _FROM_BEFORE.search(before) and range_upper(doc, span.end, span.end + 3)
     if noun is None and span.end + 2 < len(doc) and ranged:
         noun = _counted_noun(doc, span.end + 2)  # "3,000 to 4,000 troops"
     candidates: list[Token] = [] if noun is None else [noun]
@@ -355,9 +348,9 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         between = range(span.end, head.i)
         if after is not None and noun is not None and head.i == noun.i:
             pass  # "two of its soldiers", "300 or so troops"
-        elif _range_upper(doc, span.end, head.i) and not _FROM_BEFORE.search(before):
+        elif range_upper(doc, span.end, head.i) and not _FROM_BEFORE.search(before):
             pass  # "between 5,000 and 7,000 troops": the lower bound counts
-        elif any(doc[i].pos_ == "CCONJ" or _bare_number(doc, i) for i in between):
+        elif any(doc[i].pos_ == "CCONJ" or bare_number(doc, i) for i in between):
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS" and head.text[:1].isupper():
             continue  # "2,000 People's Liberation Army troops": a name's possessor
@@ -365,7 +358,7 @@ def _count(doc: Doc, number: NumberMatch) -> _Found | None:
         if found is None or head.i - span.end > 6:
             continue
         unit, last = found
-        if _not_a_figure(doc, number, span.end, head, unit, before):
+        if not_a_figure(doc, number, span.end, head, unit, before):
             return None
         end = max(number.end, last.idx + len(last.text))
         measure = text[span.end_char : end].strip()
@@ -384,75 +377,6 @@ def _casualties(head: Token) -> bool:
         words.append(head.head.head.head)  # "three of its soldiers were wounded"
     words += [c for c in head.head.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
     return any(w.lemma_.lower() in _CASUALTY or w.lower_ in _CASUALTY for w in words)
-
-
-def _range_upper(doc: Doc, first: int, head: int) -> bool:
-    """'and 7,000', 'to 7,000', '-7,000' right after a number: its range's upper bound."""
-    head = min(head, len(doc))
-    if head - first < 2 or doc[first].lower_ not in {"and", "to", "or", "-", "–"}:
-        return False
-    if not _bare_number(doc, first + 1):
-        return False
-    rest = range(first + 2, head)
-    return not any(doc[i].pos_ in {"CCONJ", "PROPN", "VERB"} or doc[i].like_num for i in rest)
-
-
-def _model_number(doc: Doc, i: int) -> bool:
-    """A number naming a model after its maker: 'Boeing 777', 'Patriot 3'."""
-    prev = doc[i - 1] if i > 0 else None
-    return (
-        doc[i].like_num
-        and prev is not None
-        and prev.pos_ == "PROPN"
-        and prev.ent_type_ in {"ORG", "PRODUCT", "FAC", "WORK_OF_ART"}
-    )
-
-
-def _bare_number(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    return bool(tok.like_num) and not _MODEL_CODE.match(tok.text) and not _model_number(doc, i)
-
-
-def _date_or_name(doc: Doc, span: Any, number: NumberMatch) -> bool:
-    """A year ('in 2014 Russian troops'), a day of a month ('March 3'), a name ('Boeing 737')."""
-    digits = doc_text(doc)[number.start : number.end]
-    if re.fullmatch(r"(?:18|19|20|21)\d\d", digits):
-        return True
-    prev = doc[span.start - 1] if span.start > 0 else None
-    nxt = doc[span.end] if span.end < len(doc) else None
-    by_month = any(t is not None and _MONTH.match(t.text) for t in (prev, nxt))
-    if digits.isdigit() and int(digits) <= 31 and by_month:
-        return True
-    return digits[:1].isdigit() and _model_number(doc, span.start)
-
-
-def _not_a_figure(
-    doc: Doc, number: NumberMatch, first: int, head: Token, unit: str, before: str
-) -> bool:
-    """The article's own parties, sources of a report, vote tallies, a body's member states."""
-    lex = lexicon()
-    lemma = head.lemma_.lower()
-    after: str = doc_text(doc)[head.idx + len(head.text) : head.idx + len(head.text) + 40]
-    small = number.value <= 3
-    if (lemma in lex.party_nouns or head.lower_ in lex.party_nouns) and (
-        number.value == 2
-        or (small and _PARTY_BEFORE.search(before))
-        or (unit == "count" and number.value < 10)  # "toured three countries": the parties
-    ):
-        return True
-    if unit == "people" and (lemma in lex.source_nouns or head.lower_ in lex.source_nouns):
-        verb = head.head
-        if head.dep_.startswith("nsubj") and verb.lemma_.lower() in _SPEECH_VERBS:
-            return True
-        if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
-            return True
-    # "27 members" of a bloc are states; "seven members of", "three crew members" are people
-    bare = head.i - 1 < first or doc[head.i - 1].pos_ != "NOUN"
-    if lemma == "member" and bare and not after.lower().startswith(" of "):
-        return True
-    # "11 members in favour" of a council are states; "287 lawmakers voting" are people
-    voting = bool(_VOTE_AFTER.match(after)) or head.head.lemma_.lower() in {"vote", "abstain"}
-    return unit == "people" and voting and lemma == "member"
 
 
 def _troops_or_aircraft(doc: Doc, first: int, head: Token, unit: str) -> str:

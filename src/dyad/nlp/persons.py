@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from dyad.models import Person, Provenance
 from dyad.nlp import names as nm
 from dyad.nlp import person_runs as pr
+from dyad.nlp.credits import contributor_spans, credit_names
 from dyad.nlp.doctext import Covered
 from dyad.nlp.names import Word
 from dyad.nlp.person_index import (
@@ -112,7 +113,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
     """Full-name candidates, and single words that may stand for a full name."""
     full: list[_Cand] = []
     singles: list[tuple[Word, bool]] = []
-    zones = nm.contributor_spans(r.text)
+    zones = contributor_spans(r.text)
     person_words = {w for w in _tagged_words(r.doc, "PERSON") if nm.is_core_word(w)}
     for ls, le in _lines(r.text):
         ws = list(nm.words(r.text, ls, le))
@@ -137,7 +138,7 @@ def _candidates(r: _Reader) -> tuple[list[_Cand], list[tuple[Word, bool]]]:
                     continue
             if len(name_ws) == 1 or (headline and not ok):
                 singles.extend((w, headline) for w in name_ws if nm.is_core_word(w.text))
-    for c in nm.credit_names(r.text, r.lex):
+    for c in credit_names(r.text, r.lex):
         if r.is_actor(r.text[c.start : c.end]):
             continue  # "(Russia Today/Wire)": a broadcaster the gazetteer knows
         full = [f for f in full if not (f.start < c.end and c.start < f.end)]

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from dyad.nlp import names as nm
 from dyad.nlp.names import Lexicon, Word
 from dyad.nlp.person_reader import OfficeLike
-from dyad.resolve.gazetteer import likeliest_office
+from dyad.resolve.offices import likeliest_office
 
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:the|a|an|his|her)\s+)?((?:[^,.;:()“”\"\n]|\.(?=[^\s,])|\([A-Z][\w&.-]{1,11}\))+)"

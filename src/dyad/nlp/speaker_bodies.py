@@ -382,4 +382,4 @@ class BodyReader:
         return None
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
-        raise NotImplementedError  # ``PhraseReader`` reads organisation names
+        raise NotImplementedError  # ``OrgReader`` reads organisation names

@@ -18,7 +18,8 @@ In order, for one quote:
 
 Who acted before a quote is read in text order: speakers, persons that are subjects, and a
 body that "issued" or "released" a statement ("..., it said" after it).
-Phrases become speakers in ``speaker_phrases``. Otherwise the speaker is None: no guess.
+Speech events are read in ``speaker_events``; phrases become speakers in ``speaker_phrases``.
+Otherwise the speaker is None: no guess.
 """
 
 from __future__ import annotations
@@ -28,22 +29,15 @@ import re
 from functools import cached_property
 from typing import Any
 
-from dyad.nlp.person_index import PersonIndex
-from dyad.nlp.speaker_bodies import speech_tokens
-from dyad.nlp.speaker_phrases import PRONOUNS, PhraseReader, QuoteSpan, Speaker, SpeechEvent
+from dyad.nlp.speaker_events import OUTLETS, SUBJECTS, EventReader
+from dyad.nlp.speaker_phrases import PRONOUNS, QuoteSpan, Speaker
 
 __all__ = ["Attributor", "QuoteSpan", "Speaker"]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_CLIMB = frozenset({"conj", "xcomp", "advcl"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she"})
-_RELATIVE = frozenset({"who", "that", "which"})
 _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[^:]{2,40})?:\s*")
 _TIME_MARKS = frozenset({"after", "before", "until"})
-_OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 _COLON_REACH = 4  # characters between a colon and the quote's opening mark
 _PULL_REACH = 30  # later quotes searched for the words of a pull quote
-_ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
 _CUT_OFF = re.compile(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
 
 
@@ -56,239 +50,8 @@ def _hypothetical(verb: Any) -> bool:
     )
 
 
-def _as_saying(verb: Any) -> bool:
-    """ "citing X as saying": the verb has "as" + a speech verb ("citing sources" alone names
-    where a report comes from, not who spoke)."""
-    return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
-        for c in verb.children
-    )
-
-
-_ISSUE = frozenset({"issue", "release", "publish"})  # "X issued a statement": X speaks
-_OUTLETS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio", "media"})
-
-
-class Attributor(PhraseReader):
+class Attributor(EventReader):
     """Speakers for the quotes of one document."""
-
-    def __init__(self, doc: Any, persons: PersonIndex, spans: list[QuoteSpan]) -> None:
-        super().__init__(doc, persons, spans)
-        self._verb_speaker: dict[int, Speaker | None] = {}
-        self._read_events()
-
-    # -- events: who spoke, in reading order -----------------------------------------------
-
-    def _read_events(self) -> None:
-        for tok in speech_tokens(self.doc, self.lex, _SUBJECTS):
-            if self.in_quote(tok.idx):
-                continue
-            kind = self.lex.speech_kind(tok.lemma_)
-            line = self.line_of(tok.idx)
-            if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
-                who = self._speaker_of_verb(tok, kind)
-                self._verb_speaker[tok.i] = who
-                self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
-            elif tok.lower_ == "according" and self._according_object(tok) is not None:
-                obj = self._according_object(tok)
-                if self._media(obj) and self.lex.speech_kind(tok.head.lemma_) == "subject":
-                    continue  # "X said, according to AP": AP reported it, X spoke
-                who = self.resolve_phrase(obj) if obj is not None else None
-                self._events.append(SpeechEvent(tok.idx, line, who))
-            elif tok.dep_ in _SUBJECTS and tok.head.i not in self._verb_speaker:
-                if self._reported(tok.head):
-                    continue  # "X said Y would return": Y is spoken of, X is the actor
-                who = self._person_at(tok)
-                if who is None and tok.lower_ in _SUBJECT_PRONOUNS:
-                    who = self._pronoun(tok)
-                issued = who is None and tok.head.lemma_ in _ISSUE
-                if issued:  # "the ministry issued a statement": the body speaks through it
-                    who = self.resolve_phrase(tok)
-                if who is not None:
-                    self._events.append(SpeechEvent(tok.idx, line, who, issued))
-
-    def _in_statement(self, verb: Any) -> bool:
-        """ "X said in a statement", "a statement from X said": spoken through a statement."""
-        for child in verb.children:
-            words = [child]
-            if child.dep_ == "prep" and child.lower_ == "in":
-                words = [c for c in child.children if c.dep_ == "pobj"]
-            elif child.dep_ not in _SUBJECTS:
-                continue
-            if any("document" in self.lex.kinds(w.lemma_) for w in words):
-                return True
-        return False
-
-    def _reported(self, verb: Any) -> bool:
-        """A verb inside a clause a speech verb reports ("X said [Y would return]")."""
-        below = verb
-        for anc in verb.ancestors:
-            if below.dep_ not in {"ccomp", "conj"}:
-                return False
-            if self.lex.speech_kind(anc.lemma_) == "subject" and not self.in_quote(anc.idx):
-                return below.dep_ == "ccomp" or self._reported(anc)
-            below = anc
-        return False
-
-    def _according_object(self, tok: Any) -> Any:
-        for child in tok.children:
-            if child.lower_ == "to":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
-        if nxt is not None and nxt.lower_ == "to":
-            for obj in nxt.children:
-                if obj.dep_ == "pobj":
-                    return obj
-        return None
-
-    def _speaker_of_verb(self, verb: Any, kind: str) -> Speaker | None:
-        if kind == "object":  # "the agency quoted the leader", "the leader was quoted as saying"
-            deps = {"dobj", "obj", "nsubjpass"}
-            obj = next((c for c in verb.children if c.dep_ in deps), None)
-            return self.resolve_phrase(obj) if obj is not None else None
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... quoted X as saying"
-            above = verb.head.head
-            if above.i in self._verb_speaker:
-                return self._verb_speaker[above.i]
-        if verb.dep_ == "acl" and self.lex.kinds(verb.head.lemma_) & {"document", "generic"}:
-            who = self.resolve_phrase(verb.head)  # "a joint declaration stating that ..."
-            if who is not None:
-                return who
-        cited = self._cited_source(verb)
-        if cited is not None:
-            return cited
-        for child in verb.children:  # "the statement said, quoting X": X
-            relays = child.lemma_ == "quote" or (child.lemma_ == "cite" and _as_saying(child))
-            if relays and child.dep_ in {"advcl", "xcomp", "conj"}:
-                who = self._speaker_of_verb(child, "object")
-                if who is not None:
-                    return who
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                joint = self.document_speaker(obj)  # "X and Y said in a joint statement"
-                if joint is not None and any(c.lower_ == "joint" for c in obj.children):
-                    return joint
-        return self._subject_speaker(verb)
-
-    def _cited_source(self, verb: Any) -> Speaker | None:
-        """ "the agency reported, citing the army", "news agency X, citing the border guard,
-        said": a news outlet relays the body it cites ("citing sources" names no one)."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subj is None or not any(t.lemma_.lower() in _OUTLETS for t in subj.subtree):
-            return None
-        for cite in (c for c in [*verb.children, *subj.children] if c.lemma_ == "cite"):
-            if cite.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
-                continue
-            for obj in (c for c in cite.children if c.dep_ in {"dobj", "obj"}):
-                who = None if self.in_quote(obj.idx) else self.resolve_phrase(obj)
-                if who is not None:
-                    return who
-        return None
-
-    def _subject_speaker(self, verb: Any) -> Speaker | None:
-        """The first of a verb's subjects that is a person or an organisation."""
-        subjects = sorted(self._subjects(verb), key=lambda t: t.i)
-        if len(subjects) > 1 and self._one_phrase(subjects[0], subjects[1]):
-            subjects = subjects[:1]  # "the statement from the office of X Y added": one phrase
-        for subj in sorted(subjects, key=lambda t: abs(t.i - verb.i)):
-            who = self.resolve_phrase(subj)
-            if who is not None:
-                return who
-        if not subjects:
-            who = self._misread_document(verb)
-            if who is not None:
-                return who
-        return self._adjacent_person(verb)
-
-    def _one_phrase(self, first: Any, second: Any) -> bool:
-        """Two subjects of one verb with nothing but a noun phrase's words between them: the
-        parser split one subject ("the statement from the office of [PM X]")."""
-        between = self.doc[first.i + 1 : second.i]
-        return any(t.dep_ == "prep" for t in between) and not any(
-            (t.is_punct and t.text not in {"-", "–"}) or t.pos_ in {"CCONJ", "VERB", "AUX"}
-            for t in between
-        )
-
-    def _misread_document(self, verb: Any) -> Speaker | None:
-        """ "A joint declaration read out after the talks said ...", which the parser reads as
-        a clause "a declaration read out" before a subjectless "said": the document speaks."""
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or clause.i > verb.i or self.in_quote(clause.idx):
-                continue
-            for subj in clause.children:
-                if subj.dep_ in _SUBJECTS and not self.in_quote(subj.idx):
-                    who = self.document_speaker(subj)
-                    if who is not None:
-                        return who
-        return None
-
-    def _adjacent_person(self, verb: Any) -> Speaker | None:
-        """A person named right before ("X also said", "the minister, X, said") or after
-        ("said Minister X") a verb."""
-        line = self.line_of(verb.idx)
-        back = self.doc[max(0, verb.i - 4) : verb.i]
-        for n, tok in enumerate(reversed(back)):
-            if n == 0 and tok.text == ",":
-                continue  # the end of an appositive the parse left without a verb
-            if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
-                break
-            who = self._person_at(tok)
-            if who is not None:
-                return who
-            if tok.pos_ not in {"ADV", "AUX", "PART"}:
-                break
-        aside = self._before_aside(verb)  # "X, on his first visit here, also said"
-        if aside is not None:
-            return aside
-        ahead = self.doc[verb.i + 1 : verb.i + 7]
-        for tok in ahead:
-            if self.line_of(tok.idx) != line or tok.is_punct or self.in_quote(tok.idx):
-                break
-            if tok.dep_ in _OBJECTS or tok.head.dep_ in _OBJECTS:
-                break  # "called Lula '...'", "told Minister X": the one spoken to or of
-            who = self._person_at(tok)
-            if who is not None:
-                return who
-            if not (tok.pos_ == "PROPN" or self.lex.is_title(tok.text) or tok.dep_ == "det"):
-                break
-        return None
-
-    def _before_aside(self, verb: Any) -> Speaker | None:
-        """A person named before a verbless aside set off by commas right before the verb
-        ("X, on his first visit here, also expressed ..."), which the parser hung elsewhere."""
-        i = verb.i - 1
-        while i >= 0 and self.doc[i].pos_ in {"ADV", "AUX", "PART"}:
-            i -= 1
-        if i < 1 or self.doc[i].text != ",":
-            return None
-        for j in range(i - 1, max(-1, i - _ASIDE_REACH), -1):
-            tok = self.doc[j]
-            if tok.pos_ in {"VERB", "AUX"} or tok.is_sent_start or self.in_quote(tok.idx):
-                return None
-            if tok.text == ",":
-                return self._person_at(self.doc[j - 1]) if j >= 1 else None
-        return None
-
-    def _subjects(self, verb: Any, depth: int = 0) -> list[Any]:
-        line = self.line_of(verb.idx)
-        found = [
-            c
-            for c in verb.children
-            if c.dep_ in _SUBJECTS and not self.in_quote(c.idx) and self.line_of(c.idx) == line
-        ]
-        if verb.dep_ == "relcl":  # "X, who once called Y '...'": the relative pronoun is X
-            found = [verb.head if c.lower_ in _RELATIVE else c for c in found]
-        if found or depth >= 3 or verb.head is verb:
-            return found
-        if verb.dep_ in _CLIMB:
-            return self._subjects(verb.head, depth + 1)
-        if verb.dep_ == "relcl":
-            return [verb.head]
-        if verb.dep_ == "acl" and verb.head.head is not verb.head:
-            return self._subjects(verb.head.head, depth + 1)
-        return []
 
     # -- quotes ----------------------------------------------------------------------------
 
@@ -374,15 +137,6 @@ class Attributor(PhraseReader):
         if who is None and last and not verbs:  # "Likewise, the plan '...'": no one else speaks
             who = self._last_speaker(q)  # in the sentence; the speaker just before goes on
         return who
-
-    def _media(self, tok: Any) -> bool:
-        """A news agency or "media reports": the source of a report, not of the speech, when
-        the sentence names who spoke ("X said, according to AP")."""
-        words = [t for t in tok.subtree if not t.is_punct]
-        return any(
-            "credit" in self.lex.kinds(t.text) or t.lemma_.lower() in {"media", "report"}
-            for t in words
-        )
 
     def _cut_off(self, q: QuoteSpan) -> Speaker | None:
         """A text that ends a few words after the quote, inside its attribution ('...," Mr
@@ -495,8 +249,8 @@ class Attributor(PhraseReader):
 
     def _relayed(self, verb: Any) -> bool:
         """A report verb whose subject is a news outlet ("the official news agency reported")."""
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        return subj is not None and any(t.lemma_.lower() in _OUTLETS for t in subj.subtree)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        return subj is not None and any(t.lemma_.lower() in OUTLETS for t in subj.subtree)
 
     def _beyond_boundary(self, inside: list[Any]) -> set[int]:
         """The quote's ancestors above an adverbial clause boundary (see ``_clause_boundary``)."""
@@ -514,7 +268,7 @@ class Attributor(PhraseReader):
         if tok.dep_ != "advcl" or tok.pos_ not in {"VERB", "AUX"}:
             return False
         kids = list(tok.children)
-        has_subject = any(c.dep_ in _SUBJECTS and not self.in_quote(c.idx) for c in kids)
+        has_subject = any(c.dep_ in SUBJECTS and not self.in_quote(c.idx) for c in kids)
         return has_subject and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in kids)
 
     def _subject_above(self, q: QuoteSpan, inside: list[Any]) -> Speaker | None:

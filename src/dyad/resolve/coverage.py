@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
-from dyad.resolve.gazetteer import Gazetteer, Office, normal_role, role_function
+from dyad.resolve.gazetteer import Gazetteer
 from dyad.resolve.loader import load_government_systems, load_vacancies
+from dyad.resolve.offices import Office, normal_role, role_function
 
 FUNCTIONS = ("head of state", "head of government", "foreign minister", "defence minister")
 # The span the gazetteer must cover: 2000 to the data date.

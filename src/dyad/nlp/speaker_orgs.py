@@ -1,0 +1,153 @@
+"""Organisations as speakers: the body a capitalised phrase names, for ``PhraseReader``.
+
+``OrgReader._organisation`` turns the words before a head noun into an organisation: a run of
+capitalised words ("the Japan Maritime Patrol Service"), an acronym the article spells out
+("the JMPS"), a state's body ("Norway's Ministry of Defence", "the foreign ministry": its
+state), a city standing for a government ("Beijing said": the Chinese government), or the
+group last named for "the militant group"; a surname or an untagged word is no organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dyad.nlp import names as nm
+from dyad.nlp.doctext import span_text
+from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Speaker
+
+__all__ = ["OrgReader"]
+
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+
+
+class OrgReader(BodyReader):
+    """The rules that read an organisation's name (the reader's state is set up by
+    ``PhraseReader``, which also resolves the phrases these rules look back to)."""
+
+    _acronyms: dict[str, str]
+    _org_words: frozenset[str] | None
+
+    def resolve_phrase(self, tok: Any) -> Speaker | None:
+        raise NotImplementedError  # ``PhraseReader`` resolves phrases
+
+    def _owner_of_role(self, t: Any) -> bool:
+        raise NotImplementedError  # ``PhraseReader`` reads roles and their owners
+
+    def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if "groupnoun" in self.lex.kinds(tok.lemma_) and not any(
+            t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left if t.i < tok.i
+        ):  # "the militant group", "the Iran-backed movement": no name of its own
+            return self._group_before(tok)
+        words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
+        while words and "generic" in self.lex.kinds(words[-1].text):
+            words.pop()
+        run: list[Any] = []
+        for t in reversed(words):
+            inside = bool(run) and 0 < t.i < len(self.doc) - 1  # "Tehrik-e-Taliban": "e"
+            inside = inside and self._joining_hyphen(t.i - 1) and self._joining_hyphen(t.i + 1)
+            if not (t.text[:1].isupper() or (run and t.lower_ in {"of", "for", "and"}) or inside):
+                break
+            gap = range(t.i + 1, run[0].i) if run else range(0)
+            if any(self.doc[k].is_punct and not self._joining_hyphen(k) for k in gap):
+                break  # "Roe, Acme's spokesman": a comma ends the name, as "LIMA - " does
+            run.insert(0, t)
+        while run and run[0].lower_ in {"of", "for", "and"}:
+            run.pop(0)
+        if not run or not words or run[-1].i != words[-1].i:
+            return self._state_body(words)
+        if len(run) == 1 and len(words) > 1 and "orgword" in self.lex.kinds(run[0].text):
+            state_body = self._state_body(words)  # "the Chilean defence Ministry": a case slip
+            if state_body is not None:
+                return state_body
+        if self.lex.kinds(run[0].text) & {"honorific", "leader", "official"}:
+            return None  # "Mr. Sharif", "President Ruto": a person no full name introduced
+        tail = [t for t in tok.subtree if t.i > tok.i]
+        state = self._of_state(tok) if "statebody" in self.lex.kinds(tok.lemma_) else None
+        if state is not None and tail and tail[0].lower_ == "of":  # "the Army of Peru"
+            return Speaker(self._canonical_body(state, run), "organisation")
+        generic = "statebody" in self.lex.kinds(tok.lemma_) and run[-1].i == tok.i
+        generic = generic and all("modifier" in self.lex.kinds(t.text) for t in run[:-1])
+        if generic and not (tail and tail[0].lower_ == "of"):  # "the Foreign Ministry" as
+            if len(run) == 1:  # "the foreign ministry": with its state; "the Ministry" as
+                return self._state_body(run)  # "the ministry": the one named before
+            return self._body_named_before(run)
+        if tail and tail[0].lower_ == "of" and len(tail) > 1 and tail[1].text[:1].isupper():
+            run += [t for t in tail if t.text[:1].isupper() or t.lower_ == "of"][:5]
+        found = self._state_in(run)  # "North Korea's Ministry of Defence": two words
+        n = found[1] if found is not None and found[0] == 0 else 1
+        possessive = self.doc[run[n - 1].i + 1].lower_ in {"'s", "’s", "'", "’"}
+        owner = found[2] if n > 1 and found is not None else None
+        owner = owner or (run[0] if self.persons.state_code(run[0].text) else None)
+        if owner is None and run[0].lower_ in _STATE_NOUNS:
+            owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
+        if len(run) > n and possessive and owner is not None:
+            body = list(self.doc[run[n].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
+            if any(self.persons.state_code(t.text) for t in body):  # a name with its state
+                return Speaker(
+                    self.text[body[0].idx : run[-1].idx + len(run[-1].text)], "organisation"
+                )
+            return Speaker(self._canonical_body(owner, body), "organisation")
+        name = self.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        if len(run) == 1 and run[0].text.isupper():
+            name = self._acronyms.get(run[0].text, name)
+        name = self.persons.government_of(name) or name  # "Beijing said": Chinese government
+        one_word = len(run) == 1 or not re.search(r"\s", name)  # "Abd-Elaty"
+        person = self.persons.resolve(name, near=tok.idx) if one_word else None
+        if person is not None:
+            if self._owner_of_role(run[0]):
+                return None  # "Roe's spokesman" is not Roe
+            return Speaker(person.name, "person")
+        single = run[0] if len(run) == 1 and not run[0].text.isupper() else None
+        known = self._known_org(name) or self._known_org(single.text) if single else False
+        if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
+            return None  # a surname never introduced with a full name, or anything untagged
+        return Speaker(name, "organisation")
+
+    def _group_before(self, tok: Any) -> Speaker | None:
+        """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last
+        a subject (outside quotes, a few paragraphs back at most) that is no state and no
+        state's body (its name does not open with a state: not "Israel Defense Forces")."""
+        line = self.line_of(tok.idx)
+        for k in range(tok.i - 1, -1, -1):
+            t = self.doc[k]
+            if self._paragraph_gap(self.line_of(t.idx), line) > LOOKBACK_LINES:
+                break
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or self.in_quote(t.idx):
+                continue
+            first = min(t.subtree, key=lambda w: w.i)
+            first = first if first.pos_ != "DET" else self.doc[first.i + 1]
+            if self.persons.state_code(first.text):
+                continue
+            who = self.resolve_phrase(t)
+            if who is not None and who.kind == "organisation":
+                return who
+        return None
+
+    def _joining_hyphen(self, k: int) -> bool:
+        """A hyphen inside a word ("Ben-Youssaf"), not a dash set between spaces."""
+        tok = self.doc[k]
+        return tok.text == "-" and not tok.whitespace_ and not self.doc[k - 1].whitespace_
+
+    def _known_org(self, word: str) -> bool:
+        """A word that names an agency or body ("Xinhua"), is one the gazetteer knows, or is
+        tagged ORG elsewhere."""
+        if self.lex.kinds(word) & {"credit", "orgword"} or self.persons.alias_kinds(word):
+            return True
+        if self._org_words is None:  # read once per document
+            self._org_words = frozenset(t.text for t in self.doc if t.ent_type_ == "ORG")
+        return word in self._org_words
+
+    def _find_acronyms(self) -> dict[str, str]:
+        """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
+        found: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
+                continue
+            ws = [w.text for w in nm.words(span_text(ent)) if w.text.lower() != "the"]
+            caps = [w for w in ws if w[:1].isupper()]
+            parts = [p for w in caps for p in w.split("-") if p[:1].isupper()]
+            if len(caps) >= 2:
+                found.setdefault("".join(w[0] for w in caps), " ".join(ws))
+                found.setdefault("".join(p[0] for p in parts), " ".join(ws))
+        return found
