@@ -42,21 +42,23 @@ from dyad.events.cues import (
     load_scores,
     match_cue,
 )
-from dyad.events.dates import (
+from dyad.events.datelinks import (
     LINK_PREPS,
+    comes_on,
+    counted_from,
+    linked_cues,
+    outer_clause,
+    outer_date,
+)
+from dyad.events.dates import (
     Anchored,
     Dated,
     TimeExpressionLike,
     TimeResolver,
     anchor_expressions,
-    comes_on,
-    counted_from,
     is_after,
-    linked_cues,
     month_of,
     noun_year,
-    outer_clause,
-    outer_date,
     own_expression,
     reference_date,
     resolve,
