@@ -1,7 +1,7 @@
 """Coding events between states in the PLOVER ontology: ``extract_events``.
 
 For each sentence: find the cues of the lexicon (``cues``), read who acts on whom
-(``actors``), whether it happened (``status``) and when (``dates``), then merge the mentions
+(``actors``), whether it happened (``status``) and when (``timing``), then merge the mentions
 of one real-world event (``merge``). State mentions come from ``resolve.actors``, persons'
 states from ``nlp.persons``, time expressions from ``dating.relative``; each is reached
 through a small protocol, so tests can pass fakes (``EventTools``).
@@ -10,13 +10,12 @@ through a small protocol, so tests can pass fakes (``EventTools``).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from dyad.dating.news import lead_day, news_default
+from dyad.dating.news import lead_day
 from dyad.events.actors import (
     SYMMETRIC_TYPES,
     ActorIndex,
@@ -43,38 +42,28 @@ from dyad.events.cues import (
     match_cue,
 )
 from dyad.events.dates import (
-    LINK_PREPS,
     Anchored,
     Dated,
     TimeExpressionLike,
     TimeResolver,
     anchor_expressions,
-    comes_on,
-    counted_from,
     is_after,
-    linked_cues,
     month_of,
     noun_year,
-    outer_clause,
-    outer_date,
     own_expression,
-    reference_date,
-    resolve,
-    tense_date,
 )
-from dyad.events.frames import FrameReader, governor
+from dyad.events.frames import FrameReader
 from dyad.events.groups import group_size
 from dyad.events.layout import headline_and_lead
 from dyad.events.merge import Draft, Merger
 from dyad.events.pairs import acts_jointly, pairs_of
-from dyad.events.parties import CLAIMED_TYPES, PartyReader, of_making
+from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
-from dyad.events.referents import before_main_clause, definite, joined_talks, same_parties_since
+from dyad.events.referents import definite, joined_talks, same_parties_since
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
     FORCE_TYPES,
-    clause_of,
     conditional_threat,
     dispute_tokens,
     disputes_claim,
@@ -83,7 +72,8 @@ from dyad.events.status import (
     status_of,
     threat_teller,
 )
-from dyad.models import DateRef, Event, Provenance, Status
+from dyad.events.timing import Candidate, EventDating
+from dyad.models import DateRef, Event, Provenance
 from dyad.nlp.doctext import doc_text, span_text
 
 if TYPE_CHECKING:
@@ -100,7 +90,6 @@ MANY_PARTIES = 3
 # Asking, urging: addressed to a group that holds the asker ("X urged the two sides to ..."),
 # it is a statement of the asker's aims, not a request of the other side.
 SELF_INCLUDING_TYPES = frozenset({"REQUEST"})
-COUNTED_TEXT = re.compile(r"\b(after|before|later|earlier)\b", re.I)
 
 
 class GazetteerLike(Protocol):
@@ -172,23 +161,7 @@ def extract_events(
     return _Coder(doc, doc_id, published, persons, gazetteer, tools or default_tools()).run()
 
 
-@dataclass
-class _Candidate:
-    tok: Any
-    cue: Cue
-    type: str
-    status: Status
-    pairs: list[tuple[str, str]]
-    expr: Anchored | None
-    mode: str | None
-    weight: int
-    anaphor: bool = False  # "the talks" with no parties named: dates an earlier mention
-    background: bool = False  # "amid X's sanctions": context, an event only when dated
-    protested: bool = False  # what a protest condemns: before the protest, not on its day
-    teller: Any = None  # the speech verb a conditional threat is told by: its time is theirs
-
-
-class _Coder:
+class _Coder(EventDating):
     def __init__(
         self,
         doc: Any,
@@ -264,7 +237,7 @@ class _Coder:
         content = {i for i, c in cues.items() if c.type in CONTENT_TYPES and c.mode != "disapprove"}
         disputes = dispute_tokens(sent, self.lex)
         disputers = self._next_disputers(si)
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for i in sorted(cues):
             same = {j for j, c in cues.items() if j != i and c.mode == cues[i].mode == "disapprove"}
             if purpose_of(self.doc[i], same):
@@ -309,12 +282,12 @@ class _Coder:
         cue: Cue,
         content: Collection[int],
         disputes: Collection[int],
-        before: Sequence[_Candidate],
-    ) -> _Candidate | None:
+        before: Sequence[Candidate],
+    ) -> Candidate | None:
         if "refusal" in cue.flags:
             turned = refusal_pairs(tok, self.reader, self.index)
             if turned:  # "was not allowed to meet", "was refused entry": it happened
-                return _Candidate(tok, cue, cue.type, "occurred", turned, None, cue.mode, 1)
+                return Candidate(tok, cue, cue.type, "occurred", turned, None, cue.mode, 1)
             if lemma_of(tok) in ("allow", "permit", "turn"):
                 return None
         status = status_of(tok, cue, self.lex, content=content, disputed=is_disputed(tok, disputes))
@@ -351,7 +324,7 @@ class _Coder:
         if earlier:
             pairs, weight = earlier, 1
         if not pairs and not frame.sources and not frame.targets and definite(tok, cue):
-            return _Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
+            return Candidate(tok, cue, type_, status, [], None, cue.mode, 0, anaphor=True)
         if not pairs:
             if status == "denied" and cue.type not in SYMMETRIC_TYPES:
                 return None  # "X has not invaded": one side, no other named: nothing to code
@@ -383,7 +356,7 @@ class _Coder:
         background = (cue.pos == "NOUN" and in_background(tok)) or habitual(tok)
         if type_ == "CONSULT" and any(not self.index.is_state(c) for p in pairs for c in p):
             mode = "multilateral"
-        return _Candidate(
+        return Candidate(
             tok, cue, type_, status, pairs, None, mode, weight, background=background, teller=teller
         )
 
@@ -404,7 +377,7 @@ class _Coder:
                 return True
         return False
 
-    def _add(self, si: int, found: list[_Candidate], cues: Collection[int]) -> None:
+    def _add(self, si: int, found: list[Candidate], cues: Collection[int]) -> None:
         sent = self.sents[si]
         whole = span_text(sent)
         text = whole.strip()
@@ -454,158 +427,7 @@ class _Coder:
             if merged is not None and dated.explicit:
                 self.last_date = merged
 
-    def _date(
-        self,
-        si: int,
-        cand: _Candidate,
-        by_tok: dict[int, _Candidate],
-        dates: dict[int, Dated],
-        cues: Collection[int],
-    ) -> Dated:
-        planned = cand.status == "planned"
-        year = noun_year(cand.tok, self.published) if cand.cue.pos == "NOUN" else None
-        if year is not None:
-            return Dated(year, True)  # "the 2006 treaty", "an accord dating from 1998"
-        counted = self._counted(cand)
-        if counted is not None:
-            return counted
-        if cand.expr is not None:
-            dated = resolve(
-                cand.expr,
-                self.published,
-                planned=planned,
-                reference=self.last_date,
-                resolver=self.tools.resolve_time,
-                anchor_tag=str(self.doc[cand.expr.anchor].tag_),
-            )
-            if dated.date is not None:
-                return dated
-        for j in linked_cues(cand.tok, cues):
-            if j in dates and (dates[j].explicit or j in self.referred):
-                return Dated(dates[j].date, True)
-            other = by_tok.get(j)
-            if j not in dates and other is not None and other.expr is not None:
-                got = resolve(
-                    other.expr,
-                    self.published,
-                    planned=other.status == "planned",
-                    reference=self.last_date,
-                    resolver=self.tools.resolve_time,
-                )
-                if got.date is not None:
-                    return Dated(got.date, True)
-            if j in self.occasions:  # "During that visit, the two sides signed ..."
-                back = self.merger.last_dated(self.occasions[j])
-                if back is not None:
-                    return Dated(back, True)
-        outer = outer_clause(cand.tok) if not planned else None
-        if outer is not None:  # "in May, days before X sent troops": May
-            a = own_expression(outer, self.anchored, climb_ccomp=False)
-            if a is not None:
-                got = resolve(
-                    a,
-                    self.published,
-                    planned=False,
-                    reference=self.last_date,
-                    resolver=self.tools.resolve_time,
-                )
-                when = outer_date(got, self.published)
-                if when is not None:
-                    return Dated(when, False)
-        if self.published is None:
-            return Dated(None, False)
-        head = cand.teller if cand.teller is not None else clause_of(cand.tok).head
-        back = self._occasion(cand) if not planned else None
-        if back is not None:  # "at the summit" after "a summit on May 3": that one's day
-            self.referred.add(cand.tok.i)
-            return Dated(back, False)
-        if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
-            return Dated(reference_date(cand.tok, self.published, self.news_day), False)
-        story = self._story_date(si)
-        if story is not None and not planned and str(head.tag_) == "VBD" and si not in self.lead:
-            return Dated(story, False)  # "In 2020 X did A. It also did B."
-        default = tense_date(
-            head,
-            self.published,
-            planned=planned,
-            lead=si in self.lead,
-            headline=si in self.headline,
-            opening=bool(self.lead) and si == min(self.lead),
-        )
-        if not planned:  # the lead's own day, once a lead sentence gave it
-            default = news_default(default, self.published, self.news_day)
-        if not planned and before_main_clause(cand.tok):
-            default = month_of(default)  # "... after X agreed to buy": some days before
-        return Dated(default, False)
-
-    def _counted(self, cand: _Candidate) -> Dated | None:
-        """ "A struck on Tuesday, a day after B struck": B's strike is counted back from the
-        date of A's clause."""
-        if self.published is None:
-            return None
-        got = next((c for a in self.anchored if (c := counted_from(a, cand.tok)) is not None), None)
-        if got is None:
-            # "a day after X met but failed to reach a deal": the deal's clause is the meeting's
-            first = clause_of(cand.tok).head
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
-            if first.i != cand.tok.i:
-                got = next(
-                    (c for a in self.anchored if (c := counted_from(a, first)) is not None), None
-                )
-        if got is None:
-            return None
-        main, turned = got
-        own = [a for a in self.anchored if a.anchor == main.i]
-        for a in own:
-            if a.blocked or a.expr.date is None or COUNTED_TEXT.search(str(a.expr.text)):
-                continue
-            when = self.tools.resolve_time(turned, self.published, reference=a.expr.date)
-            if when is not None:
-                return Dated(when, True, relative=True)
-        base = comes_on(main, self.published, self.news_day)  # "the visit comes a week after"
-        when = self.tools.resolve_time(turned, self.published, reference=base) if base else None
-        return Dated(when, True, relative=True) if when is not None else None
-
-    def _story_date(self, si: int) -> DateRef | None:
-        """The last past date named in the previous sentence of the same paragraph."""
-        if si == 0 or self.published is None:
-            return None
-        prev, cur = self.sents[si - 1], self.sents[si]
-        if "\n" in self.text[prev.start_char : cur.start_char]:
-            return None  # a new paragraph
-        dates = [
-            e.date
-            for e in self.time_index.within(prev.start_char, prev.end_char)
-            if e.date is not None and is_after(self.published, e.date)
-        ]
-        return dates[-1] if dates else None
-
-    def _occasion(self, cand: _Candidate) -> DateRef | None:
-        """The date of the event a definite noun refers back to ("the summit", "that visit"),
-        when a time expression dated the latest mention of its type and pair; a noun a light
-        verb carries ("signed the deal") is dated by that verb, unless it is the occasion of
-        the verb's clause ("signed a deal at the summit")."""
-        tok = cand.tok
-        if not definite(tok, cand.cue):
-            return None
-        occasion = tok.dep_ == "pobj" and lemma_of(tok.head) in LINK_PREPS
-        if not occasion and self._carried(tok):
-            return None
-        return self.merger.last_dated(cand.type, cand.pairs)
-
-    def _carried(self, tok: Any) -> bool:
-        """Whether an event noun is the object of a light verb ("signed a deal"), whose tense
-        dates it."""
-        if of_making(tok):  # "the signing of an accord had begun ...": dated as a verb
-            return True
-        gov, _ = governor(tok)
-        if gov is None:
-            return False
-        lemma = lemma_of(gov)
-        return lemma in self.lex.light_source or lemma in self.lex.light_target
-
-    def _made_before(self, cand: _Candidate) -> bool:
+    def _made_before(self, cand: Candidate) -> bool:
         """A thing named by a noun with the past year it was made ("the sanctions imposed
         in 2009", "an accord dating from 1998"): it happened, whatever is now planned for it."""
         if cand.cue.pos != "NOUN" or self.published is None:

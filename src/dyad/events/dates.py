@@ -9,7 +9,8 @@ simple past without a date tells the news of the day, since background comes wit
 undated background (present perfect after the opening, later present tense, bare nouns)
 gets the publication year, the past perfect (what led up to the news) its month. Something
 done that is reported without a date of its own ("X agreed ..., Y said Wednesday") is dated
-by the verb that reports it.
+by the verb that reports it. The dates an event takes from another it is tied to are in
+``datelinks``.
 """
 
 from __future__ import annotations
@@ -40,8 +41,6 @@ SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
 FRONT_BLOCKERS = frozenset({"since", "until", "till", "unlike", "before", "by"})
 # Nouns of answering: "in response to", "in retaliation for".
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "answer", "revenge"})
-# Prepositions linking an event to another that dates it: "signed during X's visit".
-LINK_PREPS = frozenset({"during", "at", "amid", "on", "with", "coinciding"})
 
 
 class TimeExpressionLike(Protocol):
@@ -435,57 +434,6 @@ def _told_now(clause: Any) -> bool:
     )
 
 
-def linked_cues(tok: Any, cues: Collection[int]) -> list[int]:
-    """Cues an event is tied to by "during", "at", "amid", "coinciding with" ("signed during
-    X's visit"): in the cue's own subtree, or on the verb carrying it (or on the verb that
-    verb completes: "during the visit, they vowed to boost trade")."""
-    out: list[int] = []
-    roots = [tok]
-    for anc in tok.ancestors:
-        roots.append(anc)
-        if str(anc.pos_) in ("VERB", "AUX") and anc.dep_ != "xcomp":
-            break
-    for root in roots:
-        for t in root.subtree:
-            if t.i == tok.i or t.i not in cues or t.dep_ != "pobj":
-                continue
-            prep = t.head
-            if lemma_of(prep) in LINK_PREPS or lemma_of(prep.head) in LINK_PREPS:
-                out.append(t.i)
-    return out
-
-
-COUNTED_FROM = re.compile(r"^(.*\b(?:days?|weeks?|months?|years?))\s+(after|before)$", re.I)
-
-
-def counted_from(a: Anchored, tok: Any) -> tuple[Any, str] | None:
-    """For "A did X on May 2, a day after B did Y": whether ``tok`` is Y, the event the
-    expression counts from; then the head of A's clause and the expression turned to count
-    from it ("a day earlier")."""
-    m = COUNTED_FROM.match(str(a.expr.text).strip())
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
-        tok = tok.head  # "a day after another strike killed X": the strike is the clause's
-    if m is None:
-        return None
-    doc = tok.doc
-    inside = [doc[i] for i in a.tokens]
-    tied = tok.head.i in a.tokens or any(t.head.i == tok.i for t in inside)
-    if a.anchor != tok.i and not tied:
-        return None  # tied: "came a day after X met", the expression's "after" marks X's clause
-    marks = [t for t in inside if lemma_of(t) == m.group(2).lower()]
-    if not marks:
-        return None
-    word = marks[-1]
-    if tok.dep_ == "advcl" and word.head.i == tok.i and word.dep_ == "mark":
-        main = tok.head  # "..., a day after B bombed Y"
-    elif tok.dep_ == "pobj" and tok.head.i == word.i and word.dep_ == "prep":
-        main = word.head  # "..., two days after the vote"
-    else:
-        return None
-    turned = "earlier" if m.group(2).lower() == "after" else "later"
-    return main, f"{m.group(1)} {turned}"
-
-
 REFERRING_DETS = frozenset({"the", "this", "these", "that", "their", "his", "her", "its"})
 
 
@@ -498,38 +446,3 @@ def reference_date(tok: Any, published: DateRef, news_day: DateRef | None) -> Da
     ):
         return news_day
     return year_of(published)
-
-
-def comes_on(main: Any, published: DateRef, news_day: DateRef | None) -> DateRef | None:
-    """The date of the news an undated "X comes / came N days after Y" tells, which Y is
-    counted back from: "the visit comes a week after the offensive", "the accusation came a
-    day after talks" (the lead's day once a lead sentence gave one, else the publication
-    date)."""
-    if lemma_of(main) != "come" or str(main.tag_) not in ("VBZ", "VBP", "VBD"):
-        return None
-    return news_day or published
-
-
-def outer_clause(tok: Any) -> Any | None:
-    """The clause an "after ..." or "before ..." clause hangs on, for a cue inside it: "X
-    declared a partnership in May, days before Y sent troops" gives "declared" for "sent"
-    (a cue's own clause first; none past a reported or relative clause)."""
-    for anc in (tok, *tok.ancestors):
-        if anc.dep_ == "advcl" and any(
-            c.dep_ == "mark" and lemma_of(c) in ("after", "before") for c in anc.children
-        ):
-            return anc.head
-        if anc.dep_ in ("ccomp", "relcl", "parataxis", "csubj", "conj") or anc.head.i == anc.i:
-            return None
-    return None
-
-
-def outer_date(dated: Dated, published: DateRef | None) -> DateRef | None:
-    """The date an event of an "after/before" clause takes from the clause it hangs on, when a
-    time expression dates that one: its month (or year) at most, as the two lie days or weeks
-    apart ("the talks in May 2030 came days after X shelled Y": May 2030)."""
-    if not dated.explicit or dated.relative or dated.date is None:
-        return None
-    if published is not None and is_after(dated.date, published):
-        return None
-    return month_of(dated.date)
