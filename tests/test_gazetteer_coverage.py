@@ -69,7 +69,6 @@ INCOMPLETE: frozenset[tuple[str, str]] = frozenset({
         "DMA",
         "GIN",
         "GNB",
-        "GNQ",
         "GRD",
         "HND",
         "MRT",
