@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from dyad.events.actors import SYMMETRIC_TYPES
 from dyad.events.cues import Cue
-from dyad.events.frames import Frame
+from dyad.events.noun_frames import Frame
 
 MAX_ACTORS = 5
 # Acts of one side on another: "they" (the article's pair) doing one does not do it to itself.

@@ -14,7 +14,8 @@ from typing import Any
 from dyad.events.actors import SYMMETRIC_TYPES, ActorIndex
 from dyad.events.cues import Cue, Lexicon, direct_objects, lemma_of
 from dyad.events.dates import signed_in_past
-from dyad.events.frames import ACT_NOUNS, Frame, governor
+from dyad.events.frames import ACT_NOUNS
+from dyad.events.noun_frames import Frame, governor
 from dyad.events.reader import ActorReader
 from dyad.events.status import clause_of
 from dyad.models import DateRef

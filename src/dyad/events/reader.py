@@ -4,7 +4,9 @@ Over an ``ActorIndex`` (``events.actors``): the states a noun phrase names (its 
 modifiers, owners), pronouns ("they" and "the two countries" for the article's pair, "he"
 and "it" for the nearest official or state, a relative pronoun for its antecedent), the
 subjects a verb inherits through "X vowed to ...", and the recipients named through
-prepositions. Split out of ``events.actors``, which builds the index.
+prepositions. Split out of ``events.actors``, which builds the index; what "the ministry",
+"his counterpart", "that country", "it" and a relative pronoun refer back to is read in
+``events.anaphora``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from dyad.events.actors import SUBJECT_DEPS, ActorIndex, add_codes
+from dyad.events.anaphora import (
+    COUNTERPART_NOUNS,
+    NAMED_BEFORE_DEPTH,
+    STATE_PRONOUNS,
+    antecedent,
+    counterpart,
+    named_before,
+    nearest,
+    that_country,
+)
 from dyad.events.cues import Lexicon, direct_objects, lemma_of
 from dyad.events.groups import GROUP_NUMBERS, group_size, is_group_noun, neighbour_of_pair
 from dyad.nlp.doctext import line_marks
@@ -20,7 +32,6 @@ from dyad.nlp.doctext import line_marks
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-STATE_PRONOUNS = frozenset({"it", "its"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Prepositions a search for recipients does not go through: places ("targets in X", "the
 # sea between X and Y").
@@ -30,8 +41,6 @@ CO_ACTOR_PREPS = frozenset({"along", "together", "alongside"})
 LOST_SUBJECT_MARKS = frozenset(
     {"as", "after", "before", "when", "while", "since", "until", "because"}
 )
-# A state named as a modifier ("U.S. sanctions") is no antecedent of "its".
-ARGUMENT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "oprd", "advmod"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
 # Participles naming a third party that arranges an event, not a side of it: "an X-brokered
@@ -45,17 +54,6 @@ SPONSOR_VERBS = frozenset(
     {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
      "ally", "align", "command", "equip"}
 )  # fmt: skip
-# Sentences back in which "the ministry" finds the ministry named with its state.
-BACK_SENTENCES = 3
-# Bodies a state has one of, which "the ministry" names again (not persons, units or ships,
-# of which an article names several: "the minister", "the soldiers").
-INSTITUTIONS = frozenset(
-    {"ministry", "government", "administration", "military", "army", "navy", "embassy",
-     "parliament", "cabinet", "regime", "airforce", "coastguard", "consulate"}
-)  # fmt: skip
-NAMED_BEFORE_DEPTH = 4  # the earlier mention is read at this depth, and looks no further back
-# Nouns naming the holder of the same office in another state: "his counterpart".
-COUNTERPART_NOUNS = frozenset({"counterpart", "opposite"})
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -139,7 +137,7 @@ class ActorReader:
         ):
             return True  # "met Chinese officials", "pressed Japan's envoy"
         if str(tok.text).lower() in PERSON_PRONOUNS:
-            return bool(self._nearest(tok, person=True))
+            return bool(nearest(self, tok, person=True))
         return any(c.dep_ in ("appos", "conj") and self.is_actor(c) for c in tok.children)
 
     def np_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]:
@@ -168,61 +166,15 @@ class ActorReader:
                 c.dep_ in ("amod", "compound", "nmod") and self.index.code(c) for c in tok.children
             )  # "his Xian counterpart" names the state
             if lemma_of(tok) in COUNTERPART_NOUNS and not named:
-                out = self._counterpart(tok, out)
+                out = counterpart(self, tok, out)
             elif not out and depth < NAMED_BEFORE_DEPTH:
-                add_codes(out, self._named_before(tok))
+                add_codes(out, named_before(self, tok))
         for c in tok.children:
             if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
             elif c.dep_ in ("nmod", "compound") and any(g.dep_ == "cc" for g in c.children):
                 add_codes(out, self.np_actors(c, role, depth + 1))  # "X and Y Z", misparsed
         return out
-
-    def _named_before(self, tok: Any) -> list[str]:
-        """ "The ministry also demanded ...": a definite body or force named with no state
-        is the one named with its state in the sentences before ("the X-ian Foreign Ministry
-        summoned ... The ministry also ...")."""
-        lemma = lemma_of(tok)
-        if lemma not in INSTITUTIONS or str(tok.pos_) != "NOUN":
-            return []
-        if not any(
-            c.dep_ == "det" and lemma_of(c) in ("the", "this", "that") for c in tok.children
-        ):
-            return []
-        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children):
-            return []  # "the foreign ministry of X", "the new ministry": another noun phrase
-        doc = tok.doc
-        start = int(tok.sent.start)
-        limit = start
-        for _ in range(BACK_SENTENCES):
-            if limit == 0:
-                break
-            limit = int(doc[limit - 1].sent.start)
-        for i in range(tok.i - 1, limit - 1, -1):
-            t = doc[i]
-            if lemma_of(t) == lemma and str(t.pos_) in ("NOUN", "PROPN"):
-                found = [
-                    c
-                    for c in self.np_actors(t, "source", NAMED_BEFORE_DEPTH)
-                    if self.index.is_state(c)
-                ]
-                if found:
-                    return found[:1]
-        return []
-
-    def _counterpart(self, tok: Any, owners: list[str]) -> list[str]:
-        """ "X accused his counterpart", "the minister met his counterpart": the holder of
-        that office in the other state of the article's pair (the owner's, else that of the
-        subject of the verb the noun hangs on)."""
-        if not owners and tok.dep_ in ("dobj", "pobj", "dative"):
-            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-            for s in verb.children:
-                if s.dep_ in SUBJECT_DEPS:
-                    add_codes(owners, self.np_actors(s, "source", 3))
-        if len(owners) != 1:
-            return []
-        other = self.index.partner(owners[0])
-        return [other] if other is not None else []
 
     def _sponsors(self, tok: Any, depth: int) -> list[str]:
         """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
@@ -270,11 +222,11 @@ class ActorReader:
             if speaker:
                 return speaker
         if text in PERSON_PRONOUNS or lemma in PERSON_PRONOUNS:
-            return self._nearest(tok, person=True)
+            return nearest(self, tok, person=True)
         if text in STATE_PRONOUNS:
-            return self._nearest(tok, person=False)
+            return nearest(self, tok, person=False)
         if str(tok.tag_) in RELATIVE_TAGS:
-            return self._antecedent(tok)
+            return antecedent(self, tok)
         if (
             lemma in GROUP_NUMBERS
             and str(tok.pos_) in ("NUM", "DET", "PRON")
@@ -289,8 +241,8 @@ class ActorReader:
             return self._group(size)
         if neighbour_of_pair(tok):
             return self._group(2)  # "the neighbouring country": the other of the pair
-        if _that_country(tok):
-            return self._nearest(tok, person=False)  # "that country's ambassador"
+        if that_country(tok):
+            return nearest(self, tok, person=False)  # "that country's ambassador"
         return []
 
     def _nonstate_before(self, tok: Any) -> bool:
@@ -317,70 +269,6 @@ class ActorReader:
         if top:
             self.group_used = True
         return list(top)
-
-    def _nearest(self, tok: Any, person: bool) -> list[str]:
-        """The nearest state (or official's state) named before a pronoun, within two sentences."""
-        doc = tok.doc
-        sent_start = tok.sent.start
-        limit = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        own = _own_subject(tok)  # "the president received him": him is someone else
-        if not person and tok.i == sent_start and sent_start > 0:
-            prior = self._prior_subject(doc[sent_start - 1].sent)
-            if prior:
-                return prior  # "X fired ... at Y. It said ...": X, the subject before
-        for i in range(tok.i - 1, limit - 1, -1):
-            codes = self.index.codes.get(i, ())
-            if not codes or (i in self.index.persons) != person or i in own:
-                continue
-            if not person:
-                if (
-                    not all(self.index.is_state(c) for c in codes)
-                    or doc[i].dep_ in ARGUMENT_MODIFIER_DEPS
-                ):
-                    continue
-                if str(doc[i].pos_) == "ADJ":
-                    continue
-                if doc[i].dep_ == "poss" and self.named_group(doc[i].head):
-                    continue  # "X's Y group said it ...": it is the group, not X
-            return list(codes)
-        return []
-
-    def _prior_subject(self, sent: Any, depth: int = 0) -> list[str]:
-        """The states of the subject of a sentence's main clause, or of its owner ("Its
-        agency said ..."), a sentence-opening "It" or "Its" standing for the one before."""
-        root = sent.root
-        for s in root.children:
-            if s.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            found = [c for c in self.np_actors(s, "source", 3) if self.index.is_state(c)]
-            if found:
-                return found
-            owners = [c for c in s.children if c.dep_ == "poss"] + [s]
-            for o in owners:
-                text = str(o.text).lower()
-                if text in STATE_PRONOUNS and o.i == sent.start and depth < 3 and sent.start > 0:
-                    return self._prior_subject(o.doc[sent.start - 1].sent, depth + 1)
-                if o.dep_ == "poss":
-                    found = [c for c in self.np_actors(o, "source", 3) if self.index.is_state(c)]
-                    if found:
-                        return found
-        return []
-
-    def _antecedent(self, tok: Any) -> list[str]:
-        """The noun a relative pronoun stands for: the nearest noun before its clause that
-        lies in the phrase the clause modifies ("purchases of X vehicles, on which ...")."""
-        head = tok.head
-        while head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
-            head = head.head
-        if head.dep_ not in ("relcl", "acl"):
-            return []
-        phrase = {t.i for t in head.head.subtree}
-        start = min(t.i for t in head.subtree)
-        doc = tok.doc
-        for i in range(start - 1, head.head.i - 1, -1):
-            if i in phrase and str(doc[i].pos_) in ("NOUN", "PROPN"):
-                return self.np_actors(doc[i], "target", 3)
-        return self.np_actors(head.head, "target", 3)
 
     # -- deep search for targets ------------------------------------------------------------
 
@@ -573,22 +461,3 @@ class ActorReader:
                 if p.dep_ == "pobj":
                     add_codes(out, self.np_actors(p, "target"))
         return out
-
-
-def _that_country(tok: Any) -> bool:
-    """ "That country", "this nation": the state named last before it."""
-    return (
-        lemma_of(tok) in ("country", "nation", "state")
-        and str(tok.tag_) == "NN"
-        and any(c.dep_ == "det" and lemma_of(c) in ("that", "this") for c in tok.children)
-        and not any(c.dep_ in ("amod", "compound") for c in tok.children)
-    )
-
-
-def _own_subject(tok: Any) -> frozenset[int]:
-    """The tokens of the subject of the verb an object pronoun hangs on ("X received him"):
-    a pronoun that is no reflexive never stands for its own clause's subject."""
-    if tok.dep_ not in ("dobj", "pobj", "dative") or str(tok.text).lower() not in ("him", "her"):
-        return frozenset()
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return frozenset(t.i for s in verb.children if s.dep_ in SUBJECT_DEPS for t in s.subtree)

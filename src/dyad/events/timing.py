@@ -38,8 +38,8 @@ from dyad.events.dates import (
     resolve,
     tense_date,
 )
-from dyad.events.frames import governor
 from dyad.events.merge import Merger
+from dyad.events.noun_frames import governor
 from dyad.events.parties import of_making
 from dyad.events.referents import before_main_clause, definite
 from dyad.events.status import clause_of
