@@ -155,7 +155,11 @@ def _weekday_pick(segment: _Segment, weekdays: Sequence[WeekdayMention]) -> date
         return None
     if segment.lo == segment.hi:
         return segment.lo if segment.lo.weekday() in past else None
-    pick = max(on_or_after(segment.lo, weekday) for weekday in past)
+    latest = _latest_weekday(weekdays)
+    if latest is not None:  # "warned on Thursday ... ordered on Friday": Friday, not next week's
+        pick = on_or_after(segment.lo, latest)
+    else:
+        pick = max(on_or_after(segment.lo, weekday) for weekday in past)
     return pick if pick <= segment.hi else None
 
 
