@@ -40,9 +40,7 @@ def published(text: str, **kwargs: object) -> str | None:
 def test_hyphenated_stamps_with_the_month_spelled() -> None:
     assert [s.day for s in short_stamps("14-Mar-2031", TODAY, None)] == [date(2031, 3, 14)]
     assert [s.day for s in short_stamps("2031-March-14", TODAY, None)] == [date(2031, 3, 14)]
-    assert [s.day for s in short_stamps("Fri 14-Mar-31 09:40", TODAY, None)] == [
-        date(2031, 3, 14)
-    ]
+    assert [s.day for s in short_stamps("Fri 14-Mar-31 09:40", TODAY, None)] == [date(2031, 3, 14)]
     # 14 March 2031 was a Friday, not a Monday: the stamp gives no day
     assert short_stamps("Mon 14-Mar-2031", TODAY, None) == []
     # a line that says more than the stamp is no stamp

@@ -1,10 +1,11 @@
 """Publication-date evidence from the offices people are said to hold.
 
 "President X" means the article was written during one of X's presidential terms; "new
-Defense Minister Y" shortly after Y took office; "Z (the former interior minister)" after Z left
-it; "her second term as prime minister this month" in the month the second term began; "since
-she became prime minister in May this year" in the year she first became prime minister; "is
-expected to secure a third term" before that term began. Terms come from a gazetteer that answers
+Defense Minister Y" (or "since taking office") shortly after Y took office; "outgoing President
+W" in W's term's last months; "Z (the former interior minister)" after Z left it; "her second
+term as prime minister this month" in the month the second term began; "she became prime
+minister in May this year" in that year ("in May" alone: most likely that year); "is expected
+to secure a third term" before that term began. Terms come from a gazetteer that answers
 ``offices_of(name)`` (``dyad.resolve.gazetteer.Gazetteer``, or any object shaped like
 :class:`OfficeSource`).
 """

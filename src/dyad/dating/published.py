@@ -6,8 +6,9 @@ interval of days with a weight (see :mod:`dyad.dating.evidence` and
 years, the latest date the article reports, year mentions, page furniture, and the offices and
 terms people are said to hold. The days covered by the heaviest total weight win. Weekday
 words then pin a day inside a short winning window: the article is taken to be written on the
-latest weekday it mentions in the past tense on or after the window's start (a dateline's day
-must itself be a weekday the article mentions to be chosen among several years).
+latest weekday it mentions in the past tense (read on the circular week: "warned on Monday ...
+recalled on Tuesday" is Tuesday) on or after the window's start (a dateline's day must itself
+be a weekday the article mentions to be chosen among several years).
 
 The answer is a day when the evidence pins one day, else the month or year holding at least
 three quarters of the winning days, else None. Page furniture (a header date beside a menu)
