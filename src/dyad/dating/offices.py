@@ -1,10 +1,11 @@
 """Publication-date evidence from the offices people are said to hold.
 
 "President X" means the article was written during one of X's presidential terms; "new
-Defense Minister Y" shortly after Y took office; "Z (the former interior minister)" after Z left
-it; "her second term as prime minister this month" in the month the second term began; "since
-she became prime minister in May this year" in the year she first became prime minister; "is
-expected to secure a third term" before that term began. Terms come from a gazetteer that answers
+Defense Minister Y" (or "since taking office") shortly after Y took office; "outgoing President
+W" in W's term's last months; "Z (the former interior minister)" after Z left it; "her second
+term as prime minister this month" in the month the second term began; "she became prime
+minister in May this year" in that year ("in May" alone: most likely that year); "is expected
+to secure a third term" before that term began. Terms come from a gazetteer that answers
 ``offices_of(name)`` (``dyad.resolve.gazetteer.Gazetteer``, or any object shaped like
 :class:`OfficeSource`).
 """
@@ -93,17 +94,8 @@ _APPOSITION: Final = re.compile(
     rf"(?P<mod>former|new|newly[- ]appointed|incoming)\s+(?:[A-Z][\w.’'-]*\s+)?"
     rf"(?P<title>(?i:{_TITLE}))\b(?!\s+[A-Z][a-z])"
 )
-_ORDINALS: Final = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
+_ORDINALS: Final = tuple(
+    re.findall(r"\w+", "first second third fourth fifth sixth seventh eighth ninth tenth")
 )
 _TERM: Final = re.compile(
     r"\b(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?P<ord>(?:first|second|third|fourth|"
@@ -114,12 +106,14 @@ _TERM: Final = re.compile(
 _BECAME: Final = re.compile(
     r"\b(?P<verb>became|was elected|was re-elected|took office|was sworn in|was inaugurated|"
     r"assumed office|came to power|took power)\b(?:\s+(?:as\s+)?(?:the\s+)?"
+    r"(?!(?:in|on|at|last|this|since|after|before|from)\b)"  # "took office in May": no role
     r"(?P<role>[a-z][a-z -]{1,40}?)(?=[\s,.;]|$))?"
 )
-# "his first trip abroad since his March re-election": shortly after the term it began
+# "his first trip abroad since his March re-election", "since taking office": shortly after the
+# term it began
 _SINCE_ELECTION: Final = re.compile(
-    rf"\bsince\s+(?:his|her)\s+(?:(?P<mon>{MONTH_RE})\s+)?"
-    r"(?P<what>re-?election|election|inauguration|swearing-in)\b"
+    rf"\bsince\s+(?:(?:his|her)\s+(?:(?P<mon>{MONTH_RE})\s+)?|(?:he|she)\s+)?(?P<what>re-?election|"
+    r"election|inauguration|swearing-in|(?:taking|took|assuming|assumed) (?:office|power))\b"
 )
 _ELECTION_LEAD: Final = 120  # days from an election to the start of the term it gives, at most
 _WHEN: Final = re.compile(
@@ -296,10 +290,13 @@ def _union(offices: Sequence[OfficeRecord]) -> list[tuple[date, date]]:
 
 def _title_evidence(mention: _Mention, name: str, matching: list[OfficeRecord]) -> list[Evidence]:
     """Evidence from a title the text gives a person, ``matching`` being the offices it names."""
-    if mention.modifier in ("then", "late", "outgoing"):
-        return []
     label = f"{mention.title} {name}"
     spans = _union(matching)
+    if mention.modifier == "outgoing":  # in the last months of a term that has ended
+        ends = [hi for _, hi in spans[-1:] if hi < MAX_DATE]
+        return [Evidence(shift_days(hi, -180), hi, 1.5, f"outgoing {label}") for hi in ends]
+    if mention.modifier in ("then", "late"):
+        return []
     if mention.modifier in ("former", "ex", "ousted", "deposed", "toppled"):
         gaps = [(shift_days(a[1], 1), shift_days(b[0], -1)) for a, b in pairwise(spans)]
         gaps.append((shift_days(spans[-1][1], 1), MAX_DATE))
@@ -348,7 +345,11 @@ def _pins(start: date, when: re.Match[str] | None, recent: bool, label: str) -> 
     if when["last"] == "year" or when["rel"] == "last":
         year = start.year + 1
         return [Evidence(date(year, 1, 1), date(year, 12, 31), 3.0, f"{label} last year")]
-    return [Evidence(start, start + timedelta(days=365), 2.0, f"{label} in {when['mon']}")]
+    # "in May" without a year: in the twelve months after, most likely in the same year
+    return [
+        Evidence(start, start + timedelta(days=365), 2.0, f"{label} in {when['mon']}"),
+        Evidence(start, date(start.year, 12, 31), 1.0, f"{label} in {when['mon']} this year"),
+    ]
 
 
 def _subject_before(text: str, position: int, names: Sequence[str]) -> str | None:

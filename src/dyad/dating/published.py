@@ -6,8 +6,9 @@ interval of days with a weight (see :mod:`dyad.dating.evidence` and
 years, the latest date the article reports, year mentions, page furniture, and the offices and
 terms people are said to hold. The days covered by the heaviest total weight win. Weekday
 words then pin a day inside a short winning window: the article is taken to be written on the
-latest weekday it mentions in the past tense on or after the window's start (a dateline's day
-must itself be a weekday the article mentions to be chosen among several years).
+latest weekday it mentions in the past tense (read on the circular week: "warned on Monday ...
+recalled on Tuesday" is Tuesday) on or after the window's start (a dateline's day must itself
+be a weekday the article mentions to be chosen among several years).
 
 The answer is a day when the evidence pins one day, else the month or year holding at least
 three quarters of the winning days, else None. Page furniture (a header date beside a menu)
@@ -155,7 +156,11 @@ def _weekday_pick(segment: _Segment, weekdays: Sequence[WeekdayMention]) -> date
         return None
     if segment.lo == segment.hi:
         return segment.lo if segment.lo.weekday() in past else None
-    pick = max(on_or_after(segment.lo, weekday) for weekday in past)
+    latest = _latest_weekday(weekdays)
+    if latest is not None:  # "warned on Thursday ... ordered on Friday": Friday, not next week's
+        pick = on_or_after(segment.lo, latest)
+    else:
+        pick = max(on_or_after(segment.lo, weekday) for weekday in past)
     return pick if pick <= segment.hi else None
 
 

@@ -48,6 +48,9 @@ _TOLD: Final = re.compile(
 
 
 _TOLD_WEIGHT: Final = 1.5  # the day itself, beside the week after any day reported
+# "on Friday (July 28)": the weekday a day set in brackets after it falls on (how papers in
+# Singapore, Malaysia and the Philippines write a wire story's day)
+_WEEKDAY_BEFORE: Final = re.compile(rf"{WEEKDAY_RE}(?=\s*\(\s*$)")
 
 
 def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
@@ -129,7 +132,9 @@ def read_reported_dates(
                 month_days.append((month, day, caption))
                 if not caption and _told(text, expression.start):
                     told.add((month, day))
-                name = re.search(WEEKDAY_RE, expression.text)
+                name = re.search(WEEKDAY_RE, expression.text) or _WEEKDAY_BEFORE.search(
+                    text[max(0, expression.start - 14) : expression.start]
+                )
                 if name:
                     weekday_of[(month, day)] = weekday_number(name.group())
         elif expression.date is not None and expression.kind in ("absolute", "month", "year"):

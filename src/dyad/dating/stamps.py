@@ -5,7 +5,8 @@ Readers of :mod:`dyad.dating.evidence` for forms the date lines there do not cov
 - a web address at the top whose path carries the date (``/2031/03/09/``, ``/20310309/``,
   ``-2031-03-09-``): sites put the day of first publication there;
 - a short stamp with a two-digit year, the weekday often abbreviated ("Fri - 10 March 31",
-  "10/03/31", "March 10, '31"); its weekday, when given, picks among the readings;
+  "10/03/31", "March 10, '31"), or hyphenated with its month spelled ("10-Mar-2031",
+  "2031-March-10"); its weekday, when given, picks among the readings;
 - a slash date on a line of its own whose day and month could swap ("10/03/2031"): both
   readings, half the weight each, unless a weekday or the text's other dates settle it;
 - a formal date ("Dated this 14th day of March, 2031", "Done at X on the 2nd day of May 2031"),
@@ -63,6 +64,12 @@ _SHORT_YEAR: Final = (
         rf"^\W*(?:{_WEEKDAY_ABBR}{_SEP})?(?P<mon>{MONTH_RE})\.?\s+(?P<day>{DAY_RE}),?\s+"
         r"['’](?P<yy>\d{2})(?![\d:])"
     ),
+    # "27-Dec-2028", "2028-December-27": a forum's or a site's stamp with its month spelled
+    re.compile(
+        rf"^\W*(?:{_WEEKDAY_ABBR}{_SEP})?(?P<day>{DAY_RE})-(?P<mon>{MONTH_RE})-"
+        r"(?P<yy>(?:19|20)\d{2}|\d{2})(?![\d:])"
+    ),
+    re.compile(rf"^\W*(?P<yy>(?:19|20)\d{{2}})-(?P<mon>{MONTH_RE})-(?P<day>{DAY_RE})"),
     re.compile(
         rf"^\W*(?:{_WEEKDAY_ABBR}{_SEP})?(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)"
         r"(?P<yy>\d{2}|(?:19|20)\d{2})(?![\d/.-]\d)"
@@ -116,18 +123,18 @@ def short_stamps(line: str, today: date, day_first: bool | None) -> list[Stamp]:
     The line must be (nearly) only the stamp: a weekday, a date, a time, a zone and the
     words "updated", "published". A weekday keeps only the readings that fall on it.
     """
-    for index, pattern in enumerate(_SHORT_YEAR):
+    for pattern in _SHORT_YEAR:
         m = pattern.match(line)
         if m is None or _STAMP_REST.sub("", line[m.end() :]).strip():
             continue
         year = _full_year(m["yy"], today)
-        if index < 2:
+        if m.groupdict().get("mon"):
             orders = [(int(m["day"].rstrip("stndrh")), month_number(m["mon"]))]
         else:
             a, b = int(m["a"]), int(m["b"])
             orders = [(a, b), (b, a)] if day_first is None else [(a, b) if day_first else (b, a)]
         days = [d for day, month in orders if (d := safe_date(year, month, day))]
-        if m["wd"]:
+        if m.groupdict().get("wd"):
             weekday = _WEEKDAY_INDEX[m["wd"][:3].lower()]
             days = [d for d in days if d.weekday() == weekday]
         days = list(dict.fromkeys(days))
