@@ -6,9 +6,9 @@ STORE is what ``--db`` takes: a SQLite file (``synth.db``, ``sqlite:///synth.db`
 PostgreSQL URL. Each synthetic document (no text of any corpus: a generated line per event)
 reports ``--per-doc`` events between random pairs of ``--states`` gazetteer codes, dated in
 2000-2024; each event is one timeline entry with one source, stored as the merger stores
-entries (``entries``, ``entry_events``, ``event_features``, so nothing is left to merge). Rows
-go in by ``executemany`` (SQLite) or ``COPY`` (PostgreSQL), in batches of documents, each
-batch one transaction.
+entries (``entries``, ``entry_events`` with what the timeline shows of the source,
+``event_features``, so nothing is left to merge). Rows go in by ``executemany`` (SQLite) or
+``COPY`` (PostgreSQL), in batches of documents, each batch one transaction.
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ TABLES: dict[str, tuple[str, ...]] = {
     "entries": ("entry_id", "a", "b", "type", "year", "source", "target", "date", "precision",
                 "sort_key", "status", "mode", "score", "sources", "documents", "best_doc",
                 "best_idx"),
-    "entry_events": ("entry_id", "doc_id", "event_idx", "rank"),
+    "entry_events": ("entry_id", "doc_id", "event_idx", "rank", "outlet", "url", "published",
+                     "date", "precision", "status", "start", "end", "sentence"),
 }  # fmt: skip
+OUTLET = "Synthetic Wire"
 STATUSES = ("occurred", "occurred", "occurred", "planned", "reported", "denied")
 
 
@@ -81,13 +83,14 @@ def documents(
             entry_id = "e" + hashlib.sha1(f"{doc_id}/{i}".encode()).hexdigest()[:16]
             rows["entries"].append((entry_id, a, b, typ, date[:4], src, tgt, date, precision,
                                     date, status, None, score, 1, 1, doc_id, i))  # fmt: skip
-            rows["entry_events"].append((entry_id, doc_id, i, 0))
+            rows["entry_events"].append((entry_id, doc_id, i, 0, OUTLET, None, published, date,
+                                         precision, status, start, end, line))  # fmt: skip
         text = "\n".join(lines)
         digest = hashlib.sha256(f"{seed}/{doc_id}".encode()).hexdigest()
         rows["documents"].append((doc_id, f"{doc_id}.txt", digest, "text", None, None,
                                   published, "day", "synthetic", text, text,
                                   json.dumps([[0, 0]]), "2026-01-01T00:00:00+00:00",
-                                  "Synthetic Wire"))  # fmt: skip
+                                  OUTLET))  # fmt: skip
         yield rows
 
 

@@ -58,27 +58,42 @@ class EntryRow:
         return self.date or "~"  # undated entries sort last
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    entry_id: str
-    doc_id: str
-    event_idx: int
-    outlet: str | None
-    url: str | None
-    published: str | None
-    sentence: str
-    start: int
-    end: int
-    date: str | None
-    precision: str | None
-    status: str
-    text: str
-
-
 ENTRY_COLUMNS = (
     "entry_id, a, b, type, source, target, date, precision, status, mode, score, sources, "
     "documents, best_doc, best_idx"
 )
+N_ENTRY = len(ENTRY_COLUMNS.split(","))
+# What the timeline shows of each event of an entry (its source), copied into its
+# ``entry_events`` row when the entry is written (migration 8), so that a pair's timeline reads
+# two tables, not five: its document's outlet, URL and date, the event's own date, precision and
+# status, and the sentence that gave the event's text (else its first sentence, else the text,
+# at 0-0). Events, their sentences and a document's URL and date never change once stored, and
+# a document's outlet is set before its events are merged (``timeline.build``); a replaced
+# document's entries are written anew.
+SOURCE_COLUMNS = 'outlet, url, published, date, precision, status, start, "end", sentence'
+_SENTENCES = (
+    "(SELECT s.{} FROM event_sentences s WHERE s.doc_id = e.doc_id AND s.event_idx = e.idx{} "
+    "ORDER BY s.start LIMIT 1)"
+)
+
+
+def _chosen(column: str, otherwise: str) -> str:
+    """A column of the sentence that gave an event's text, else of its first, else
+    ``otherwise`` (SQLite's ORDER BY in a subquery cannot name the outer row: two lookups)."""
+    own = _SENTENCES.format(column, " AND s.sentence = e.text")
+    return f"coalesce({own}, {_SENTENCES.format(column, '')}, {otherwise})"
+
+
+# SOURCE_COLUMNS of an event ``e`` (of ``SOURCE_FROM``, with its document ``d``)
+SOURCE_VALUES = ", ".join(
+    (
+        "d.outlet, d.url, d.published_date, e.date, e.precision, e.status",
+        _chosen("start", "0"),
+        _chosen('"end"', "0"),
+        _chosen("sentence", "e.text"),
+    )
+)
+SOURCE_FROM = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
 
 
 def block_of(a: str, b: str, type_: str, date: str | None) -> Block:
@@ -216,8 +231,10 @@ def replace_block(
         ],
     )
     conn.executemany(
-        "INSERT INTO entry_events (entry_id, doc_id, event_idx, rank) VALUES (?,?,?,?)",
-        [(r.entry_id, d, i, n) for r in rows for n, (d, i) in enumerate(r.members)],
+        f"INSERT INTO entry_events (entry_id, rank, doc_id, event_idx, {SOURCE_COLUMNS}) "
+        f"SELECT ?, ?, e.doc_id, e.idx, {SOURCE_VALUES} {SOURCE_FROM} "
+        "WHERE e.doc_id = ? AND e.idx = ?",
+        [(r.entry_id, n, d, i) for r in rows for n, (d, i) in enumerate(r.members)],
     )
     live = {r.entry_id for r in rows}
     conn.executemany(
@@ -292,7 +309,7 @@ def pair_query(where: TimelineFilter) -> tuple[str, list[object]]:
     if where.min_sources > 1:
         conditions.append("documents >= ?")
         args.append(where.min_sources)
-    sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(conditions)} "
+    sql = f"SELECT {ENTRY_COLUMNS}, sort_key FROM entries WHERE {' AND '.join(conditions)} "
     sql += "ORDER BY sort_key, type, entry_id"
     if not where.outlet and (where.limit is not None or where.offset):
         sql += " LIMIT ? OFFSET ?"
@@ -300,64 +317,62 @@ def pair_query(where: TimelineFilter) -> tuple[str, list[object]]:
     return sql, args
 
 
-def entry_row(conn: Connection, entry_id: str) -> tuple[object, ...] | None:
-    row = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE entry_id = ?", (entry_id,))
-    found = row.fetchone()
-    if found is None:
-        alias = conn.execute(
-            "SELECT entry_id FROM entry_aliases WHERE alias = ?", (entry_id,)
-        ).fetchone()
-        if alias is None or alias[0] == entry_id:
-            return None
-        return entry_row(conn, str(alias[0]))
-    return tuple(found)
+def with_sources(entries_sql: str) -> str:
+    """An entries query (``ENTRY_COLUMNS`` and ``sort_key``, as ``pair_query`` selects them)
+    with the sources of each entry: one statement, a row a source (its doc_id, event_idx and
+    ``SOURCE_COLUMNS`` after the entry's columns), the entries in date order (as
+    ``pair_query``), an entry's sources in their order of evidence. A page (``LIMIT``) is cut
+    from the entries, not from these rows; an entry without sources has one row of NULLs."""
+    columns = ", ".join(f"p.{c.strip()}" for c in ENTRY_COLUMNS.split(","))
+    sources = ", ".join(f"m.{c.strip()}" for c in SOURCE_COLUMNS.split(","))
+    return (
+        f"SELECT {columns}, m.doc_id, m.event_idx, {sources} FROM ({entries_sql}) p "
+        "LEFT JOIN entry_events m ON m.entry_id = p.entry_id "
+        "ORDER BY p.sort_key, p.type, p.entry_id, m.rank"
+    )
 
 
-def entry_sources(conn: Connection, entry_ids: Iterable[str]) -> list[SourceRow]:
-    """The sources of entries, in their order of evidence, each with the sentence that gave
-    its event's text (else its first); one query per 500 entries."""
-    ids = list(entry_ids)
-    out: list[SourceRow] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            "SELECT m.entry_id, m.doc_id, m.event_idx, d.outlet, d.url, d.published_date, "
-            'e.date, e.precision, e.status, e.text, s.start, s."end", s.sentence '
-            "FROM entry_events m "
-            "JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.event_idx "
-            "JOIN documents d ON d.doc_id = m.doc_id "
-            "LEFT JOIN event_sentences s ON s.doc_id = m.doc_id AND s.event_idx = m.event_idx "
-            f"WHERE m.entry_id IN ({marks}) ORDER BY m.entry_id, m.rank, s.start",
-            chunk,
-        ).fetchall()
-        chosen: dict[tuple[str, str, int], tuple[Any, ...]] = {}
-        for row in rows:
-            key = (str(row[0]), str(row[1]), int(row[2]))
-            first = chosen.get(key)
-            if first is None or (row[12] == row[9] and first[12] != first[9]):
-                chosen[key] = tuple(row)
-        for row in chosen.values():
-            entry_id, doc_id, idx, outlet, url, published, date, precision, status, text = row[:10]
-            start, end, sentence = row[10:13]
-            out.append(
-                SourceRow(
-                    str(entry_id),
-                    str(doc_id),
-                    int(idx),
-                    outlet,
-                    url,
-                    published,
-                    str(sentence if sentence is not None else text),
-                    int(start) if start is not None else 0,
-                    int(end) if end is not None else 0,
-                    date,
-                    precision,
-                    str(status),
-                    str(text),
-                )
-            )
+EntrySources = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+
+
+def pair_entries_with_sources(conn: Connection, where: TimelineFilter) -> list[EntrySources]:
+    """The entries ``pair_entries`` gives, each with its sources (``grouped``), in one query."""
+    sql, args = pair_query(where)
+    return grouped(conn.execute(with_sources(sql), args))
+
+
+def entry_with_sources(conn: Connection, entry_id: str) -> EntrySources | None:
+    """One entry by id (or by an id it had before a merge: an alias), with its sources."""
+    live = live_entry_id(conn, entry_id)
+    if live is None:
+        return None
+    sql = f"SELECT {ENTRY_COLUMNS}, sort_key FROM entries WHERE entry_id = ?"
+    found = grouped(conn.execute(with_sources(sql), (live,)))
+    return found[0] if found else None
+
+
+def grouped(rows: Iterable[Sequence[Any]]) -> list[EntrySources]:
+    """Rows of ``with_sources`` as (an entry's columns, the rows of its sources)."""
+    out: list[EntrySources] = []
+    current: object = None
+    for row in rows:
+        if row[0] != current:
+            current = row[0]
+            out.append((tuple(row[:N_ENTRY]), []))
+        if row[N_ENTRY] is not None:  # else an entry without sources
+            out[-1][1].append(tuple(row))
     return out
+
+
+def live_entry_id(conn: Connection, entry_id: str) -> str | None:
+    """``entry_id`` if it is an entry's, else the entry it is an alias of (or None)."""
+    if conn.execute("SELECT 1 FROM entries WHERE entry_id = ?", (entry_id,)).fetchone():
+        return entry_id
+    alias = conn.execute("SELECT entry_id FROM entry_aliases WHERE alias = ?", (entry_id,))
+    found = alias.fetchone()
+    if found is None or found[0] == entry_id:
+        return None
+    return live_entry_id(conn, str(found[0]))
 
 
 def dyad_rows(conn: Connection) -> list[tuple[str, str, int, int, str | None, str | None]]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from dyad.store.entries import SOURCE_COLUMNS, SOURCE_FROM, SOURCE_VALUES
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents and the parse
     """
@@ -208,6 +210,21 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE start IS NOT NULL;
     ALTER TABLE events ADD COLUMN date_evidence TEXT;
     """,
+    # 8: what the timeline shows of each source of an entry, in its entry_events row
+    # (store/entries.py, SOURCE_COLUMNS): a pair's timeline reads two tables, not five
+    """
+    ALTER TABLE entry_events ADD COLUMN outlet TEXT;
+    ALTER TABLE entry_events ADD COLUMN url TEXT;
+    ALTER TABLE entry_events ADD COLUMN published TEXT;
+    ALTER TABLE entry_events ADD COLUMN date TEXT;
+    ALTER TABLE entry_events ADD COLUMN precision TEXT;
+    ALTER TABLE entry_events ADD COLUMN status TEXT;
+    ALTER TABLE entry_events ADD COLUMN start INTEGER;
+    ALTER TABLE entry_events ADD COLUMN "end" INTEGER;
+    ALTER TABLE entry_events ADD COLUMN sentence TEXT;
+    """
+    + f"UPDATE entry_events SET ({SOURCE_COLUMNS}) = (SELECT {SOURCE_VALUES} {SOURCE_FROM} "
+    + "WHERE e.doc_id = entry_events.doc_id AND e.idx = entry_events.event_idx);",
 )
 
 # PostgreSQL's own text of a migration where SQLite's has no equivalent: full-text search over

@@ -10,9 +10,29 @@ from dyad.store.base import Dialect, Mention, Sentence
 from dyad.store.rows import RowStore
 from dyad.store.schema import MIGRATIONS
 
-__all__ = ["BUSY_TIMEOUT_S", "Mention", "SQLiteStore", "Sentence", "open_sqlite", "open_store"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "MMAP_BYTES",
+    "Mention",
+    "SQLiteStore",
+    "Sentence",
+    "map_file",
+    "open_sqlite",
+    "open_store",
+]
 
 BUSY_TIMEOUT_S = 60.0
+# Reads go through a memory map of the file (up to this many bytes; SQLite caps it at its
+# build's limit, 2 GB in the default one): a page the OS already caches is read in place, not
+# copied into the connection's 2 MB page cache. A pair's timeline reads a few thousand pages
+# scattered over the file; mapped, the whole timeline of a pair of the 1,000,000-event store
+# of bench/stores.md costs a fifth less CPU (p50 11.3 ms against 14.5). Writes are not mapped.
+MMAP_BYTES = 2**31
+
+
+def map_file(conn: sqlite3.Connection) -> None:
+    """Let ``conn`` read the database file through a memory map (``MMAP_BYTES``)."""
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
 class SQLiteStore(RowStore):
@@ -59,7 +79,9 @@ def open_sqlite(path: str | Path) -> SQLiteStore:
         # up to BUSY_TIMEOUT_S seconds for another's transaction instead of failing at once.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL") if path != ":memory:" else None
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            map_file(conn)
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
     store = SQLiteStore(conn, path)

@@ -15,7 +15,7 @@ from pathlib import Path
 from dyad.errors import StoreError
 from dyad.store.base import Store, database_exists, is_postgres_url
 from dyad.store.schema import MIGRATIONS
-from dyad.store.sqlite import SQLiteStore
+from dyad.store.sqlite import SQLiteStore, map_file
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ def open_readonly(path: str | Path) -> Store:
     try:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        map_file(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"{path}: cannot read the database: {exc}") from exc
