@@ -163,3 +163,18 @@ def test_yesterday_at_the_anniversary_is_the_day_after_it() -> None:
     )
     ref = infer_published(text, today=TODAY)
     assert ref is not None and (ref.date, ref.precision) == ("2023-04-11", "day")
+
+
+def test_its_independence_is_the_state_the_article_names_most() -> None:
+    text = (
+        "The nation celebrated the 50th anniversary of its independence with parades.\n\n"
+        "Crowds filled Gaborone, and Botswana's president thanked the people of Botswana."
+    )
+    assert _years(text) == {2016}
+
+
+def test_a_national_day_is_the_state_s_independence_or_foundation_day() -> None:
+    assert _years("Embassies abroad marked the 70th anniversary of Vietnam's National Day.") == {
+        2015
+    }
+    assert _years("Beijing held a gala for the 60th anniversary of China's National Day.") == {2009}

@@ -124,7 +124,7 @@ _THIS_YEAR: Final = re.compile(r"(?i:\b(?:this year|year-long|throughout the yea
 _RELATIONS: Final = re.compile(
     r"(?i:\b(?:diplomatic|relations|ties|relationship|diplomatic relations)\b)"
 )
-_INDEPENDENCE: Final = re.compile(r"(?i:\bindependen(?:ce|t)\b|\bIndependence Day\b)")
+_INDEPENDENCE: Final = re.compile(r"(?i:\bindependen(?:ce|t)\b)|\b(?P<national>National Day)\b")
 _STATE_KINDS: Final = frozenset({"name", "official", "demonym", "capital", "pair"})
 _OCCASION_CHARS: Final = 120
 
@@ -354,14 +354,17 @@ def _resolve(
     if _RELATIONS.search(text):
         rows = [o for o in load_occasions() if o.kind == "relations"]
         # "between the two countries": the two states the article names most
-        for pool in (named, context, article_states if len(context) < 2 else ()):
+        for pool in (named, context, article_states[1:] if len(context) < 2 else ()):
             pairs = [o for o in rows if o.states <= set(pool)]
             if pairs:
                 return pairs
         return []
-    if _INDEPENDENCE.search(text):
-        rows = [o for o in load_occasions() if o.kind == "independence"]
-        for pool in (named[:1], context):
+    independence = _INDEPENDENCE.search(text)
+    if independence:
+        kinds = ("independence", "founding") if independence["national"] else ("independence",)
+        rows = [o for o in load_occasions() if o.kind in kinds]
+        # "the nation celebrated its independence": the state the article names most
+        for pool in (named[:1], context, article_states[:1] if not context else ()):
             chosen = [o for o in rows if o.states & set(pool)]
             if chosen:
                 return chosen
@@ -455,13 +458,14 @@ class _Reading:
 
 
 def _most_named(text: str) -> list[str]:
-    """The two states the text names most often (none when a third is as frequent)."""
+    """The state the text names most often, then the two it names most (each left empty when
+    another state is named as often): [one, first, second]."""
     pattern, codes = _state_pattern()
-    counts = Counter(codes[m.group()] for m in pattern.finditer(text))
-    ranked = counts.most_common(3)
+    ranked = Counter(codes[m.group()] for m in pattern.finditer(text)).most_common(3)
+    one = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else ""
     if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
-        return []
-    return [ranked[0][0], ranked[1][0]]
+        return [one]
+    return [one, ranked[0][0], ranked[1][0]]
 
 
 def _year_only(occasion: Occasion) -> Occasion:
