@@ -178,3 +178,16 @@ def test_a_national_day_is_the_state_s_independence_or_foundation_day() -> None:
         2015
     }
     assert _years("Beijing held a gala for the 60th anniversary of China's National Day.") == {2009}
+
+
+def test_turns_and_birthdays() -> None:
+    assert _years("The Gulf Cooperation Council turns 40 this week.") == {2021}
+    assert _years("Diplomats toasted the SCO's 20th birthday in Dushanbe.") == {2021}
+    assert _years("The Arab League turned 75 amid infighting.") == {2020}
+    assert _years("Unemployment turns 10 per cent higher.") == set()
+
+
+def test_tomorrow_is_the_day_before_the_anniversary() -> None:
+    text = "OPEC turns 50 years old tomorrow, officials in Vienna said."
+    ref = infer_published(text, today=TODAY)
+    assert ref is not None and (ref.date, ref.precision) == ("2010-09-13", "day")

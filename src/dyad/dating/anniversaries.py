@@ -2,20 +2,23 @@
 
 "The 30th anniversary of diplomatic relations between Vietnam and South Korea", "marking 75
 years since the end of the Second World War", "Ghana's 60th independence anniversary", "NATO's
-75th anniversary": a count of years from an occasion whose date is public knowledge gives the
-year the article was written in (the occasion's year plus the count). The occasions are in
-``data/occasions.csv`` (independence and foundation days of states, the founding of
-international organisations, wars, treaties, and the establishment of diplomatic relations
-between pairs of states); an occasion is found by its kind and the states the text names
-("independence" and Ghana, "diplomatic ties" and Vietnam and South Korea) or by one of its
-names ("the Korean War armistice").
+75th anniversary", "ASEAN turns 50": a count of years from an occasion whose date is public
+knowledge gives the year the article was written in (the occasion's year plus the count). The
+occasions are in ``data/occasions.csv`` (independence and foundation days of states, the
+founding of international organisations, wars, treaties, and the establishment of diplomatic
+relations between pairs of states); an occasion is found by its kind and the states the text
+names ("independence" and Ghana, "diplomatic ties" and Vietnam and South Korea, "the two
+countries" and the two states the article names most) or by one of its names ("the Korean War
+armistice").
 
 The year is weighed as evidence beside the others (a dateline outweighs it). "Will mark" and
 "ahead of" put the article in the months before the anniversary; "next year" a year earlier,
 "last year" a year later. When the sentence ties the anniversary to a day ("on Wednesday",
 "today", "this week", "on the 30th anniversary of"), the days around the anniversary day count
-as well, so a weekday word can pin the day. A sentence naming another year (a past or coming
-anniversary, "in 2015, the 70th anniversary of ...") is not read; nor are approximate counts
+as well, so a weekday word can pin the day ("today" is the anniversary day, "yesterday" the day
+after it, "tomorrow" the day before). An age ("the 40-year-old treaty") puts the article
+between that anniversary and the next. A sentence naming a later year (a past or coming
+anniversary: "in 2015, the 70th anniversary of ...") is not read; nor are approximate counts
 ("more than 30 years").
 """
 
@@ -29,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Final
 
-from dyad.dating.patterns import is_future_at, safe_date, sentence_bounds, shift_days
+from dyad.dating.patterns import WEEKDAY_RE, is_future_at, safe_date, sentence_bounds, shift_days
 from dyad.dating.records import Evidence
 
 __all__ = ["Occasion", "anniversary_evidence", "load_occasions", "ordinal_value"]
@@ -94,7 +97,7 @@ _APPROXIMATE: Final = re.compile(
 # "the 30th anniversary of", "Ghana's 60th independence anniversary", "the centenary of"
 _ANNIVERSARY: Final = re.compile(
     rf"(?i:\b(?P<ord>{_ORDINAL_RE})\s+(?P<mid>(?:[\w’'-]+\s+){{0,3}}?)"
-    rf"(?:anniversary|anniversaries|jubilee)|\b(?P<word>centenary|centennial|sesquicentennial|"
+    rf"(?:anniversary|anniversaries|jubilee|birthday)|\b(?P<word>centenary|centennial|sesquicentennial|"
     rf"sesquicentenary|bicentenary|bicentennial)|\b(?P<ord2>{_ORDINAL_RE})\s+(?P<day>"
     r"(?:Independence|National|Liberation|Victory|Unity|Republic|Africa)\s+Day))"
 )
@@ -115,11 +118,14 @@ _SOON: Final = re.compile(
     r"in the lead-up to|preparations? for|prepar(?:e|es|ing) to (?:mark|celebrate))\b)"
 )
 _ON_THE_DAY: Final = re.compile(
-    r"(?i:\b(?:today|tonight|yesterday|this week|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) "
+    rf"(?i:\b(?:today|tonight|yesterday|tomorrow|this week|on {WEEKDAY_RE}|{WEEKDAY_RE} "
     r"(?:marks|marked)|on the [\w-]+ anniversary)\b)"
 )
-_TODAY: Final = re.compile(r"(?i:\b(?P<today>today|tonight)\b|\b(?P<yesterday>yesterday)\b)")
+_TODAY: Final = re.compile(
+    r"(?i:\b(?P<today>today|tonight)\b|\b(?P<yesterday>yesterday)\b|\b(?P<tomorrow>tomorrow)\b)"
+)
+# "ASEAN turns 50", "the alliance turns 75 this week"
+_TURNS: Final = re.compile(rf"(?i:\bturn(?:s|ed)?\s+(?P<n>{_CARDINAL_RE})\b(?!\s*(?:%|per\b)))")
 _THIS_YEAR: Final = re.compile(r"(?i:\b(?:this year|year-long|throughout the year)\b)")
 _RELATIONS: Final = re.compile(
     r"(?i:\b(?:diplomatic|relations|ties|relationship|diplomatic relations)\b)"
@@ -304,6 +310,13 @@ def _counts(text: str) -> Iterator[_Count]:
             continue  # "signed ten years after the war": counted from another past day
         occasion = _occasion_after(text, match.end(), s_end)
         yield _Count(years, match.start(), match.end(), occasion)
+    for match in _TURNS.finditer(text):
+        years = _cardinal_value(match["n"])
+        if years is None or years <= 0 or years > 400:
+            continue
+        s_start, _ = sentence_bounds(text, match.start(), match.end())
+        subject = text[max(s_start, match.start() - 80) : match.start()]
+        yield _Count(years, match.start(), match.end(), subject)
     for match in _AGE.finditer(text):
         years = _cardinal_value(match["n"])
         if years is None or years <= 0 or years > 400:
@@ -399,9 +412,9 @@ def _evidence_for(reading: _Reading) -> list[Evidence]:
 
 
 def _lag(sentence: str) -> int | None:
-    """Days from the anniversary to the writing when the sentence says "today" or
-    "yesterday" (not both)."""
-    lags = {0 if m["today"] else 1 for m in _TODAY.finditer(sentence)}
+    """Days from the anniversary to the writing when the sentence says "today", "yesterday"
+    or "tomorrow" (only one of them)."""
+    lags = {0 if m["today"] else 1 if m["yesterday"] else -1 for m in _TODAY.finditer(sentence)}
     return lags.pop() if len(lags) == 1 else None
 
 
