@@ -4,7 +4,8 @@ Metadata wins when it is a valid date. Otherwise every clue becomes :class:`Evid
 interval of days with a weight (see :mod:`dyad.dating.evidence` and
 :mod:`dyad.dating.offices`): publication lines, datelines, date lines near the top, copyright
 years, the latest date the article reports, year mentions, page furniture, and the offices and
-terms people are said to hold. The days covered by the heaviest total weight win. Weekday
+terms people are said to hold, and anniversaries the article counts
+(:mod:`dyad.dating.anniversaries`). The days covered by the heaviest total weight win. Weekday
 words then pin a day inside a short winning window: the article is taken to be written on the
 latest weekday it mentions in the past tense (read on the circular week: "warned on Monday ...
 recalled on Tuesday" is Tuesday) on or after the window's start (a dateline's day must itself
@@ -26,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
+from dyad.dating.anniversaries import anniversary_evidence
 from dyad.dating.evidence import read_text_evidence
 from dyad.dating.offices import OfficeSource, office_evidence
 from dyad.dating.patterns import (
@@ -317,6 +319,7 @@ def infer_published(
     items = list(found.items)
     if isinstance(gazetteer, OfficeSource):
         items.extend(office_evidence(text, gazetteer, persons))
+    items.extend(anniversary_evidence(text))
     items.extend(span_evidence(text))
     latest = max(found.mention_years + found.full_date_years, default=None)
     items.extend(last_year_evidence(latest, found.says_last_year))
