@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -93,6 +93,14 @@ class ActorIndex:
 
     def top(self, n: int) -> tuple[str, ...]:
         return self.ranking[:n] if len(self.ranking) >= n else ()
+
+    def with_pair(self, pair: tuple[str, ...]) -> ActorIndex:
+        """The index with ``pair`` (two of its states) ranked first: the sides "both sides",
+        "each other" and "the two countries" stand for."""
+        if len(pair) != 2 or not set(pair) <= set(self.ranking) or set(pair) == set(self.top(2)):
+            return self
+        rest = tuple(c for c in self.ranking if c not in pair)
+        return replace(self, ranking=tuple(c for c in self.ranking if c in pair) + rest)
 
     def partner(self, code: str) -> str | None:
         """The other state of the article's main pair, if ``code`` is one of the two."""

@@ -54,7 +54,7 @@ from dyad.events.dates import (
 )
 from dyad.events.frames import FrameReader
 from dyad.events.groups import group_size
-from dyad.events.layout import headline_and_lead
+from dyad.events.layout import headline_and_lead, headline_pair
 from dyad.events.merge import Draft, Merger
 from dyad.events.pairs import acts_jointly, pairs_of
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
@@ -182,7 +182,10 @@ class _Coder(EventDating):
             else None
         )
         mentions = tools.find_mentions(doc, gazetteer, on=on)
-        self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
+        self.sents = [s for s in doc.sents if span_text(s).strip()]
+        self.headline, self.lead = headline_and_lead(self.sents)
+        index = build_index(doc, mentions, persons, self.lex.agents)
+        self.index: ActorIndex = index.with_pair(headline_pair(self.sents, self.headline, index))
         self.reader = ActorReader(self.index, self.lex, named_groups(doc, gazetteer))
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
@@ -191,8 +194,6 @@ class _Coder(EventDating):
         self.cue_pos = {doc.vocab.strings[p] for p in CUE_POS}
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
-        self.sents = [s for s in doc.sents if span_text(s).strip()]
-        self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
