@@ -1,4 +1,4 @@
-"""Events of fresh articles: the pair a title names.
+"""Events of fresh articles: the pair a title names, troops increased or moved.
 
 Sentences are written for these tests, about states of several continents; state mentions
 come from the fakes of ``test_events``. They need the spaCy model.
@@ -28,3 +28,30 @@ def test_the_two_sides_are_the_pair_the_title_names_not_the_mediator() -> None:
     got = triples(text)
     assert {("ACCUSE", "GHA", "TGO"), ("ACCUSE", "TGO", "GHA")} <= got, got
     assert not any("NOR" in (s, t) and e == "ACCUSE" for e, s, t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya has increased the number of troops along its border with Uganda.",
+            ("MOBILIZE", "KEN", "UGA"),
+        ),
+        ("Chile has stepped up its military presence near Peru.", ("MOBILIZE", "CHL", "PER")),
+        ("Ghana bolstered its forces on the border with Togo.", ("MOBILIZE", "GHA", "TGO")),
+    ],
+)
+def test_troops_increased_are_a_mobilization(text: str, expected: tuple[str, str, str]) -> None:
+    got = triples(text)
+    assert expected in got, got
+
+
+def test_increased_trade_is_no_mobilization() -> None:
+    got = triples("Peru increased its exports to Chile.")
+    assert not any(e == "MOBILIZE" for e, _, _ in got), got
+
+
+def test_troops_moved_from_near_a_state_are_not_aimed_at_it() -> None:
+    got = triples("Nigeria moved troops from the area near Chad to the border with Cameroon.")
+    assert ("MOBILIZE", "NGA", "CMR") in got, got
+    assert ("MOBILIZE", "NGA", "TCD") not in got, got

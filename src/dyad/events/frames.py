@@ -17,6 +17,7 @@ from dyad.events.noun_frames import (
     DIRECT_PREPS,
     ENVOY_NOUNS,
     FIGHT_PREPS,
+    FROM,
     Frame,
     NounFrameReader,
     has_prep_object,
@@ -69,7 +70,9 @@ class FrameReader(NounFrameReader):
         return f
 
     def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
-        add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
+        # "moved troops from X to the border with Y": X is where they left, Y faces them
+        origin = FROM if cue.type == "MOBILIZE" else frozenset()
+        add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS - origin))
         # A preposition of the cue's idiom names no recipient: "put X on alert", "call for X".
         idiom = frozenset().union(*(q.lemmas for q in cue.requires if q.kind == "prep"))
         if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
@@ -137,7 +140,10 @@ class FrameReader(NounFrameReader):
                 add_codes(f.targets, self._doers(o) if self._act(o) else r.np_actors(o, "target"))
                 add_codes(f.victims, [c for c in r.subtree_states(o, set()) if c not in f.targets])
                 continue
-            add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
+            origin = FROM if cue.type == "MOBILIZE" else frozenset()  # "troops from X"
+            add_codes(
+                f.targets, r.theme_actors(o, origin) if themed else r.deep_actors(o, "target")
+            )
         f.target_slot = bool(objs) and not theme
         if theme:  # "launched an offensive against rebels": a recipient named, no state
             f.target_slot = any(has_prep_object(o, DIRECT_PREPS - {"of"}) for o in objs)

@@ -272,14 +272,15 @@ class ActorReader:
 
     # -- deep search for targets ------------------------------------------------------------
 
-    def theme_actors(self, tok: Any) -> list[str]:
+    def theme_actors(self, tok: Any, skip: frozenset[str] = frozenset()) -> list[str]:
         """Recipients named on what is sent or fired, or its owner, not its make: "troops near
-        X's border", "X's membership", not "Iranian-made drones"."""
+        X's border", "X's membership", not "Iranian-made drones"; none by the prepositions
+        ``skip`` ("troops from X": where they left)."""
         out: list[str] = []
         for c in tok.children:
             if c.dep_ == "poss":  # "ratified X's membership", "recognised X's independence"
                 add_codes(out, [x for x in self.np_actors(c, "target") if x not in self.exclude])
-            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"}:
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"} | skip:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add_codes(out, self.deep_actors(p, "target", 1))
