@@ -55,3 +55,41 @@ def test_troops_moved_from_near_a_state_are_not_aimed_at_it() -> None:
     got = triples("Nigeria moved troops from the area near Chad to the border with Cameroon.")
     assert ("MOBILIZE", "NGA", "CMR") in got, got
     assert ("MOBILIZE", "NGA", "TCD") not in got, got
+
+
+def with_status(text: str) -> set[tuple[str, str, str, str]]:
+    return {(e.type, e.source, e.target, e.status) for e in code(text)}
+
+
+def test_an_attack_by_militias_linked_to_an_army_is_that_states() -> None:
+    text = (
+        "Several Chadian soldiers were killed in an attack by militias linked to the "
+        "Ethiopian army."
+    )
+    got = triples(text)
+    assert ("ASSAULT", "ETH", "TCD") in got, got
+
+
+def test_an_envoy_summoned_to_a_ministry_is_summoned_by_its_state() -> None:
+    got = triples("The Chilean ambassador was summoned to the Peruvian foreign ministry.")
+    assert ("ACCUSE", "PER", "CHL") in got, got
+
+
+def test_an_expulsion_a_reply_follows_happened_and_the_state_left_did_it() -> None:
+    got = with_status(
+        "Kenya will summon Uganda's envoy after the expulsion of two Kenyan diplomats from Uganda."
+    )
+    assert ("SANCTION", "UGA", "KEN", "occurred") in got, got
+    assert ("ACCUSE", "KEN", "UGA", "planned") in got, got
+
+
+def test_a_talk_planned_after_a_summit_stays_planned() -> None:
+    got = with_status("Chile will hold talks with Peru after the summit.")
+    assert ("CONSULT", "CHL", "PER", "planned") in got, got
+
+
+def test_two_states_named_together_both_act() -> None:
+    got = triples("Ghana and Togo have negotiated a ceasefire to end the fighting.")
+    assert ("CONSULT", "GHA", "TGO") in got, got
+    got = with_status("The foreign ministers of Chile and Peru were unable to reach an agreement.")
+    assert ("AGREE", "CHL", "PER", "denied") in got, got

@@ -82,6 +82,7 @@ class ActorIndex:
     ranking: tuple[str, ...]
     organisations: frozenset[str] = frozenset()
     cities: frozenset[int] = frozenset()  # tokens of capitals and seats named ("Nairobi")
+    names: frozenset[int] = frozenset()  # tokens of a state's name ("Togo"), never a demonym
 
     def is_state(self, code: str) -> bool:
         """A state, not a multilateral body ("SCO" is a body although three letters long)."""
@@ -127,11 +128,18 @@ def build_index(
     first: dict[str, int] = {}
     organisations: set[str] = set()
     cities: set[int] = set()
+    names: set[int] = set()
 
     counted: set[tuple[int, str]] = set()
 
     def mark(
-        start: int, end: int, code: str, person: bool, venue: bool = False, city: bool = False
+        start: int,
+        end: int,
+        code: str,
+        person: bool,
+        venue: bool = False,
+        city: bool = False,
+        name: bool = False,
     ) -> None:
         toks: list[int] = []
         i = bisect_right(ends, start)  # the first token ending after the span starts
@@ -142,6 +150,8 @@ def build_index(
             return  # no token, or the place of a dateline
         if city:
             cities.update(toks)
+        if name:
+            names.update(toks)
         for i in toks:
             if code not in codes.setdefault(i, []):
                 codes[i].append(code)
@@ -161,6 +171,7 @@ def build_index(
                 m.kind == "person",
                 m.kind in VENUE_KINDS,
                 m.kind in CITY_KINDS,
+                m.kind == "name",
             )
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
@@ -181,6 +192,7 @@ def build_index(
         tuple(ranked),
         frozenset(organisations),
         frozenset(cities),
+        frozenset(names),
     )
 
 

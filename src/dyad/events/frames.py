@@ -37,6 +37,9 @@ DECISION_NOUNS = frozenset(
     {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "remark",
      "statement", "comment", "policy", "conduct", "actions", "plan"}
 )  # fmt: skip
+# Verbs whose passive names the summoner by where the summoned went ("was summoned to the
+# X ministry").
+SUMMON_VERBS = frozenset({"summon"})
 # Where forces are sent or massed: a place unless a state is named there.
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "near", "at", "on", "along"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the
@@ -128,6 +131,10 @@ class FrameReader(NounFrameReader):
         owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
             add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
+        if not f.sources and patients and lemma_of(tok) in SUMMON_VERBS:
+            # "X's envoy was summoned to the Y foreign ministry": Y's ministry summoned
+            here = r.prep_actors(tok, frozenset({"to"}))
+            add_codes(f.sources, [c for c in here if c not in f.targets])
         if sides and set(f.sources) & set(f.targets):
             # "X's troops were killed in a clash with Y's guards": the other side killed them
             f.sources = [c for c in sides if c not in f.targets]

@@ -42,7 +42,7 @@ from dyad.events.merge import Merger
 from dyad.events.noun_frames import governor
 from dyad.events.parties import of_making
 from dyad.events.referents import before_main_clause, definite
-from dyad.events.status import clause_of
+from dyad.events.status import clause_of, reacted_to
 from dyad.models import DateRef, Status
 
 if TYPE_CHECKING:
@@ -155,6 +155,8 @@ class EventDating:
         if back is not None:  # "at the summit" after "a summit on May 3": that one's day
             self.referred.add(cand.tok.i)
             return Dated(back, False)
+        if reacted_to(cand.tok, cand.cue):  # "will reply after the expulsion of ...": recent
+            return Dated(month_of(self.news_day or self.published), False)
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
