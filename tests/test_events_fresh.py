@@ -93,3 +93,24 @@ def test_two_states_named_together_both_act() -> None:
     assert ("CONSULT", "GHA", "TGO") in got, got
     got = with_status("The foreign ministers of Chile and Peru were unable to reach an agreement.")
     assert ("AGREE", "CHL", "PER", "denied") in got, got
+
+
+def test_a_protest_presented_to_an_envoy_is_an_accusation() -> None:
+    got = triples("The Peruvian government presented a strong protest to the Chilean ambassador.")
+    assert ("ACCUSE", "PER", "CHL") in got, got
+
+
+def test_deporting_a_states_nationals_is_coercion() -> None:
+    got = triples("Kenya deported over a thousand Ugandans on Tuesday.")
+    assert ("COERCE", "KEN", "UGA") in got, got
+
+
+def test_described_neighbours_are_the_pair_but_described_leaders_are_not() -> None:
+    text = (
+        "Chile and Peru trade blame\n\n"
+        "Chile and Peru traded blame on Tuesday.\n\n"
+        "The Andean neighbours accuse each other of starting the clashes."
+    )
+    assert {("ACCUSE", "CHL", "PER"), ("ACCUSE", "PER", "CHL")} <= triples(text)
+    text = "Chile and Peru met in Lima\n\nThe African leaders criticised each other."
+    assert not any(e == "ACCUSE" for e, _, _ in triples(text))

@@ -14,7 +14,13 @@ from dyad.events.cues import lemma_of
 
 GROUP_NOUNS = frozenset(
     {"country", "nation", "state", "leader", "side", "neighbor", "neighbour", "power",
-     "government", "president", "capital", "ally", "partner", "rival", "military", "army"}
+     "government", "president", "capital", "ally", "partner", "rival", "military", "army",
+     "adversary", "foe", "enemy", "giant"}
+)  # fmt: skip
+# Nouns that name two sides facing each other, whatever describes them: "the nuclear-armed
+# neighbours", "the Andean rivals", "the two longtime adversaries".
+PAIR_NOUNS = frozenset(
+    {"neighbor", "neighbour", "rival", "adversary", "foe", "enemy", "giant"}
 )  # fmt: skip
 # Officials who stand for the pair only when counted: "the two foreign ministers", "both
 # envoys" (but "the ministers" alone may be any ministers).
@@ -70,7 +76,7 @@ def group_size(tok: Any) -> int | None:
     if any(c.dep_ == "nummod" for c in tok.children):
         return None  # "the 21 leaders"
     if {lemma_of(c) for c in tok.children if c.dep_ == "amod"} - GROUP_ADJECTIVES:
-        return None
+        return 2 if lemma in PAIR_NOUNS else None
     return 2
 
 
