@@ -114,3 +114,18 @@ def test_described_neighbours_are_the_pair_but_described_leaders_are_not() -> No
     assert {("ACCUSE", "CHL", "PER"), ("ACCUSE", "PER", "CHL")} <= triples(text)
     text = "Chile and Peru met in Lima\n\nThe African leaders criticised each other."
     assert not any(e == "ACCUSE" for e, _, _ in triples(text))
+
+
+def test_a_flare_up_after_an_attack_shares_its_day() -> None:
+    text = (
+        "Tensions between Chile and Peru escalated on Tuesday after Chilean troops fired on "
+        "Peruvian patrol boats."
+    )
+    got = {(e.type, e.date.date if e.date else None) for e in code(text)}
+    assert ("ASSAULT", "2023-05-09") in got, got
+
+
+def test_an_act_days_before_a_dated_deal_keeps_the_month() -> None:
+    text = "Chile signed a deal with Peru on Tuesday, days after Peru seized a Chilean trawler."
+    got = {(e.type, e.date.date if e.date else None) for e in code(text)}
+    assert ("COERCE", "2023-05") in got, got

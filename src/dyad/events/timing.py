@@ -23,6 +23,7 @@ from dyad.events.datelinks import (
     LINK_PREPS,
     comes_on,
     counted_from,
+    flared_after,
     linked_cues,
     outer_clause,
     outer_date,
@@ -145,7 +146,7 @@ class EventDating:
                     reference=self.last_date,
                     resolver=self.tools.resolve_time,
                 )
-                when = outer_date(got, self.published)
+                when = outer_date(got, self.published, flared_after(cand.tok))
                 if when is not None:
                     return Dated(when, False)
         if self.published is None:
