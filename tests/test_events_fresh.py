@@ -129,3 +129,15 @@ def test_an_act_days_before_a_dated_deal_keeps_the_month() -> None:
     text = "Chile signed a deal with Peru on Tuesday, days after Peru seized a Chilean trawler."
     got = {(e.type, e.date.date if e.date else None) for e in code(text)}
     assert ("COERCE", "2023-05") in got, got
+
+
+def test_a_missile_fired_capable_of_reaching_a_state_is_a_threat() -> None:
+    got = triples("Iran fired a missile capable of reaching France on Tuesday.")
+    assert got == {("THREATEN", "IRN", "FRA")}, got
+    assert triples("Iran fired a missile at France on Tuesday.") == {("ASSAULT", "IRN", "FRA")}
+
+
+def test_a_host_of_talks_meets_each_side() -> None:
+    got = triples("Chile and Peru held talks in Ghana mediated by Norway on Tuesday.")
+    assert {("CONSULT", "NOR", "CHL"), ("CONSULT", "NOR", "PER")} <= got, got
+    assert ("CONSULT", "CHL", "PER") in got or ("CONSULT", "PER", "CHL") in got, got
