@@ -1,8 +1,9 @@
 """Phrases that stand for the article's main states without naming them, and datelines.
 
 "The two countries", "both sides", "the two foreign ministers" and "the neighbours" refer to
-the article's most mentioned states (``group_size`` says how many); a dateline ("LIMA, May 2
-(Agency) --") names where a story was filed, not an actor.
+the article's most mentioned states, the two its title names first (``group_size`` says how
+many; ``ActorIndex.with_pair``); a dateline ("LIMA, May 2 (Agency) --") names where a story
+was filed, not an actor.
 """
 
 from __future__ import annotations

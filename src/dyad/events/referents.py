@@ -87,8 +87,11 @@ def host_pairs(
     tok: Any, pair: tuple[str, str], reader: NamesStates, is_state: Any
 ) -> list[tuple[str, str]]:
     """ "X and Y held talks hosted (mediated) by Z": Z meets each side; ``tok`` is the talks'
-    cue, ``pair`` the two sides, ``is_state`` tells a state's code."""
+    cue, ``pair`` the two sides, ``is_state`` tells a state's code. A summit's host is no side
+    of the meetings at it ("a summit hosted by Z")."""
     out: list[tuple[str, str]] = []
+    if lemma_of(tok) not in TALK_NOUNS:
+        return out
     for acl in tok.children:
         if acl.dep_ != "acl" or lemma_of(acl) not in ARRANGING_VERBS:
             continue
