@@ -33,6 +33,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "Addis Ababa": ("ETH", "capital"),
     "Uganda": ("UGA", "name"),
     "Ugandan": ("UGA", "demonym"),
+    "Ugandans": ("UGA", "demonym"),
     "India": ("IND", "name"),
     "Pakistan": ("PAK", "name"),
     "Geneva": ("CHE", "capital"),

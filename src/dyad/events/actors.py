@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Protocol
 
@@ -82,6 +82,7 @@ class ActorIndex:
     ranking: tuple[str, ...]
     organisations: frozenset[str] = frozenset()
     cities: frozenset[int] = frozenset()  # tokens of capitals and seats named ("Nairobi")
+    names: frozenset[int] = frozenset()  # tokens of a state's name ("Togo"), never a demonym
 
     def is_state(self, code: str) -> bool:
         """A state, not a multilateral body ("SCO" is a body although three letters long)."""
@@ -93,6 +94,14 @@ class ActorIndex:
 
     def top(self, n: int) -> tuple[str, ...]:
         return self.ranking[:n] if len(self.ranking) >= n else ()
+
+    def with_pair(self, pair: tuple[str, ...]) -> ActorIndex:
+        """The index with ``pair`` (two of its states) ranked first: the sides "both sides",
+        "each other" and "the two countries" stand for."""
+        if len(pair) != 2 or not set(pair) <= set(self.ranking) or set(pair) == set(self.top(2)):
+            return self
+        rest = tuple(c for c in self.ranking if c not in pair)
+        return replace(self, ranking=tuple(c for c in self.ranking if c in pair) + rest)
 
     def partner(self, code: str) -> str | None:
         """The other state of the article's main pair, if ``code`` is one of the two."""
@@ -119,11 +128,18 @@ def build_index(
     first: dict[str, int] = {}
     organisations: set[str] = set()
     cities: set[int] = set()
+    names: set[int] = set()
 
     counted: set[tuple[int, str]] = set()
 
     def mark(
-        start: int, end: int, code: str, person: bool, venue: bool = False, city: bool = False
+        start: int,
+        end: int,
+        code: str,
+        person: bool,
+        venue: bool = False,
+        city: bool = False,
+        name: bool = False,
     ) -> None:
         toks: list[int] = []
         i = bisect_right(ends, start)  # the first token ending after the span starts
@@ -134,6 +150,8 @@ def build_index(
             return  # no token, or the place of a dateline
         if city:
             cities.update(toks)
+        if name:
+            names.update(toks)
         for i in toks:
             if code not in codes.setdefault(i, []):
                 codes[i].append(code)
@@ -153,6 +171,7 @@ def build_index(
                 m.kind == "person",
                 m.kind in VENUE_KINDS,
                 m.kind in CITY_KINDS,
+                m.kind == "name",
             )
             if m.kind in ORGANISATION_KINDS:
                 organisations.add(m.code)
@@ -173,6 +192,7 @@ def build_index(
         tuple(ranked),
         frozenset(organisations),
         frozenset(cities),
+        frozenset(names),
     )
 
 

@@ -31,6 +31,7 @@ from dyad.events.context import (
     landed_at_sea,
     protested,
     purpose_of,
+    shows_reach,
     when_clause_expression,
 )
 from dyad.events.cues import (
@@ -54,12 +55,12 @@ from dyad.events.dates import (
 )
 from dyad.events.frames import FrameReader
 from dyad.events.groups import group_size
-from dyad.events.layout import headline_and_lead
+from dyad.events.layout import headline_and_lead, headline_pair
 from dyad.events.merge import Draft, Merger
 from dyad.events.pairs import acts_jointly, pairs_of
 from dyad.events.parties import CLAIMED_TYPES, PartyReader
 from dyad.events.reader import ActorReader
-from dyad.events.referents import definite, joined_talks, same_parties_since
+from dyad.events.referents import definite, host_pairs, joined_talks, same_parties_since
 from dyad.events.refusal import refusal_pairs
 from dyad.events.status import (
     CONTENT_TYPES,
@@ -182,7 +183,10 @@ class _Coder(EventDating):
             else None
         )
         mentions = tools.find_mentions(doc, gazetteer, on=on)
-        self.index: ActorIndex = build_index(doc, mentions, persons, self.lex.agents)
+        self.sents = [s for s in doc.sents if span_text(s).strip()]
+        self.headline, self.lead = headline_and_lead(self.sents)
+        index = build_index(doc, mentions, persons, self.lex.agents)
+        self.index: ActorIndex = index.with_pair(headline_pair(self.sents, self.headline, index))
         self.reader = ActorReader(self.index, self.lex, named_groups(doc, gazetteer))
         self.frames = FrameReader(self.reader)
         self.parties = PartyReader(doc, self.index, self.reader, self.lex, published)
@@ -191,8 +195,6 @@ class _Coder(EventDating):
         self.cue_pos = {doc.vocab.strings[p] for p in CUE_POS}
         self.times = list(tools.find_times(self.text, published)) if len(doc) else []
         self.time_index = TimeIndex(self.times)
-        self.sents = [s for s in doc.sents if span_text(s).strip()]
-        self.headline, self.lead = headline_and_lead(self.sents)
         self.merger = Merger()
         self.last_date: DateRef | None = None
         self.news_day: DateRef | None = None  # the day the lead dates its news to
@@ -300,7 +302,7 @@ class _Coder(EventDating):
         type_ = cue.type
         if cue.joint_type and acts_jointly(frame):
             type_ = cue.joint_type
-        if type_ == "ASSAULT" and landed_at_sea(tok):
+        if type_ == "ASSAULT" and (landed_at_sea(tok) or shows_reach(tok)):
             type_ = "THREATEN"  # "fired missiles that landed in the sea": a show of force
         if not frame.sources and type_ in CLAIMED_TYPES and self.parties.own_forces(tok, cue):
             # "the armed forces destroyed ..., the X ministry said": X's forces
@@ -343,6 +345,8 @@ class _Coder(EventDating):
         )
         if not pairs:
             return None
+        if type_ == "CONSULT" and len(pairs) == 1:  # "talks hosted by Z": Z meets each side
+            pairs = pairs + host_pairs(tok, pairs[0], self.reader, self.index.is_state)
         if status == "occurred" and type_ in CLAIMED_TYPES:
             claimants = self.parties.claimants(tok)
             if claimants and all(c not in claimants for c, _ in pairs):

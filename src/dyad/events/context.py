@@ -51,6 +51,18 @@ def landed_at_sea(tok: Any) -> bool:
     return any(_at_sea(v) for v in landings)
 
 
+def shows_reach(tok: Any) -> bool:
+    """Whether a launch of missiles tells what they could hit, not what they hit: "fired a
+    missile capable of reaching X", "launched rockets able to strike X" (a test, a show of
+    force)."""
+    return any(
+        c.dep_ == "dobj"
+        and lemma_of(c) in PROJECTILES
+        and any(m.dep_ == "amod" and lemma_of(m) in ("capable", "able") for m in c.children)
+        for c in tok.children
+    )
+
+
 def _at_sea(verb: Any) -> bool:
     for p in verb.children:
         if p.dep_ != "prep" or lemma_of(p) not in ("in", "into", "off", "inside", "within"):

@@ -95,12 +95,33 @@ def outer_clause(tok: Any) -> Any | None:
     return None
 
 
-def outer_date(dated: Dated, published: DateRef | None) -> DateRef | None:
+def outer_date(dated: Dated, published: DateRef | None, same_day: bool = False) -> DateRef | None:
     """The date an event of an "after/before" clause takes from the clause it hangs on, when a
     time expression dates that one: its month (or year) at most, as the two lie days or weeks
-    apart ("the talks in May 2030 came days after X shelled Y": May 2030)."""
+    apart ("the talks in May 2030 came days after X shelled Y": May 2030); the day itself
+    when the clause is a flare-up that follows at once (``same_day``, ``flared_after``)."""
     if not dated.explicit or dated.relative or dated.date is None:
         return None
     if published is not None and is_after(dated.date, published):
         return None
-    return month_of(dated.date)
+    return dated.date if same_day else month_of(dated.date)
+
+
+# Verbs of a flare-up that follows at once what its "after" clause tells ("tensions
+# escalated on Saturday after X's ships fired on Y's boats"): the two share the day.
+ONSET_VERBS = frozenset(
+    {"escalate", "erupt", "flare", "spike", "soar", "rise", "mount", "worsen", "deteriorate",
+     "heighten", "intensify", "spiral", "surge", "boil"}
+)  # fmt: skip
+
+
+def flared_after(tok: Any) -> bool:
+    """Whether a cue sits in the "after ..." clause of a flare-up verb (``ONSET_VERBS``)."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "advcl" and any(
+            c.dep_ == "mark" and lemma_of(c) == "after" for c in anc.children
+        ):
+            return lemma_of(anc.head) in ONSET_VERBS
+        if anc.dep_ in ("ccomp", "relcl", "parataxis", "csubj") or anc.head.i == anc.i:
+            return False
+    return False

@@ -17,6 +17,7 @@ from dyad.events.noun_frames import (
     DIRECT_PREPS,
     ENVOY_NOUNS,
     FIGHT_PREPS,
+    FROM,
     Frame,
     NounFrameReader,
     has_prep_object,
@@ -36,6 +37,9 @@ DECISION_NOUNS = frozenset(
     {"move", "action", "act", "decision", "step", "measure", "behaviour", "behavior", "remark",
      "statement", "comment", "policy", "conduct", "actions", "plan"}
 )  # fmt: skip
+# Verbs whose passive names the summoner by where the summoned went ("was summoned to the
+# X ministry").
+SUMMON_VERBS = frozenset({"summon"})
 # Where forces are sent or massed: a place unless a state is named there.
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "near", "at", "on", "along"})
 # Types whose recipient is often named only elsewhere in the clause ("sent ships to the
@@ -69,7 +73,9 @@ class FrameReader(NounFrameReader):
         return f
 
     def _targets_by_prep(self, f: Frame, tok: Any, cue: Cue) -> None:
-        add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS))
+        # "moved troops from X to the border with Y": X is where they left, Y faces them
+        origin = FROM if cue.type == "MOBILIZE" else frozenset()
+        add_codes(f.targets, self.r.prep_actors(tok, DIRECT_PREPS - origin))
         # A preposition of the cue's idiom names no recipient: "put X on alert", "call for X".
         idiom = frozenset().union(*(q.lemmas for q in cue.requires if q.kind == "prep"))
         if cue.type == "MOBILIZE":  # "sent ships to the area": a place, no recipient
@@ -125,6 +131,10 @@ class FrameReader(NounFrameReader):
         owner = "owner" in cue.flags  # "seized a Xian tanker": the tanker's state undergoes it
         for p in patients:  # "Chinese troops were deployed": the troops' state acts
             add_codes(f.sources if theme and not owner else f.targets, r.np_actors(p, "target"))
+        if not f.sources and patients and lemma_of(tok) in SUMMON_VERBS:
+            # "X's envoy was summoned to the Y foreign ministry": Y's ministry summoned
+            here = r.prep_actors(tok, frozenset({"to"}))
+            add_codes(f.sources, [c for c in here if c not in f.targets])
         if sides and set(f.sources) & set(f.targets):
             # "X's troops were killed in a clash with Y's guards": the other side killed them
             f.sources = [c for c in sides if c not in f.targets]
@@ -137,7 +147,10 @@ class FrameReader(NounFrameReader):
                 add_codes(f.targets, self._doers(o) if self._act(o) else r.np_actors(o, "target"))
                 add_codes(f.victims, [c for c in r.subtree_states(o, set()) if c not in f.targets])
                 continue
-            add_codes(f.targets, r.theme_actors(o) if themed else r.deep_actors(o, "target"))
+            origin = FROM if cue.type == "MOBILIZE" else frozenset()  # "troops from X"
+            add_codes(
+                f.targets, r.theme_actors(o, origin) if themed else r.deep_actors(o, "target")
+            )
         f.target_slot = bool(objs) and not theme
         if theme:  # "launched an offensive against rebels": a recipient named, no state
             f.target_slot = any(has_prep_object(o, DIRECT_PREPS - {"of"}) for o in objs)

@@ -1,8 +1,9 @@
 """Phrases that stand for the article's main states without naming them, and datelines.
 
 "The two countries", "both sides", "the two foreign ministers" and "the neighbours" refer to
-the article's most mentioned states (``group_size`` says how many); a dateline ("LIMA, May 2
-(Agency) --") names where a story was filed, not an actor.
+the article's most mentioned states, the two its title names first (``group_size`` says how
+many; ``ActorIndex.with_pair``); a dateline ("LIMA, May 2 (Agency) --") names where a story
+was filed, not an actor.
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ from dyad.events.cues import lemma_of
 
 GROUP_NOUNS = frozenset(
     {"country", "nation", "state", "leader", "side", "neighbor", "neighbour", "power",
-     "government", "president", "capital", "ally", "partner", "rival", "military", "army"}
+     "government", "president", "capital", "ally", "partner", "rival", "military", "army",
+     "adversary", "foe", "enemy", "giant"}
+)  # fmt: skip
+# Nouns that name two sides facing each other, whatever describes them: "the nuclear-armed
+# neighbours", "the Andean rivals", "the two longtime adversaries".
+PAIR_NOUNS = frozenset(
+    {"neighbor", "neighbour", "rival", "adversary", "foe", "enemy", "giant"}
 )  # fmt: skip
 # Officials who stand for the pair only when counted: "the two foreign ministers", "both
 # envoys" (but "the ministers" alone may be any ministers).
@@ -70,7 +77,7 @@ def group_size(tok: Any) -> int | None:
     if any(c.dep_ == "nummod" for c in tok.children):
         return None  # "the 21 leaders"
     if {lemma_of(c) for c in tok.children if c.dep_ == "amod"} - GROUP_ADJECTIVES:
-        return None
+        return 2 if lemma in PAIR_NOUNS else None
     return 2
 
 

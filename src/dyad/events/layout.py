@@ -8,7 +8,7 @@ undated past tense means "now".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from dyad.nlp.doctext import span_text
 
@@ -28,4 +28,27 @@ def headline_and_lead(sents: Sequence[Any]) -> tuple[frozenset[int], frozenset[i
     return frozenset(), frozenset(range(min(LEAD_SENTENCES, len(sents))))
 
 
-__all__ = ["LEAD_MIN_WORDS", "LEAD_SENTENCES", "headline_and_lead"]
+class CodedTokens(Protocol):
+    """``ActorIndex``: the states a token names, and whether it is a state."""
+
+    def code(self, tok: Any) -> tuple[str, ...]: ...
+
+    def is_state(self, code: str) -> bool: ...
+
+
+def headline_pair(
+    sents: Sequence[Any], headline: frozenset[int], index: CodedTokens
+) -> tuple[str, ...]:
+    """The two states the title (the first headline) names, when it names exactly two ("X
+    and Y agree to end border fighting"): the article's pair, whoever else it names more often
+    (a mediator, a host). Empty otherwise."""
+    named: list[str] = []
+    if headline:
+        for tok in sents[min(headline)]:
+            for code in index.code(tok):
+                if index.is_state(code) and code not in named:
+                    named.append(code)
+    return tuple(named) if len(named) == 2 else ()
+
+
+__all__ = ["LEAD_MIN_WORDS", "LEAD_SENTENCES", "headline_and_lead", "headline_pair"]

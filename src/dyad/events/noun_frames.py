@@ -212,9 +212,15 @@ class NounFrameReader:
                     add_codes(f.targets, r.prep_actors(c, CLAUSE_CUE_PREPS))
         if not f.sources:
             add_codes(f.sources, r.left_possessor(tok))
-        origin = cue.type in ORIGIN_TYPES  # "rocket fire from X": X fires
+        # "rocket fire from X": X fires; "the expulsion of Y's diplomats from X": X expels
+        origin = cue.type in ORIGIN_TYPES or cue.mode == "expel"
         if origin and not f.sources:
             add_codes(f.sources, r.prep_actors(tok, FROM))
+            if cue.mode == "expel":  # "expulsion of [diplomats from X]", as parsed
+                for c in tok.children:
+                    if c.dep_ == "prep" and lemma_of(c) == "of":
+                        for p in c.children:
+                            add_codes(f.sources, r.prep_actors(p, FROM))
         r.exclude = set(f.sources)
         add_codes(
             f.targets, r.prep_actors(tok, DIRECT_PREPS - {"by"} - (FROM if origin else set()))

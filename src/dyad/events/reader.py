@@ -54,6 +54,8 @@ SPONSOR_VERBS = frozenset(
     {"back", "sponsor", "support", "arm", "fund", "finance", "train", "direct", "control",
      "ally", "align", "command", "equip"}
 )  # fmt: skip
+# Verbs tying a group to a state "to" it: "militias linked to the X army".
+TIE_VERBS = frozenset({"link", "tie", "affiliate", "attach", "loyal"})
 # Marks of clauses that share the time and place of the clause above them.
 TEMPORAL_MARKS = frozenset({"when", "after", "before", "as", "once", "until", "since"})
 
@@ -169,6 +171,13 @@ class ActorReader:
                 out = counterpart(self, tok, out)
             elif not out and depth < NAMED_BEFORE_DEPTH:
                 add_codes(out, named_before(self, tok))
+        for c in tok.children if codes else ():  # "the ministers of X and Y", read as X's
+            if c.dep_ == "prep" and lemma_of(c) == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and set(self.index.code(p)) <= set(codes):
+                        conj = [x for x in p.children if x.dep_ == "conj"]
+                        for x in conj:
+                            add_codes(out, self.np_actors(x, role, depth + 1))
         for c in tok.children:
             if c.dep_ in ("conj", "appos"):  # "X and Y", "NAIROBI - Kenya and Uganda"
                 add_codes(out, self.np_actors(c, role, depth + 1))
@@ -180,18 +189,20 @@ class ActorReader:
         """The states a non-state group is tied to: "X-backed militias", "rebels armed by X"."""
         out: list[str] = []
         for c in tok.children:
-            if str(c.tag_) != "VBN" or lemma_of(c) not in SPONSOR_VERBS:
+            if str(c.tag_) != "VBN" or lemma_of(c) not in SPONSOR_VERBS | TIE_VERBS:
                 continue
             for g in c.children:
                 if g.dep_ in ("npadvmod", "compound", "amod", "nmod"):
                     add_codes(out, self.np_actors(g, "target", depth + 1))
-                elif g.dep_ == "agent":
+                elif g.dep_ == "agent" or (g.dep_ == "prep" and lemma_of(g) == "to"):
                     for p in g.children:
                         if p.dep_ == "pobj":
                             add_codes(out, self.np_actors(p, "target", depth + 1))
         return out
 
     def _bare_demonym(self, tok: Any) -> bool:
+        if tok.i in self.index.names:
+            return False  # "Togo" tagged as a nationality is still the state's name
         return str(tok.pos_) == "ADJ" or str(tok.ent_type_) == "NORP"
 
     def _modifier_actors(self, tok: Any, role: str, depth: int) -> list[str]:
@@ -272,14 +283,15 @@ class ActorReader:
 
     # -- deep search for targets ------------------------------------------------------------
 
-    def theme_actors(self, tok: Any) -> list[str]:
+    def theme_actors(self, tok: Any, skip: frozenset[str] = frozenset()) -> list[str]:
         """Recipients named on what is sent or fired, or its owner, not its make: "troops near
-        X's border", "X's membership", not "Iranian-made drones"."""
+        X's border", "X's membership", not "Iranian-made drones"; none by the prepositions
+        ``skip`` ("troops from X": where they left)."""
         out: list[str] = []
         for c in tok.children:
             if c.dep_ == "poss":  # "ratified X's membership", "recognised X's independence"
                 add_codes(out, [x for x in self.np_actors(c, "target") if x not in self.exclude])
-            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"}:
+            if c.dep_ == "prep" and lemma_of(c) not in PLACE_PREPS | {"of"} | skip:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add_codes(out, self.deep_actors(p, "target", 1))

@@ -71,3 +71,33 @@ def joined_talks(
     if lemma_of(tok) not in TALK_NOUNS:
         return []  # "attended the X summit": a gathering of many, not the pair's talks
     return [(actor, last_pair[0]), (actor, last_pair[1])]
+
+
+# Participles by which a third party arranges talks it joins: "talks hosted by X".
+ARRANGING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "chair", "convene"})
+
+
+class NamesStates(Protocol):
+    """``ActorReader.np_actors``: the states a noun phrase names."""
+
+    def np_actors(self, tok: Any, role: str, depth: int = 0) -> list[str]: ...
+
+
+def host_pairs(
+    tok: Any, pair: tuple[str, str], reader: NamesStates, is_state: Any
+) -> list[tuple[str, str]]:
+    """ "X and Y held talks hosted (mediated) by Z": Z meets each side; ``tok`` is the talks'
+    cue, ``pair`` the two sides, ``is_state`` tells a state's code. A summit's host is no side
+    of the meetings at it ("a summit hosted by Z")."""
+    out: list[tuple[str, str]] = []
+    if lemma_of(tok) not in TALK_NOUNS:
+        return out
+    for acl in tok.children:
+        if acl.dep_ != "acl" or lemma_of(acl) not in ARRANGING_VERBS:
+            continue
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            for p in (c for c in agent.children if c.dep_ == "pobj"):
+                for host in reader.np_actors(p, "source"):
+                    if is_state(host) and host not in pair:
+                        out += [(host, pair[0]), (host, pair[1])]
+    return out

@@ -257,6 +257,8 @@ def _headline_infinitive(verb: Any) -> bool:
 
 def is_planned(tok: Any, cue: Cue, clause: Clause, lex: Lexicon) -> bool:
     """Future or intended: "will", "would", "is to", "plans to", "expected to", "forthcoming"."""
+    if reacted_to(tok, cue):
+        return False
     auxes = lex.status_words("planned", "AUX")
     if any(_aux_lemmas(v) & auxes for v in clause.verbs):
         return True
@@ -326,6 +328,24 @@ def threat_teller(tok: Any, lex: Lexicon) -> Any | None:
     if head.dep_ in ("ccomp", "parataxis") and lemma_of(head.head) in lex.speech:
         return head.head
     return None
+
+
+# Hostile acts that a planned response follows ("will summon X's envoy after the expulsion
+# of Y's diplomats"): the act was done, whatever is planned in reply.
+REACTED_TYPES = frozenset(
+    {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "ACCUSE", "PROTEST", "REJECT"}
+)
+REACTION_PREPS = frozenset({"after", "following"})
+
+
+def reacted_to(tok: Any, cue: Cue) -> bool:
+    """A hostile act named by a noun after "after"/"following": what a reply answers."""
+    return (
+        cue.pos == "NOUN"
+        and cue.type in REACTED_TYPES
+        and tok.dep_ == "pobj"
+        and lemma_of(tok.head) in REACTION_PREPS
+    )
 
 
 def status_of(

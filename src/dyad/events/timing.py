@@ -23,6 +23,7 @@ from dyad.events.datelinks import (
     LINK_PREPS,
     comes_on,
     counted_from,
+    flared_after,
     linked_cues,
     outer_clause,
     outer_date,
@@ -42,7 +43,7 @@ from dyad.events.merge import Merger
 from dyad.events.noun_frames import governor
 from dyad.events.parties import of_making
 from dyad.events.referents import before_main_clause, definite
-from dyad.events.status import clause_of
+from dyad.events.status import clause_of, reacted_to
 from dyad.models import DateRef, Status
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class EventDating:
                     reference=self.last_date,
                     resolver=self.tools.resolve_time,
                 )
-                when = outer_date(got, self.published)
+                when = outer_date(got, self.published, flared_after(cand.tok))
                 if when is not None:
                     return Dated(when, False)
         if self.published is None:
@@ -155,6 +156,8 @@ class EventDating:
         if back is not None:  # "at the summit" after "a summit on May 3": that one's day
             self.referred.add(cand.tok.i)
             return Dated(back, False)
+        if reacted_to(cand.tok, cand.cue):  # "will reply after the expulsion of ...": recent
+            return Dated(month_of(self.news_day or self.published), False)
         if cand.cue.pos == "NOUN" and not planned and not self._carried(cand.tok):
             return Dated(reference_date(cand.tok, self.published, self.news_day), False)
         story = self._story_date(si)
