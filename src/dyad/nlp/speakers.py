@@ -38,7 +38,7 @@ _HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s?){1,4}?)\s*(?:\s+to\s+[
 _TIME_MARKS = frozenset({"after", "before", "until"})
 _COLON_REACH = 4  # characters between a colon and the quote's opening mark
 _PULL_REACH = 30  # later quotes searched for the words of a pull quote
-_CUT_OFF = re.compile(r"[,.!?…]?\s*[\"”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
+_CUT_OFF = re.compile(r"[,.!?…]?\s*[\"“”’']\s*,?\s*((?:[\w.’'-]+\s+){0,3}[\w’'-]*)\s*")
 
 
 def _hypothetical(verb: Any) -> bool:
@@ -185,8 +185,8 @@ class Attributor(EventReader):
         a headline's 'Name: "..."'."""
         verbs = self._verb_forms
         after = self.text[q.end : q.end + 90].split("\n", 1)[0]
-        m = re.match(rf"[,.!?…]?\s*[\"”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+)", after)
-        m = m or re.match(rf"[,.!?…]?\s*[\"”’']\s*,?\s*([^,.;:\"“”]+?)\s+(?:{verbs})\b", after)
+        m = re.match(rf"[,.!?…]?\s*[\"“”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+)", after)
+        m = m or re.match(rf"[,.!?…]?\s*[\"“”’']\s*,?\s*([^,.;:\"“”]+?)\s+(?:{verbs})\b", after)
         if m:
             return self._surface_name(m.group(1), q.end + m.start(1))
         before = self.text[max(0, q.mark - 90) : q.mark].rsplit("\n", 1)[-1]
