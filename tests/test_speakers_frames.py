@@ -6,7 +6,6 @@ Finding marks needs no model; speakers need the real parse (``model``).
 
 from __future__ import annotations
 
-
 from dyad.nlp.quotes import find_quote_spans
 
 
