@@ -6,7 +6,10 @@ Finding marks needs no model; speakers need the real parse (``model``).
 
 from __future__ import annotations
 
+import pytest
+
 from dyad.nlp.quotes import find_quote_spans
+from tests.test_speakers import real_speakers
 
 
 def spans(text: str) -> list[str]:
@@ -22,3 +25,61 @@ def test_an_opening_curly_mark_set_as_a_closing_one() -> None:
         "„Wir bleiben“ was all the Austrian minister said: “We stay.“"
     )
     assert spans(text) == ["Talks with Lumen will resume in the spring", "Wir bleiben", "We stay."]
+
+
+# -- speakers: the real model -------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_body_named_bare_takes_the_state_the_article_gave_it() -> None:
+    text = (
+        "Chile's Joint Chiefs of Staff said the drill was routine. "
+        '"The exercise poses no threat to any neighbour," the Joint Chiefs of Staff said.\n\n'
+        "The Bolivian Naval Command (BNC) tracked the ships. "
+        '"Two frigates sailed past our coast at dawn," the BNC said.'
+    )
+    assert real_speakers(text) == ["Chilean Joint Chiefs of Staff", "Bolivian Naval Command"]
+
+
+@pytest.mark.model
+def test_a_bare_foreign_ministry_takes_the_state_of_its_seat() -> None:
+    text = (
+        'The Foreign Ministry in Lima said the decision was "deeply regrettable and unjust."\n\n'
+        'In Moscow, the Foreign Ministry called the sanctions "an unfriendly and illegal step."'
+    )
+    assert real_speakers(text) == ["Peruvian Foreign Ministry", "Russian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_ministry_is_named_in_the_fuller_form_the_article_gives_it() -> None:
+    text = (
+        "Chile's Ministry of Foreign Affairs summoned the Bolivian envoy on Monday. "
+        '"This is a grave breach of trust," the foreign ministry said.\n\n'
+        'Bolivia\'s Ministry of Defence said the jets were "flying over Bolivian territory." '
+        'Chile\'s defence ministry said the claim was "simply untrue and absurd."'
+    )
+    assert real_speakers(text) == [
+        "Chilean Ministry of Foreign Affairs",
+        "Bolivian Ministry of Defence",
+        "Chilean Defence Ministry",  # not Bolivia's Ministry of Defence
+    ]
+
+
+@pytest.mark.model
+def test_a_body_after_a_dateline_city_speaks_not_the_city() -> None:
+    text = (
+        "LIMA (Wire) - Peru's Ministry of National Defense said on Monday the drills were "
+        '"purely defensive in nature."'
+    )
+    assert real_speakers(text) == ["Peruvian Ministry of National Defense"]
+
+
+@pytest.mark.model
+def test_he_after_an_unnamed_official_is_that_official() -> None:
+    text = (
+        "Peru's President Jorge Salas met the Chilean envoy on Monday.\n\n"
+        'An official in Lima said the talks had been "tense but in the end productive." '
+        'He added that "no date has been set for the next round."\n\n'
+        'Salas later told reporters he was "very hopeful about the outcome."'
+    )
+    assert real_speakers(text) == [None, None, "Jorge Salas"]

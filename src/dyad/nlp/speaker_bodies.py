@@ -22,13 +22,17 @@ from spacy.strings import get_string_id
 from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
 
-__all__ = ["LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
+__all__ = ["DATELINE", "LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
 
 LOOKBACK_LINES = 3
 # a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[^\n(:\-–—]{1,40})?"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—:]"
+)
+# "Ministry of Foreign Affairs", "ministry of finance": the words of what it is "of"
+_MINISTRY_OF = re.compile(
+    r"\b[Mm]inistry of ((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}|[a-z]+(?: affairs)?)\b"
 )
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
@@ -57,6 +61,11 @@ def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Itera
             yield doc[i]
 
 
+def _spelling(word: str) -> str:
+    """A word's one spelling for comparing ("Defense" and "defence" alike)."""
+    return word.lower().replace("defense", "defence")
+
+
 def _head_noun(name: str) -> str:
     """The head noun of a body's name: "ministry" of "Norwegian Ministry of Defence"."""
     ws = name.lower().split()
@@ -78,6 +87,7 @@ class SpeechEvent:
     line: int
     speaker: Speaker | None
     statement: bool = False  # said in or through a statement ("X said in a statement")
+    unnamed: bool = False  # spoken by someone the text does not name ("an official said")
 
 
 class BodyReader:
@@ -231,6 +241,10 @@ class BodyReader:
                 if j - k >= 0 and state[0].pos_ != "DET" and self.persons.state_code(state.text):
                     owner = state
                     break
+        if owner is None and len(body) == 2 and body[1] == "ministry":  # "the foreign
+            for _, named in self._ministries_of(body[0], words[0].idx):  # ministry" after
+                owner = named if named is not None else owner  # "Peru's Ministry of
+        owner = owner if owner is not None else self._seat_of(words[-1])  # Foreign Affairs"
         if owner is None:  # "Kenya has recalled its envoy, the foreign ministry said"
             mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
             owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
@@ -241,6 +255,18 @@ class BodyReader:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _seat_of(self, head: Any) -> Any | None:
+        """The state of the place a body sits in: "the Foreign Ministry in Lima", or "In
+        Moscow, the Foreign Ministry said" (a place set before the body's own verb)."""
+        preps = [(c, True) for c in head.children] + [(c, c.i < head.i) for c in head.head.children]
+        for prep, fits in preps:
+            if not fits or prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if place.ent_type_ == "GPE" and self.persons.state_code(place.text):
+                    return place
+        return None
 
     def _lead_state(self) -> Any | None:
         """The state that is the subject of the article's first sentence (its headline, when
@@ -279,7 +305,7 @@ class BodyReader:
 
     def _dateline_state(self) -> Any | None:
         """The state of the city a wire dateline opens the article with ("NAIROBI (Agency) -")."""
-        m = _DATELINE.search(self.text[:DATELINE_REACH])
+        m = DATELINE.search(self.text[:DATELINE_REACH])
         if m is None or not self.persons.state_code(m.group(1)):
             return None
         span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -316,7 +342,43 @@ class BodyReader:
                 return str(state.text)
             return self.text[start : rest[-1].idx + len(rest[-1].text)]
         demonym = government.rsplit(" ", 1)[0]
-        return " ".join([demonym, *body])
+        return " ".join([demonym, *self._ministry_of(body, state)])
+
+    def _ministry_of(self, body: list[str], state: Any) -> list[str]:
+        """ "Finance Ministry" as "Ministry of Finance" when the article gives the body that
+        fuller form ("the ministry of finance", "Peru's Ministry of Foreign Affairs"), not as
+        another state's body."""
+        if len(body) != 2 or body[1].lower() != "ministry":
+            return body
+        code = self.persons.state_code(state.text)
+        for words, owner in self._ministries_of(body[0], len(self.text)):
+            if owner is None or self.persons.state_code(owner.text) == code:
+                field = [w if w[:1].isupper() else w.capitalize() for w in words]
+                return ["Ministry", "of", *field]
+        return body
+
+    def _ministries_of(self, field: str, before: int) -> Iterator[tuple[list[str], Any]]:
+        """The article's "Ministry of ..." mentions (outside quotes) before ``before`` whose
+        words hold ``field`` ("foreign" in "Ministry of Foreign Affairs"), each with the state
+        named right before it ("Peru's", "the Chilean"), or None."""
+        for m in _MINISTRY_OF.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            if _spelling(field) not in {_spelling(w) for w in words}:
+                continue
+            lead = self.text[max(0, m.start() - 30) : m.start()]
+            owner = None
+            for k in (2, 1):  # "South Korea's", "Peru's", "the Chilean"
+                found = re.search(r"((?:\S+\s+){%d})$" % k, lead)
+                if found is None:
+                    continue
+                phrase = re.sub(r"(?:'s|’s)?\s*$", "", found.group(1))
+                lead_the = len(phrase) - len(re.sub(r"^[Tt]he\s+", "", phrase))
+                phrase = phrase[lead_the:]
+                if self.persons.state_code(phrase):
+                    at = found.start(1) + lead_the + m.start() - len(lead)
+                    owner = self.doc.char_span(at, at + len(phrase), alignment_mode="expand")
+                    break
+            yield words, owner
 
     @staticmethod
     def _body_words(rest: list[Any]) -> list[str]:

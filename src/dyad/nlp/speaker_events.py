@@ -59,7 +59,9 @@ class EventReader(PhraseReader):
             if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
                 who = self._speaker_of_verb(tok, kind)
                 self._verb_speaker[tok.i] = who
-                self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
+                unnamed = who is None and self._unnamed_speaker(tok)
+                statement = self._in_statement(tok)
+                self._events.append(SpeechEvent(tok.idx, line, who, statement, unnamed))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
                 if self._media(obj) and self.lex.speech_kind(tok.head.lemma_) == "subject":
@@ -77,6 +79,14 @@ class EventReader(PhraseReader):
                     who = self.resolve_phrase(tok)
                 if who is not None:
                     self._events.append(SpeechEvent(tok.idx, line, who, issued))
+
+    def _unnamed_speaker(self, verb: Any) -> bool:
+        """A speech verb whose speaker is one person the text does not name ("an official
+        said", "a diplomat was quoted as saying"): "he" after it is that person."""
+        for c in verb.children:
+            if c.dep_ in {*SUBJECTS, "dobj"} and c.pos_ == "NOUN" and c.tag_ == "NN":
+                return self.lex.is_role(c.lemma_) or c.lemma_.lower() == "source"
+        return False
 
     def _in_statement(self, verb: Any) -> bool:
         """ "X said in a statement", "a statement from X said": spoken through a statement."""

@@ -19,6 +19,9 @@ from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Sp
 __all__ = ["OrgReader"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+_NAME_REACH = 120  # characters read back from a bracketed acronym for the name it shortens
+_OUTLET_WORDS = frozenset({"agency", "news", "television", "tv", "broadcaster", "radio", "times"})
 
 
 class OrgReader(BodyReader):
@@ -102,7 +105,43 @@ class OrgReader(BodyReader):
         known = self._known_org(name) or self._known_org(single.text) if single else False
         if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
+        if found is None:  # "the Joint Chiefs of Staff" after "Chile's Joint Chiefs of Staff"
+            name = self._with_state(name)
         return Speaker(name, "organisation")
+
+    def _with_state(self, name: str) -> str:
+        """A body's name (two words or more, none of them a state's) in the fullest form the
+        article gives it: with the one state it names right before it ("Chile's Joint Chiefs
+        of Staff", "the Chilean Joint Chiefs of Staff" -> "Chilean Joint Chiefs of Staff")."""
+        words = name.split()
+        if len(words) < 2 or any(self.persons.state_code(w) for w in words):
+            return name
+        outlet = any(w.lower() in _OUTLET_WORDS for w in words)
+        if outlet or self.persons.alias_kinds(name):
+            return name  # a news outlet or a name the gazetteer knows goes by its own name
+        owners: dict[str, Any] = {}
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            if self.in_quote(m.start()):
+                continue
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            j = span.start - 1 if self.doc[span.start - 1].lower_ in {"'s", "’s"} else span.start
+            for k in (2, 1):
+                state = self.doc[max(0, j - k) : j]
+                if len(state) == k and state[0].pos_ != "DET" and state[-1].pos_ != "ADP":
+                    code = self.persons.state_code(state.text)
+                    if code:
+                        owners.setdefault(code, state)
+                        break
+        if len(owners) != 1:
+            return name
+        owner = next(iter(owners.values()))
+        government = self.persons.government_of(owner.text)  # "Chilean government"
+        if government is None:
+            demonym = "demonym" in self.persons.alias_kinds(owner.text)
+            return f"{owner.text} {name}" if demonym else name
+        return f"{government.rsplit(' ', 1)[0]} {name}"
 
     def _group_before(self, tok: Any) -> Speaker | None:
         """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last
@@ -140,7 +179,7 @@ class OrgReader(BodyReader):
 
     def _find_acronyms(self) -> dict[str, str]:
         """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
-        found: dict[str, str] = {}
+        found = self._spelt_out_acronyms()
         for ent in self.doc.ents:
             if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
                 continue
@@ -150,4 +189,23 @@ class OrgReader(BodyReader):
             if len(caps) >= 2:
                 found.setdefault("".join(w[0] for w in caps), " ".join(ws))
                 found.setdefault("".join(p[0] for p in parts), " ".join(ws))
+        return found
+
+    def _spelt_out_acronyms(self) -> dict[str, str]:
+        """ "the Joint Chiefs of Staff (JCS)": an acronym in brackets right after the
+        capitalised words whose initials it is."""
+        found: dict[str, str] = {}
+        for m in _BRACKETED.finditer(self.text):
+            acronym, initials = m.group(1), ""
+            taken: list[str] = []
+            for w in reversed(self.text[max(0, m.start() - _NAME_REACH) : m.start()].split()):
+                if w[:1].isupper():
+                    initials = w[0] + initials
+                elif not (initials and w in {"of", "for", "and", "on"}):
+                    break
+                taken.insert(0, w)
+                if len(initials) >= len(acronym):
+                    break
+            if initials == acronym and taken[0][:1].isupper():
+                found.setdefault(acronym, " ".join(taken))
         return found

@@ -26,7 +26,7 @@ from dyad.nlp import names as nm
 from dyad.nlp.doctext import doc_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
-from dyad.nlp.speaker_bodies import LOOKBACK_LINES, Speaker, SpeechEvent
+from dyad.nlp.speaker_bodies import DATELINE, LOOKBACK_LINES, Speaker, SpeechEvent
 from dyad.nlp.speaker_orgs import OrgReader
 from dyad.text import fold_name
 
@@ -108,6 +108,13 @@ class PhraseReader(OrgReader):
         organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
+        for event in self._events_back(pos):  # "An official said ... He added": no one named
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.unnamed:
+                return None
+            if event.speaker is not None and event.speaker.kind == "person":
+                break
         fits = {want, None}
         for name in self._actors_back(pos, line):  # the nearest that fits: no list of them all
             if self.persons.gender(name) in fits:
@@ -205,6 +212,12 @@ class PhraseReader(OrgReader):
             who = next(filter(None, (self._person_at(w) for w in t.subtree)), None)
             if who:
                 return who
+        if appositives and self._dateline_city(tok):  # "SEOUL (AP) - Korea's Ministry of
+            for child in appositives:  # Defense said", parsed as the city's appositive
+                if child.i > 0 and self.doc[child.i - 1].text != "(":
+                    org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
+                    if org is not None:
+                        return org
         if appositives and tok.pos_ == "PROPN":  # "ECOWAS, the regional bloc": ECOWAS
             org = self._organisation(tok, left)
             if org is not None:
@@ -239,6 +252,13 @@ class PhraseReader(OrgReader):
                 return None  # "the two ministers said": no one of them alone
             return self._by_role(tok, left)
         return self._organisation(tok, left)
+
+    def _dateline_city(self, tok: Any) -> bool:
+        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
+        start = self._line_starts[self.line_of(tok.idx)]
+        if not tok.text.isupper() or self.text[start : tok.idx].strip():
+            return False
+        return DATELINE.match(self.text, start) is not None
 
     def _hyphenated(self, tok: Any) -> Speaker | None:
         """The person a hyphenated surname the token is part of names, if one."""
