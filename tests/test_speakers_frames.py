@@ -83,3 +83,34 @@ def test_he_after_an_unnamed_official_is_that_official() -> None:
         'Salas later told reporters he was "very hopeful about the outcome."'
     )
     assert real_speakers(text) == [None, None, "Jorge Salas"]
+
+
+@pytest.mark.model
+def test_an_attribution_between_dashes_inside_the_marks() -> None:
+    text = (
+        "Peru's Foreign Minister Ana Ruiz met Chile's envoy on Monday. "
+        '"We discussed the border, - Ruiz told reporters. - Nothing else was on the table."'
+    )
+    assert real_speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.model
+def test_stated_by_names_the_speaker_of_a_passive_verb() -> None:
+    text = (
+        "This was stated by Peruvian Foreign Minister Ana Ruiz after a meeting with "
+        'Marta Gil, the Chilean ambassador. "We are open to dialogue but not to ultimatums," '
+        "she said."
+    )
+    assert real_speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.model
+def test_the_diplomat_is_the_foreign_ministry_spokesperson_who_spoke_last() -> None:
+    text = (
+        "LIMA, June 15. /Andina/. Peru will respond to the expulsion of its diplomats, Foreign "
+        'Ministry spokeswoman Rosa Vidal said on Monday. "Our response will not be long in '
+        'coming," the diplomat stressed.\n\n'
+        "Defence Ministry spokesman Carlos Rojas said the drills would go on. "
+        '"We will not be intimidated," the diplomat said.'
+    )
+    assert real_speakers(text) == ["Rosa Vidal", None]

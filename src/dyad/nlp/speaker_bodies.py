@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
 
-__all__ = ["DATELINE", "LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
+__all__ = ["LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
 
 LOOKBACK_LINES = 3
 # a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
@@ -34,6 +34,7 @@ DATELINE = re.compile(
 _MINISTRY_OF = re.compile(
     r"\b[Mm]inistry of ((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}|[a-z]+(?: affairs)?)\b"
 )
+_DIPLOMATIC_BODIES = ("foreign", "embassy", "external affairs", "state department")
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -267,6 +268,21 @@ class BodyReader:
                 if place.ent_type_ == "GPE" and self.persons.state_code(place.text):
                     return place
         return None
+
+    def _dateline_city(self, tok: Any) -> bool:
+        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
+        start = self._line_starts[self.line_of(tok.idx)]
+        if not tok.text.isupper() or self.text[start : tok.idx].strip():
+            return False
+        return DATELINE.match(self.text, start) is not None
+
+    def _diplomat_voice(self, person: Any, tok: Any) -> bool:
+        """ "the diplomat said" of a foreign ministry's spokesperson who spoke just before."""
+        if tok.lemma_.lower() != "diplomat" or not person.role:
+            return False
+        voice = "voice" in self.lex.kinds(person.role.split()[-1])
+        body = (person.affiliation or "").lower()
+        return voice and any(w in body for w in _DIPLOMATIC_BODIES)
 
     def _lead_state(self) -> Any | None:
         """The state that is the subject of the article's first sentence (its headline, when

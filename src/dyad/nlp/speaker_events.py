@@ -137,7 +137,7 @@ class EventReader(PhraseReader):
             who = self.resolve_phrase(verb.head)  # "a joint declaration stating that ..."
             if who is not None:
                 return who
-        cited = self._cited_source(verb)
+        cited = self._cited_source(verb) or self._agent_of(verb)
         if cited is not None:
             return cited
         for child in verb.children:  # "the statement said, quoting X": X
@@ -152,6 +152,15 @@ class EventReader(PhraseReader):
                 if joint is not None and any(c.lower_ == "joint" for c in obj.children):
                     return joint
         return self._subject_speaker(verb)
+
+    def _agent_of(self, verb: Any) -> Speaker | None:
+        """ "This was stated by X", "the remarks were made by X": who a passive speech verb
+        names with "by"."""
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None and not self.in_quote(obj.idx):
+                return self.resolve_phrase(obj)
+        return None
 
     def _cited_source(self, verb: Any) -> Speaker | None:
         """ "the agency reported, citing the army", "news agency X, citing the border guard,

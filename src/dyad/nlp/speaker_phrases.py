@@ -26,7 +26,7 @@ from dyad.nlp import names as nm
 from dyad.nlp.doctext import doc_text
 from dyad.nlp.person_index import PersonIndex
 from dyad.nlp.roles import role_suffix
-from dyad.nlp.speaker_bodies import DATELINE, LOOKBACK_LINES, Speaker, SpeechEvent
+from dyad.nlp.speaker_bodies import LOOKBACK_LINES, Speaker, SpeechEvent
 from dyad.nlp.speaker_orgs import OrgReader
 from dyad.text import fold_name
 
@@ -253,13 +253,6 @@ class PhraseReader(OrgReader):
             return self._by_role(tok, left)
         return self._organisation(tok, left)
 
-    def _dateline_city(self, tok: Any) -> bool:
-        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
-        start = self._line_starts[self.line_of(tok.idx)]
-        if not tok.text.isupper() or self.text[start : tok.idx].strip():
-            return False
-        return DATELINE.match(self.text, start) is not None
-
     def _hyphenated(self, tok: Any) -> Speaker | None:
         """The person a hyphenated surname the token is part of names, if one."""
         text, lo = self.text, max(0, tok.idx - _WORD_REACH)  # bounded: no scan of a long run
@@ -431,7 +424,7 @@ class PhraseReader(OrgReader):
             if who is None or who.kind != "person":
                 continue
             p = self.persons.get(who.name)
-            return p if p is not None and not p.role else None
+            return p if p is not None and (not p.role or self._diplomat_voice(p, tok)) else None
         return None
 
     def _body_spoke_last(self, tok: Any) -> Speaker | None:
