@@ -114,3 +114,25 @@ def test_the_diplomat_is_the_foreign_ministry_spokesperson_who_spoke_last() -> N
         '"We will not be intimidated," the diplomat said.'
     )
     assert real_speakers(text) == ["Rosa Vidal", None]
+
+
+@pytest.mark.model
+def test_a_press_release_speaks_for_its_body() -> None:
+    text = (
+        '"The two leaders agreed to keep their channels open," the Chilean presidency press '
+        "release stated.\n\n"
+        '"The sides will meet again in the spring," the Kremlin press release said.'
+    )
+    assert real_speakers(text) == ["Chilean Presidency", "Kremlin"]
+
+
+@pytest.mark.model
+def test_a_run_of_paragraphs_each_a_whole_quote_keeps_its_speaker() -> None:
+    text = (
+        "Peru's Foreign Minister Ana Ruiz spoke to reporters in Lima on Monday.\n\n"
+        '"We have tried everything to reach a deal with Chile," Ruiz said.\n\n'
+        '"The fishing fleet cannot wait forever for an answer from Santiago."\n\n'
+        '"Our patience has limits and those limits have now been reached."\n\n'
+        "The Chilean embassy made no comment."
+    )
+    assert real_speakers(text) == ["Ana Ruiz"] * 3

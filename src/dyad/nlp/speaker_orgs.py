@@ -43,8 +43,11 @@ class OrgReader(BodyReader):
         ):  # "the militant group", "the Iran-backed movement": no name of its own
             return self._group_before(tok)
         words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
+        popped = False
         while words and "generic" in self.lex.kinds(words[-1].text):
-            words.pop()
+            popped = bool(words.pop())
+        if popped and len(words) > 1 and words[-1].lower_ == "press":
+            words.pop()  # "the White House press release": the White House's
         run: list[Any] = []
         for t in reversed(words):
             inside = bool(run) and 0 < t.i < len(self.doc) - 1  # "Tehrik-e-Taliban": "e"

@@ -79,6 +79,11 @@ class Attributor(EventReader):
         for i, q in enumerate(spans):
             if out[i] is None and self._own_line(q):
                 out[i] = self._pulled_from(spans, i, out)
+        for i in range(1, len(spans)):  # a run of paragraphs that are each a whole quote:
+            before, q = spans[i - 1], spans[i]  # the speaker of the one above goes on
+            alone = self._own_line(q) and self._own_line(before)
+            if out[i] is None and alone and self._paragraph_gap(before.line, q.line) == 1:
+                out[i] = out[i - 1]
         return out
 
     def _goes_on(self, before: QuoteSpan, q: QuoteSpan) -> bool:
