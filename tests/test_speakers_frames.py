@@ -136,3 +136,19 @@ def test_a_run_of_paragraphs_each_a_whole_quote_keeps_its_speaker() -> None:
         "The Chilean embassy made no comment."
     )
     assert real_speakers(text) == ["Ana Ruiz"] * 3
+
+
+@pytest.mark.model
+def test_the_ministry_is_the_one_a_spokesperson_named_before_works_for() -> None:
+    text = (
+        "Chilean Foreign Ministry spokeswoman Rosa Vidal criticised the move on Monday. Later, "
+        'the ministry said in a statement that the expulsions were "a hostile act that will '
+        'not go unanswered."'
+    )
+    assert real_speakers(text) == ["Chilean Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_bare_foreign_ministry_takes_the_one_state_named_just_before() -> None:
+    text = 'Lima\'s response came quickly. "This is a provocation," the Foreign Ministry said.'
+    assert real_speakers(text) == ["Peruvian Foreign Ministry"]

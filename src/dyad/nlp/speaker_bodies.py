@@ -252,6 +252,7 @@ class BodyReader:
         owner = owner if owner is not None else self._dateline_state()
         if owner is None and "statebody" in self.lex.kinds(words[-1].lemma_):
             owner = self._lead_state()  # "Peru condemns ..." over "the foreign ministry said"
+            owner = owner if owner is not None else self._one_state_near(words[-1])
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
@@ -283,6 +284,19 @@ class BodyReader:
         voice = "voice" in self.lex.kinds(person.role.split()[-1])
         body = (person.affiliation or "").lower()
         return voice and any(w in body for w in _DIPLOMATIC_BODIES)
+
+    def _one_state_near(self, tok: Any) -> Any | None:
+        """The one state named (outside quotes) in the body's sentence and the one before
+        ("Moscow's answer came fast. '...,' the Foreign Ministry said"), else None."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found: dict[str, Any] = {}
+        for ent in self.doc[start : sent.end].ents:
+            if ent.label_ in {"GPE", "NORP"} and not self.in_quote(ent.start_char):
+                code = self.persons.state_code(ent.text.removeprefix("the "))
+                if code:
+                    found.setdefault(code, ent)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _lead_state(self) -> Any | None:
         """The state that is the subject of the article's first sentence (its headline, when
@@ -438,7 +452,24 @@ class BodyReader:
             who = event.speaker
             if who and who.kind == "organisation" and _head_noun(who.name) == head:
                 return who
-        return self._body_mentioned_before(tok, head, reach)
+        return self._body_mentioned_before(tok, head, reach) or self._affiliation_before(
+            tok, head, reach
+        )
+
+    def _affiliation_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
+        """ "Russian Foreign Ministry spokeswoman X said ... The ministry said": the body of
+        that kind a person named a few paragraphs back works for, named with its state."""
+        line = self.line_of(tok.idx)
+        mentions = self.persons.mentions
+        for i in range(bisect.bisect_left(mentions, tok.idx, key=lambda m: m.start) - 1, -1, -1):
+            m = mentions[i]
+            if self._paragraph_gap(self.line_of(m.start), line) > reach:
+                break
+            p = self.persons.get(m.name)
+            body = p.affiliation if p is not None and not self.in_quote(m.start) else None
+            if body and _head_noun(body) == head and self.persons.state_code(body.split()[0]):
+                return Speaker(body, "organisation")
+        return None
 
     def _body_mentioned_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
         """ "Peru's Foreign Ministry summoned the envoy. '...,' the ministry said": the body
