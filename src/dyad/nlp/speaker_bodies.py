@@ -34,6 +34,8 @@ DATELINE = re.compile(
 _MINISTRY_OF = re.compile(
     r"\b[Mm]inistry of ((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}|[a-z]+(?: affairs)?)\b"
 )
+# generic nouns that refer back to an officeholder who just spoke ("the official said")
+_GENERIC_REFERENCES = {"diplomat": "diplomat", "official": "any", "representative": "any"}
 _DIPLOMATIC_BODIES = ("foreign", "embassy", "external affairs", "state department")
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
@@ -277,13 +279,23 @@ class BodyReader:
             return False
         return DATELINE.match(self.text, start) is not None
 
-    def _diplomat_voice(self, person: Any, tok: Any) -> bool:
-        """ "the diplomat said" of a foreign ministry's spokesperson who spoke just before."""
-        if tok.lemma_.lower() != "diplomat" or not person.role:
+    def _generic_holder(self, person: Any, tok: Any) -> bool:
+        """Whether a person who just spoke is the one a generic noun refers back to: "the
+        diplomat" a foreign ministry's spokesperson or official, "the (Kenyan) official" or
+        "the Kremlin representative" anyone holding an office (of that state, if it names
+        one). Not a person of no office, nor of another state."""
+        kind = _GENERIC_REFERENCES.get(tok.lemma_.lower())
+        if kind is None or not person.role:
             return False
-        voice = "voice" in self.lex.kinds(person.role.split()[-1])
-        body = (person.affiliation or "").lower()
-        return voice and any(w in body for w in _DIPLOMATIC_BODIES)
+        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound"}):
+            code = self.persons.state_code(mod.text)
+            if code and person.state and code != person.state:
+                return False  # "the Chilean official" is no Peruvian
+        office = self.lex.kinds(person.role.split()[-1]) & {"official", "leader", "voice"}
+        if kind == "diplomat":
+            where = f"{person.role} {person.affiliation or ''}".lower()
+            return bool(office) and any(w in where for w in _DIPLOMATIC_BODIES)
+        return bool(office)
 
     def _one_state_near(self, tok: Any) -> Any | None:
         """The one state named (outside quotes) in the body's sentence and the one before
@@ -378,10 +390,13 @@ class BodyReader:
         """ "Finance Ministry" as "Ministry of Finance" when the article gives the body that
         fuller form ("the ministry of finance", "Peru's Ministry of Foreign Affairs"), not as
         another state's body."""
-        if len(body) != 2 or body[1].lower() != "ministry":
+        if len(body) not in {2, 3} or body[-1].lower() != "ministry":
             return body
         code = self.persons.state_code(state.text)
+        fields = {_spelling(w) for w in body[:-1]}  # "Foreign Affairs Ministry": both words
         for words, owner in self._ministries_of(body[0], len(self.text)):
+            if not fields <= {_spelling(w) for w in words}:
+                continue
             if owner is None or self.persons.state_code(owner.text) == code:
                 field = [w if w[:1].isupper() else w.capitalize() for w in words]
                 return ["Ministry", "of", *field]

@@ -24,6 +24,7 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+_SOME = frozenset({"a", "an", "one", "another"})  # "an official said": someone unnamed
 _ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
 
 
@@ -85,7 +86,8 @@ class EventReader(PhraseReader):
         said", "a diplomat was quoted as saying"): "he" after it is that person."""
         for c in verb.children:
             if c.dep_ in {*SUBJECTS, "dobj"} and c.pos_ == "NOUN" and c.tag_ == "NN":
-                return self.lex.is_role(c.lemma_) or c.lemma_.lower() == "source"
+                some = any(d.dep_ == "det" and d.lower_ in _SOME for d in c.children)
+                return some and (self.lex.is_role(c.lemma_) or c.lemma_.lower() == "source")
         return False
 
     def _in_statement(self, verb: Any) -> bool:

@@ -18,6 +18,7 @@ from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Sp
 
 __all__ = ["OrgReader"]
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 _BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
 _NAME_REACH = 120  # characters read back from a bracketed acronym for the name it shortens
@@ -38,6 +39,14 @@ class OrgReader(BodyReader):
         raise NotImplementedError  # ``PhraseReader`` reads roles and their owners
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if tok.lemma_.lower() in _STATE_NOUNS and [t.lower_ for t in left] == ["the", tok.lower_]:
+            state = self._country_before(tok)  # "The country denied it, saying '...'"
+            government = self.persons.government_of(state.text) if state is not None else None
+            return Speaker(government, "organisation") if government else None
+        if tok.text.isupper() and 2 <= len(tok.text) <= 4 and tok.text not in self._acronyms:
+            holder = self._role_initials(tok)  # "the PS said": the Principal Secretary
+            if holder is not None:
+                return holder
         if "groupnoun" in self.lex.kinds(tok.lemma_) and not any(
             t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left if t.i < tok.i
         ):  # "the militant group", "the Iran-backed movement": no name of its own
@@ -145,6 +154,41 @@ class OrgReader(BodyReader):
             demonym = "demonym" in self.persons.alias_kinds(owner.text)
             return f"{owner.text} {name}" if demonym else name
         return f"{government.rsplit(' ', 1)[0]} {name}"
+
+    def _country_before(self, tok: Any) -> Any | None:
+        """The state "the country" stands for: the last state that is a subject, or owns
+        the subject ("Somalia's response was ..."), in this sentence or the two before."""
+        sent = tok.sent
+        for _ in range(3):
+            found = [
+                e
+                for e in sent.ents
+                if e.label_ == "GPE" and e.end <= tok.i and not self.in_quote(e.start_char)
+                if e.root.dep_ in _SUBJECTS
+                or (e.root.dep_ == "poss" and e.root.head.dep_ in _SUBJECTS)
+                if self.persons.state_code(e.text)
+            ]
+            if found:
+                return found[-1]
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+        return None
+
+    def _role_initials(self, tok: Any) -> Speaker | None:
+        """The person a role's initials stand for ("the PS" after "Principal Secretary Jane
+        Roe", "the PM"): the last who spoke or acted whose role ends in words with those
+        initials, a few paragraphs back at most."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            who = event.speaker
+            p = self.persons.get(who.name) if who is not None and who.kind == "person" else None
+            words = [w for w in (p.role or "").split() if w not in {"of", "for", "and"}] if p else []
+            if p is not None and "".join(w[0] for w in words).upper().endswith(tok.text):
+                return Speaker(p.name, "person")
+        return None
 
     def _group_before(self, tok: Any) -> Speaker | None:
         """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last

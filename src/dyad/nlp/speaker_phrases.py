@@ -421,10 +421,12 @@ class PhraseReader(OrgReader):
             if self._paragraph_gap(event.line, line) > 1:
                 break
             who = event.speaker
+            if event.unnamed:
+                return None  # "An official said ... the official added": no one named
             if who is None or who.kind != "person":
                 continue
             p = self.persons.get(who.name)
-            return p if p is not None and (not p.role or self._diplomat_voice(p, tok)) else None
+            return p if p is not None and (not p.role or self._generic_holder(p, tok)) else None
         return None
 
     def _body_spoke_last(self, tok: Any) -> Speaker | None:
