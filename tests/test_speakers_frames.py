@@ -152,3 +152,26 @@ def test_the_ministry_is_the_one_a_spokesperson_named_before_works_for() -> None
 def test_a_bare_foreign_ministry_takes_the_one_state_named_just_before() -> None:
     text = 'Lima\'s response came quickly. "This is a provocation," the Foreign Ministry said.'
     assert real_speakers(text) == ["Peruvian Foreign Ministry"]
+
+
+@pytest.mark.model
+def test_a_name_starting_a_new_sentence_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        '"We have agreed to reopen the border," Chilean President Jorge Mena told reporters. '
+        '"It is a good day for both nations." Peruvian President Jorge Salas said the deal was '
+        '"a first step on a long road."\n\n'
+        'Mena spoke again later. "We will not sign anything else." Jorge Mena said.'
+    )
+    assert real_speakers(text) == ["Jorge Mena", "Jorge Mena", "Jorge Salas", "Jorge Mena"]
+
+
+@pytest.mark.model
+def test_generic_nouns_and_initials_refer_back_to_the_officeholder() -> None:
+    text = (
+        "Kenya's Principal Secretary for Foreign Affairs Ruth Wanjiru spoke on Saturday.\n\n"
+        'The Kenyan top official said the recall was "a consequence of an egregious decision."\n\n'
+        'The PS said the move was "an outrageous and provocative act."\n\n'
+        "Somalia's reply came on Sunday. The country denied the claims, saying \"no blocks were "
+        'offered in the disputed area."'
+    )
+    assert real_speakers(text) == ["Ruth Wanjiru", "Ruth Wanjiru", "Somali government"]

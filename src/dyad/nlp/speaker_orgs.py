@@ -19,6 +19,8 @@ from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Sp
 __all__ = ["OrgReader"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# the capitalised title set right before a name: "Principal Secretary for Foreign Affairs "
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+ (?:(?:of|for|and|the) )*){1,6})$")
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 _BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
 _NAME_REACH = 120  # characters read back from a bracketed acronym for the name it shortens
@@ -177,18 +179,32 @@ class OrgReader(BodyReader):
 
     def _role_initials(self, tok: Any) -> Speaker | None:
         """The person a role's initials stand for ("the PS" after "Principal Secretary Jane
-        Roe", "the PM"): the last who spoke or acted whose role ends in words with those
-        initials, a few paragraphs back at most."""
+        Roe", "the PM"): the last who spoke or acted whose title, as the article sets it
+        before the name, opens or ends with those initials, a few paragraphs back at most."""
         line = self.line_of(tok.idx)
         for event in self._events_back(tok.idx):
             if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
                 break
             who = event.speaker
-            p = self.persons.get(who.name) if who is not None and who.kind == "person" else None
-            words = [w for w in (p.role or "").split() if w not in {"of", "for", "and"}] if p else []
-            if p is not None and "".join(w[0] for w in words).upper().endswith(tok.text):
-                return Speaker(p.name, "person")
+            if who is not None and who.kind == "person" and tok.text in self._initials(who.name):
+                return Speaker(who.name, "person")
         return None
+
+    def _initials(self, name: str) -> set[str]:
+        """The initials of the titles set before a person's mentions, and of their role:
+        {"PS", "PSFA"...} for "Principal Secretary for Foreign Affairs Jane Roe"."""
+        found: set[str] = set()
+        p = self.persons.get(name)
+        titles = [p.role] if p is not None and p.role else []
+        for m in self.persons.mentions:
+            if m.name == name:
+                t = _TITLE_BEFORE.search(self.text, max(0, m.start - 80), m.start)
+                titles += [t.group(1)] if t else []
+        for title in titles:
+            ws = [w for w in title.split() if w.lower() not in {"of", "for", "and", "the"}]
+            initials = "".join(w[0] for w in ws).upper()
+            found |= {initials[:k] for k in range(2, 5)} | {initials[-k:] for k in range(2, 5)}
+        return found
 
     def _group_before(self, tok: Any) -> Speaker | None:
         """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last

@@ -204,8 +204,13 @@ class Attributor(EventReader):
         a headline's 'Name: "..."'."""
         verbs = self._verb_forms
         after = self.text[q.end : q.end + 90].split("\n", 1)[0]
-        m = re.match(rf"[,.!?…]?\s*[\"“”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+)", after)
-        m = m or re.match(rf"[,.!?…]?\s*[\"“”’']\s*,?\s*([^,.;:\"“”]+?)\s+(?:{verbs})\b", after)
+        # after a full stop inside the marks only an attribution that ends there ('"..."
+        # Mena said.'), not a new sentence ('"... nations." Salas said the deal was ...')
+        end = r"(?=\s*[.,;]|\s*$)" if self.text[q.end - 1 : q.end] == "." else ""
+        m = re.match(rf"[,.!?…]?\s*[\"“”’']\s*,?\s*(?:{verbs})\s+([^,.;:\"“”]+){end}", after)
+        m = m or re.match(
+            rf"[,.!?…]?\s*[\"“”’']\s*,?\s*([^,.;:\"“”]+?)\s+(?:{verbs})\b{end}", after
+        )
         if m:
             return self._surface_name(m.group(1), q.end + m.start(1))
         before = self.text[max(0, q.mark - 90) : q.mark].rsplit("\n", 1)[-1]
