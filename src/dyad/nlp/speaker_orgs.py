@@ -5,6 +5,11 @@ capitalised words ("the Japan Maritime Patrol Service"), an acronym the article 
 ("the JMPS"), a state's body ("Norway's Ministry of Defence", "the foreign ministry": its
 state), a city standing for a government ("Beijing said": the Chinese government), or the
 group last named for "the militant group"; a surname or an untagged word is no organisation.
+A body is named in the fullest form the article gives it: with the one state named right
+before it elsewhere ("the Joint Chiefs of Staff" after "Chile's Joint Chiefs of Staff"), an
+acronym spelt out in brackets ("(JCS)"). "The country" is the state last a subject; "the PS"
+the person whose title has those initials; "a source in X" is X, "the source" the body that
+spoke last.
 """
 
 from __future__ import annotations

@@ -14,7 +14,12 @@ In order, for one quote:
 5. a quote standing alone (a second quote after "..., he said.", a paragraph of quote) takes
    the last speaker of its own or the previous paragraph; a quote paragraph left open takes
    the speaker of the quote that continues it, and passes its own on to the paragraphs of the
-   quote below it that name none.
+   quote below it that name none; a run of paragraphs that are each a whole quote keeps the
+   speaker of the first.
+
+An attribution set between dashes inside the marks ("..., - he said. - ...") comes before
+all of these. A state found speaking as a whole ("it said in a statement", "Kenya said")
+after one of its bodies spoke in the article is that body.
 
 Who acted before a quote is read in text order: speakers, persons that are subjects, and a
 body that "issued" or "released" a statement ("..., it said" after it).
