@@ -196,23 +196,3 @@ def test_a_source_is_the_body_it_sits_in_or_the_body_that_cited_it() -> None:
         '"Nobody knows yet," a source said.'
     )
     assert real_speakers(text) == ["Egyptian Presidency", "Radio Cooperativa", None]
-
-
-@pytest.mark.model
-def test_a_state_speaking_after_one_of_its_bodies_spoke_is_that_body() -> None:
-    text = (
-        "LIMA (Wire) - Peru has recalled its ambassador to Chile, the foreign ministry said.\n\n"
-        '"The recall follows an egregious decision by Santiago," the foreign ministry said.\n\n'
-        "Peru said it had warned Chile a day before the vote.\n\n"
-        '"This affront will not go unanswered," it said in a statement.'
-    )
-    assert real_speakers(text) == ["Peruvian Foreign Ministry", "Peruvian Foreign Ministry"]
-
-
-@pytest.mark.model
-def test_a_state_speaking_with_no_body_of_its_own_before_is_its_government() -> None:
-    text = (
-        "Chile's foreign ministry summoned the Peruvian envoy on Monday.\n\n"
-        'Peru said the vote was "an affront that will not go unanswered."'
-    )
-    assert real_speakers(text) == ["Peruvian government"]

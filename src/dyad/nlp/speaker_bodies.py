@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
 
-__all__ = ["DATELINE", "LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
+__all__ = ["LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
 
 LOOKBACK_LINES = 3
 # a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
@@ -34,6 +34,9 @@ DATELINE = re.compile(
 _MINISTRY_OF = re.compile(
     r"\b[Mm]inistry of ((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}|[a-z]+(?: affairs)?)\b"
 )
+# generic nouns that refer back to an officeholder who just spoke ("the official said")
+_GENERIC_REFERENCES = {"diplomat": "diplomat", "official": "any", "representative": "any"}
+_DIPLOMATIC_BODIES = ("foreign", "embassy", "external affairs", "state department")
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -267,6 +270,41 @@ class BodyReader:
             for place in (c for c in prep.children if c.dep_ == "pobj"):
                 if place.ent_type_ == "GPE" and self.persons.state_code(place.text):
                     return place
+        return None
+
+    def _dateline_city(self, tok: Any) -> bool:
+        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
+        start = self._line_starts[self.line_of(tok.idx)]
+        if not tok.text.isupper() or self.text[start : tok.idx].strip():
+            return False
+        return DATELINE.match(self.text, start) is not None
+
+    def _generic_holder(self, person: Any, tok: Any) -> bool:
+        """Whether a person who just spoke is the one a generic noun refers back to: "the
+        diplomat" a foreign ministry's spokesperson or official, "the (Kenyan) official" or
+        "the Kremlin representative" anyone holding an office (of that state, if it names
+        one). Not a person of no office, nor of another state."""
+        kind = _GENERIC_REFERENCES.get(tok.lemma_.lower())
+        if kind is None or not person.role:
+            return False
+        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound"}):
+            code = self.persons.state_code(mod.text)
+            if code and person.state and code != person.state:
+                return False  # "the Chilean official" is no Peruvian
+        office = self.lex.kinds(person.role.split()[-1]) & {"official", "leader", "voice"}
+        if kind == "diplomat":
+            where = f"{person.role} {person.affiliation or ''}".lower()
+            return bool(office) and any(w in where for w in _DIPLOMATIC_BODIES)
+        return bool(office)
+
+    def _body_spoke_last(self, tok: Any) -> Speaker | None:
+        """The organisation that spoke last, a few paragraphs back at most."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
         return None
 
     def _one_state_near(self, tok: Any) -> Any | None:

@@ -19,13 +19,10 @@ from typing import Any
 
 from dyad.nlp import names as nm
 from dyad.nlp.doctext import span_text
-from dyad.nlp.speaker_bodies import _STATE_NOUNS, DATELINE, LOOKBACK_LINES, BodyReader, Speaker
+from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Speaker
 
 __all__ = ["OrgReader"]
 
-# generic nouns that refer back to an officeholder who just spoke ("the official said")
-_GENERIC_REFERENCES = {"diplomat": "diplomat", "official": "any", "representative": "any"}
-_DIPLOMATIC_BODIES = ("foreign", "embassy", "external affairs", "state department")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # the capitalised title set right before a name: "Principal Secretary for Foreign Affairs "
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+ (?:(?:of|for|and|the) )*){1,6})$")
@@ -167,41 +164,6 @@ class OrgReader(BodyReader):
             demonym = "demonym" in self.persons.alias_kinds(owner.text)
             return f"{owner.text} {name}" if demonym else name
         return f"{government.rsplit(' ', 1)[0]} {name}"
-
-    def _dateline_city(self, tok: Any) -> bool:
-        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
-        start = self._line_starts[self.line_of(tok.idx)]
-        if not tok.text.isupper() or self.text[start : tok.idx].strip():
-            return False
-        return DATELINE.match(self.text, start) is not None
-
-    def _generic_holder(self, person: Any, tok: Any) -> bool:
-        """Whether a person who just spoke is the one a generic noun refers back to: "the
-        diplomat" a foreign ministry's spokesperson or official, "the (Kenyan) official" or
-        "the Kremlin representative" anyone holding an office (of that state, if it names
-        one). Not a person of no office, nor of another state."""
-        kind = _GENERIC_REFERENCES.get(tok.lemma_.lower())
-        if kind is None or not person.role:
-            return False
-        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound"}):
-            code = self.persons.state_code(mod.text)
-            if code and person.state and code != person.state:
-                return False  # "the Chilean official" is no Peruvian
-        office = self.lex.kinds(person.role.split()[-1]) & {"official", "leader", "voice"}
-        if kind == "diplomat":
-            where = f"{person.role} {person.affiliation or ''}".lower()
-            return bool(office) and any(w in where for w in _DIPLOMATIC_BODIES)
-        return bool(office)
-
-    def _body_spoke_last(self, tok: Any) -> Speaker | None:
-        """The organisation that spoke last, a few paragraphs back at most."""
-        line = self.line_of(tok.idx)
-        for event in self._events_back(tok.idx):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
-                break
-            if event.speaker is not None and event.speaker.kind == "organisation":
-                return event.speaker
-        return None
 
     def _source_body(self, tok: Any, left: list[Any]) -> Speaker | None:
         """ "a source in the ministry", "a source close to the presidency": the body named;

@@ -89,22 +89,7 @@ class Attributor(EventReader):
             alone = self._own_line(q) and self._own_line(before)
             if out[i] is None and alone and self._paragraph_gap(before.line, q.line) == 1:
                 out[i] = out[i - 1]
-        return [self._body_of_state(q, who) for q, who in zip(spans, out, strict=True)]
-
-    def _body_of_state(self, q: QuoteSpan, who: Speaker | None) -> Speaker | None:
-        """A state speaking as a whole ("it said in a statement", "Kenya said") after one of
-        its bodies spoke in the article ("the foreign ministry said"): that body, whose
-        statement the article goes on quoting."""
-        if who is None or who.kind != "organisation" or not who.name.endswith(" government"):
-            return who
-        demonym = who.name.removesuffix("government")  # "Kenyan "
-        for event in self._events_back(q.start):
-            body = event.speaker
-            if body is None or body.kind != "organisation" or body == who:
-                continue
-            if body.name.startswith(demonym) and not body.name.endswith(" government"):
-                return body
-        return who
+        return out
 
     def _goes_on(self, before: QuoteSpan, q: QuoteSpan) -> bool:
         """Whether ``q`` is the next paragraph of the quote ``before`` left open: the first
