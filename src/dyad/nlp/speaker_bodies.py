@@ -297,16 +297,6 @@ class BodyReader:
             return bool(office) and any(w in where for w in _DIPLOMATIC_BODIES)
         return bool(office)
 
-    def _body_spoke_last(self, tok: Any) -> Speaker | None:
-        """The organisation that spoke last, a few paragraphs back at most."""
-        line = self.line_of(tok.idx)
-        for event in self._events_back(tok.idx):
-            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
-                break
-            if event.speaker is not None and event.speaker.kind == "organisation":
-                return event.speaker
-        return None
-
     def _one_state_near(self, tok: Any) -> Any | None:
         """The one state named (outside quotes) in the body's sentence and the one before
         ("Moscow's answer came fast. '...,' the Foreign Ministry said"), else None."""

@@ -46,8 +46,6 @@ class OrgReader(BodyReader):
         raise NotImplementedError  # ``PhraseReader`` reads roles and their owners
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
-        if tok.lemma_.lower() == "source" and tok.tag_ == "NN":
-            return self._source_body(tok, left)
         if tok.lemma_.lower() in _STATE_NOUNS and [t.lower_ for t in left] == ["the", tok.lower_]:
             state = self._country_before(tok)  # "The country denied it, saying '...'"
             government = self.persons.government_of(state.text) if state is not None else None
@@ -107,8 +105,7 @@ class OrgReader(BodyReader):
             owner = self._state_before(run[0])  # "the Kingdom's Ministry of Finance"
         if len(run) > n and possessive and owner is not None:
             body = list(self.doc[run[n].i : run[-1].i + 1])  # "Norway's Ministry of Defence"
-            outlet = any(t.lower_ in _OUTLET_WORDS for t in body)  # "Egypt's Al-Qahera News"
-            if outlet or any(self.persons.state_code(t.text) for t in body):  # or with a state
+            if any(self.persons.state_code(t.text) for t in body):  # a name with its state
                 return Speaker(
                     self.text[body[0].idx : run[-1].idx + len(run[-1].text)], "organisation"
                 )
@@ -164,22 +161,6 @@ class OrgReader(BodyReader):
             demonym = "demonym" in self.persons.alias_kinds(owner.text)
             return f"{owner.text} {name}" if demonym else name
         return f"{government.rsplit(' ', 1)[0]} {name}"
-
-    def _source_body(self, tok: Any, left: list[Any]) -> Speaker | None:
-        """ "a source in the ministry", "a source close to the presidency": the body named;
-        "the source said": the body that spoke last (the one that cited it), a few paragraphs
-        back at most; "a source" alone: no one."""
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.lower_ == "close":  # "close to X": the object of "to"
-                to = next((c for c in prep.children if c.lower_ == "to"), None)
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if obj is not None and prep.lower_ in {"in", "at", "within", "close", "from"}:
-                who = self.resolve_phrase(obj)
-                return who if who is not None and who.kind == "organisation" else None
-        if [t.lower_ for t in left] == ["the", tok.lower_]:
-            return self._body_spoke_last(tok)
-        return None
 
     def _country_before(self, tok: Any) -> Any | None:
         """The state "the country" stands for: the last state that is a subject, or owns

@@ -404,8 +404,8 @@ class PhraseReader(OrgReader):
                     p = self._unroled_actor(tok)
             if p is not None:
                 return Speaker(p.name, "person")
-        if not voice:  # "a foreign ministry official said": the ministry; "an Israeli
-            return self._voice_of(tok, left) if "generic" in self.lex.kinds(tok.text) else None
+        if not voice:
+            return None
         body = self._voice_of(tok, left)
         if body is None and [t.lower_ for t in left] == ["the", tok.lower_]:
             body = self._body_spoke_last(tok)  # "the spokesperson said": of the body before
@@ -427,6 +427,16 @@ class PhraseReader(OrgReader):
                 continue
             p = self.persons.get(who.name)
             return p if p is not None and (not p.role or self._generic_holder(p, tok)) else None
+        return None
+
+    def _body_spoke_last(self, tok: Any) -> Speaker | None:
+        """The organisation that spoke last, a few paragraphs back at most."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.speaker is not None and event.speaker.kind == "organisation":
+                return event.speaker
         return None
 
     def _member_of(self, tok: Any, left: list[Any]) -> Speaker | None:
