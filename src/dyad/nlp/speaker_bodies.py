@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Literal
 
-from spacy.strings import get_string_id
-
 from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
 
@@ -42,26 +40,6 @@ DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # the head nouns of a news outlet's description ("the official Xinhua news agency")
 _OUTLET_HEADS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio"})
-
-
-def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Iterator[Any]:
-    """The tokens of ``doc``, in order, that may open a speech event: a verb whose lemma is a
-    speech verb, "according", or a subject (read off the token arrays: no Token is made for
-    the other words, which the speaker rules never read)."""
-    if not len(doc):
-        return
-    strings = doc.vocab.strings
-    verbs = {strings["VERB"], strings["AUX"]}
-    according = get_string_id("according")
-    subjects = {get_string_id(dep) for dep in subject_deps}
-    speech: dict[int, bool] = {}  # lemma -> whether it is a subject or object speech verb
-    columns = doc.to_array(["LEMMA", "LOWER", "DEP", "POS"])
-    lemmas, lowers, deps, tags = (columns[:, k].tolist() for k in range(4))
-    for i, (lemma, lower, dep, pos) in enumerate(zip(lemmas, lowers, deps, tags, strict=True)):
-        if lemma not in speech:
-            speech[lemma] = lex.speech_kind(strings[lemma]) in {"subject", "object"}
-        if (speech[lemma] and pos in verbs) or lower == according or dep in subjects:
-            yield doc[i]
 
 
 def _spelling(word: str) -> str:

@@ -11,10 +11,13 @@ would return") is no event of Y's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from spacy.strings import get_string_id
+
+from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
-from dyad.nlp.speaker_bodies import speech_tokens
 from dyad.nlp.speaker_phrases import PhraseReader, QuoteSpan, Speaker, SpeechEvent
 
 __all__ = ["OUTLETS", "SUBJECTS", "EventReader"]
@@ -26,6 +29,26 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
 _SOME = frozenset({"a", "an", "one", "another"})  # "an official said": someone unnamed
 _ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
+
+
+def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Iterator[Any]:
+    """The tokens of ``doc``, in order, that may open a speech event: a verb whose lemma is a
+    speech verb, "according", or a subject (read off the token arrays: no Token is made for
+    the other words, which the speaker rules never read)."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    verbs = {strings["VERB"], strings["AUX"]}
+    according = get_string_id("according")
+    subjects = {get_string_id(dep) for dep in subject_deps}
+    speech: dict[int, bool] = {}  # lemma -> whether it is a subject or object speech verb
+    columns = doc.to_array(["LEMMA", "LOWER", "DEP", "POS"])
+    lemmas, lowers, deps, tags = (columns[:, k].tolist() for k in range(4))
+    for i, (lemma, lower, dep, pos) in enumerate(zip(lemmas, lowers, deps, tags, strict=True)):
+        if lemma not in speech:
+            speech[lemma] = lex.speech_kind(strings[lemma]) in {"subject", "object"}
+        if (speech[lemma] and pos in verbs) or lower == according or dep in subjects:
+            yield doc[i]
 
 
 def _as_saying(verb: Any) -> bool:

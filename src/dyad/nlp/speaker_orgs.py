@@ -8,8 +8,7 @@ group last named for "the militant group"; a surname or an untagged word is no o
 A body is named in the fullest form the article gives it: with the one state named right
 before it elsewhere ("the Joint Chiefs of Staff" after "Chile's Joint Chiefs of Staff"), an
 acronym spelt out in brackets ("(JCS)"). "The country" is the state last a subject; "the PS"
-the person whose title has those initials; "a source in X" is X, "the source" the body that
-spoke last.
+the person whose title has those initials.
 """
 
 from __future__ import annotations

@@ -18,8 +18,7 @@ In order, for one quote:
    speaker of the first.
 
 An attribution set between dashes inside the marks ("..., - he said. - ...") comes before
-all of these. A state found speaking as a whole ("it said in a statement", "Kenya said")
-after one of its bodies spoke in the article is that body.
+all of these.
 
 Who acted before a quote is read in text order: speakers, persons that are subjects, and a
 body that "issued" or "released" a statement ("..., it said" after it).
