@@ -59,14 +59,14 @@ def _double_marks(line: str) -> list[_Mark]:
     marks = []
     for found in _DOUBLE_MARK.finditer(line):
         i, ch = found.start(), found.group()
-        if ch in _DOUBLE_OPEN:
-            marks.append(_Mark(i, True, False))
-            continue
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
         can_open = before in _OPEN_BEFORE and not after.isspace()
         can_close = not before.isspace() and (after.isspace() or not after.isalnum())
-        if ch == '"':
+        if ch in _DOUBLE_OPEN:  # an opening mark set as a closing one (',“ the official
+            shut = ch == "“" and can_close and not can_open  # said'; German „...“) closes
+            marks.append(_Mark(i, not shut, shut))
+        elif ch == '"':
             marks.append(_Mark(i, can_open or not can_close, can_close or not can_open))
         else:  # a closing mark set as an opening one (”We will ...”): opens only where no
             opens = can_open and not can_close  # closing mark could stand

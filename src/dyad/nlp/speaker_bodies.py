@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Literal
 
-from spacy.strings import get_string_id
-
 from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
 
@@ -26,10 +24,17 @@ __all__ = ["LOOKBACK_LINES", "BodyReader", "Speaker", "SpeechEvent"]
 
 LOOKBACK_LINES = 3
 # a wire dateline at a line start: "NAIROBI (Agency) -", "LIMA, Peru, May 2 (Agency) —"
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[^\n(:\-–—]{1,40})?"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—:]"
 )
+# "Ministry of Foreign Affairs", "ministry of finance": the words of what it is "of"
+_MINISTRY_OF = re.compile(
+    r"\b[Mm]inistry of ((?:[A-Z][a-z]+)(?: (?:and )?[A-Z][a-z]+){0,2}|[a-z]+(?: affairs)?)\b"
+)
+# generic nouns that refer back to an officeholder who just spoke ("the official said")
+_GENERIC_REFERENCES = {"diplomat": "diplomat", "official": "any", "representative": "any"}
+_DIPLOMATIC_BODIES = ("foreign", "embassy", "external affairs", "state department")
 _STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # "the country's army"
 DATELINE_REACH = 600  # characters of the text's opening searched for a dateline
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -37,24 +42,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OUTLET_HEADS = frozenset({"agency", "television", "tv", "broadcaster", "newspaper", "radio"})
 
 
-def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Iterator[Any]:
-    """The tokens of ``doc``, in order, that may open a speech event: a verb whose lemma is a
-    speech verb, "according", or a subject (read off the token arrays: no Token is made for
-    the other words, which the speaker rules never read)."""
-    if not len(doc):
-        return
-    strings = doc.vocab.strings
-    verbs = {strings["VERB"], strings["AUX"]}
-    according = get_string_id("according")
-    subjects = {get_string_id(dep) for dep in subject_deps}
-    speech: dict[int, bool] = {}  # lemma -> whether it is a subject or object speech verb
-    columns = doc.to_array(["LEMMA", "LOWER", "DEP", "POS"])
-    lemmas, lowers, deps, tags = (columns[:, k].tolist() for k in range(4))
-    for i, (lemma, lower, dep, pos) in enumerate(zip(lemmas, lowers, deps, tags, strict=True)):
-        if lemma not in speech:
-            speech[lemma] = lex.speech_kind(strings[lemma]) in {"subject", "object"}
-        if (speech[lemma] and pos in verbs) or lower == according or dep in subjects:
-            yield doc[i]
+def _spelling(word: str) -> str:
+    """A word's one spelling for comparing ("Defense" and "defence" alike)."""
+    return word.lower().replace("defense", "defence")
 
 
 def _head_noun(name: str) -> str:
@@ -78,6 +68,7 @@ class SpeechEvent:
     line: int
     speaker: Speaker | None
     statement: bool = False  # said in or through a statement ("X said in a statement")
+    unnamed: bool = False  # spoken by someone the text does not name ("an official said")
 
 
 class BodyReader:
@@ -231,16 +222,71 @@ class BodyReader:
                 if j - k >= 0 and state[0].pos_ != "DET" and self.persons.state_code(state.text):
                     owner = state
                     break
+        if owner is None and len(body) == 2 and body[1] == "ministry":  # "the foreign
+            for _, named in self._ministries_of(body[0], words[0].idx):  # ministry" after
+                owner = named if named is not None else owner  # "Peru's Ministry of
+        owner = owner if owner is not None else self._seat_of(words[-1])  # Foreign Affairs"
         if owner is None:  # "Kenya has recalled its envoy, the foreign ministry said"
             mentions = [i for i in firsts[:last] if [t.lower_ for t in doc[i : i + n]] == body]
             owner = next(filter(None, map(self._state_subject, [*mentions, words[0].i])), None)
         owner = owner if owner is not None else self._dateline_state()
         if owner is None and "statebody" in self.lex.kinds(words[-1].lemma_):
             owner = self._lead_state()  # "Peru condemns ..." over "the foreign ministry said"
+            owner = owner if owner is not None else self._one_state_near(words[-1])
         if owner is not None:
             return Speaker(self._canonical_body(owner, words), "organisation")
         span = self.doc[words[0].i : words[-1].i + 1]
         return Speaker(" ".join(self._body_words(list(span))), "organisation")
+
+    def _seat_of(self, head: Any) -> Any | None:
+        """The state of the place a body sits in: "the Foreign Ministry in Lima", or "In
+        Moscow, the Foreign Ministry said" (a place set before the body's own verb)."""
+        preps = [(c, True) for c in head.children] + [(c, c.i < head.i) for c in head.head.children]
+        for prep, fits in preps:
+            if not fits or prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if place.ent_type_ == "GPE" and self.persons.state_code(place.text):
+                    return place
+        return None
+
+    def _dateline_city(self, tok: Any) -> bool:
+        """A wire dateline's city at a line's start ("SEOUL (AP) -", "LIMA, Peru -")."""
+        start = self._line_starts[self.line_of(tok.idx)]
+        if not tok.text.isupper() or self.text[start : tok.idx].strip():
+            return False
+        return DATELINE.match(self.text, start) is not None
+
+    def _generic_holder(self, person: Any, tok: Any) -> bool:
+        """Whether a person who just spoke is the one a generic noun refers back to: "the
+        diplomat" a foreign ministry's spokesperson or official, "the (Kenyan) official" or
+        "the Kremlin representative" anyone holding an office (of that state, if it names
+        one). Not a person of no office, nor of another state."""
+        kind = _GENERIC_REFERENCES.get(tok.lemma_.lower())
+        if kind is None or not person.role:
+            return False
+        for mod in (c for c in tok.children if c.dep_ in {"amod", "compound"}):
+            code = self.persons.state_code(mod.text)
+            if code and person.state and code != person.state:
+                return False  # "the Chilean official" is no Peruvian
+        office = self.lex.kinds(person.role.split()[-1]) & {"official", "leader", "voice"}
+        if kind == "diplomat":
+            where = f"{person.role} {person.affiliation or ''}".lower()
+            return bool(office) and any(w in where for w in _DIPLOMATIC_BODIES)
+        return bool(office)
+
+    def _one_state_near(self, tok: Any) -> Any | None:
+        """The one state named (outside quotes) in the body's sentence and the one before
+        ("Moscow's answer came fast. '...,' the Foreign Ministry said"), else None."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found: dict[str, Any] = {}
+        for ent in self.doc[start : sent.end].ents:
+            if ent.label_ in {"GPE", "NORP"} and not self.in_quote(ent.start_char):
+                code = self.persons.state_code(ent.text.removeprefix("the "))
+                if code:
+                    found.setdefault(code, ent)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _lead_state(self) -> Any | None:
         """The state that is the subject of the article's first sentence (its headline, when
@@ -279,7 +325,7 @@ class BodyReader:
 
     def _dateline_state(self) -> Any | None:
         """The state of the city a wire dateline opens the article with ("NAIROBI (Agency) -")."""
-        m = _DATELINE.search(self.text[:DATELINE_REACH])
+        m = DATELINE.search(self.text[:DATELINE_REACH])
         if m is None or not self.persons.state_code(m.group(1)):
             return None
         span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -316,7 +362,46 @@ class BodyReader:
                 return str(state.text)
             return self.text[start : rest[-1].idx + len(rest[-1].text)]
         demonym = government.rsplit(" ", 1)[0]
-        return " ".join([demonym, *body])
+        return " ".join([demonym, *self._ministry_of(body, state)])
+
+    def _ministry_of(self, body: list[str], state: Any) -> list[str]:
+        """ "Finance Ministry" as "Ministry of Finance" when the article gives the body that
+        fuller form ("the ministry of finance", "Peru's Ministry of Foreign Affairs"), not as
+        another state's body."""
+        if len(body) not in {2, 3} or body[-1].lower() != "ministry":
+            return body
+        code = self.persons.state_code(state.text)
+        fields = {_spelling(w) for w in body[:-1]}  # "Foreign Affairs Ministry": both words
+        for words, owner in self._ministries_of(body[0], len(self.text)):
+            if not fields <= {_spelling(w) for w in words}:
+                continue
+            if owner is None or self.persons.state_code(owner.text) == code:
+                field = [w if w[:1].isupper() else w.capitalize() for w in words]
+                return ["Ministry", "of", *field]
+        return body
+
+    def _ministries_of(self, field: str, before: int) -> Iterator[tuple[list[str], Any]]:
+        """The article's "Ministry of ..." mentions (outside quotes) before ``before`` whose
+        words hold ``field`` ("foreign" in "Ministry of Foreign Affairs"), each with the state
+        named right before it ("Peru's", "the Chilean"), or None."""
+        for m in _MINISTRY_OF.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            if _spelling(field) not in {_spelling(w) for w in words}:
+                continue
+            lead = self.text[max(0, m.start() - 30) : m.start()]
+            owner = None
+            for k in (2, 1):  # "South Korea's", "Peru's", "the Chilean"
+                found = re.search(r"((?:\S+\s+){%d})$" % k, lead)
+                if found is None:
+                    continue
+                phrase = re.sub(r"(?:'s|’s)?\s*$", "", found.group(1))
+                lead_the = len(phrase) - len(re.sub(r"^[Tt]he\s+", "", phrase))
+                phrase = phrase[lead_the:]
+                if self.persons.state_code(phrase):
+                    at = found.start(1) + lead_the + m.start() - len(lead)
+                    owner = self.doc.char_span(at, at + len(phrase), alignment_mode="expand")
+                    break
+            yield words, owner
 
     @staticmethod
     def _body_words(rest: list[Any]) -> list[str]:
@@ -360,7 +445,24 @@ class BodyReader:
             who = event.speaker
             if who and who.kind == "organisation" and _head_noun(who.name) == head:
                 return who
-        return self._body_mentioned_before(tok, head, reach)
+        return self._body_mentioned_before(tok, head, reach) or self._affiliation_before(
+            tok, head, reach
+        )
+
+    def _affiliation_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
+        """ "Russian Foreign Ministry spokeswoman X said ... The ministry said": the body of
+        that kind a person named a few paragraphs back works for, named with its state."""
+        line = self.line_of(tok.idx)
+        mentions = self.persons.mentions
+        for i in range(bisect.bisect_left(mentions, tok.idx, key=lambda m: m.start) - 1, -1, -1):
+            m = mentions[i]
+            if self._paragraph_gap(self.line_of(m.start), line) > reach:
+                break
+            p = self.persons.get(m.name)
+            body = p.affiliation if p is not None and not self.in_quote(m.start) else None
+            if body and _head_noun(body) == head and self.persons.state_code(body.split()[0]):
+                return Speaker(body, "organisation")
+        return None
 
     def _body_mentioned_before(self, tok: Any, head: str, reach: int) -> Speaker | None:
         """ "Peru's Foreign Ministry summoned the envoy. '...,' the ministry said": the body

@@ -11,10 +11,13 @@ would return") is no event of Y's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from spacy.strings import get_string_id
+
+from dyad.nlp.names import Lexicon
 from dyad.nlp.person_index import PersonIndex
-from dyad.nlp.speaker_bodies import speech_tokens
 from dyad.nlp.speaker_phrases import PhraseReader, QuoteSpan, Speaker, SpeechEvent
 
 __all__ = ["OUTLETS", "SUBJECTS", "EventReader"]
@@ -24,7 +27,28 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "pobj", "oprd", "attr"})
+_SOME = frozenset({"a", "an", "one", "another"})  # "an official said": someone unnamed
 _ASIDE_REACH = 12  # tokens of an aside between a subject and its verb ("X, in Y, said")
+
+
+def speech_tokens(doc: Any, lex: Lexicon, subject_deps: frozenset[str]) -> Iterator[Any]:
+    """The tokens of ``doc``, in order, that may open a speech event: a verb whose lemma is a
+    speech verb, "according", or a subject (read off the token arrays: no Token is made for
+    the other words, which the speaker rules never read)."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    verbs = {strings["VERB"], strings["AUX"]}
+    according = get_string_id("according")
+    subjects = {get_string_id(dep) for dep in subject_deps}
+    speech: dict[int, bool] = {}  # lemma -> whether it is a subject or object speech verb
+    columns = doc.to_array(["LEMMA", "LOWER", "DEP", "POS"])
+    lemmas, lowers, deps, tags = (columns[:, k].tolist() for k in range(4))
+    for i, (lemma, lower, dep, pos) in enumerate(zip(lemmas, lowers, deps, tags, strict=True)):
+        if lemma not in speech:
+            speech[lemma] = lex.speech_kind(strings[lemma]) in {"subject", "object"}
+        if (speech[lemma] and pos in verbs) or lower == according or dep in subjects:
+            yield doc[i]
 
 
 def _as_saying(verb: Any) -> bool:
@@ -59,7 +83,9 @@ class EventReader(PhraseReader):
             if kind in {"subject", "object"} and tok.pos_ in {"VERB", "AUX"}:
                 who = self._speaker_of_verb(tok, kind)
                 self._verb_speaker[tok.i] = who
-                self._events.append(SpeechEvent(tok.idx, line, who, self._in_statement(tok)))
+                unnamed = who is None and self._unnamed_speaker(tok)
+                statement = self._in_statement(tok)
+                self._events.append(SpeechEvent(tok.idx, line, who, statement, unnamed))
             elif tok.lower_ == "according" and self._according_object(tok) is not None:
                 obj = self._according_object(tok)
                 if self._media(obj) and self.lex.speech_kind(tok.head.lemma_) == "subject":
@@ -77,6 +103,15 @@ class EventReader(PhraseReader):
                     who = self.resolve_phrase(tok)
                 if who is not None:
                     self._events.append(SpeechEvent(tok.idx, line, who, issued))
+
+    def _unnamed_speaker(self, verb: Any) -> bool:
+        """A speech verb whose speaker is one person the text does not name ("an official
+        said", "a diplomat was quoted as saying"): "he" after it is that person."""
+        for c in verb.children:
+            if c.dep_ in {*SUBJECTS, "dobj"} and c.pos_ == "NOUN" and c.tag_ == "NN":
+                some = any(d.dep_ == "det" and d.lower_ in _SOME for d in c.children)
+                return some and (self.lex.is_role(c.lemma_) or c.lemma_.lower() == "source")
+        return False
 
     def _in_statement(self, verb: Any) -> bool:
         """ "X said in a statement", "a statement from X said": spoken through a statement."""
@@ -127,7 +162,7 @@ class EventReader(PhraseReader):
             who = self.resolve_phrase(verb.head)  # "a joint declaration stating that ..."
             if who is not None:
                 return who
-        cited = self._cited_source(verb)
+        cited = self._cited_source(verb) or self._agent_of(verb)
         if cited is not None:
             return cited
         for child in verb.children:  # "the statement said, quoting X": X
@@ -142,6 +177,15 @@ class EventReader(PhraseReader):
                 if joint is not None and any(c.lower_ == "joint" for c in obj.children):
                     return joint
         return self._subject_speaker(verb)
+
+    def _agent_of(self, verb: Any) -> Speaker | None:
+        """ "This was stated by X", "the remarks were made by X": who a passive speech verb
+        names with "by"."""
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None and not self.in_quote(obj.idx):
+                return self.resolve_phrase(obj)
+        return None
 
     def _cited_source(self, verb: Any) -> Speaker | None:
         """ "the agency reported, citing the army", "news agency X, citing the border guard,

@@ -5,6 +5,10 @@ capitalised words ("the Japan Maritime Patrol Service"), an acronym the article 
 ("the JMPS"), a state's body ("Norway's Ministry of Defence", "the foreign ministry": its
 state), a city standing for a government ("Beijing said": the Chinese government), or the
 group last named for "the militant group"; a surname or an untagged word is no organisation.
+A body is named in the fullest form the article gives it: with the one state named right
+before it elsewhere ("the Joint Chiefs of Staff" after "Chile's Joint Chiefs of Staff"), an
+acronym spelt out in brackets ("(JCS)"). "The country" is the state last a subject; "the PS"
+the person whose title has those initials.
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ from dyad.nlp.speaker_bodies import _STATE_NOUNS, LOOKBACK_LINES, BodyReader, Sp
 
 __all__ = ["OrgReader"]
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# the capitalised title set right before a name: "Principal Secretary for Foreign Affairs "
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+ (?:(?:of|for|and|the) )*){1,6})$")
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+_NAME_REACH = 120  # characters read back from a bracketed acronym for the name it shortens
+_OUTLET_WORDS = frozenset({"agency", "news", "television", "tv", "broadcaster", "radio", "times"})
 
 
 class OrgReader(BodyReader):
@@ -35,13 +45,24 @@ class OrgReader(BodyReader):
         raise NotImplementedError  # ``PhraseReader`` reads roles and their owners
 
     def _organisation(self, tok: Any, left: list[Any]) -> Speaker | None:
+        if tok.lemma_.lower() in _STATE_NOUNS and [t.lower_ for t in left] == ["the", tok.lower_]:
+            state = self._country_before(tok)  # "The country denied it, saying '...'"
+            government = self.persons.government_of(state.text) if state is not None else None
+            return Speaker(government, "organisation") if government else None
+        if tok.text.isupper() and 2 <= len(tok.text) <= 4 and tok.text not in self._acronyms:
+            holder = self._role_initials(tok)  # "the PS said": the Principal Secretary
+            if holder is not None:
+                return holder
         if "groupnoun" in self.lex.kinds(tok.lemma_) and not any(
             t.pos_ == "PROPN" and not self.persons.state_code(t.text) for t in left if t.i < tok.i
         ):  # "the militant group", "the Iran-backed movement": no name of its own
             return self._group_before(tok)
         words = [t for t in left if t.pos_ != "DET" and t.dep_ != "case" and not t.is_punct]
+        popped = False
         while words and "generic" in self.lex.kinds(words[-1].text):
-            words.pop()
+            popped = bool(words.pop())
+        if popped and len(words) > 1 and words[-1].lower_ == "press":
+            words.pop()  # "the White House press release": the White House's
         run: list[Any] = []
         for t in reversed(words):
             inside = bool(run) and 0 < t.i < len(self.doc) - 1  # "Tehrik-e-Taliban": "e"
@@ -102,7 +123,92 @@ class OrgReader(BodyReader):
         known = self._known_org(name) or self._known_org(single.text) if single else False
         if single is not None and single.ent_type_ not in _ORG_LABELS and not known:
             return None  # a surname never introduced with a full name, or anything untagged
+        if found is None:  # "the Joint Chiefs of Staff" after "Chile's Joint Chiefs of Staff"
+            name = self._with_state(name)
         return Speaker(name, "organisation")
+
+    def _with_state(self, name: str) -> str:
+        """A body's name (two words or more, none of them a state's) in the fullest form the
+        article gives it: with the one state it names right before it ("Chile's Joint Chiefs
+        of Staff", "the Chilean Joint Chiefs of Staff" -> "Chilean Joint Chiefs of Staff")."""
+        words = name.split()
+        if len(words) < 2 or any(self.persons.state_code(w) for w in words):
+            return name
+        outlet = any(w.lower() in _OUTLET_WORDS for w in words)
+        if outlet or self.persons.alias_kinds(name):
+            return name  # a news outlet or a name the gazetteer knows goes by its own name
+        owners: dict[str, Any] = {}
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            if self.in_quote(m.start()):
+                continue
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            j = span.start - 1 if self.doc[span.start - 1].lower_ in {"'s", "’s"} else span.start
+            for k in (2, 1):
+                state = self.doc[max(0, j - k) : j]
+                if len(state) == k and state[0].pos_ != "DET" and state[-1].pos_ != "ADP":
+                    code = self.persons.state_code(state.text)
+                    if code:
+                        owners.setdefault(code, state)
+                        break
+        if len(owners) != 1:
+            return name
+        owner = next(iter(owners.values()))
+        government = self.persons.government_of(owner.text)  # "Chilean government"
+        if government is None:
+            demonym = "demonym" in self.persons.alias_kinds(owner.text)
+            return f"{owner.text} {name}" if demonym else name
+        return f"{government.rsplit(' ', 1)[0]} {name}"
+
+    def _country_before(self, tok: Any) -> Any | None:
+        """The state "the country" stands for: the last state that is a subject, or owns
+        the subject ("Somalia's response was ..."), in this sentence or the two before."""
+        sent = tok.sent
+        for _ in range(3):
+            found = [
+                e
+                for e in sent.ents
+                if e.label_ == "GPE" and e.end <= tok.i and not self.in_quote(e.start_char)
+                if e.root.dep_ in _SUBJECTS
+                or (e.root.dep_ == "poss" and e.root.head.dep_ in _SUBJECTS)
+                if self.persons.state_code(e.text)
+            ]
+            if found:
+                return found[-1]
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+        return None
+
+    def _role_initials(self, tok: Any) -> Speaker | None:
+        """The person a role's initials stand for ("the PS" after "Principal Secretary Jane
+        Roe", "the PM"): the last who spoke or acted whose title, as the article sets it
+        before the name, opens or ends with those initials, a few paragraphs back at most."""
+        line = self.line_of(tok.idx)
+        for event in self._events_back(tok.idx):
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            who = event.speaker
+            if who is not None and who.kind == "person" and tok.text in self._initials(who.name):
+                return Speaker(who.name, "person")
+        return None
+
+    def _initials(self, name: str) -> set[str]:
+        """The initials of the titles set before a person's mentions, and of their role:
+        {"PS", "PSFA"...} for "Principal Secretary for Foreign Affairs Jane Roe"."""
+        found: set[str] = set()
+        p = self.persons.get(name)
+        titles = [p.role] if p is not None and p.role else []
+        for m in self.persons.mentions:
+            if m.name == name:
+                t = _TITLE_BEFORE.search(self.text, max(0, m.start - 80), m.start)
+                titles += [t.group(1)] if t else []
+        for title in titles:
+            ws = [w for w in title.split() if w.lower() not in {"of", "for", "and", "the"}]
+            initials = "".join(w[0] for w in ws).upper()
+            found |= {initials[:k] for k in range(2, 5)} | {initials[-k:] for k in range(2, 5)}
+        return found
 
     def _group_before(self, tok: Any) -> Speaker | None:
         """ "Hezbollah fired rockets. The Iran-backed group said ...": the organisation last
@@ -140,7 +246,7 @@ class OrgReader(BodyReader):
 
     def _find_acronyms(self) -> dict[str, str]:
         """ "JMPS" -> "Japan Maritime Patrol Service" when the article spells the name out."""
-        found: dict[str, str] = {}
+        found = self._spelt_out_acronyms()
         for ent in self.doc.ents:
             if ent.label_ not in {"ORG", "NORP", "GPE", "FAC"}:
                 continue
@@ -150,4 +256,23 @@ class OrgReader(BodyReader):
             if len(caps) >= 2:
                 found.setdefault("".join(w[0] for w in caps), " ".join(ws))
                 found.setdefault("".join(p[0] for p in parts), " ".join(ws))
+        return found
+
+    def _spelt_out_acronyms(self) -> dict[str, str]:
+        """ "the Joint Chiefs of Staff (JCS)": an acronym in brackets right after the
+        capitalised words whose initials it is."""
+        found: dict[str, str] = {}
+        for m in _BRACKETED.finditer(self.text):
+            acronym, initials = m.group(1), ""
+            taken: list[str] = []
+            for w in reversed(self.text[max(0, m.start() - _NAME_REACH) : m.start()].split()):
+                if w[:1].isupper():
+                    initials = w[0] + initials
+                elif not (initials and w in {"of", "for", "and", "on"}):
+                    break
+                taken.insert(0, w)
+                if len(initials) >= len(acronym):
+                    break
+            if initials == acronym and taken[0][:1].isupper():
+                found.setdefault(acronym, " ".join(taken))
         return found

@@ -108,6 +108,13 @@ class PhraseReader(OrgReader):
         organisation or a place."""
         want = PRONOUNS.get(word.lower())
         line = self.line_of(pos)
+        for event in self._events_back(pos):  # "An official said ... He added": no one named
+            if self._paragraph_gap(event.line, line) > LOOKBACK_LINES:
+                break
+            if event.unnamed:
+                return None
+            if event.speaker is not None and event.speaker.kind == "person":
+                break
         fits = {want, None}
         for name in self._actors_back(pos, line):  # the nearest that fits: no list of them all
             if self.persons.gender(name) in fits:
@@ -205,6 +212,12 @@ class PhraseReader(OrgReader):
             who = next(filter(None, (self._person_at(w) for w in t.subtree)), None)
             if who:
                 return who
+        if appositives and self._dateline_city(tok):  # "SEOUL (AP) - Korea's Ministry of
+            for child in appositives:  # Defense said", parsed as the city's appositive
+                if child.i > 0 and self.doc[child.i - 1].text != "(":
+                    org = self._organisation(child, [t for t in child.subtree if t.i <= child.i])
+                    if org is not None:
+                        return org
         if appositives and tok.pos_ == "PROPN":  # "ECOWAS, the regional bloc": ECOWAS
             org = self._organisation(tok, left)
             if org is not None:
@@ -408,10 +421,12 @@ class PhraseReader(OrgReader):
             if self._paragraph_gap(event.line, line) > 1:
                 break
             who = event.speaker
+            if event.unnamed:
+                return None  # "An official said ... the official added": no one named
             if who is None or who.kind != "person":
                 continue
             p = self.persons.get(who.name)
-            return p if p is not None and not p.role else None
+            return p if p is not None and (not p.role or self._generic_holder(p, tok)) else None
         return None
 
     def _body_spoke_last(self, tok: Any) -> Speaker | None:
