@@ -8,6 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dyad.dating.relative import _PATTERNS, _SCAN
 from dyad.scan import PatternSet
 
 WRITTEN = [
@@ -69,7 +70,16 @@ def test_skipped_patterns_give_nothing() -> None:
     assert [m.group() for m in found[0]] == ["12 km"]
 
 
+def test_the_time_expression_patterns_are_joined() -> None:
+    assert len(_SCAN.joined) >= len(_PATTERNS) - 2
+    patterns = [pattern for _, pattern, _ in _PATTERNS]
+    for text in SENTENCES:
+        assert _matches(_SCAN.finditer_each(text)) == _matches(_each(patterns, text))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_any_text_gives_the_same_matches(text: str) -> None:
     assert _matches(PatternSet(WRITTEN).finditer_each(text)) == _matches(_each(WRITTEN, text))
+    patterns = [pattern for _, pattern, _ in _PATTERNS]
+    assert _matches(_SCAN.finditer_each(text)) == _matches(_each(patterns, text))
