@@ -348,6 +348,26 @@ def test_a_gazetteer_built_by_hand() -> None:
     ]
 
 
+def test_answers_asked_again_are_the_same() -> None:
+    # the gazetteer keeps its answers: asked twice, each question gets the first answer again
+    gaz = Gazetteer(
+        [Alias("Ruritania", "RUR", "name")],
+        {"RUR": "Ruritania"},
+        [Office("Rudolf Rassendyll", "king", "RUR", date(1894, 1, 1), date(1899, 1, 1))],
+    )
+    for _ in range(2):
+        assert gaz.state_code("Ruritania") == "RUR"
+        assert gaz.state_code("Graustark") is None
+        assert gaz.lookup("Graustark") == ()
+        assert gaz.person("King Rassendyll") == "Rudolf Rassendyll"
+        assert gaz.person("Flavia") is None
+        assert [o.role for o in gaz.offices_of("Rassendyll")] == ["king"]
+        assert gaz.offices_of("Rassendyll", date(1900, 1, 1)) == []
+    held = gaz.offices_of("Rassendyll")
+    held.clear()  # a caller's list is its own
+    assert len(gaz.offices_of("Rassendyll")) == 1
+
+
 def test_a_family_name_first_state_with_a_name_written_given_name_first() -> None:
     offices = [
         Office("Peter Lin", "foreign minister", "TWN", date(2001, 1, 1), None, None, "fiction"),
