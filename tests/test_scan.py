@@ -28,7 +28,8 @@ SENTENCES = [
     "",
 ]
 PIECES = st.sampled_from(
-    [" ", "\n", ",", ".", "/", "-", "$", "%", "on", "Monday", "Tuesday", "morning", "March",
+    ["%", "two", "Three", "three", "8km", "4.5",
+     " ", "\n", ",", ".", "/", "-", "$", "%", "on", "Monday", "Tuesday", "morning", "March",
      "May", "km", "KM", "\u212am", "3", "12", "2019", "٣", "per cent", "x", "today", "Today",
      "last", "week", "year", "ago", "in", "the", "1990s", "Sept.", "weekend", "hours", "later"]
 )  # fmt: skip
@@ -77,9 +78,30 @@ def test_the_time_expression_patterns_are_joined() -> None:
         assert _matches(_SCAN.finditer_each(text)) == _matches(_each(patterns, text))
 
 
+SHARED = [
+    re.compile(r"(?<![\w.])(?P<n>\d+|two|three)\s*km\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?P<n>\d+|two|three)\s?%"),
+    re.compile(r"(?<![\w.])(?P<n>\d+|two|three)(?![\w%])", re.IGNORECASE),
+]
+OPENING = re.compile(r"(?<![\w.])(?:\d+|two|three)", re.IGNORECASE)
+
+
+def test_patterns_sharing_an_opening_are_found_from_it() -> None:
+    scan = PatternSet(SHARED, opening=OPENING)
+    assert scan.joined == {0, 1, 2}
+    for text in [*SENTENCES, "Two km, 3% and THREE; 4.5 km, x7 km, 8km and 9 %"]:
+        assert _matches(scan.finditer_each(text)) == _matches(_each(SHARED, text))
+    # the second look at one text reuses the finder's positions
+    text = "2 km and 3%"
+    assert [m.group() for m in scan.finditer_each(text, {0, 2})[1]] == ["3%"]
+    assert [m.group() for m in scan.finditer_each(text, {1, 2})[0]] == ["2 km"]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_any_text_gives_the_same_matches(text: str) -> None:
     assert _matches(PatternSet(WRITTEN).finditer_each(text)) == _matches(_each(WRITTEN, text))
+    shared = PatternSet(SHARED, opening=OPENING)
+    assert _matches(shared.finditer_each(text)) == _matches(_each(SHARED, text))
     patterns = [pattern for _, pattern, _ in _PATTERNS]
     assert _matches(_SCAN.finditer_each(text)) == _matches(_each(patterns, text))

@@ -148,35 +148,59 @@ def _bmp() -> str:
     return "".join(map(chr, range(0x10000)))
 
 
-class PatternSet:
-    """Compiled patterns whose matches are wanted each as their own ``finditer`` gives them."""
+def _branch(pattern: re.Pattern[str]) -> tuple[str, frozenset[str], bool] | None:
+    """The finder's branch for a pattern, the characters its matches start with and whether
+    it opens with ``\b``; None when the finder cannot hold it."""
+    found = _joinable(pattern)
+    if found is None:
+        return None
+    body, chars, bounded = found
+    # entered only on a character the pattern may start with; one character taken, so
+    # finditer goes on to try the next position
+    key = "[" + "".join(sorted(c if c == _DIGIT else re.escape(c) for c in chars)) + "]"
+    branch = f"{key}(?<=(?={body}){key})"
+    try:
+        re.compile(branch)
+    except (re.error, RecursionError, OverflowError):  # a source that does not nest
+        return None
+    return branch, chars, bounded
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+
+class PatternSet:
+    """Compiled patterns whose matches are wanted each as their own ``finditer`` gives them.
+
+    ``opening``, when given, is a pattern that matches wherever any of ``patterns`` has a
+    match, at its start (the opening they share: "a number", for the patterns of amounts);
+    the finder looks for it alone, once for all of them. The patterns must then never match
+    the empty string.
+    """
+
+    def __init__(
+        self, patterns: Sequence[re.Pattern[str]], *, opening: re.Pattern[str] | None = None
+    ) -> None:
         self.patterns = tuple(patterns)
+        self.opening = opening
         self._finder: re.Pattern[str] | None = None
         self._joined: dict[int, frozenset[str] | None] | None = None  # built on first use
+        self._last: tuple[str, list[int]] | None = None  # the finder's starts in the last text
 
     def _build(self) -> dict[int, frozenset[str] | None]:
         """The finder of the patterns that can be joined, and the characters each may start
         with (None: any digit among them)."""
         joined: dict[int, frozenset[str] | None] = {}
         branches: dict[bool, list[str]] = {True: [], False: []}
-        for i, pattern in enumerate(self.patterns):
-            found = _joinable(pattern)
-            if found is None:
-                continue
-            body, chars, bounded = found
-            # entered only on a character the pattern may start with; one character taken,
-            # so finditer goes on to try the next position
-            key = "[" + "".join(sorted(c if c == _DIGIT else re.escape(c) for c in chars)) + "]"
-            branch = f"{key}(?<=(?={body}){key})"
-            try:
-                re.compile(branch)
-            except (re.error, RecursionError, OverflowError):  # a source that does not nest
-                continue
-            joined[i] = None if _DIGIT in chars else chars
+        shared = _branch(self.opening) if self.opening is not None else None
+        if shared is not None:
+            branch, chars, bounded = shared
+            joined = dict.fromkeys(range(len(self.patterns)), None if _DIGIT in chars else chars)
             branches[bounded].append(branch)
-        if len(joined) > 1:
+        for i, pattern in enumerate(self.patterns if self.opening is None else ()):
+            found = _branch(pattern)
+            if found is not None:
+                branch, chars, bounded = found
+                joined[i] = None if _DIGIT in chars else chars
+                branches[bounded].append(branch)
+        if len(joined) > 1 or shared is not None:
             # the patterns that open with \b test it once, together
             bounded_part = [r"\b(?:" + "|".join(branches[True]) + ")"] if branches[True] else []
             try:
@@ -184,6 +208,15 @@ class PatternSet:
             except (re.error, RecursionError, OverflowError):  # pragma: no cover - defensive
                 log.debug("patterns not joined into one finder", exc_info=True)
         return joined if self._finder is not None else {}
+
+    def _starts(self, text: str) -> list[int]:
+        """Where the finder reports a possible match in ``text`` (kept for the last text: a
+        caller may ask about one text in two steps)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        starts = [m.start() for m in self._finder.finditer(text)] if self._finder else []
+        self._last = (text, starts)
+        return starts
 
     @property
     def joined(self) -> frozenset[int]:
@@ -198,7 +231,7 @@ class PatternSet:
         if self._joined is None:
             self._joined = self._build()
         joined = self._joined
-        starts = [m.start() for m in self._finder.finditer(text)] if self._finder else []
+        starts = self._starts(text)
         out: list[list[re.Match[str]]] = []
         for i, pattern in enumerate(self.patterns):
             if i in skip:
@@ -216,6 +249,8 @@ class PatternSet:
                 m = pattern.match(text, start)
                 if m is not None:
                     found.append(m)
-                    end = m.end()  # never empty: a joined pattern has a first character
+                    end = m.end()
+            if any(m.end() == m.start() for m in found):  # finditer's own rules for those
+                found = list(pattern.finditer(text))
             out.append(found)
         return out
