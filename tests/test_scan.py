@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyad.dating.relative import _PATTERNS, _SCAN
+from dyad.nlp.numbers import _patterns
 from dyad.scan import PatternSet
 
 WRITTEN = [
@@ -95,6 +96,14 @@ def test_patterns_sharing_an_opening_are_found_from_it() -> None:
     text = "2 km and 3%"
     assert [m.group() for m in scan.finditer_each(text, {0, 2})[1]] == ["3%"]
     assert [m.group() for m in scan.finditer_each(text, {1, 2})[0]] == ["2 km"]
+
+
+def test_the_amount_patterns_share_their_number() -> None:
+    pats = _patterns()
+    patterns = [pats.money_suffix, pats.percent, pats.strong, pats.measure, pats.number]
+    assert pats.scan.joined == {0, 1, 2, 3, 4}
+    text = "Some 3,000-strong troops, 12 per cent, two million euros and 40 km: a third of a ton."
+    assert _matches(pats.scan.finditer_each(text)) == _matches(_each(patterns, text))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
