@@ -181,24 +181,24 @@ class PatternSet:
         self.patterns = tuple(patterns)
         self.opening = opening
         self._finder: re.Pattern[str] | None = None
-        self._joined: dict[int, frozenset[str] | None] | None = None  # built on first use
+        self._joined: dict[int, frozenset[str]] | None = None  # built on first use
         self._last: tuple[str, list[int]] | None = None  # the finder's starts in the last text
 
-    def _build(self) -> dict[int, frozenset[str] | None]:
+    def _build(self) -> dict[int, frozenset[str]]:
         """The finder of the patterns that can be joined, and the characters each may start
-        with (None: any digit among them)."""
-        joined: dict[int, frozenset[str] | None] = {}
+        with (``_DIGIT`` among them: any decimal digit)."""
+        joined: dict[int, frozenset[str]] = {}
         branches: dict[bool, list[str]] = {True: [], False: []}
         shared = _branch(self.opening) if self.opening is not None else None
         if shared is not None:
             branch, chars, bounded = shared
-            joined = dict.fromkeys(range(len(self.patterns)), None if _DIGIT in chars else chars)
+            joined = dict.fromkeys(range(len(self.patterns)), chars)
             branches[bounded].append(branch)
         for i, pattern in enumerate(self.patterns if self.opening is None else ()):
             found = _branch(pattern)
             if found is not None:
                 branch, chars, bounded = found
-                joined[i] = None if _DIGIT in chars else chars
+                joined[i] = chars
                 branches[bounded].append(branch)
         if len(joined) > 1 or shared is not None:
             # the patterns that open with \b test it once, together
@@ -232,25 +232,28 @@ class PatternSet:
             self._joined = self._build()
         joined = self._joined
         starts = self._starts(text)
-        out: list[list[re.Match[str]]] = []
+        out: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         for i, pattern in enumerate(self.patterns):
             if i in skip:
-                out.append([])
                 continue
             if i not in joined:
-                out.append(list(pattern.finditer(text)))
+                out[i] = list(pattern.finditer(text))
+                continue
+            if not starts:
                 continue
             chars = joined[i]
-            found: list[re.Match[str]] = []
+            found: list[re.Match[str]] = out[i]
             end = 0
             for start in starts:
-                if start < end or (chars is not None and text[start] not in chars):
+                if start < end:
+                    continue
+                c = text[start]
+                if c not in chars and not (_DIGIT in chars and c.isdecimal()):
                     continue
                 m = pattern.match(text, start)
                 if m is not None:
                     found.append(m)
                     end = m.end()
             if any(m.end() == m.start() for m in found):  # finditer's own rules for those
-                found = list(pattern.finditer(text))
-            out.append(found)
+                out[i] = list(pattern.finditer(text))
         return out
