@@ -319,6 +319,15 @@ def test_matcher_case_policy() -> None:
     ]
 
 
+def test_matcher_finds_the_same_in_ascii_and_other_texts() -> None:
+    # an ASCII text is scanned on its lower case; any other with the case-blind pattern
+    m = _matcher("Ruritania", "US", "Tr\u1ea7n Van", "Graustark")
+    for tail in ("", " \u2026"):  # an ellipsis is left as it is by folding: not ASCII
+        text = f"RURITANIA, Ruritania, ruritania and GRAUSTARK. The US and us.{tail}"
+        assert _found(m, text) == ["RURITANIA", "Ruritania", "GRAUSTARK", "US"]
+    assert _found(m, "Tr\u1ea7n Van met TR\u1ea6N VAN") == ["Tr\u1ea7n Van", "TR\u1ea6N VAN"]
+
+
 def test_matcher_prefers_the_longest_alias_and_word_boundaries() -> None:
     m = _matcher("Korea", "South Korea", "Guinea", "Guinea-Bissau", "Niger", "Sino-", "Russian")
     text = "South Korea, Guinea Bissau, Guinea, Nigeria, Niger and Sino-Russian ties"
