@@ -147,23 +147,28 @@ class Word(NamedTuple):
     opened: bool = False  # punctuation precedes the word
 
 
+_POSSESSIVE_LAST = ("s", "'", "’")  # the last characters a possessive ends with
+_new_word = tuple.__new__  # a Word without the named tuple's own __new__ (made for every word)
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
     """The words of ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else end
     for m in _WORD.finditer(text, start, end):
-        raw, s = m.group(), m.start()
-        lead = len(raw) - len(raw.lstrip(_OPENERS))
-        body = raw[lead:]
+        raw = m.group()
+        body = raw.lstrip(_OPENERS)
         stripped = body.rstrip(_CLOSERS)
-        if stripped.endswith(".") and not _keeps_dot(stripped):
+        if stripped[-1:] == "." and not _keeps_dot(stripped):
             stripped = stripped.rstrip(".")
-        possessive = bool(_POSSESSIVE.search(stripped))
+        possessive = stripped[-1:] in _POSSESSIVE_LAST and bool(_POSSESSIVE.search(stripped))
         if possessive:
             stripped = _POSSESSIVE.sub("", stripped)
         if not stripped:
             continue
+        lead = len(raw) - len(body)
+        s = m.start() + lead
         closed = len(stripped) < len(body)
-        yield Word(stripped, s + lead, s + lead + len(stripped), possessive, closed, lead > 0)
+        yield _new_word(Word, (stripped, s, s + len(stripped), possessive, closed, lead > 0))
 
 
 def _keeps_dot(word: str) -> bool:
