@@ -203,6 +203,8 @@ def is_initial(word: str) -> bool:
 
 def is_initials(word: str) -> bool:
     """A run of initials ("K.P."), shaped like a state's abbreviation ("U.S.") too."""
+    if len(word) not in (4, 6) or word[1:2] != ".":  # what two or three initials look like
+        return False
     return _INITIALS.fullmatch(word) is not None
 
 
@@ -210,15 +212,12 @@ def is_particle(word: str) -> bool:
     return word.lower() in PARTICLES
 
 
-_HYPHEN_AND_APOSTROPHES = str.maketrans("", "", "-'’")
-
-
 def _alpha_parts(word: str) -> list[str] | None:
     """The hyphen-separated parts of a word of letters and apostrophes, or None."""
     parts = word.split("-")
     if "" in parts:
         return None
-    letters = word.translate(_HYPHEN_AND_APOSTROPHES)
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
     if letters and not letters.isalpha():
         return None
     if not parts[0][0].isalpha():
