@@ -319,6 +319,15 @@ def test_matcher_case_policy() -> None:
     ]
 
 
+def test_matcher_finds_the_same_in_ascii_and_other_texts() -> None:
+    # an ASCII text is scanned on its lower case; any other with the case-blind pattern
+    m = _matcher("Ruritania", "US", "Tr\u1ea7n Van", "Graustark")
+    for tail in ("", " \u2026"):  # an ellipsis is left as it is by folding: not ASCII
+        text = f"RURITANIA, Ruritania, ruritania and GRAUSTARK. The US and us.{tail}"
+        assert _found(m, text) == ["RURITANIA", "Ruritania", "GRAUSTARK", "US"]
+    assert _found(m, "Tr\u1ea7n Van met TR\u1ea6N VAN") == ["Tr\u1ea7n Van", "TR\u1ea6N VAN"]
+
+
 def test_matcher_prefers_the_longest_alias_and_word_boundaries() -> None:
     m = _matcher("Korea", "South Korea", "Guinea", "Guinea-Bissau", "Niger", "Sino-", "Russian")
     text = "South Korea, Guinea Bissau, Guinea, Nigeria, Niger and Sino-Russian ties"
@@ -346,6 +355,26 @@ def test_a_gazetteer_built_by_hand() -> None:
         "rudolf rassendyll",
         "ruritania",
     ]
+
+
+def test_answers_asked_again_are_the_same() -> None:
+    # the gazetteer keeps its answers: asked twice, each question gets the first answer again
+    gaz = Gazetteer(
+        [Alias("Ruritania", "RUR", "name")],
+        {"RUR": "Ruritania"},
+        [Office("Rudolf Rassendyll", "king", "RUR", date(1894, 1, 1), date(1899, 1, 1))],
+    )
+    for _ in range(2):
+        assert gaz.state_code("Ruritania") == "RUR"
+        assert gaz.state_code("Graustark") is None
+        assert gaz.lookup("Graustark") == ()
+        assert gaz.person("King Rassendyll") == "Rudolf Rassendyll"
+        assert gaz.person("Flavia") is None
+        assert [o.role for o in gaz.offices_of("Rassendyll")] == ["king"]
+        assert gaz.offices_of("Rassendyll", date(1900, 1, 1)) == []
+    held = gaz.offices_of("Rassendyll")
+    held.clear()  # a caller's list is its own
+    assert len(gaz.offices_of("Rassendyll")) == 1
 
 
 def test_a_family_name_first_state_with_a_name_written_given_name_first() -> None:

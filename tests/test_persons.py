@@ -92,6 +92,24 @@ def test_words_cut_punctuation_and_possessives() -> None:
     assert ws[0].possessive and not ws[1].possessive
 
 
+def test_words_keep_offsets_and_flags() -> None:
+    text = "(Lindqvist' aides) met Moss's \"envoy\", Mr. Hart; s' 's"
+    ws = list(nm.words(text))
+    assert [(w.text, w.possessive, w.closed, w.opened) for w in ws] == [
+        ("Lindqvist", False, True, True),  # a quote mark after the s closes the word
+        ("aides", False, True, False),
+        ("met", False, False, False),
+        ("Moss", True, True, False),
+        ("envoy", False, True, True),
+        ("Mr", False, True, False),
+        ("Hart", False, True, False),
+        ("s", False, True, False),
+        ("s", False, False, True),
+    ]
+    assert all(text[w.start : w.end] == w.text for w in ws)
+    assert all(isinstance(w, nm.Word) for w in ws)
+
+
 @pytest.mark.parametrize(
     ("word", "shaped"),
     [

@@ -17,6 +17,7 @@ from dyad.dating.relative import find_time_expressions
 from dyad.models import DateRef
 from dyad.nlp.numbers import find_amounts, find_numbers, parse_number
 from dyad.nlp.quotes import find_quote_spans
+from dyad.text import _FOLD, fold
 
 PIECES = st.sampled_from(
     [" ", "\n", "\n\n", "\r\n", "\u00a0", "\t", '"', "\u201c", "\u201d", "'", "\u2018",
@@ -79,3 +80,17 @@ def test_time_expressions_resolve_inside_the_text(text: str, anchored: bool) -> 
             year = int(expression.date.date[:4])
             assert 1 <= year <= 9999
             date.fromisoformat((expression.date.date + "-01-01")[:10])
+
+
+@FAST
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["\u00e9", "\u2019", "`", "\u0131", "\u0141", "é"]), st.text(max_size=5)
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_folding_is_the_fold_table_applied_to_every_character(text: str) -> None:
+    assert fold(text) == text.translate(_FOLD)
+    assert len(fold(text)) == len(text)

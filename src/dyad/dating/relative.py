@@ -74,6 +74,7 @@ from dyad.dating.resolvers import (
     year_alone,
 )
 from dyad.models import DateRef
+from dyad.scan import PatternSet
 
 
 @dataclass(frozen=True)
@@ -344,6 +345,7 @@ _GUARDS: Final = MappingProxyType(
 )
 
 
+_SCAN: Final = PatternSet([pattern for _, pattern, _ in _PATTERNS])
 _Taken = tuple[int, int, str, re.Match[str], Resolver]
 # A text this long is read twice per document (the publication date's evidence, then
 # ``dyad_time``): its matches are kept for the few texts read last.
@@ -365,10 +367,10 @@ def _kept_matches(text: str) -> tuple[_Taken, ...]:
 def _find_matches(text: str) -> list[_Taken]:
     found: list[tuple[int, int, int, str, re.Match[str], Resolver]] = []
     present = {kind: bool(guard.search(text)) for kind, guard in _GUARDS.items()}
-    for order, (kind, pattern, resolver) in enumerate(_PATTERNS):
-        if not present[kind]:
-            continue
-        for match in pattern.finditer(text):
+    absent = {order for order, (kind, _, _) in enumerate(_PATTERNS) if not present[kind]}
+    each = _SCAN.finditer_each(text, absent)  # every pattern's finditer, in one scan
+    for order, (kind, _, resolver) in enumerate(_PATTERNS):
+        for match in each[order]:
             found.append(
                 (-(match.end() - match.start()), order, match.start(), kind, match, resolver)
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dyad.nlp.names import (
     FUNCTION_WORDS,
@@ -147,6 +148,17 @@ def _byline_role_start(part: str, lex: Lexicon) -> int:
     return len(part)
 
 
+@lru_cache(maxsize=2)
+def _bylines(text: str) -> tuple[re.Match[str], ...]:
+    """Bylines, desk credits and "and agencies" lines, in that order (read once for the two
+    callers that look at one text)."""
+    return (
+        *_BYLINE.finditer(text),
+        *_DESK_CREDIT.finditer(text),
+        *_AGENCIES_LINE.finditer(text),
+    )
+
+
 def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
     """Photographers named in credits: "(Jane Roe/Agency)", "PHOTO / POOL JOHN SMITH", bylines."""
     lex = lex or lexicon()
@@ -161,7 +173,7 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
         line_end = len(text) if line_end < 0 else line_end
         close = text.find(")", m.end(), line_end)
         zones.append((m.end(), close if close >= 0 else line_end))
-    for m in _AGENCY_SLASH.finditer(text):
+    for m in _AGENCY_SLASH.finditer(text) if "/" in text else ():
         if "credit" in lex.kinds(m.group(1)) and m.group(1)[:1].isupper():
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -174,12 +186,7 @@ def credit_names(text: str, lex: Lexicon | None = None) -> list[NameSpan]:
             name = _segment_name(sub, seg, lex)
             if name and all(n.start != name.start for n in found):
                 found.append(name)
-    for m in [
-        *_BYLINE.finditer(text),
-        *_DESK_CREDIT.finditer(text),
-        *_AGENCIES_LINE.finditer(text),
-        *_EDITOR_FIELD.finditer(text),
-    ]:
+    for m in [*_bylines(text), *_EDITOR_FIELD.finditer(text)]:
         _byline_names(text, m.start(1), _DATE_TAIL.sub("", m.group(1)), lex, found)
     for m in _NAMES_DATED.finditer(text[:2000]):
         names: list[NameSpan] = []
@@ -202,10 +209,6 @@ def contributor_spans(text: str) -> list[tuple[int, int]]:
     for m in _CONTRIBUTED.finditer(text):
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
         spans.append((start, m.start()))
-    for m in [
-        *_BYLINE.finditer(text),
-        *_DESK_CREDIT.finditer(text),
-        *_AGENCIES_LINE.finditer(text),
-    ]:
+    for m in _bylines(text):
         spans.append((m.start(1), m.end(1)))
     return spans

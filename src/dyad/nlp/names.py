@@ -147,23 +147,28 @@ class Word(NamedTuple):
     opened: bool = False  # punctuation precedes the word
 
 
+_POSSESSIVE_LAST = ("s", "'", "’")  # the last characters a possessive ends with
+_new_word = tuple.__new__  # a Word without the named tuple's own __new__ (made for every word)
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Word]:
     """The words of ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else end
     for m in _WORD.finditer(text, start, end):
-        raw, s = m.group(), m.start()
-        lead = len(raw) - len(raw.lstrip(_OPENERS))
-        body = raw[lead:]
+        raw = m.group()
+        body = raw.lstrip(_OPENERS)
         stripped = body.rstrip(_CLOSERS)
-        if stripped.endswith(".") and not _keeps_dot(stripped):
+        if stripped[-1:] == "." and not _keeps_dot(stripped):
             stripped = stripped.rstrip(".")
-        possessive = bool(_POSSESSIVE.search(stripped))
+        possessive = stripped[-1:] in _POSSESSIVE_LAST and bool(_POSSESSIVE.search(stripped))
         if possessive:
             stripped = _POSSESSIVE.sub("", stripped)
         if not stripped:
             continue
+        lead = len(raw) - len(body)
+        s = m.start() + lead
         closed = len(stripped) < len(body)
-        yield Word(stripped, s + lead, s + lead + len(stripped), possessive, closed, lead > 0)
+        yield _new_word(Word, (stripped, s, s + len(stripped), possessive, closed, lead > 0))
 
 
 def _keeps_dot(word: str) -> bool:
@@ -198,6 +203,8 @@ def is_initial(word: str) -> bool:
 
 def is_initials(word: str) -> bool:
     """A run of initials ("K.P."), shaped like a state's abbreviation ("U.S.") too."""
+    if len(word) not in (4, 6) or word[1:2] != ".":  # what two or three initials look like
+        return False
     return _INITIALS.fullmatch(word) is not None
 
 
@@ -205,15 +212,12 @@ def is_particle(word: str) -> bool:
     return word.lower() in PARTICLES
 
 
-_HYPHEN_AND_APOSTROPHES = str.maketrans("", "", "-'’")
-
-
 def _alpha_parts(word: str) -> list[str] | None:
     """The hyphen-separated parts of a word of letters and apostrophes, or None."""
     parts = word.split("-")
     if "" in parts:
         return None
-    letters = word.translate(_HYPHEN_AND_APOSTROPHES)
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
     if letters and not letters.isalpha():
         return None
     if not parts[0][0].isalpha():

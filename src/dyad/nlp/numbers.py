@@ -21,6 +21,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
+from dyad.scan import PatternSet
+
 AmountKind = Literal["money", "percent", "measure", "count", "ignored"]
 
 # fmt: off
@@ -118,6 +120,10 @@ class NumberMatch:
     word: bool
 
 
+_NOT_NUMBER = frozenset({4})  # the indexes of _Patterns.scan to skip
+_ONLY_NUMBER = frozenset({0, 1, 2, 3})
+
+
 @dataclass(frozen=True)
 class _Patterns:
     money_prefix: re.Pattern[str]
@@ -127,6 +133,9 @@ class _Patterns:
     number: re.Pattern[str]
     strong: re.Pattern[str]
     death_toll: re.Pattern[str]
+    # money_suffix, percent, strong, measure and number, which all open with a number after
+    # _LEFT_GUARD: found in one scan for that opening
+    scan: PatternSet
 
 
 @lru_cache(maxsize=1)
@@ -186,22 +195,31 @@ def _patterns() -> _Patterns:
     measures = _alternation(lex.measures)
     upper = rf"(?:\s?(?:-|–|to)\s?(?:{prefixes})?\s?{_number_group('2')})?"
     flags = re.IGNORECASE
-    return _Patterns(
-        money_prefix=re.compile(
-            rf"(?<![\w$])(?P<cur>(?-i:{prefixes}))\s?{num}{upper}(?!\w)", flags
-        ),
-        money_suffix=re.compile(
+    opens = (
+        money_suffix := re.compile(
             rf"{_LEFT_GUARD}{num}(?:\s+|-)(?:(?:of\s+)?(?P<cw>{words}))\b", flags
         ),
-        percent=re.compile(rf"{_LEFT_GUARD}{num}[\s-]?{_PERCENT}", flags),
-        strong=re.compile(rf"{_LEFT_GUARD}{num}-strong\b(?={_FORCE_AFTER})", flags),
-        death_toll=re.compile(rf"{_DEATH_TOLL}{num}(?![\w%-]|\s+(?:{_PERCENT}|{measures}))", flags),
-        measure=re.compile(
+        percent := re.compile(rf"{_LEFT_GUARD}{num}[\s-]?{_PERCENT}", flags),
+        strong := re.compile(rf"{_LEFT_GUARD}{num}-strong\b(?={_FORCE_AFTER})", flags),
+        measure := re.compile(
             rf"{_LEFT_GUARD}{num}(?:\s|-)?(?P<mu>{measures})(?![\w²³])"
             r"(?!\s*(?:/|per\s|an?\s+(?:hour|second|minute)\b))",
             flags,
         ),
-        number=re.compile(rf"{_LEFT_GUARD}{num}(?![\w%]|[-–/:]\w|[.,]\d)", flags),
+        number := re.compile(rf"{_LEFT_GUARD}{num}(?![\w%]|[-–/:]\w|[.,]\d)", flags),
+    )
+    opening = re.compile(rf"{_LEFT_GUARD}(?:{_DIGITS}|{_WORDNUM}|{_ARTICLE})", flags)
+    return _Patterns(
+        money_prefix=re.compile(
+            rf"(?<![\w$])(?P<cur>(?-i:{prefixes}))\s?{num}{upper}(?!\w)", flags
+        ),
+        money_suffix=money_suffix,
+        percent=percent,
+        strong=strong,
+        death_toll=re.compile(rf"{_DEATH_TOLL}{num}(?![\w%-]|\s+(?:{_PERCENT}|{measures}))", flags),
+        measure=measure,
+        number=number,
+        scan=PatternSet(opens, opening=opening),
     )
 
 
@@ -380,6 +398,7 @@ def find_amounts(text: str) -> list[Amount]:
     lex = lexicon()
     found: list[Amount] = []
     local: dict[str, str] | None = None
+    suffixed, percents, strong, measures, _ = pats.scan.finditer_each(text, _NOT_NUMBER)
     for m in pats.money_prefix.finditer(text):
         value = _value(m)
         upper: float | None = None
@@ -402,7 +421,7 @@ def find_amounts(text: str) -> list[Amount]:
             lower_end = max(m.end(g) for g in ("n", "ss", "s", "t") if m.group(g))
             found.append(Amount(value, code, m.start(), lower_end, "money"))
             found.append(Amount(upper, code, m.start("n2"), m.end(), "money"))
-    for m in pats.money_suffix.finditer(text):
+    for m in suffixed:
         value = _value(m)
         word = re.sub(r"\s+", " ", m.group("cw").lower())
         scaled = m.group("s") or m.group("ss")
@@ -417,11 +436,11 @@ def find_amounts(text: str) -> list[Amount]:
                 local = local_currencies(text) if local is None else local
                 code = local.get(word, code)
             found.append(Amount(value, code, m.start(), m.end(), "money"))
-    for m in pats.percent.finditer(text):
+    for m in percents:
         value = _value(m)
         if value is not None and not _vague(text, m.start()):
             found.append(Amount(value, "percent", m.start(), m.end(), "percent"))
-    for m in pats.strong.finditer(text):
+    for m in strong:
         value = _value(m)
         if value is not None:
             found.append(Amount(value, "troops", m.start(), m.end(), "count"))
@@ -429,7 +448,7 @@ def find_amounts(text: str) -> list[Amount]:
         value = _value(m)
         if value is not None:
             found.append(Amount(value, "people", m.start("n"), m.end(), "count"))
-    for m in pats.measure.finditer(text):
+    for m in measures:
         value = _value(m)
         unit, factor = lex.measures[re.sub(r"\s+", " ", m.group("mu").lower())]
         if value is not None and not _vague(text, m.start()):
@@ -462,7 +481,7 @@ def _without_overlaps(amounts: list[Amount]) -> list[Amount]:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Bare numbers, not part of a code (G20, Su-35), time, range, ordinal or 'hundreds of'."""
     found: list[NumberMatch] = []
-    for m in _patterns().number.finditer(text):
+    for m in _patterns().scan.finditer_each(text, _ONLY_NUMBER)[4]:
         value = _value(m)
         if value is None or _vague(text, m.start()) or re.match(r"0\d", m.group("n")):
             continue  # "Type 055" is a name

@@ -43,6 +43,10 @@ __all__ = ["Alias", "Gazetteer", "NonStateGroup", "Office"]
 NON_ACTOR_KINDS = frozenset({"place", "other"})
 # States whose people are named family name first in English news ("Xi Jinping" -> "Xi").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+# Answers kept per gazetteer (it never changes once built): articles ask about the same names
+# and words again and again. The memo is emptied when it holds this many.
+_MEMO_SIZE = 50_000
+_NONE = object()  # a kept answer of None
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TITLE_WORDS = frozenset(
     {"president", "prime", "minister", "premier", "chancellor", "king", "queen", "emir",
@@ -118,6 +122,7 @@ class Gazetteer:
             if surname:
                 surnames[surname].add(canonical)
         self._surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+        self._memo: dict[tuple[str, str, date | None], object] = {}
         self._nonstate: dict[str, list[tuple[str, NonStateGroup]]] = defaultdict(list)
         for group in nonstate:
             for form in (group.name, *group.aliases):
@@ -132,9 +137,26 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- states and bodies
 
+    def _kept(self, kind: str, text: str, on: date | None = None) -> object:
+        """The answer kept for a question, or None when it was never asked."""
+        return self._memo.get((kind, text, on))
+
+    def _keep(self, kind: str, text: str, on: date | None, answer: object) -> None:
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[(kind, text, on)] = _NONE if answer is None else answer
+
     def lookup(self, mention: str) -> tuple[Alias, ...]:
         """Every alias a mention may stand for, after case and punctuation are normalised
         (an acronym only as written: "US" is the United States, "us" is not)."""
+        kept = self._kept("lookup", mention)
+        if isinstance(kept, tuple):
+            return kept
+        found = self._lookup(mention)
+        self._keep("lookup", mention, None, found)
+        return found
+
+    def _lookup(self, mention: str) -> tuple[Alias, ...]:
         for candidate in _mention_variants(mention):
             key = alias_key(candidate)
             bare = _bare(candidate)
@@ -154,8 +176,15 @@ class Gazetteer:
     def state_code(self, mention: str) -> str | None:
         """The code of the state or body a mention names, or None when it names none, names
         more than one ("inter-Korean") or is unknown."""
-        codes = {a.code for a in self.lookup(mention) if a.code and a.kind not in NON_ACTOR_KINDS}
-        return codes.pop() if len(codes) == 1 else None
+        kept = self._kept("state", mention)
+        if kept is None:
+            codes = {
+                a.code for a in self.lookup(mention) if a.code and a.kind not in NON_ACTOR_KINDS
+            }
+            found = codes.pop() if len(codes) == 1 else None
+            self._keep("state", mention, None, found)
+            return found
+        return None if kept is _NONE else str(kept)
 
     def state_codes(self, mention: str) -> tuple[str, ...]:
         """All codes a mention names, sorted ("inter-Korean" -> ("KOR", "PRK"))."""
@@ -191,6 +220,14 @@ class Gazetteer:
         """The canonical name of an officeholder from a full name, an alias, a unique
         surname, or any of these after a title ("President Xi" -> "Xi Jinping"); a surname
         several officeholders share names the one of them in office on ``on``, if only one."""
+        kept = self._kept("person", name, on)
+        if kept is None:
+            found = self._person(name, on)
+            self._keep("person", name, on, found)
+            return found
+        return None if kept is _NONE else str(kept)
+
+    def _person(self, name: str, on: date | None) -> str | None:
         key = person_key(name)
         if not key:
             return None
@@ -247,11 +284,13 @@ class Gazetteer:
     def offices_of(self, name: str, on: date | None = None) -> list[Office]:
         """The offices of the person a name stands for, in order; only those held on ``on``
         when given."""
-        canonical = self.person(name)
-        if canonical is None:
-            return []
-        held = self._people[canonical]
-        return [o for o in held if on is None or o.valid_on(on)]
+        kept = self._kept("offices", name, on)
+        if not isinstance(kept, tuple):
+            canonical = self.person(name)
+            held = self._people[canonical] if canonical is not None else []
+            kept = tuple(o for o in held if on is None or o.valid_on(on))
+            self._keep("offices", name, on, kept)
+        return list(kept)
 
     def person_state(
         self, name: str, on: date | None = None, named: Mapping[str, int] | None = None
