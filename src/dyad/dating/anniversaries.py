@@ -34,6 +34,7 @@ from typing import Final
 
 from dyad.dating.patterns import WEEKDAY_RE, is_future_at, safe_date, sentence_bounds, shift_days
 from dyad.dating.records import Evidence
+from dyad.nlp.numbers import word_value
 
 __all__ = ["Occasion", "anniversary_evidence", "load_occasions", "ordinal_value"]
 
@@ -249,21 +250,15 @@ def _span_years(number: str, unit: str) -> int | None:
 
 
 def _cardinal_value(token: str) -> int | None:
+    """The number of a cardinal ``_CARDINAL_RE`` matched: digits, words ("twenty-one"), "a
+    hundred"."""
     token = token.lower().strip()
     if token.isdigit():
         return int(token)
     if token.endswith("hundred"):
         return 100
-    words = re.split(r"[- ]", token)
-    if len(words) == 1 and words[0] in _UNITS:
-        return _UNITS.index(words[0]) + 1
-    if words[0] in _TENS:
-        tens = 20 + 10 * _TENS.index(words[0])
-        if len(words) == 1:
-            return tens
-        if words[1] in _UNITS[:9]:
-            return tens + _UNITS.index(words[1]) + 1
-    return None
+    value = word_value(token)
+    return None if value is None else int(value)
 
 
 @dataclass(frozen=True)
